@@ -1,0 +1,234 @@
+package fr.secondevie.engine.model;
+
+import fr.secondevie.engine.feel.Expression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A flow node (or the process itself) ready to run. Built once by {@link BpmnTransformer}; never
+ * changed afterwards. Attributes that do not apply to the element type are {@code null} or empty.
+ */
+public final class ExecutableElement {
+
+  private final String id;
+  private final String name;
+  private final ElementType type;
+  private final EventKind eventKind;
+  private final ExecutableElement flowScope;
+  private final List<ExecutableFlow> incoming = new ArrayList<>();
+  private final List<ExecutableFlow> outgoing = new ArrayList<>();
+  private final List<ExecutableElement> boundaryEvents = new ArrayList<>();
+  private final List<ExecutableElement> startEvents = new ArrayList<>();
+  private ExecutableFlow defaultFlow;
+  private ExecutableElement attachedTo;
+  private boolean interrupting = true;
+  private List<Mapping> inputMappings = List.of();
+  private List<Mapping> outputMappings = List.of();
+  private JobDefinition job;
+  private UserTaskDefinition userTask;
+  private Expression messageName;
+  private Expression correlationKey;
+  private TimerDefinition timer;
+  private String errorCode;
+  private Expression thrownErrorCode;
+  private Expression calledDecisionId;
+  private String resultVariable;
+  private Expression script;
+  private ExecutableProcess process;
+
+  public ExecutableElement(
+      String id, String name, ElementType type, EventKind eventKind, ExecutableElement flowScope) {
+    this.id = id;
+    this.name = name;
+    this.type = type;
+    this.eventKind = eventKind;
+    this.flowScope = flowScope;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public ElementType type() {
+    return type;
+  }
+
+  public EventKind eventKind() {
+    return eventKind;
+  }
+
+  /** The element containing this one (process or sub-process); {@code null} for the process. */
+  public ExecutableElement flowScope() {
+    return flowScope;
+  }
+
+  public ExecutableProcess process() {
+    return process;
+  }
+
+  public List<ExecutableFlow> incoming() {
+    return incoming;
+  }
+
+  public List<ExecutableFlow> outgoing() {
+    return outgoing;
+  }
+
+  public ExecutableFlow defaultFlow() {
+    return defaultFlow;
+  }
+
+  public List<ExecutableElement> boundaryEvents() {
+    return boundaryEvents;
+  }
+
+  /** For containers (process, sub-process): their start events. */
+  public List<ExecutableElement> startEvents() {
+    return startEvents;
+  }
+
+  /** The none start event of a container, or {@code null}. */
+  public ExecutableElement noneStartEvent() {
+    return startEvents.stream()
+        .filter(e -> e.eventKind() == EventKind.NONE)
+        .findFirst()
+        .orElse(null);
+  }
+
+  public ExecutableElement attachedTo() {
+    return attachedTo;
+  }
+
+  public boolean interrupting() {
+    return interrupting;
+  }
+
+  public List<Mapping> inputMappings() {
+    return inputMappings;
+  }
+
+  public List<Mapping> outputMappings() {
+    return outputMappings;
+  }
+
+  /** The job definition when the element is executed by a job worker, else {@code null}. */
+  public JobDefinition job() {
+    return job;
+  }
+
+  public UserTaskDefinition userTask() {
+    return userTask;
+  }
+
+  public Expression messageName() {
+    return messageName;
+  }
+
+  public Expression correlationKey() {
+    return correlationKey;
+  }
+
+  public TimerDefinition timer() {
+    return timer;
+  }
+
+  /** The error code thrown (error end) or caught ({@code null} for a catch-all boundary). */
+  public String errorCode() {
+    return errorCode;
+  }
+
+  /** The error code an error end event throws (static or FEEL). */
+  public Expression thrownErrorCode() {
+    return thrownErrorCode;
+  }
+
+  public Expression calledDecisionId() {
+    return calledDecisionId;
+  }
+
+  public String resultVariable() {
+    return resultVariable;
+  }
+
+  public Expression script() {
+    return script;
+  }
+
+  public boolean isContainer() {
+    return type == ElementType.PROCESS || type == ElementType.SUB_PROCESS;
+  }
+
+  // ---- building, used only by the transformer
+
+  void defaultFlow(ExecutableFlow flow) {
+    this.defaultFlow = flow;
+  }
+
+  void attachTo(ExecutableElement activity, boolean interrupting) {
+    this.attachedTo = activity;
+    this.interrupting = interrupting;
+    activity.boundaryEvents.add(this);
+  }
+
+  void mappings(List<Mapping> inputs, List<Mapping> outputs) {
+    this.inputMappings = List.copyOf(inputs);
+    this.outputMappings = List.copyOf(outputs);
+  }
+
+  void job(JobDefinition job) {
+    this.job = job;
+  }
+
+  void userTask(UserTaskDefinition userTask) {
+    this.userTask = userTask;
+  }
+
+  void message(Expression name, Expression correlationKey) {
+    this.messageName = name;
+    this.correlationKey = correlationKey;
+  }
+
+  void timer(TimerDefinition timer) {
+    this.timer = timer;
+  }
+
+  void errorCode(String errorCode) {
+    this.errorCode = errorCode;
+  }
+
+  void thrownErrorCode(Expression errorCode) {
+    this.thrownErrorCode = errorCode;
+  }
+
+  void calledDecision(Expression decisionId, String resultVariable) {
+    this.calledDecisionId = decisionId;
+    this.resultVariable = resultVariable;
+  }
+
+  void script(Expression script, String resultVariable) {
+    this.script = script;
+    this.resultVariable = resultVariable;
+  }
+
+  void process(ExecutableProcess process) {
+    this.process = process;
+  }
+
+  @Override
+  public String toString() {
+    return type + "[" + id + "]";
+  }
+
+  /** Headers copied for workers; unmodifiable. */
+  public Map<String, String> headers() {
+    if (job != null) {
+      return job.headers();
+    }
+    return userTask != null ? userTask.headers() : Map.of();
+  }
+}

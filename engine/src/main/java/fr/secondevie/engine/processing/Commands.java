@@ -1,0 +1,222 @@
+package fr.secondevie.engine.processing;
+
+import fr.secondevie.engine.model.ExecutableProcess;
+import fr.secondevie.engine.processing.behavior.DecisionBehavior;
+import fr.secondevie.engine.record.DecisionValue;
+import fr.secondevie.engine.state.ElementInstance;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The commands the engine accepts, for the transports (gRPC gateway now, REST next). Each returns a
+ * future completed by the processing thread; a rejected command fails its future with a {@link
+ * Rejection}. Variables are already-parsed JSON objects.
+ */
+public final class Commands {
+
+  private final Engine engine;
+
+  Commands(Engine engine) {
+    this.engine = engine;
+  }
+
+  public CompletableFuture<DeploymentResult> deploy(List<DeploymentResource> resources) {
+    return engine.submit(() -> engine.deployments.deploy(resources));
+  }
+
+  public CompletableFuture<CreatedInstance> createProcessInstance(
+      long processDefinitionKey, String bpmnProcessId, int version, Map<String, Object> vars) {
+    return engine.submit(
+        () -> {
+          Result<ExecutableProcess> process =
+              engine.instances.find(processDefinitionKey, bpmnProcessId, version);
+          if (process.isRejected()) {
+            return Result.rejected(process.rejection().type(), process.rejection().getMessage());
+          }
+          Result<ElementInstance> created = engine.instances.create(process.value(), vars);
+          if (created.isRejected()) {
+            return Result.rejected(created.rejection().type(), created.rejection().getMessage());
+          }
+          return Result.ok(created(process.value(), created.value(), null));
+        });
+  }
+
+  /**
+   * Creates an instance and completes when it completes, with the root variables (only the fetched
+   * ones unless the list is empty); fails with a {@link java.util.concurrent .TimeoutException}
+   * after {@code timeoutMillis}.
+   */
+  public CompletableFuture<CreatedInstance> createProcessInstanceWithResult(
+      long processDefinitionKey,
+      String bpmnProcessId,
+      int version,
+      Map<String, Object> vars,
+      List<String> fetchVariables,
+      long timeoutMillis) {
+    CompletableFuture<CreatedInstance> result = new CompletableFuture<>();
+    engine.execute(
+        () -> {
+          Result<ExecutableProcess> process =
+              engine.instances.find(processDefinitionKey, bpmnProcessId, version);
+          if (process.isRejected()) {
+            result.completeExceptionally(process.rejection());
+            return;
+          }
+          Result<ElementInstance> created = engine.instances.create(process.value(), vars);
+          if (created.isRejected()) {
+            result.completeExceptionally(created.rejection());
+            return;
+          }
+          ElementInstance root = created.value();
+          Engine.ResultWaiter waiter =
+              new Engine.ResultWaiter(
+                  fetchVariables,
+                  variables -> result.complete(created(process.value(), root, variables)));
+          // registered before the follow-up steps run, so an instance ending at once is seen
+          engine.awaitResult(root.key(), waiter);
+          engine.schedule(
+              () -> {
+                if (result.completeExceptionally(
+                    new java.util.concurrent.TimeoutException(
+                        "Expected the process instance '"
+                            + root.key()
+                            + "' to complete within "
+                            + timeoutMillis
+                            + " ms, but it did not"))) {
+                  engine.execute(() -> engine.forgetWaiter(root.key(), waiter));
+                }
+              },
+              timeoutMillis);
+        });
+    return result;
+  }
+
+  private static CreatedInstance created(
+      ExecutableProcess process, ElementInstance root, Map<String, Object> variables) {
+    return new CreatedInstance(
+        process.key(), process.bpmnProcessId(), process.version(), root.key(), variables);
+  }
+
+  public CompletableFuture<Void> cancelProcessInstance(long processInstanceKey) {
+    return engine.submit(() -> engine.instances.cancel(processInstanceKey));
+  }
+
+  public CompletableFuture<Long> setVariables(
+      long elementInstanceKey, Map<String, Object> variables, boolean local) {
+    return engine.submit(() -> engine.instances.setVariables(elementInstanceKey, variables, local));
+  }
+
+  public CompletableFuture<Void> resolveIncident(long incidentKey) {
+    return engine.submit(() -> engine.incidents.resolve(incidentKey));
+  }
+
+  public CompletableFuture<Long> publishMessage(
+      String name,
+      String correlationKey,
+      long timeToLive,
+      String messageId,
+      Map<String, Object> variables) {
+    return engine.submit(
+        () -> engine.messages.publish(name, correlationKey, timeToLive, messageId, variables));
+  }
+
+  /**
+   * Activates jobs. With {@code requestTimeoutMillis > 0} and no job available, waits (long
+   * polling) until a job of the type becomes activatable or the timeout elapses, then answers with
+   * what it has (possibly nothing). {@code open} tells whether the caller still listens.
+   */
+  public CompletableFuture<List<ActivatedJob>> activateJobs(
+      ActivatedJob.Request request, long requestTimeoutMillis, BooleanSupplier open) {
+    CompletableFuture<List<ActivatedJob>> result = new CompletableFuture<>();
+    engine.execute(
+        () -> {
+          List<ActivatedJob> jobs = engine.dispatcher().activate(request);
+          if (!jobs.isEmpty() || requestTimeoutMillis <= 0) {
+            result.complete(jobs);
+            return;
+          }
+          JobDispatcher.Poll poll = new JobDispatcher.Poll(request, result::complete, open);
+          engine.dispatcher().addPoll(poll);
+          engine.schedule(
+              () -> engine.execute(() -> engine.dispatcher().expire(poll)), requestTimeoutMillis);
+        });
+    return result;
+  }
+
+  /**
+   * Opens a job stream: every job of the type that becomes activatable is activated for it and
+   * pushed. Returns what closes the stream.
+   */
+  public Runnable openJobStream(
+      ActivatedJob.Request request, Consumer<ActivatedJob> push, BooleanSupplier open) {
+    AtomicBoolean closed = new AtomicBoolean();
+    JobDispatcher.Stream stream =
+        new JobDispatcher.Stream(request, push, () -> !closed.get() && open.getAsBoolean());
+    engine.execute(() -> engine.dispatcher().addStream(stream));
+    return () -> {
+      closed.set(true);
+      engine.execute(() -> engine.dispatcher().removeStream(stream));
+    };
+  }
+
+  public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables) {
+    return engine.submit(() -> engine.jobs.complete(jobKey, variables));
+  }
+
+  public CompletableFuture<Void> failJob(
+      long jobKey, int retries, String errorMessage, long backoffMillis, Map<String, Object> vars) {
+    return engine.submit(
+        () -> engine.jobs.fail(jobKey, retries, errorMessage, backoffMillis, vars));
+  }
+
+  public CompletableFuture<Void> throwError(
+      long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
+    return engine.submit(() -> engine.jobs.throwError(jobKey, errorCode, errorMessage, variables));
+  }
+
+  public CompletableFuture<Void> updateJobRetries(long jobKey, int retries) {
+    return engine.submit(() -> engine.jobs.updateRetries(jobKey, retries));
+  }
+
+  public CompletableFuture<Void> updateJobTimeout(long jobKey, long timeoutMillis) {
+    return engine.submit(() -> engine.jobs.updateTimeout(jobKey, timeoutMillis));
+  }
+
+  /** Evaluates a decision by key (when positive) or by id (latest version). */
+  public CompletableFuture<DecisionBehavior.Evaluation> evaluateDecision(
+      long decisionKey, String decisionId, Map<String, Object> variables) {
+    return engine.submit(
+        () -> {
+          var definitions = engine.context().state().definitions();
+          DecisionValue decision =
+              decisionKey > 0
+                  ? definitions.decision(decisionKey)
+                  : definitions.latestDecision(decisionId);
+          if (decision == null) {
+            String what = decisionKey > 0 ? "key '" + decisionKey + "'" : "id '" + decisionId + "'";
+            return Result.rejected(
+                RejectionType.NOT_FOUND,
+                "Expected to evaluate decision with " + what + ", but no decision found");
+          }
+          return Result.ok(
+              new DecisionBehavior(engine.context()).evaluate(decision, variables, null));
+        });
+  }
+
+  public CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> vars) {
+    return engine.submit(() -> engine.userTasks.complete(userTaskKey, vars));
+  }
+
+  /** Deletes every deployment, instance and record. */
+  public CompletableFuture<Void> purge() {
+    return engine.submit(
+        () -> {
+          engine.purge();
+          return Result.ok(null);
+        });
+  }
+}

@@ -1,0 +1,288 @@
+package fr.secondevie.engine.processing;
+
+import fr.secondevie.engine.clock.ControlledClock;
+import fr.secondevie.engine.dmn.DecisionEngine;
+import fr.secondevie.engine.feel.ExpressionLanguage;
+import fr.secondevie.engine.history.History;
+import fr.secondevie.engine.processing.bpmn.BpmnBehaviors;
+import fr.secondevie.engine.processing.bpmn.ProcessInstanceListener;
+import fr.secondevie.engine.record.Intent;
+import fr.secondevie.engine.record.KeyGenerator;
+import fr.secondevie.engine.record.PurgeValue;
+import fr.secondevie.engine.record.RecordStore;
+import fr.secondevie.engine.record.ValueType;
+import fr.secondevie.engine.state.Due;
+import fr.secondevie.engine.state.ElementInstance;
+import fr.secondevie.engine.state.EngineState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The processing loop: one thread takes commands from a queue and runs them one at a time; between
+ * commands it fires what became due on the engine clock (timers, job deadlines and back-offs,
+ * message time-to-live) and hands new jobs to waiting workers. Nothing else writes, so execution is
+ * deterministic for a given order of commands.
+ */
+public final class Engine implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private static final long MAX_IDLE_MILLIS = 1_000;
+
+  private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+  private final EngineContext ctx;
+  private final BpmnBehaviors bpmn;
+  private final JobDispatcher dispatcher;
+  private final Map<Long, List<ResultWaiter>> waiters = new HashMap<>();
+  private final ScheduledExecutorService timeouts;
+  private final Thread thread;
+  private final Commands commands;
+  final DeploymentProcessor deployments;
+  final ProcessInstanceProcessor instances;
+  final JobProcessor jobs;
+  final MessageProcessor messages;
+  final IncidentProcessor incidents;
+  final UserTaskProcessor userTasks;
+  private volatile boolean running;
+
+  /** A CreateProcessInstanceWithResult call waiting for the end of its instance. */
+  record ResultWaiter(List<String> fetchVariables, Consumer<Map<String, Object>> onCompleted) {}
+
+  public Engine(ControlledClock clock, RecordStore store) {
+    this.ctx =
+        new EngineContext(
+            clock,
+            new KeyGenerator(),
+            store,
+            new EngineState(),
+            new History(),
+            new ExpressionLanguage(clock),
+            new DecisionEngine(clock));
+    this.bpmn = new BpmnBehaviors(ctx);
+    this.bpmn.listener(new Waiters());
+    this.dispatcher = new JobDispatcher(ctx);
+    this.deployments = new DeploymentProcessor(ctx, bpmn);
+    this.instances = new ProcessInstanceProcessor(ctx, bpmn);
+    this.jobs = new JobProcessor(ctx, bpmn);
+    this.messages = new MessageProcessor(ctx, bpmn);
+    this.incidents = new IncidentProcessor(ctx, bpmn);
+    this.userTasks = new UserTaskProcessor(ctx, bpmn);
+    this.commands = new Commands(this);
+    this.timeouts =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "engine-timeouts");
+              t.setDaemon(true);
+              return t;
+            });
+    this.thread = new Thread(this::run, "engine-processor");
+    this.thread.setDaemon(true);
+    clock.onChange(this::wakeUp);
+  }
+
+  public void start() {
+    running = true;
+    thread.start();
+  }
+
+  public Commands commands() {
+    return commands;
+  }
+
+  public History history() {
+    return ctx.history();
+  }
+
+  public ControlledClock clock() {
+    return ctx.clock();
+  }
+
+  // ---- submitting work (any thread)
+
+  /** Runs a command on the processing thread; the future completes once its steps all ran. */
+  <T> CompletableFuture<T> submit(Supplier<Result<T>> command) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    queue.add(
+        () -> {
+          Result<T> result = command.get();
+          ctx.runFollowUps();
+          if (result.isRejected()) {
+            future.completeExceptionally(result.rejection());
+          } else {
+            future.complete(result.value());
+          }
+        });
+    return future;
+  }
+
+  /** Runs a step on the processing thread (for work that answers by itself, like long polls). */
+  void execute(Runnable step) {
+    queue.add(
+        () -> {
+          step.run();
+          ctx.runFollowUps();
+        });
+  }
+
+  void schedule(Runnable task, long delayMillis) {
+    timeouts.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+  }
+
+  EngineContext context() {
+    return ctx;
+  }
+
+  JobDispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  void awaitResult(long processInstanceKey, ResultWaiter waiter) {
+    waiters.computeIfAbsent(processInstanceKey, k -> new ArrayList<>()).add(waiter);
+  }
+
+  void forgetWaiter(long processInstanceKey, ResultWaiter waiter) {
+    List<ResultWaiter> list = waiters.get(processInstanceKey);
+    if (list != null) {
+      list.remove(waiter);
+    }
+  }
+
+  /** Deletes everything: runtime state, history, deployments and the log. */
+  void purge() {
+    ctx.write(ctx.nextKey(), ValueType.PURGE, Intent.DELETED, new PurgeValue());
+    ctx.store().clear();
+  }
+
+  private void wakeUp() {
+    queue.add(() -> {});
+  }
+
+  // ---- the loop (processing thread)
+
+  private void run() {
+    while (running) {
+      try {
+        Runnable task = queue.poll(idleMillis(), TimeUnit.MILLISECONDS);
+        if (task != null) {
+          runSafely(task);
+        }
+        fireDue();
+        dispatcher.dispatch();
+        ctx.runSideEffects();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("Unexpected failure in the processing loop", e);
+      }
+    }
+  }
+
+  private void runSafely(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      // a bug in a behaviour: log it and keep serving the other commands
+      LOG.error("Unexpected failure while processing a command", e);
+    }
+  }
+
+  private long idleMillis() {
+    long next = Long.MAX_VALUE;
+    EngineState state = ctx.state();
+    for (Due due :
+        new Due[] {
+          state.timers().next(),
+          state.jobs().nextDeadline(),
+          state.jobs().nextBackoff(),
+          state.messages().nextDeadline()
+        }) {
+      if (due != null) {
+        next = Math.min(next, due.time());
+      }
+    }
+    long wait = next == Long.MAX_VALUE ? MAX_IDLE_MILLIS : next - ctx.now();
+    return Math.max(0, Math.min(wait, MAX_IDLE_MILLIS));
+  }
+
+  /** Fires everything due at the current engine time, each as its own step. */
+  private void fireDue() {
+    long now = ctx.now();
+    EngineState state = ctx.state();
+    fireAll(
+        state.timers()::next,
+        now,
+        key -> {
+          bpmn.triggers().timerDue(key);
+          ctx.runFollowUps();
+          if (state.timers().get(key) != null) {
+            // could not fire (the element is not active): drop it rather than spin
+            ctx.write(key, ValueType.TIMER, Intent.CANCELED, state.timers().get(key));
+          }
+        });
+    fireAll(state.jobs()::nextDeadline, now, jobs::timeOut);
+    fireAll(state.jobs()::nextBackoff, now, jobs::recur);
+    fireAll(state.messages()::nextDeadline, now, messages::expire);
+  }
+
+  private void fireAll(Supplier<Due> next, long now, LongConsumer fire) {
+    Set<Long> fired = new HashSet<>();
+    for (Due due; (due = next.get()) != null && due.time() <= now && fired.add(due.key()); ) {
+      long key = due.key();
+      runSafely(() -> fire.accept(key));
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    wakeUp();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    timeouts.shutdownNow();
+  }
+
+  /** Answers CreateProcessInstanceWithResult when the instance completes. */
+  private final class Waiters implements ProcessInstanceListener {
+    @Override
+    public void completed(ElementInstance processInstance, Map<String, Object> variables) {
+      List<ResultWaiter> list = waiters.remove(processInstance.key());
+      if (list == null) {
+        return;
+      }
+      for (ResultWaiter waiter : list) {
+        Map<String, Object> fetched = new LinkedHashMap<>();
+        variables.forEach(
+            (name, value) -> {
+              if (waiter.fetchVariables().isEmpty() || waiter.fetchVariables().contains(name)) {
+                fetched.put(name, value);
+              }
+            });
+        ctx.afterCommand(() -> waiter.onCompleted().accept(fetched));
+      }
+    }
+
+    @Override
+    public void terminated(ElementInstance processInstance) {
+      waiters.remove(processInstance.key());
+    }
+  }
+}

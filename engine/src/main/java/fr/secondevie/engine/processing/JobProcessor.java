@@ -1,0 +1,161 @@
+package fr.secondevie.engine.processing;
+
+import fr.secondevie.engine.processing.bpmn.BpmnBehaviors;
+import fr.secondevie.engine.processing.bpmn.ErrorBehavior;
+import fr.secondevie.engine.record.ErrorType;
+import fr.secondevie.engine.record.Intent;
+import fr.secondevie.engine.record.JobValue;
+import fr.secondevie.engine.record.ValueType;
+import fr.secondevie.engine.state.ElementInstance;
+import fr.secondevie.engine.state.Job;
+import java.util.Map;
+
+/**
+ * Job commands from workers: complete, fail, throw error, update retries and timeout; and the
+ * engine's own: time out an activation, end a retry back-off.
+ */
+final class JobProcessor {
+
+  private final EngineContext ctx;
+  private final BpmnBehaviors bpmn;
+
+  JobProcessor(EngineContext ctx, BpmnBehaviors bpmn) {
+    this.ctx = ctx;
+    this.bpmn = bpmn;
+  }
+
+  Result<Void> complete(long key, Map<String, Object> variables) {
+    Job job = ctx.state().jobs().get(key);
+    Result<Void> rejection = requireActivated(job, key, "complete");
+    if (rejection != null) {
+      return rejection;
+    }
+    ctx.write(key, ValueType.JOB, Intent.COMPLETED, job.value());
+    ElementInstance instance = ctx.state().instances().get(job.value().elementInstanceKey());
+    bpmn.variables().applyResult(instance, variables);
+    bpmn.lifecycle().complete(instance);
+    return Result.ok(null);
+  }
+
+  Result<Void> fail(
+      long key, int retries, String errorMessage, long backoff, Map<String, Object> variables) {
+    Job job = ctx.state().jobs().get(key);
+    Result<Void> rejection = requireActivated(job, key, "fail");
+    if (rejection != null) {
+      return rejection;
+    }
+    long recurAt = retries > 0 && backoff > 0 ? ctx.now() + backoff : -1;
+    JobValue failed =
+        job.value().failed(retries, errorMessage == null ? "" : errorMessage, recurAt);
+    ctx.write(key, ValueType.JOB, Intent.FAILED, failed);
+    ElementInstance instance = ctx.state().instances().get(failed.elementInstanceKey());
+    bpmn.variables().setLocal(instance, variables);
+    if (retries <= 0) {
+      bpmn.incidents()
+          .raise(
+              instance,
+              ErrorType.JOB_NO_RETRIES,
+              failed.errorMessage().isEmpty() ? "No more retries left." : failed.errorMessage(),
+              key);
+    }
+    return Result.ok(null);
+  }
+
+  Result<Void> throwError(
+      long key, String errorCode, String errorMessage, Map<String, Object> variables) {
+    Job job = ctx.state().jobs().get(key);
+    Result<Void> rejection = requireActivated(job, key, "throw an error for");
+    if (rejection != null) {
+      return rejection;
+    }
+    String message = errorMessage == null ? "" : errorMessage;
+    ctx.write(key, ValueType.JOB, Intent.ERROR_THROWN, job.value().withError(errorCode, message));
+    ElementInstance instance = ctx.state().instances().get(job.value().elementInstanceKey());
+    if (!bpmn.errors().throwError(instance, errorCode, variables)) {
+      bpmn.incidents()
+          .raise(
+              instance,
+              ErrorType.UNHANDLED_ERROR_EVENT,
+              ErrorBehavior.uncaughtMessage(errorCode, message),
+              key);
+    }
+    return Result.ok(null);
+  }
+
+  Result<Void> updateRetries(long key, int retries) {
+    Job job = ctx.state().jobs().get(key);
+    if (job == null) {
+      return notFound(key, "update retries of");
+    }
+    if (retries < 1) {
+      return Result.rejected(
+          RejectionType.INVALID_ARGUMENT,
+          "Expected to update retries of job with key '"
+              + key
+              + "' to a value greater than zero, but it was "
+              + retries);
+    }
+    ctx.write(key, ValueType.JOB, Intent.RETRIES_UPDATED, job.value().withRetries(retries));
+    return Result.ok(null);
+  }
+
+  Result<Void> updateTimeout(long key, long timeout) {
+    Job job = ctx.state().jobs().get(key);
+    Result<Void> rejection = requireActivated(job, key, "update the timeout of");
+    if (rejection != null) {
+      return rejection;
+    }
+    ctx.write(
+        key, ValueType.JOB, Intent.TIMEOUT_UPDATED, job.value().withDeadline(ctx.now() + timeout));
+    return Result.ok(null);
+  }
+
+  /** The activation deadline passed: the job goes back to the workers, retries unchanged. */
+  void timeOut(long key) {
+    Job job = ctx.state().jobs().get(key);
+    if (job != null && job.status() == Job.Status.ACTIVATED) {
+      ctx.write(key, ValueType.JOB, Intent.TIMED_OUT, job.value().activated("", -1));
+    }
+  }
+
+  void recur(long key) {
+    Job job = ctx.state().jobs().get(key);
+    if (job != null && job.status() == Job.Status.BACKING_OFF) {
+      ctx.write(key, ValueType.JOB, Intent.RECURRED_AFTER_BACKOFF, job.value());
+    }
+  }
+
+  private Result<Void> requireActivated(Job job, long key, String action) {
+    if (job == null) {
+      return notFound(key, action);
+    }
+    if (job.status() == Job.Status.ACTIVATABLE) {
+      // a job whose activation timed out: the late command finds no activated job
+      return Result.rejected(
+          RejectionType.NOT_FOUND,
+          "Expected to "
+              + action
+              + " job with key '"
+              + key
+              + "', but it is not activated (its activation may have timed out)");
+    }
+    if (job.status() != Job.Status.ACTIVATED) {
+      return Result.rejected(
+          RejectionType.INVALID_STATE,
+          "Expected to "
+              + action
+              + " job with key '"
+              + key
+              + "', but it is in state '"
+              + job.status()
+              + "'");
+    }
+    return null;
+  }
+
+  private static Result<Void> notFound(long key, String action) {
+    return Result.rejected(
+        RejectionType.NOT_FOUND,
+        "Expected to " + action + " job with key '" + key + "', but no such job was found");
+  }
+}

@@ -1,0 +1,96 @@
+package fr.secondevie.engine.processing;
+
+import fr.secondevie.engine.model.ExecutableElement;
+import fr.secondevie.engine.model.ExecutableProcess;
+import fr.secondevie.engine.processing.bpmn.BpmnBehaviors;
+import fr.secondevie.engine.state.ElementInstance;
+import java.util.Map;
+
+/** Creates and cancels process instances and sets variables on a scope. */
+final class ProcessInstanceProcessor {
+
+  private final EngineContext ctx;
+  private final BpmnBehaviors bpmn;
+
+  ProcessInstanceProcessor(EngineContext ctx, BpmnBehaviors bpmn) {
+    this.ctx = ctx;
+    this.bpmn = bpmn;
+  }
+
+  /** Finds the definition: by key when positive, else by id and version (-1 = latest). */
+  Result<ExecutableProcess> find(long processDefinitionKey, String bpmnProcessId, int version) {
+    var definitions = ctx.state().definitions();
+    ExecutableProcess process;
+    if (processDefinitionKey > 0) {
+      process = definitions.process(processDefinitionKey);
+      if (process == null) {
+        return Result.rejected(
+            RejectionType.NOT_FOUND,
+            "Expected to find process definition with key '"
+                + processDefinitionKey
+                + "', but none found");
+      }
+      return Result.ok(process);
+    }
+    if (bpmnProcessId == null || bpmnProcessId.isBlank()) {
+      return Result.rejected(
+          RejectionType.INVALID_ARGUMENT,
+          "Expected either a process definition key or a BPMN process id, but none given");
+    }
+    process =
+        version < 0
+            ? definitions.latestProcess(bpmnProcessId)
+            : definitions.process(bpmnProcessId, version);
+    if (process == null) {
+      return Result.rejected(
+          RejectionType.NOT_FOUND,
+          "Expected to find process definition with process ID '"
+              + bpmnProcessId
+              + "'"
+              + (version < 0 ? "" : " and version '" + version + "'")
+              + ", but none found");
+    }
+    return Result.ok(process);
+  }
+
+  Result<ElementInstance> create(ExecutableProcess process, Map<String, Object> variables) {
+    ExecutableElement start = process.root().noneStartEvent();
+    if (start == null) {
+      return Result.rejected(
+          RejectionType.INVALID_STATE,
+          "Expected to create instance of process with none start event, but there is no such"
+              + " event");
+    }
+    return Result.ok(bpmn.creator().create(process, start, variables));
+  }
+
+  Result<Void> cancel(long processInstanceKey) {
+    ElementInstance instance = ctx.state().instances().get(processInstanceKey);
+    if (instance == null || instance.flowScope() != null) {
+      return Result.rejected(
+          RejectionType.NOT_FOUND,
+          "Expected to cancel a process instance with key '"
+              + processInstanceKey
+              + "', but no such process was found");
+    }
+    bpmn.lifecycle().terminate(instance);
+    return Result.ok(null);
+  }
+
+  Result<Long> setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) {
+    ElementInstance instance = ctx.state().instances().get(elementInstanceKey);
+    if (instance == null) {
+      return Result.rejected(
+          RejectionType.NOT_FOUND,
+          "Expected to update variables for element with key '"
+              + elementInstanceKey
+              + "', but no such element was found");
+    }
+    if (local) {
+      bpmn.variables().setLocal(instance, variables);
+    } else {
+      bpmn.variables().propagate(instance, variables);
+    }
+    return Result.ok(ctx.nextKey());
+  }
+}

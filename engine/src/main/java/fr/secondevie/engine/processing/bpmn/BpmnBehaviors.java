@@ -1,0 +1,124 @@
+package fr.secondevie.engine.processing.bpmn;
+
+import fr.secondevie.engine.model.ElementType;
+import fr.secondevie.engine.model.ExecutableElement;
+import fr.secondevie.engine.processing.EngineContext;
+import fr.secondevie.engine.processing.behavior.IncidentBehavior;
+import fr.secondevie.engine.processing.behavior.JobBehavior;
+import fr.secondevie.engine.processing.behavior.VariableBehavior;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The registry of element behaviours, one per element type, and the shared behaviours they are
+ * given. Built once per engine.
+ */
+public final class BpmnBehaviors {
+
+  private final EngineContext ctx;
+  private final VariableBehavior variables;
+  private final IncidentBehavior incidents;
+  private final JobBehavior jobs;
+  private final ElementLifecycle lifecycle;
+  private final EventSubscriptionBehavior subscriptions;
+  private final EventTriggerBehavior triggers;
+  private final ErrorBehavior errors;
+  private final ProcessInstanceCreator creator;
+  private final MessageCorrelator messages;
+  private ProcessInstanceListener listener = ProcessInstanceListener.NONE;
+  private final Map<ElementType, BpmnElementBehavior> registry = new EnumMap<>(ElementType.class);
+
+  public BpmnBehaviors(EngineContext ctx) {
+    this.ctx = ctx;
+    this.variables = new VariableBehavior(ctx);
+    this.incidents = new IncidentBehavior(ctx);
+    this.jobs = new JobBehavior(ctx);
+    this.lifecycle = new ElementLifecycle(ctx, this);
+    this.subscriptions = new EventSubscriptionBehavior(ctx, this);
+    this.triggers = new EventTriggerBehavior(ctx, this);
+    this.errors = new ErrorBehavior(this);
+    this.creator = new ProcessInstanceCreator(ctx, this);
+    this.messages = new MessageCorrelator(ctx, this);
+
+    // containers
+    registry.put(ElementType.PROCESS, new ProcessBehavior(this));
+    registry.put(ElementType.SUB_PROCESS, new SubProcessBehavior(this));
+    // tasks
+    registry.put(ElementType.SERVICE_TASK, new ServiceTaskBehavior(this));
+    registry.put(ElementType.SEND_TASK, new ServiceTaskBehavior(this));
+    registry.put(ElementType.RECEIVE_TASK, new ReceiveTaskBehavior(this));
+    registry.put(ElementType.USER_TASK, new UserTaskBehavior(this));
+    registry.put(ElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskBehavior(this));
+    registry.put(ElementType.SCRIPT_TASK, new ScriptTaskBehavior(this));
+    registry.put(ElementType.MANUAL_TASK, new PassThroughTaskBehavior(this));
+    registry.put(ElementType.TASK, new PassThroughTaskBehavior(this));
+    // gateways
+    registry.put(ElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayBehavior(this));
+    registry.put(ElementType.PARALLEL_GATEWAY, new ParallelGatewayBehavior(this));
+    // events
+    registry.put(ElementType.START_EVENT, new StartEventBehavior(this));
+    registry.put(ElementType.END_EVENT, new EndEventBehavior(this));
+    registry.put(ElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventBehavior(this));
+    registry.put(ElementType.INTERMEDIATE_THROW_EVENT, new IntermediateThrowEventBehavior(this));
+    registry.put(ElementType.BOUNDARY_EVENT, new BoundaryEventBehavior(this));
+  }
+
+  public BpmnElementBehavior behavior(ExecutableElement element) {
+    BpmnElementBehavior behavior = registry.get(element.type());
+    if (behavior == null) {
+      throw new IllegalStateException(
+          "Expected to find a behaviour for the element type '"
+              + element.type()
+              + "' but found none");
+    }
+    return behavior;
+  }
+
+  public ProcessInstanceListener listener() {
+    return listener;
+  }
+
+  public void listener(ProcessInstanceListener listener) {
+    this.listener = listener;
+  }
+
+  public EngineContext ctx() {
+    return ctx;
+  }
+
+  public VariableBehavior variables() {
+    return variables;
+  }
+
+  public IncidentBehavior incidents() {
+    return incidents;
+  }
+
+  public JobBehavior jobs() {
+    return jobs;
+  }
+
+  public ElementLifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  public EventSubscriptionBehavior subscriptions() {
+    return subscriptions;
+  }
+
+  public EventTriggerBehavior triggers() {
+    return triggers;
+  }
+
+  public ErrorBehavior errors() {
+    return errors;
+  }
+
+  public ProcessInstanceCreator creator() {
+    return creator;
+  }
+
+  public MessageCorrelator messages() {
+    return messages;
+  }
+}

@@ -1,0 +1,47 @@
+package fr.secondevie.engine.processing.bpmn;
+
+import fr.secondevie.engine.state.ElementInstance;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The process itself: created by the {@link ProcessInstanceCreator}; completes when no element is
+ * active in it anymore, telling the listener (and a message start event waiting for the correlation
+ * key to be free).
+ */
+final class ProcessBehavior implements BpmnElementBehavior {
+
+  private final BpmnBehaviors bpmn;
+
+  ProcessBehavior(BpmnBehaviors bpmn) {
+    this.bpmn = bpmn;
+  }
+
+  @Override
+  public void onActivate(ElementInstance instance) {
+    bpmn.lifecycle().activated(instance);
+  }
+
+  @Override
+  public void onComplete(ElementInstance instance) {
+    Map<String, Object> variables =
+        bpmn.ctx().state().variables().visible(instance.key(), List.of());
+    String[] startedWith = bpmn.ctx().state().messages().startedWith(instance.key());
+    bpmn.lifecycle().completed(instance);
+    bpmn.listener().completed(instance, variables);
+    startNextByMessage(startedWith);
+  }
+
+  @Override
+  public void onTerminate(ElementInstance instance) {
+    String[] startedWith = bpmn.ctx().state().messages().startedWith(instance.key());
+    bpmn.listener().terminated(instance);
+    startNextByMessage(startedWith);
+  }
+
+  private void startNextByMessage(String[] startedWith) {
+    if (startedWith != null) {
+      bpmn.ctx().followUp(() -> bpmn.messages().startBufferedAfter(startedWith[0], startedWith[1]));
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package fr.secondevie.engine.processing.bpmn;
+
+import fr.secondevie.engine.model.ElementType;
+import fr.secondevie.engine.model.ExecutableElement;
+import fr.secondevie.engine.model.ExecutableProcess;
+import fr.secondevie.engine.processing.EngineContext;
+import fr.secondevie.engine.record.Intent;
+import fr.secondevie.engine.record.ProcessInstanceValue;
+import fr.secondevie.engine.record.ValueType;
+import fr.secondevie.engine.state.ElementInstance;
+import java.util.Map;
+
+/** Creates process instances: from a command (none start), a timer or a message start event. */
+public final class ProcessInstanceCreator {
+
+  private final EngineContext ctx;
+  private final BpmnBehaviors bpmn;
+
+  ProcessInstanceCreator(EngineContext ctx, BpmnBehaviors bpmn) {
+    this.ctx = ctx;
+    this.bpmn = bpmn;
+  }
+
+  /** Activates the process with its variables, then (as a follow-up) the start event. */
+  public ElementInstance create(
+      ExecutableProcess process, ExecutableElement startEvent, Map<String, Object> variables) {
+    long key = ctx.nextKey();
+    ctx.write(
+        key,
+        ValueType.PROCESS_INSTANCE,
+        Intent.ELEMENT_ACTIVATING,
+        new ProcessInstanceValue(
+            process.bpmnProcessId(),
+            process.version(),
+            process.key(),
+            key,
+            process.bpmnProcessId(),
+            ElementType.PROCESS,
+            -1));
+    ElementInstance root = ctx.state().instances().get(key);
+    bpmn.lifecycle().activated(root);
+    bpmn.variables().setLocal(root, variables);
+    ctx.followUp(
+        () -> {
+          if (root.isActive()) {
+            bpmn.lifecycle().activate(startEvent, root, Map.of());
+          }
+        });
+    return root;
+  }
+}

@@ -1,0 +1,4 @@
+package fr.secondevie.engine.record;
+
+/** Marker of the immutable payloads a {@link Record} may carry. */
+public interface RecordValue {}

@@ -1,0 +1,49 @@
+package fr.secondevie.engine.record;
+
+import java.util.List;
+import java.util.Map;
+
+/** A Camunda user task and its data (dates as ISO-8601 text, {@code formKey} -1 when none). */
+public record UserTaskValue(
+    long elementInstanceKey,
+    String elementId,
+    String name,
+    long processInstanceKey,
+    long processDefinitionKey,
+    String bpmnProcessId,
+    int processDefinitionVersion,
+    String assignee,
+    List<String> candidateUsers,
+    List<String> candidateGroups,
+    String dueDate,
+    String followUpDate,
+    int priority,
+    long formKey,
+    String formId,
+    String externalFormReference,
+    Map<String, String> customHeaders,
+    Map<String, Object> variables)
+    implements RecordValue {
+
+  public UserTaskValue withVariables(Map<String, Object> variables) {
+    return new UserTaskValue(
+        elementInstanceKey,
+        elementId,
+        name,
+        processInstanceKey,
+        processDefinitionKey,
+        bpmnProcessId,
+        processDefinitionVersion,
+        assignee,
+        candidateUsers,
+        candidateGroups,
+        dueDate,
+        followUpDate,
+        priority,
+        formKey,
+        formId,
+        externalFormReference,
+        customHeaders,
+        variables);
+  }
+}

@@ -1,0 +1,9 @@
+package fr.secondevie.engine.state;
+
+/** Lifecycle state of a live element instance. */
+public enum ElementState {
+  ACTIVATING,
+  ACTIVATED,
+  COMPLETING,
+  TERMINATING
+}

@@ -1,0 +1,137 @@
+package fr.secondevie.engine.state;
+
+import fr.secondevie.engine.model.ElementType;
+import fr.secondevie.engine.record.IncidentValue;
+import fr.secondevie.engine.record.Intent;
+import fr.secondevie.engine.record.JobValue;
+import fr.secondevie.engine.record.ProcessInstanceValue;
+import fr.secondevie.engine.record.Record;
+import fr.secondevie.engine.record.UserTaskValue;
+
+/**
+ * All runtime state, derived from the log: {@link #apply} is the only way it changes, so replaying
+ * the records rebuilds it.
+ */
+public final class EngineState {
+
+  private final DefinitionState definitions = new DefinitionState();
+  private final ElementInstanceState instances = new ElementInstanceState(definitions);
+  private final VariableState variables = new VariableState(instances);
+  private final JobState jobs = new JobState();
+  private final IncidentState incidents = new IncidentState();
+  private final TimerState timers = new TimerState();
+  private final UserTaskState userTasks = new UserTaskState();
+  private final MessageState messages = new MessageState();
+  private final SubscriptionState subscriptions = new SubscriptionState();
+
+  public void apply(Record record) {
+    switch (record.valueType()) {
+      case PROCESS, DECISION, DECISION_REQUIREMENTS, FORM -> definitions.apply(record);
+      case PROCESS_INSTANCE -> applyProcessInstance(record);
+      case VARIABLE -> variables.apply(record);
+      case JOB -> {
+        jobs.apply(record);
+        if (record.intent() == Intent.CREATED) {
+          ElementInstance instance =
+              instances.get(((JobValue) record.value()).elementInstanceKey());
+          if (instance != null) {
+            instance.jobKey(record.key());
+          }
+        }
+      }
+      case INCIDENT -> applyIncident(record);
+      case TIMER -> timers.apply(record);
+      case USER_TASK -> {
+        userTasks.apply(record);
+        if (record.intent() == Intent.CREATED) {
+          UserTaskValue task = (UserTaskValue) record.value();
+          ElementInstance instance = instances.get(task.elementInstanceKey());
+          if (instance != null) {
+            instance.userTaskKey(record.key());
+          }
+        }
+      }
+      case MESSAGE -> messages.apply(record);
+      case MESSAGE_SUBSCRIPTION, MESSAGE_START_EVENT_SUBSCRIPTION -> {
+        subscriptions.apply(record);
+        messages.apply(record);
+      }
+      case PURGE -> clear();
+      default -> {}
+    }
+  }
+
+  private void applyProcessInstance(Record record) {
+    instances.apply(record);
+    if (record.intent() == Intent.ELEMENT_COMPLETED
+        || record.intent() == Intent.ELEMENT_TERMINATED) {
+      variables.scopeEnded(record.key());
+      ProcessInstanceValue value = (ProcessInstanceValue) record.value();
+      if (value.elementType() == ElementType.PROCESS) {
+        messages.processInstanceEnded(record.key());
+      }
+    }
+  }
+
+  private void applyIncident(Record record) {
+    incidents.apply(record);
+    IncidentValue incident = (IncidentValue) record.value();
+    ElementInstance instance = instances.get(incident.elementInstanceKey());
+    if (record.intent() == Intent.CREATED && instance != null) {
+      instance.incidentKey(record.key());
+    } else if (record.intent() == Intent.RESOLVED) {
+      if (instance != null) {
+        instance.incidentKey(-1);
+      }
+      jobs.incidentResolved(incident);
+    }
+  }
+
+  private void clear() {
+    definitions.clear();
+    instances.clear();
+    variables.clear();
+    jobs.clear();
+    incidents.clear();
+    timers.clear();
+    userTasks.clear();
+    messages.clear();
+    subscriptions.clear();
+  }
+
+  public DefinitionState definitions() {
+    return definitions;
+  }
+
+  public ElementInstanceState instances() {
+    return instances;
+  }
+
+  public VariableState variables() {
+    return variables;
+  }
+
+  public JobState jobs() {
+    return jobs;
+  }
+
+  public IncidentState incidents() {
+    return incidents;
+  }
+
+  public TimerState timers() {
+    return timers;
+  }
+
+  public UserTaskState userTasks() {
+    return userTasks;
+  }
+
+  public MessageState messages() {
+    return messages;
+  }
+
+  public SubscriptionState subscriptions() {
+    return subscriptions;
+  }
+}
