@@ -84,6 +84,19 @@ abstract class ConformanceTest {
         .getJobs();
   }
 
+  /** Jobs of the type activatable right now (a short long-poll), for asserting there are none. */
+  protected List<ActivatedJob> activateJobsNow(String type) {
+    return client
+        .newActivateJobsCommand()
+        .jobType(type)
+        .maxJobsToActivate(10)
+        .timeout(Duration.ofMinutes(5))
+        .requestTimeout(Duration.ofMillis(200))
+        .send()
+        .join()
+        .getJobs();
+  }
+
   protected void completeJob(String type, Map<String, Object> variables) {
     ActivatedJob job = activateJob(type);
     client.newCompleteCommand(job.getKey()).variables(variables).send().join();
