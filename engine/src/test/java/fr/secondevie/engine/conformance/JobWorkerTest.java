@@ -1,0 +1,447 @@
+package fr.secondevie.engine.conformance;
+
+import static fr.secondevie.engine.conformance.DeploymentTest.assertStatus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import fr.secondevie.engine.history.Views.IncidentView;
+import io.camunda.client.api.response.ActivateJobsResponse;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Jobs and job workers: activation (long polling, fetch variables, headers, expressions),
+ * completion, failure with retries and back-off, timeouts, errors, retries and timeout updates,
+ * streaming. Checks https://docs.camunda.io/docs/components/concepts/job-workers/ and
+ * https://docs.camunda.io/docs/components/modeler/bpmn/service-tasks/.
+ */
+class JobWorkerTest extends ConformanceTest {
+
+  @Test
+  void shouldActivateJobWithHeadersRetriesAndAllVariables() {
+    // given
+    String processId = unique("job-props");
+    String type = unique("t");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask(
+                "task",
+                t -> t.zeebeJobType(type).zeebeJobRetries("5").zeebeTaskHeader("color", "blue"))
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of("a", 1, "b", "x")).getProcessInstanceKey();
+
+    // when
+    ActivatedJob job = activateJob(type);
+
+    // then
+    assertThat(job.getType()).isEqualTo(type);
+    assertThat(job.getRetries()).isEqualTo(5);
+    assertThat(job.getCustomHeaders()).containsExactly(Map.entry("color", "blue"));
+    assertThat(job.getVariablesAsMap()).containsEntry("a", 1).containsEntry("b", "x");
+    assertThat(job.getProcessInstanceKey()).isEqualTo(key);
+    assertThat(job.getBpmnProcessId()).isEqualTo(processId);
+    assertThat(job.getElementId()).isEqualTo("task");
+    assertThat(job.getDeadline()).isGreaterThan(System.currentTimeMillis());
+  }
+
+  @Test
+  void shouldEvaluateTypeAndRetriesExpressions() {
+    String processId = unique("job-expr");
+    String type = unique("t");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask(
+                "task",
+                t ->
+                    t.zeebeJobTypeExpression("\"" + type + "\" + suffix")
+                        .zeebeJobRetriesExpression("n + 1"))
+            .endEvent()
+            .done());
+    start(processId, Map.of("suffix", ".x", "n", 6));
+
+    ActivatedJob job = activateJob(type + ".x");
+
+    assertThat(job.getRetries()).isEqualTo(7);
+  }
+
+  @Test
+  void shouldFetchOnlyRequestedVariables() {
+    String processId = unique("fetch");
+    String type = unique("t");
+    deploy(serviceTaskProcess(processId, type));
+    start(processId, Map.of("a", 1, "b", 2, "c", 3));
+
+    List<ActivatedJob> jobs =
+        client
+            .newActivateJobsCommand()
+            .jobType(type)
+            .maxJobsToActivate(1)
+            .fetchVariables("a", "c")
+            .send()
+            .join()
+            .getJobs();
+
+    assertThat(jobs.get(0).getVariablesAsMap()).containsOnlyKeys("a", "c");
+  }
+
+  @Test
+  void shouldActivateAtMostMaxJobs() {
+    String processId = unique("max");
+    String type = unique("t");
+    deploy(serviceTaskProcess(processId, type));
+    for (int i = 0; i < 3; i++) {
+      start(processId);
+    }
+
+    assertThat(activateJobs(type, 2)).hasSize(2);
+    assertThat(activateJobs(type, 5)).hasSize(1);
+  }
+
+  @Test
+  void shouldAnswerLongPollAsSoonAsJobIsCreated() throws Exception {
+    // given a worker waiting for a job type that has no job yet
+    String processId = unique("long-poll");
+    String type = unique("t");
+    deploy(serviceTaskProcess(processId, type));
+    CompletableFuture<ActivateJobsResponse> poll =
+        client
+            .newActivateJobsCommand()
+            .jobType(type)
+            .maxJobsToActivate(1)
+            .requestTimeout(Duration.ofSeconds(8))
+            .send()
+            .toCompletableFuture();
+    Thread.sleep(200);
+    assertThat(poll).isNotDone();
+
+    // when
+    long started = System.nanoTime();
+    start(processId);
+
+    // then
+    assertThat(poll.get(5, TimeUnit.SECONDS).getJobs()).hasSize(1);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void shouldAnswerEmptyLongPollAfterRequestTimeout() {
+    long started = System.nanoTime();
+
+    List<ActivatedJob> jobs =
+        client
+            .newActivateJobsCommand()
+            .jobType(unique("nothing"))
+            .maxJobsToActivate(1)
+            .requestTimeout(Duration.ofMillis(300))
+            .send()
+            .join()
+            .getJobs();
+
+    assertThat(jobs).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isBetween(Duration.ofMillis(250), Duration.ofSeconds(3));
+  }
+
+  @Test
+  void shouldRejectInvalidActivationRequests() {
+    assertThatThrownBy(
+            () -> client.newActivateJobsCommand().jobType(" ").maxJobsToActivate(1).send().join())
+        .satisfies(e -> assertStatus(e, Status.Code.INVALID_ARGUMENT));
+    assertThatThrownBy(
+            () -> client.newActivateJobsCommand().jobType("x").maxJobsToActivate(0).send().join())
+        .satisfies(e -> assertStatus(e, Status.Code.INVALID_ARGUMENT));
+  }
+
+  @Test
+  void shouldMergeCompletionVariables() {
+    String processId = unique("complete");
+    String type = unique("t");
+    deploy(serviceTaskProcess(processId, type));
+    long key = start(processId, Map.of("a", 1)).getProcessInstanceKey();
+
+    completeJob(type, Map.of("a", 2, "b", List.of("x")));
+
+    awaitCompleted(key);
+    assertThat(variables(key)).containsEntry("a", 2L).containsEntry("b", List.of("x"));
+  }
+
+  @Test
+  void shouldRejectUnknownJobKey() {
+    assertThatThrownBy(() -> client.newCompleteCommand(1234L).send().join())
+        .satisfies(e -> assertStatus(e, Status.Code.NOT_FOUND));
+    assertThatThrownBy(() -> client.newFailCommand(1234L).retries(1).send().join())
+        .satisfies(e -> assertStatus(e, Status.Code.NOT_FOUND));
+  }
+
+  @Test
+  void shouldRetryFailedJobKeepingLocalVariables() {
+    // given
+    String processId = unique("fail");
+    String type = unique("t");
+    deploy(serviceTaskProcess(processId, type));
+    long key = start(processId).getProcessInstanceKey();
+    ActivatedJob job = activateJob(type);
+
+    // when
+    client
+        .newFailCommand(job.getKey())
+        .retries(2)
+        .errorMessage("boom")
+        .variables(Map.of("attempt", 1))
+        .send()
+        .join();
+
+    // then
+    ActivatedJob retried = activateJob(type);
+    assertThat(retried.getKey()).isEqualTo(job.getKey());
+    assertThat(retried.getRetries()).isEqualTo(2);
+    long taskKey = element(key, "task").key();
+    assertThat(variablesOfScope(taskKey)).containsEntry("attempt", 1L);
+    assertThat(variables(key)).doesNotContainKey("attempt");
+  }
+
+  @Test
+  void shouldWaitForRetryBackoff() {
+    String processId = unique("backoff");
+    String type = unique("t");
+    deploy(serviceTaskProcess(processId, type));
+    start(processId);
+    ActivatedJob job = activateJob(type);
+
+    client
+        .newFailCommand(job.getKey())
+        .retries(1)
+        .retryBackoff(Duration.ofMinutes(5))
+        .send()
+        .join();
+
+    assertThat(activateJobsNow(type)).isEmpty();
+    EngineExtension.CLOCK.add(Duration.ofMinutes(6));
+    assertThat(activateJob(type).getKey()).isEqualTo(job.getKey());
+  }
+
+  @Test
+  void shouldRaiseIncidentWhenNoRetriesLeftAndResolveIt() {
+    // given
+    String processId = unique("no-retries");
+    String type = unique("t");
+    deploy(serviceTaskProcess(processId, type));
+    long key = start(processId).getProcessInstanceKey();
+    ActivatedJob job = activateJob(type);
+
+    // when
+    client.newFailCommand(job.getKey()).retries(0).errorMessage("no luck").send().join();
+
+    // then
+    IncidentView incident = awaitIncident(key);
+    assertThat(incident.value().errorType()).isEqualTo("JOB_NO_RETRIES");
+    assertThat(incident.value().errorMessage()).isEqualTo("no luck");
+    assertThat(incident.value().jobKey()).isEqualTo(job.getKey());
+    assertThat(activateJobsNow(type)).isEmpty();
+
+    // when retries are updated and the incident resolved
+    client.newUpdateRetriesCommand(job.getKey()).retries(1).send().join();
+    client.newResolveIncidentCommand(incident.key()).send().join();
+
+    // then the job can be worked on again
+    ActivatedJob again = activateJob(type);
+    client.newCompleteCommand(again.getKey()).send().join();
+    awaitCompleted(key);
+    assertThat(activeIncidents(key)).isEmpty();
+  }
+
+  @Test
+  void shouldReactivateTimedOutJobAndRejectLateCompletion() {
+    // given
+    String processId = unique("timeout");
+    String type = unique("t");
+    deploy(serviceTaskProcess(processId, type));
+    start(processId);
+    ActivatedJob job =
+        client
+            .newActivateJobsCommand()
+            .jobType(type)
+            .maxJobsToActivate(1)
+            .timeout(Duration.ofMinutes(1))
+            .send()
+            .join()
+            .getJobs()
+            .get(0);
+
+    // when the activation times out
+    EngineExtension.CLOCK.add(Duration.ofMinutes(2));
+
+    // then a late completion is rejected, and the job can be activated again, retries unchanged
+    await()
+        .untilAsserted(
+            () ->
+                assertThatThrownBy(() -> client.newCompleteCommand(job.getKey()).send().join())
+                    .satisfies(e -> assertStatus(e, Status.Code.NOT_FOUND)));
+    ActivatedJob again = activateJob(type);
+    assertThat(again.getKey()).isEqualTo(job.getKey());
+    assertThat(again.getRetries()).isEqualTo(job.getRetries());
+  }
+
+  @Test
+  void shouldUpdateJobTimeout() {
+    String processId = unique("update-timeout");
+    String type = unique("t");
+    deploy(serviceTaskProcess(processId, type));
+    start(processId);
+    ActivatedJob job =
+        client
+            .newActivateJobsCommand()
+            .jobType(type)
+            .maxJobsToActivate(1)
+            .timeout(Duration.ofMinutes(1))
+            .send()
+            .join()
+            .getJobs()
+            .get(0);
+
+    client.newUpdateTimeoutCommand(job.getKey()).timeout(Duration.ofMinutes(30)).send().join();
+    EngineExtension.CLOCK.add(Duration.ofMinutes(2));
+
+    assertThat(activateJobsNow(type)).isEmpty();
+    client.newCompleteCommand(job.getKey()).send().join();
+  }
+
+  @Test
+  void shouldRejectRetriesBelowOne() {
+    String processId = unique("retries");
+    String type = unique("t");
+    deploy(serviceTaskProcess(processId, type));
+    start(processId);
+    ActivatedJob job = activateJob(type);
+
+    assertThatThrownBy(() -> client.newUpdateRetriesCommand(job.getKey()).retries(0).send().join())
+        .satisfies(e -> assertStatus(e, Status.Code.INVALID_ARGUMENT));
+  }
+
+  @Test
+  void shouldRaiseIncidentForUncaughtErrorAndReEnableJobOnResolve() {
+    // given
+    String processId = unique("uncaught");
+    String type = unique("t");
+    deploy(serviceTaskProcess(processId, type));
+    long key = start(processId).getProcessInstanceKey();
+    ActivatedJob job = activateJob(type);
+
+    // when
+    client.newThrowErrorCommand(job.getKey()).errorCode("NOPE").errorMessage("why").send().join();
+
+    // then
+    IncidentView incident = awaitIncident(key);
+    assertThat(incident.value().errorType()).isEqualTo("UNHANDLED_ERROR_EVENT");
+    assertThat(incident.value().errorMessage()).contains("'NOPE'").contains("not caught");
+    client.newResolveIncidentCommand(incident.key()).send().join();
+    assertThat(activateJob(type).getKey()).isEqualTo(job.getKey());
+  }
+
+  @Test
+  void shouldWorkWithPollingWorker() {
+    String processId = unique("worker");
+    String type = unique("t");
+    deploy(serviceTaskProcess(processId, type));
+    try (JobWorker worker =
+        client
+            .newWorker()
+            .jobType(type)
+            .handler((c, job) -> c.newCompleteCommand(job).variables(Map.of("done", true)).send())
+            .open()) {
+      long key = start(processId).getProcessInstanceKey();
+      awaitCompleted(key);
+      assertThat(variables(key)).containsEntry("done", true);
+    }
+  }
+
+  @Test
+  void shouldPushJobsToStreamingWorker() {
+    String processId = unique("stream");
+    String type = unique("t");
+    deploy(serviceTaskProcess(processId, type));
+    List<Long> handled = new CopyOnWriteArrayList<>();
+    try (JobWorker worker =
+        client
+            .newWorker()
+            .jobType(type)
+            .handler(
+                (c, job) -> {
+                  handled.add(job.getKey());
+                  c.newCompleteCommand(job).send().join();
+                })
+            .pollInterval(Duration.ofHours(1))
+            .streamEnabled(true)
+            .open()) {
+      await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+      long key = start(processId).getProcessInstanceKey();
+      awaitCompleted(key);
+      assertThat(handled).hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldPushJobOnStreamActivatedJobs() throws Exception {
+    // the client's worker also polls; the raw stub shows that the stream alone delivers the job
+    String processId = unique("raw-stream");
+    String type = unique("t");
+    deploy(serviceTaskProcess(processId, type));
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("localhost", EngineExtension.ENGINE.grpcPort())
+            .usePlaintext()
+            .build();
+    try {
+      CompletableFuture<GatewayOuterClass.ActivatedJob> received = new CompletableFuture<>();
+      GatewayGrpc.newStub(channel)
+          .streamActivatedJobs(
+              GatewayOuterClass.StreamActivatedJobsRequest.newBuilder()
+                  .setType(type)
+                  .setWorker("raw")
+                  .setTimeout(60_000)
+                  .build(),
+              new StreamObserver<>() {
+                @Override
+                public void onNext(GatewayOuterClass.ActivatedJob job) {
+                  received.complete(job);
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                  received.completeExceptionally(t);
+                }
+
+                @Override
+                public void onCompleted() {}
+              });
+      Thread.sleep(200);
+
+      long key = start(processId).getProcessInstanceKey();
+
+      GatewayOuterClass.ActivatedJob job = received.get(5, TimeUnit.SECONDS);
+      assertThat(job.getProcessInstanceKey()).isEqualTo(key);
+      assertThat(job.getWorker()).isEqualTo("raw");
+      client.newCompleteCommand(job.getKey()).send().join();
+      awaitCompleted(key);
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+}
