@@ -119,8 +119,14 @@ public final class Engine implements AutoCloseable {
     CompletableFuture<T> future = new CompletableFuture<>();
     queue.add(
         () -> {
-          Result<T> result = command.get();
-          ctx.runFollowUps();
+          Result<T> result;
+          try {
+            result = command.get();
+            ctx.runFollowUps();
+          } catch (RuntimeException | StackOverflowError e) {
+            future.completeExceptionally(e);
+            throw e;
+          }
           if (result.isRejected()) {
             future.completeExceptionally(result.rejection());
           } else {
@@ -187,7 +193,7 @@ public final class Engine implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError e) {
         LOG.error("Unexpected failure in the processing loop", e);
       }
     }
@@ -196,7 +202,7 @@ public final class Engine implements AutoCloseable {
   private void runSafely(Runnable task) {
     try {
       task.run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       // a bug in a behaviour: log it and keep serving the other commands
       LOG.error("Unexpected failure while processing a command", e);
     }
