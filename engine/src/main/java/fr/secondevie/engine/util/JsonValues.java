@@ -1,7 +1,6 @@
 package fr.secondevie.engine.util;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -28,8 +27,8 @@ import java.util.Map;
  */
 public final class JsonValues {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  // floats stay doubles (1.0 is written back as 1.0); FEEL's whole numbers become longs
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private JsonValues() {}
 

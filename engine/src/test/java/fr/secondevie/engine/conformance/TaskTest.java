@@ -61,8 +61,8 @@ class TaskTest extends ConformanceTest {
     assertThat(task.value().assignee()).isEqualTo("tech-1");
     assertThat(task.value().candidateGroups()).containsExactly("technicians", "north");
     assertThat(task.value().candidateUsers()).containsExactly("a", "b");
-    assertThat(task.value().dueDate()).isEqualTo("2030-01-01T10:00Z");
-    assertThat(task.value().followUpDate()).isEqualTo("2029-12-30T10:00+01:00");
+    assertThat(task.value().dueDate()).isEqualTo("2030-01-01T10:00:00Z");
+    assertThat(task.value().followUpDate()).isEqualTo("2029-12-30T10:00:00+01:00");
     assertThat(task.value().priority()).isEqualTo(50);
     assertThat(task.value().formKey()).isPositive();
     assertThat(task.value().customHeaders()).containsEntry("kind", "inspection");

@@ -133,7 +133,8 @@ final class UserTaskBehavior extends ActivityBehavior {
                 return Either.ok(null);
               }
               try {
-                return Either.ok(ZonedDateTime.parse(text).toOffsetDateTime().toString());
+                ZonedDateTime.parse(text);
+                return Either.ok(text);
               } catch (DateTimeParseException e) {
                 return Either.fail(
                     "Expected result of the expression '"
