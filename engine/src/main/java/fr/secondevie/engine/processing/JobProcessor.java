@@ -101,9 +101,13 @@ final class JobProcessor {
 
   Result<Void> updateTimeout(long key, long timeout) {
     Job job = ctx.state().jobs().get(key);
-    Result<Void> rejection = requireActivated(job, key, "update the timeout of");
-    if (rejection != null) {
-      return rejection;
+    if (job == null) {
+      return notFound(key, "update the timeout of");
+    }
+    if (job.status() != Job.Status.ACTIVATED) {
+      return Result.rejected(
+          RejectionType.INVALID_STATE,
+          "Expected to update the timeout of job with key '" + key + "', but it is not activated");
     }
     ctx.write(
         key, ValueType.JOB, Intent.TIMEOUT_UPDATED, job.value().withDeadline(ctx.now() + timeout));
@@ -125,21 +129,16 @@ final class JobProcessor {
     }
   }
 
+  /**
+   * Workers may complete, fail or throw an error for a job that is activated or activatable again
+   * (its activation timed out and nobody took it yet), as Camunda accepts; a job another worker
+   * already completed is gone, so a late command is NOT_FOUND.
+   */
   private Result<Void> requireActivated(Job job, long key, String action) {
     if (job == null) {
       return notFound(key, action);
     }
-    if (job.status() == Job.Status.ACTIVATABLE) {
-      // a job whose activation timed out: the late command finds no activated job
-      return Result.rejected(
-          RejectionType.NOT_FOUND,
-          "Expected to "
-              + action
-              + " job with key '"
-              + key
-              + "', but it is not activated (its activation may have timed out)");
-    }
-    if (job.status() != Job.Status.ACTIVATED) {
+    if (job.status() != Job.Status.ACTIVATED && job.status() != Job.Status.ACTIVATABLE) {
       return Result.rejected(
           RejectionType.INVALID_STATE,
           "Expected to "
