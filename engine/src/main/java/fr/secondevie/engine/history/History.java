@@ -52,6 +52,7 @@ public final class History {
   private final Map<Long, Map<String, Long>> variablesByScope = new ConcurrentHashMap<>();
   private final Map<Long, JobView> jobs = new ConcurrentHashMap<>();
   private final Map<Long, IncidentView> incidents = new ConcurrentHashMap<>();
+  private final Map<Long, Integer> activeIncidentsByProcessInstance = new ConcurrentHashMap<>();
   private final Map<Long, UserTaskView> userTasks = new ConcurrentHashMap<>();
   private final Map<Long, MessageSubscriptionView> subscriptions = new ConcurrentHashMap<>();
   private final Queue<CorrelatedMessageView> correlatedMessages = new ConcurrentLinkedQueue<>();
@@ -273,6 +274,7 @@ public final class History {
     variablesByScope.clear();
     jobs.clear();
     incidents.clear();
+    activeIncidentsByProcessInstance.clear();
     userTasks.clear();
     subscriptions.clear();
     correlatedMessages.clear();
