@@ -101,7 +101,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       CreateProcessInstanceRequest request,
       StreamObserver<CreateProcessInstanceResponse> observer) {
     Map<String, Object> variables = variables(request.getVariables(), observer);
-    if (variables == null || !checkCreation(request, observer)) {
+    if (variables == null || !checkCreation(request, observer, true)) {
       return;
     }
     reply(
@@ -109,7 +109,10 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             request.getProcessDefinitionKey(),
             request.getBpmnProcessId(),
             request.getVersion(),
-            variables),
+            variables,
+            request.getStartInstructionsList().stream()
+                .map(ProcessInstanceCreationStartInstruction::getElementId)
+                .toList()),
         created ->
             CreateProcessInstanceResponse.newBuilder()
                 .setProcessDefinitionKey(created.processDefinitionKey())
@@ -128,7 +131,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       StreamObserver<CreateProcessInstanceWithResultResponse> observer) {
     CreateProcessInstanceRequest creation = request.getRequest();
     Map<String, Object> variables = variables(creation.getVariables(), observer);
-    if (variables == null || !checkCreation(creation, observer)) {
+    if (variables == null || !checkCreation(creation, observer, false)) {
       return;
     }
     long timeout =
@@ -158,15 +161,18 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
         observer);
   }
 
-  private boolean checkCreation(CreateProcessInstanceRequest request, StreamObserver<?> observer) {
+  private boolean checkCreation(
+      CreateProcessInstanceRequest request, StreamObserver<?> observer, boolean startAllowed) {
     if (!checkTenant(request.getTenantId(), observer)) {
       return false;
     }
-    if (request.getStartInstructionsCount() > 0 || request.getRuntimeInstructionsCount() > 0) {
+    if ((!startAllowed && request.getStartInstructionsCount() > 0)
+        || request.getRuntimeInstructionsCount() > 0) {
       observer.onError(
           GrpcErrors.invalidArgument(
-              "Expected to create a process instance at its none start event, but start or"
-                  + " runtime instructions were given (not supported by the embedded engine)"));
+              "Expected to create a process instance without "
+                  + (startAllowed ? "runtime" : "start or runtime")
+                  + " instructions, but some were given (not supported by the embedded engine)"));
       return false;
     }
     return true;

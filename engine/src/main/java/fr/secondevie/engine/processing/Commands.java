@@ -30,6 +30,16 @@ public final class Commands {
 
   public CompletableFuture<CreatedInstance> createProcessInstance(
       long processDefinitionKey, String bpmnProcessId, int version, Map<String, Object> vars) {
+    return createProcessInstance(processDefinitionKey, bpmnProcessId, version, vars, List.of());
+  }
+
+  /** Creates an instance; with start element ids, starts there instead of the none start. */
+  public CompletableFuture<CreatedInstance> createProcessInstance(
+      long processDefinitionKey,
+      String bpmnProcessId,
+      int version,
+      Map<String, Object> vars,
+      List<String> startElementIds) {
     return engine.submit(
         () -> {
           Result<ExecutableProcess> process =
@@ -37,7 +47,8 @@ public final class Commands {
           if (process.isRejected()) {
             return Result.rejected(process.rejection().type(), process.rejection().getMessage());
           }
-          Result<ElementInstance> created = engine.instances.create(process.value(), vars);
+          Result<ElementInstance> created =
+              engine.instances.create(process.value(), vars, startElementIds);
           if (created.isRejected()) {
             return Result.rejected(created.rejection().type(), created.rejection().getMessage());
           }
@@ -66,7 +77,8 @@ public final class Commands {
             result.completeExceptionally(process.rejection());
             return;
           }
-          Result<ElementInstance> created = engine.instances.create(process.value(), vars);
+          Result<ElementInstance> created =
+              engine.instances.create(process.value(), vars, List.of());
           if (created.isRejected()) {
             result.completeExceptionally(created.rejection());
             return;

@@ -4,6 +4,8 @@ import fr.secondevie.engine.model.ExecutableElement;
 import fr.secondevie.engine.model.ExecutableProcess;
 import fr.secondevie.engine.processing.bpmn.BpmnBehaviors;
 import fr.secondevie.engine.state.ElementInstance;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Creates and cancels process instances and sets variables on a scope. */
@@ -53,7 +55,36 @@ final class ProcessInstanceProcessor {
     return Result.ok(process);
   }
 
-  Result<ElementInstance> create(ExecutableProcess process, Map<String, Object> variables) {
+  /**
+   * Creates an instance at the none start event or, with start instructions, at the given elements
+   * of the process's top level.
+   */
+  Result<ElementInstance> create(
+      ExecutableProcess process, Map<String, Object> variables, List<String> startElementIds) {
+    if (!startElementIds.isEmpty()) {
+      List<ExecutableElement> elements = new ArrayList<>();
+      for (String id : startElementIds) {
+        ExecutableElement element = process.element(id);
+        if (element == null || element.flowScope() != process.root()) {
+          return Result.rejected(
+              RejectionType.INVALID_ARGUMENT,
+              "Expected to start the process instance at an element of the process's top level,"
+                  + " but '"
+                  + id
+                  + "' is "
+                  + (element == null ? "not an element of the process" : "inside a sub-process"));
+        }
+        if (element.attachedTo() != null) {
+          return Result.rejected(
+              RejectionType.INVALID_ARGUMENT,
+              "Expected to start the process instance at an element, but '"
+                  + id
+                  + "' is a boundary event");
+        }
+        elements.add(element);
+      }
+      return Result.ok(bpmn.creator().create(process, elements, variables));
+    }
     ExecutableElement start = process.root().noneStartEvent();
     if (start == null) {
       return Result.rejected(

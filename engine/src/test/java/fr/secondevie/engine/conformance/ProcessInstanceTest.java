@@ -168,4 +168,34 @@ class ProcessInstanceTest extends ConformanceTest {
     assertThatThrownBy(() -> client.newCancelInstanceCommand(123L).send().join())
         .satisfies(e -> assertStatus(e, Status.Code.NOT_FOUND));
   }
+
+  @Test
+  void shouldStartAtGivenElementsWithStartInstructions() {
+    // given
+    String processId = unique("start-instructions");
+    String type = unique("t");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask("first", t -> t.zeebeJobType(type + ".first"))
+            .serviceTask("second", t -> t.zeebeJobType(type))
+            .endEvent()
+            .done());
+
+    // when
+    long key =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(processId)
+            .latestVersion()
+            .startBeforeElement("second")
+            .send()
+            .join()
+            .getProcessInstanceKey();
+
+    // then
+    completeJob(type, Map.of());
+    awaitCompleted(key);
+    assertThat(elements(key, "COMPLETED")).doesNotContain("first").contains("second");
+  }
 }

@@ -8,6 +8,7 @@ import fr.secondevie.engine.record.Intent;
 import fr.secondevie.engine.record.ProcessInstanceValue;
 import fr.secondevie.engine.record.ValueType;
 import fr.secondevie.engine.state.ElementInstance;
+import java.util.List;
 import java.util.Map;
 
 /** Creates process instances: from a command (none start), a timer or a message start event. */
@@ -24,6 +25,17 @@ public final class ProcessInstanceCreator {
   /** Activates the process with its variables, then (as a follow-up) the start event. */
   public ElementInstance create(
       ExecutableProcess process, ExecutableElement startEvent, Map<String, Object> variables) {
+    return create(process, List.of(startEvent), variables);
+  }
+
+  /**
+   * Activates the process with its variables, then the given elements of its top level (a start
+   * event, or the elements of start instructions).
+   */
+  public ElementInstance create(
+      ExecutableProcess process,
+      List<ExecutableElement> startElements,
+      Map<String, Object> variables) {
     long key = ctx.nextKey();
     ctx.write(
         key,
@@ -40,12 +52,14 @@ public final class ProcessInstanceCreator {
     ElementInstance root = ctx.state().instances().get(key);
     bpmn.lifecycle().activated(root);
     bpmn.variables().setLocal(root, variables);
-    ctx.followUp(
-        () -> {
-          if (root.isActive()) {
-            bpmn.lifecycle().activate(startEvent, root, Map.of());
-          }
-        });
+    for (ExecutableElement element : startElements) {
+      ctx.followUp(
+          () -> {
+            if (root.isActive()) {
+              bpmn.lifecycle().activate(element, root, Map.of());
+            }
+          });
+    }
     return root;
   }
 }
