@@ -4,7 +4,6 @@ import fr.secondevie.engine.processing.ActivatedJob;
 import fr.secondevie.engine.processing.Commands;
 import fr.secondevie.engine.processing.CreatedInstance;
 import fr.secondevie.engine.processing.DeploymentResource;
-import fr.secondevie.engine.util.Either;
 import fr.secondevie.engine.util.JsonValues;
 import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.*;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /**
@@ -63,7 +61,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void deployResource(
       DeployResourceRequest request, StreamObserver<DeployResourceResponse> observer) {
-    if (!checkTenant(request.getTenantId(), observer)) {
+    if (!GatewayRequests.checkTenant(request.getTenantId(), observer)) {
       return;
     }
     List<DeploymentResource> resources = new ArrayList<>();
@@ -71,7 +69,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       resources.add(
           new DeploymentResource(resource.getName(), resource.getContent().toByteArray()));
     }
-    reply(commands.deploy(resources), ProtoMapper::deployment, observer);
+    GatewayRequests.reply(commands.deploy(resources), ProtoMapper::deployment, observer);
   }
 
   @Override
@@ -83,7 +81,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       resources.add(
           new DeploymentResource(process.getName(), process.getDefinition().toByteArray()));
     }
-    reply(
+    GatewayRequests.reply(
         commands.deploy(resources),
         result -> {
           DeployProcessResponse.Builder response =
@@ -100,11 +98,11 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void createProcessInstance(
       CreateProcessInstanceRequest request,
       StreamObserver<CreateProcessInstanceResponse> observer) {
-    Map<String, Object> variables = variables(request.getVariables(), observer);
+    Map<String, Object> variables = GatewayRequests.variables(request.getVariables(), observer);
     if (variables == null || !checkCreation(request, observer, true)) {
       return;
     }
-    reply(
+    GatewayRequests.reply(
         commands.createProcessInstance(
             request.getProcessDefinitionKey(),
             request.getBpmnProcessId(),
@@ -130,7 +128,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
       CreateProcessInstanceWithResultRequest request,
       StreamObserver<CreateProcessInstanceWithResultResponse> observer) {
     CreateProcessInstanceRequest creation = request.getRequest();
-    Map<String, Object> variables = variables(creation.getVariables(), observer);
+    Map<String, Object> variables = GatewayRequests.variables(creation.getVariables(), observer);
     if (variables == null || !checkCreation(creation, observer, false)) {
       return;
     }
@@ -146,7 +144,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
             variables,
             request.getFetchVariablesList(),
             timeout);
-    reply(
+    GatewayRequests.reply(
         result,
         created ->
             CreateProcessInstanceWithResultResponse.newBuilder()
@@ -163,7 +161,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   private boolean checkCreation(
       CreateProcessInstanceRequest request, StreamObserver<?> observer, boolean startAllowed) {
-    if (!checkTenant(request.getTenantId(), observer)) {
+    if (!GatewayRequests.checkTenant(request.getTenantId(), observer)) {
       return false;
     }
     if ((!startAllowed && request.getStartInstructionsCount() > 0)
@@ -182,7 +180,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void cancelProcessInstance(
       CancelProcessInstanceRequest request,
       StreamObserver<CancelProcessInstanceResponse> observer) {
-    reply(
+    GatewayRequests.reply(
         commands.cancelProcessInstance(request.getProcessInstanceKey()),
         ignored -> CancelProcessInstanceResponse.getDefaultInstance(),
         observer);
@@ -191,11 +189,11 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void setVariables(
       SetVariablesRequest request, StreamObserver<SetVariablesResponse> observer) {
-    Map<String, Object> variables = variables(request.getVariables(), observer);
+    Map<String, Object> variables = GatewayRequests.variables(request.getVariables(), observer);
     if (variables == null) {
       return;
     }
-    reply(
+    GatewayRequests.reply(
         commands.setVariables(request.getElementInstanceKey(), variables, request.getLocal()),
         key -> SetVariablesResponse.newBuilder().setKey(key).build(),
         observer);
@@ -204,7 +202,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void resolveIncident(
       ResolveIncidentRequest request, StreamObserver<ResolveIncidentResponse> observer) {
-    reply(
+    GatewayRequests.reply(
         commands.resolveIncident(request.getIncidentKey()),
         ignored -> ResolveIncidentResponse.getDefaultInstance(),
         observer);
@@ -213,11 +211,11 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void publishMessage(
       PublishMessageRequest request, StreamObserver<PublishMessageResponse> observer) {
-    Map<String, Object> variables = variables(request.getVariables(), observer);
-    if (variables == null || !checkTenant(request.getTenantId(), observer)) {
+    Map<String, Object> variables = GatewayRequests.variables(request.getVariables(), observer);
+    if (variables == null || !GatewayRequests.checkTenant(request.getTenantId(), observer)) {
       return;
     }
-    reply(
+    GatewayRequests.reply(
         commands.publishMessage(
             request.getName(),
             request.getCorrelationKey(),
@@ -233,12 +231,13 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void activateJobs(
       ActivateJobsRequest request, StreamObserver<ActivateJobsResponse> observer) {
     String invalid =
-        checkActivation(request.getType(), request.getTimeout(), request.getMaxJobsToActivate());
+        GatewayRequests.checkActivation(
+            request.getType(), request.getTimeout(), request.getMaxJobsToActivate());
     if (invalid != null) {
       observer.onError(GrpcErrors.invalidArgument(invalid));
       return;
     }
-    if (!checkTenants(request.getTenantIdsList(), observer)) {
+    if (!GatewayRequests.checkTenants(request.getTenantIdsList(), observer)) {
       return;
     }
     long requestTimeout =
@@ -280,12 +279,12 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void streamActivatedJobs(
       StreamActivatedJobsRequest request,
       StreamObserver<io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob> observer) {
-    String invalid = checkActivation(request.getType(), request.getTimeout(), 1);
+    String invalid = GatewayRequests.checkActivation(request.getType(), request.getTimeout(), 1);
     if (invalid != null) {
       observer.onError(GrpcErrors.invalidArgument(invalid));
       return;
     }
-    if (!checkTenants(request.getTenantIdsList(), observer)) {
+    if (!GatewayRequests.checkTenants(request.getTenantIdsList(), observer)) {
       return;
     }
     ServerCallStreamObserver<io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ActivatedJob>
@@ -306,28 +305,14 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     call.setOnCancelHandler(close::run);
   }
 
-  private static String checkActivation(String type, long timeout, int maxJobs) {
-    if (type == null || type.isBlank()) {
-      return "Expected to activate jobs of a non-empty type, but the type was blank";
-    }
-    if (timeout < 1) {
-      return "Expected to activate jobs with a timeout greater than zero, but it was " + timeout;
-    }
-    if (maxJobs < 1) {
-      return "Expected to activate jobs with maxJobsToActivate greater than zero, but it was "
-          + maxJobs;
-    }
-    return null;
-  }
-
   @Override
   public void completeJob(
       CompleteJobRequest request, StreamObserver<CompleteJobResponse> observer) {
-    Map<String, Object> variables = variables(request.getVariables(), observer);
+    Map<String, Object> variables = GatewayRequests.variables(request.getVariables(), observer);
     if (variables == null) {
       return;
     }
-    reply(
+    GatewayRequests.reply(
         commands.completeJob(request.getJobKey(), variables),
         ignored -> CompleteJobResponse.getDefaultInstance(),
         observer);
@@ -335,11 +320,11 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   @Override
   public void failJob(FailJobRequest request, StreamObserver<FailJobResponse> observer) {
-    Map<String, Object> variables = variables(request.getVariables(), observer);
+    Map<String, Object> variables = GatewayRequests.variables(request.getVariables(), observer);
     if (variables == null) {
       return;
     }
-    reply(
+    GatewayRequests.reply(
         commands.failJob(
             request.getJobKey(),
             request.getRetries(),
@@ -352,7 +337,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
 
   @Override
   public void throwError(ThrowErrorRequest request, StreamObserver<ThrowErrorResponse> observer) {
-    Map<String, Object> variables = variables(request.getVariables(), observer);
+    Map<String, Object> variables = GatewayRequests.variables(request.getVariables(), observer);
     if (variables == null) {
       return;
     }
@@ -361,7 +346,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
           GrpcErrors.invalidArgument("Expected an error code to throw, but it was blank"));
       return;
     }
-    reply(
+    GatewayRequests.reply(
         commands.throwError(
             request.getJobKey(), request.getErrorCode(), request.getErrorMessage(), variables),
         ignored -> ThrowErrorResponse.getDefaultInstance(),
@@ -371,7 +356,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void updateJobRetries(
       UpdateJobRetriesRequest request, StreamObserver<UpdateJobRetriesResponse> observer) {
-    reply(
+    GatewayRequests.reply(
         commands.updateJobRetries(request.getJobKey(), request.getRetries()),
         ignored -> UpdateJobRetriesResponse.getDefaultInstance(),
         observer);
@@ -380,7 +365,7 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void updateJobTimeout(
       UpdateJobTimeoutRequest request, StreamObserver<UpdateJobTimeoutResponse> observer) {
-    reply(
+    GatewayRequests.reply(
         commands.updateJobTimeout(request.getJobKey(), request.getTimeout()),
         ignored -> UpdateJobTimeoutResponse.getDefaultInstance(),
         observer);
@@ -389,8 +374,8 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void evaluateDecision(
       EvaluateDecisionRequest request, StreamObserver<EvaluateDecisionResponse> observer) {
-    Map<String, Object> variables = variables(request.getVariables(), observer);
-    if (variables == null || !checkTenant(request.getTenantId(), observer)) {
+    Map<String, Object> variables = GatewayRequests.variables(request.getVariables(), observer);
+    if (variables == null || !GatewayRequests.checkTenant(request.getTenantId(), observer)) {
       return;
     }
     boolean byKey = request.getDecisionKey() > 0;
@@ -402,62 +387,9 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
                   + (byKey ? "both were given" : "none was given")));
       return;
     }
-    reply(
+    GatewayRequests.reply(
         commands.evaluateDecision(request.getDecisionKey(), request.getDecisionId(), variables),
         ProtoMapper::decision,
         observer);
-  }
-
-  // ---- helpers
-
-  /** Parses a variables document; answers INVALID_ARGUMENT and returns null when it is not one. */
-  private static Map<String, Object> variables(String json, StreamObserver<?> observer) {
-    Either<Map<String, Object>> parsed = JsonValues.parseObject(json);
-    if (!parsed.isOk()) {
-      observer.onError(GrpcErrors.invalidArgument(parsed.failure()));
-      return null;
-    }
-    return parsed.value();
-  }
-
-  private static boolean checkTenant(String tenantId, StreamObserver<?> observer) {
-    if (tenantId == null || tenantId.isEmpty() || tenantId.equals(ProtoMapper.TENANT)) {
-      return true;
-    }
-    observer.onError(
-        GrpcErrors.invalidArgument(
-            "Expected to handle request with tenant identifier '"
-                + tenantId
-                + "', but multi-tenancy is disabled"));
-    return false;
-  }
-
-  private static boolean checkTenants(List<String> tenantIds, StreamObserver<?> observer) {
-    for (String tenantId : tenantIds) {
-      if (!checkTenant(tenantId, observer)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static <T, R> void reply(
-      CompletableFuture<T> future, Function<T, R> mapper, StreamObserver<R> observer) {
-    future.whenComplete(
-        (value, error) -> {
-          if (error != null) {
-            observer.onError(GrpcErrors.toStatus(error));
-            return;
-          }
-          R response;
-          try {
-            response = mapper.apply(value);
-          } catch (RuntimeException e) {
-            observer.onError(GrpcErrors.toStatus(e));
-            return;
-          }
-          observer.onNext(response);
-          observer.onCompleted();
-        });
   }
 }
