@@ -200,4 +200,34 @@ class TaskTest extends ConformanceTest {
     assertThat(elements(key, "COMPLETED")).contains("stop");
     assertThat(activateJobsNow(type)).isEmpty();
   }
+
+  @Test
+  void shouldRunModelerExportWithFormAndDecision() {
+    // given a file as Camunda Modeler saves it, deployed with its form and decision
+    client
+        .newDeployResourceCommand()
+        .addResourceFromClasspath("fixtures/modeler-export.bpmn")
+        .addResourceFromClasspath("fixtures/review.form")
+        .addResourceFromClasspath("fixtures/dish.dmn")
+        .send()
+        .join();
+    long key =
+        start("modeler-export", Map.of("assetId", "PC-001", "season", "Winter"))
+            .getProcessInstanceKey();
+
+    // when the worker updates the inventory
+    ActivatedJob job = activateJob("inventory.update-status");
+    assertThat(job.getCustomHeaders()).containsEntry("targetStatus", "DECOMMISSIONING");
+    assertThat(job.getVariablesAsMap()).containsEntry("asset", "PC-001");
+    client.newCompleteCommand(job.getKey()).variables(Map.of("status", "OK")).send().join();
+
+    // then the decision routes and the user task waits with its form
+    awaitElement(key, "review", "ACTIVE");
+    assertThat(variables(key))
+        .containsEntry("route", "Roastbeef")
+        .containsEntry("assetStatus", "OK");
+    UserTaskView task = userTaskOf(key);
+    assertThat(task.value().candidateGroups()).containsExactly("asset-managers");
+    assertThat(history().form(task.value().formKey()).formId()).isEqualTo("review-form");
+  }
 }
