@@ -1,0 +1,21 @@
+package fr.secondevie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@SpringBootTest
+class SecondeVieApplicationTests {
+
+  @Autowired DataSource dataSource;
+
+  @Test
+  void startsInEmbeddedModeOnARealMariaDb() {
+    String version = new JdbcTemplate(dataSource).queryForObject("SELECT VERSION()", String.class);
+    assertThat(version).contains("MariaDB").startsWith("11.4");
+  }
+}
