@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(EmbeddedModeProperties.class)
 public class EmbeddedModeAutoConfiguration {
 
-  @Bean
+  /** Released (destroy method) after the DataSource that depends on it has closed. */
+  @Bean(destroyMethod = "release")
   EmbeddedMariaDb embeddedMariaDb(EmbeddedModeProperties properties) {
     return EmbeddedMariaDb.obtain(properties.mariadb());
   }
