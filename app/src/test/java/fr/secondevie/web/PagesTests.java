@@ -114,6 +114,11 @@ class PagesTests {
             .getRedirectedUrl();
     awaitFinished(location);
 
+    // the polled progress region asks htmx to reload the page once the import is over
+    mvc.perform(get(location + "/progress").with(MANAGER))
+        .andExpect(status().isOk())
+        .andExpect(header().string("HX-Refresh", "true"))
+        .andExpect(xpath("//div[@id='progress']/@role").string("status"));
     mvc.perform(get(location).with(MANAGER))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Fichier refusé")))
@@ -159,6 +164,25 @@ class PagesTests {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Intègre")))
         .andExpect(content().string(containsString("Chaîne de traçabilité")));
+  }
+
+  @Test
+  void theApiImportsInTheBackgroundAndReportsProgress() throws Exception {
+    String location =
+        mvc.perform(
+                multipart("/api/assets/import")
+                    .file(new MockMultipartFile("file", "chu.csv", "text/csv", GlpiCsv.sample()))
+                    .with(httpBasic("gestionnaire", "demo")))
+            .andExpect(status().isAccepted())
+            .andExpect(jsonPath("$.progress.percent").isNumber())
+            .andReturn()
+            .getResponse()
+            .getHeader("Location");
+    assertThat(location).startsWith("/api/imports/");
+    awaitFinished(location.substring("/api".length()));
+    mvc.perform(get(location).with(httpBasic("gestionnaire", "demo")))
+        .andExpect(jsonPath("$.status").value("SUCCEEDED"))
+        .andExpect(jsonPath("$.progress.percent").value(100));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package fr.secondevie.inventory.glpi;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Live progress of an import run, for the progress bar.
  *
@@ -19,6 +21,7 @@ public record ImportProgress(
     int rowsToWrite) {
 
   /** 0–100: reading counts for the first half, writing for the second. */
+  @JsonProperty("percent")
   public int percent() {
     if (status.finished()) {
       return 100;
