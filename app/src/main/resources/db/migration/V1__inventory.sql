@@ -126,14 +126,16 @@ CREATE TABLE import_row_error (
   CONSTRAINT import_row_error_run_fk FOREIGN KEY (import_run_id) REFERENCES import_run (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- Spring Modulith event publication registry (schema-mariadb.sql of spring-modulith-events-jdbc).
-CREATE TABLE IF NOT EXISTS event_publication (
-  id               VARCHAR(36)   NOT NULL,
-  listener_id      VARCHAR(512)  NOT NULL,
-  event_type       VARCHAR(512)  NOT NULL,
-  serialized_event VARCHAR(4000) NOT NULL,
-  publication_date DATETIME(6)  NOT NULL,
-  completion_date  DATETIME(6)  DEFAULT NULL NULL,
-  PRIMARY KEY (id),
-  INDEX event_publication_by_completion_date_idx (completion_date)
+-- Spring Modulith event publication registry, exactly as its schema-mariadb.sql (upper-case names:
+-- Modulith queries EVENT_PUBLICATION, and MariaDB table names are case-sensitive on Linux).
+CREATE TABLE IF NOT EXISTS EVENT_PUBLICATION
+(
+  ID               VARCHAR(36) NOT NULL,
+  LISTENER_ID      VARCHAR(512) NOT NULL,
+  EVENT_TYPE       VARCHAR(512) NOT NULL,
+  SERIALIZED_EVENT VARCHAR(4000) NOT NULL,
+  PUBLICATION_DATE TIMESTAMP(6) NOT NULL,
+  COMPLETION_DATE  TIMESTAMP(6) DEFAULT NULL NULL,
+  PRIMARY KEY (ID),
+  INDEX EVENT_PUBLICATION_BY_COMPLETION_DATE_IDX (COMPLETION_DATE)
 );

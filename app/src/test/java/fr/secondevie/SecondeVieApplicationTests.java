@@ -20,4 +20,14 @@ class SecondeVieApplicationTests {
     String version = new JdbcTemplate(dataSource).queryForObject("SELECT VERSION()", String.class);
     assertThat(version).contains("MariaDB").startsWith("11.4");
   }
+
+  @Test
+  void theEventPublicationRegistryFindsItsTable() {
+    // Spring Modulith queries EVENT_PUBLICATION in upper case; MariaDB on Linux is case-sensitive.
+    Long incomplete =
+        new JdbcTemplate(dataSource)
+            .queryForObject(
+                "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL", Long.class);
+    assertThat(incomplete).isNotNull();
+  }
 }
