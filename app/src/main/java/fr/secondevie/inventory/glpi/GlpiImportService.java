@@ -196,7 +196,6 @@ public class GlpiImportService implements DisposableBean {
                     n -> update(id, p -> p.written(n)));
                 writer.update(
                     changed,
-                    existing,
                     id,
                     actor,
                     running.getFileSha256(),

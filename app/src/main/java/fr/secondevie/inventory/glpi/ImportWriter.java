@@ -45,6 +45,14 @@ class ImportWriter {
 
   /** Existing assets among these inventory numbers, by lower-cased inventory number. */
   Map<String, Existing> existing(List<String> inventoryNumbers) {
+    return existing(inventoryNumbers, false);
+  }
+
+  /**
+   * Existing assets, optionally locking their rows until the end of the transaction (so that their
+   * custody head cannot move between reading it and appending to it).
+   */
+  Map<String, Existing> existing(List<String> inventoryNumbers, boolean lock) {
     Map<String, Existing> found = new HashMap<>();
     for (int from = 0; from < inventoryNumbers.size(); from += 1000) {
       List<String> chunk =
@@ -54,7 +62,8 @@ class ImportWriter {
           "SELECT id, inventory_number, serial_number, glpi_fingerprint, custody_length,"
               + " custody_head_hash, status FROM asset WHERE inventory_number IN ("
               + marks
-              + ")",
+              + ")"
+              + (lock ? " FOR UPDATE" : ""),
           rs -> {
             Existing e =
                 new Existing(
@@ -126,10 +135,12 @@ class ImportWriter {
     }
   }
 
-  /** Updates assets whose GLPI data changed, appending a custody entry to each. */
+  /**
+   * Updates assets whose GLPI data changed, appending a custody entry to each. Their rows are
+   * locked and re-read first: a worker may have moved an asset since the file was checked.
+   */
   void update(
       List<ImportedAsset> rows,
-      Map<String, Existing> existing,
       long runId,
       String actor,
       String fileSha256,
@@ -138,6 +149,8 @@ class ImportWriter {
     Timestamp at = Timestamp.from(now);
     for (int from = 0; from < rows.size(); from += BATCH) {
       List<ImportedAsset> chunk = rows.subList(from, Math.min(from + BATCH, rows.size()));
+      Map<String, Existing> existing =
+          existing(chunk.stream().map(ImportedAsset::inventoryNumber).toList(), true);
       List<CustodyEntry> entries = new ArrayList<>();
       List<Object[]> attributes = new ArrayList<>();
       for (ImportedAsset row : chunk) {

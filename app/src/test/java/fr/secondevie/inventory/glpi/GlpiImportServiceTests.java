@@ -93,6 +93,30 @@ class GlpiImportServiceTests {
   }
 
   @Test
+  void aGlpiUpdateKeepsTheStatusAndTheChainOfAnAssetInProcess() throws Exception {
+    importFile("v1.csv", glpi().row(desktop("P1", "S1")).bytes());
+    inventory.changeStatus(
+        new fr.secondevie.inventory.InventoryCommands.ChangeStatus(
+            "P1",
+            fr.secondevie.inventory.AssetStatus.DECOMMISSIONING,
+            "worker:inventory.update-status",
+            null,
+            null,
+            "job-1"));
+    List<String> moved = new ArrayList<>(desktop("P1", "S1"));
+    moved.set(9, "Pharmacie");
+
+    ImportRun v2 = importFile("v2.csv", glpi().row(moved).bytes());
+
+    assertThat(v2.getUpdatedCount()).isEqualTo(1);
+    var p1 = inventory.get("P1");
+    assertThat(p1.status()).isEqualTo(fr.secondevie.inventory.AssetStatus.DECOMMISSIONING);
+    assertThat(p1.service()).isEqualTo("Pharmacie");
+    assertThat(inventory.custodyOf(p1.id())).hasSize(3);
+    assertThat(inventory.verifyCustody(p1.id()).valid()).isTrue();
+  }
+
+  @Test
   void aFileWithOneBadRowWritesNothing() throws Exception {
     List<String> bad = new ArrayList<>(desktop("B2", "S2"));
     bad.set(11, "31/02/2019");
