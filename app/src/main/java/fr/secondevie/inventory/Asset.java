@@ -1,0 +1,232 @@
+package fr.secondevie.inventory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * One piece of IT equipment of the hospital, the aggregate root of the inventory.
+ *
+ * <p>It owns its storage devices and technical attributes; its chain of custody is a separate,
+ * append-only aggregate ({@link CustodyEntry}) whose head (length and last hash) is kept here so
+ * that a deleted last entry is detected. Status changes go through {@link #moveTo}, which refuses
+ * the transitions {@link AssetStatus} does not allow.
+ */
+@Table("asset")
+public class Asset {
+
+  @Id private Long id;
+  @Version private Integer version;
+  private String inventoryNumber;
+  private String serialNumber;
+  private String name;
+  private AssetCategory category;
+  private String manufacturer;
+  private String model;
+  private String site;
+  private String location;
+  private String service;
+  private LocalDate acquisitionDate;
+  private Long acquisitionCostCents;
+  private AssetStatus status;
+  private DispositionRoute route;
+  private String routeReason;
+  private String glpiStatus;
+  private String glpiFingerprint;
+  private Long importRunId;
+  private int custodyLength;
+  private String custodyHeadHash;
+  private Instant createdAt;
+  private Instant updatedAt;
+
+  @MappedCollection(idColumn = "asset_id")
+  private Set<StorageDevice> storageDevices = new LinkedHashSet<>();
+
+  @MappedCollection(idColumn = "asset_id", keyColumn = "name")
+  private Map<String, TechnicalAttribute> attributes = new LinkedHashMap<>();
+
+  /** For Spring Data. */
+  protected Asset() {}
+
+  /** A new asset as the inventory first learns about it. */
+  public static Asset register(
+      String inventoryNumber, AssetCategory category, AssetStatus status, Instant now) {
+    if (inventoryNumber == null || inventoryNumber.isBlank()) {
+      throw new IllegalArgumentException("An asset needs an inventory number");
+    }
+    Asset asset = new Asset();
+    asset.inventoryNumber = inventoryNumber.strip();
+    asset.category = Objects.requireNonNull(category, "category");
+    asset.status = Objects.requireNonNull(status, "status");
+    asset.createdAt = now;
+    asset.updatedAt = now;
+    return asset;
+  }
+
+  /**
+   * Moves the asset to {@code target}.
+   *
+   * @throws IllegalStatusTransitionException when {@link AssetStatus} does not allow it
+   */
+  void moveTo(AssetStatus target, Instant now) {
+    if (!status.canMoveTo(target)) {
+      throw new IllegalStatusTransitionException(inventoryNumber, status, target);
+    }
+    status = target;
+    updatedAt = now;
+  }
+
+  void assignRoute(DispositionRoute route, String reason, Instant now) {
+    this.route = Objects.requireNonNull(route, "route");
+    this.routeReason = reason;
+    this.updatedAt = now;
+  }
+
+  void recordStorageDevice(StorageDevice device, Instant now) {
+    storageDevices.removeIf(d -> d.serialNumber().equalsIgnoreCase(device.serialNumber()));
+    storageDevices.add(device);
+    updatedAt = now;
+  }
+
+  void describe(Description d) {
+    serialNumber = d.serialNumber();
+    name = d.name();
+    category = d.category();
+    manufacturer = d.manufacturer();
+    model = d.model();
+    site = d.site();
+    location = d.location();
+    service = d.service();
+    acquisitionDate = d.acquisitionDate();
+    acquisitionCostCents = d.acquisitionCostCents();
+  }
+
+  void advanceCustodyHead(CustodyEntry entry) {
+    custodyLength = entry.seq();
+    custodyHeadHash = entry.hash();
+  }
+
+  /**
+   * Descriptive data of an asset (what GLPI knows about it).
+   *
+   * @param acquisitionCostCents acquisition cost excluding VAT, in euro cents
+   */
+  public record Description(
+      String serialNumber,
+      String name,
+      AssetCategory category,
+      String manufacturer,
+      String model,
+      String site,
+      String location,
+      String service,
+      LocalDate acquisitionDate,
+      Long acquisitionCostCents) {}
+
+  public Long id() {
+    return id;
+  }
+
+  public String inventoryNumber() {
+    return inventoryNumber;
+  }
+
+  public String serialNumber() {
+    return serialNumber;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public AssetCategory category() {
+    return category;
+  }
+
+  public String manufacturer() {
+    return manufacturer;
+  }
+
+  public String model() {
+    return model;
+  }
+
+  public String site() {
+    return site;
+  }
+
+  public String location() {
+    return location;
+  }
+
+  public String service() {
+    return service;
+  }
+
+  public LocalDate acquisitionDate() {
+    return acquisitionDate;
+  }
+
+  /** Acquisition cost excluding VAT in euro cents, or null when unknown. */
+  public Long acquisitionCostCents() {
+    return acquisitionCostCents;
+  }
+
+  public AssetStatus status() {
+    return status;
+  }
+
+  public DispositionRoute route() {
+    return route;
+  }
+
+  public String routeReason() {
+    return routeReason;
+  }
+
+  /** The status as GLPI names it, kept as imported. */
+  public String glpiStatus() {
+    return glpiStatus;
+  }
+
+  public Long importRunId() {
+    return importRunId;
+  }
+
+  public int custodyLength() {
+    return custodyLength;
+  }
+
+  public String custodyHeadHash() {
+    return custodyHeadHash;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public Set<StorageDevice> storageDevices() {
+    return Collections.unmodifiableSet(storageDevices);
+  }
+
+  /** Technical attributes by name, sorted by name. */
+  public Map<String, String> technicalAttributes() {
+    Map<String, String> sorted = new TreeMap<>();
+    attributes.forEach((k, v) -> sorted.put(k, v.value()));
+    return Collections.unmodifiableMap(sorted);
+  }
+}

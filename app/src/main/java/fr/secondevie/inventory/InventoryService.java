@@ -1,0 +1,276 @@
+package fr.secondevie.inventory;
+
+import fr.secondevie.inventory.InventoryCommands.AppendCustody;
+import fr.secondevie.inventory.InventoryCommands.AssignRoute;
+import fr.secondevie.inventory.InventoryCommands.ChangeStatus;
+import fr.secondevie.inventory.InventoryCommands.Outcome;
+import fr.secondevie.inventory.InventoryCommands.RecordStorageDevice;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The inventory's API for the rest of the application (job workers, pages).
+ *
+ * <p>Every command locks the asset's row, is idempotent by its operation id, and appends one entry
+ * to the asset's chain of custody in the same transaction as the change it records.
+ */
+@Service
+@Transactional
+public class InventoryService {
+
+  private final AssetRepository assets;
+  private final CustodyRepository custody;
+  private final AssetQueries queries;
+  private final Clock clock;
+
+  InventoryService(
+      AssetRepository assets, CustodyRepository custody, AssetQueries queries, Clock clock) {
+    this.assets = assets;
+    this.custody = custody;
+    this.queries = queries;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Asset> findByInventoryNumber(String inventoryNumber) {
+    return assets.findByInventoryNumber(inventoryNumber);
+  }
+
+  /**
+   * @throws AssetNotFoundException when no asset has this inventory number
+   */
+  @Transactional(readOnly = true)
+  public Asset get(String inventoryNumber) {
+    return findByInventoryNumber(inventoryNumber)
+        .orElseThrow(() -> new AssetNotFoundException(inventoryNumber));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Asset> findById(long id) {
+    return assets.findById(id);
+  }
+
+  @Transactional(readOnly = true)
+  public AssetPage search(AssetQuery query) {
+    return queries.search(query);
+  }
+
+  /** The sites assets are located at, for filters. */
+  @Transactional(readOnly = true)
+  public List<String> sites() {
+    return queries.sites();
+  }
+
+  /** The asset's chain of custody, oldest first. */
+  @Transactional(readOnly = true)
+  public List<CustodyEntry> custodyOf(long assetId) {
+    return custody.findByAssetIdOrderBySeq(assetId);
+  }
+
+  /** Checks the asset's chain of custody and reports the first broken entry, if any. */
+  @Transactional(readOnly = true)
+  public CustodyVerification verifyCustody(long assetId) {
+    Asset asset = assets.findById(assetId).orElseThrow();
+    return CustodyVerification.of(
+        custody.findByAssetIdOrderBySeq(assetId), asset.custodyLength(), asset.custodyHeadHash());
+  }
+
+  /**
+   * Moves an asset to another status.
+   *
+   * @throws AssetNotFoundException no asset has this inventory number
+   * @throws IllegalStatusTransitionException the lifecycle does not allow this transition
+   * @throws OperationConflictException the operation id was used for another operation
+   */
+  public Outcome changeStatus(ChangeStatus command) {
+    Objects.requireNonNull(command.target(), "target");
+    return apply(
+        command.inventoryNumber(),
+        command.operationId(),
+        CustodyAction.STATUS_CHANGED,
+        command.target(),
+        asset -> {
+          AssetStatus from = asset.status();
+          asset.moveTo(command.target(), clock.instant());
+          return new Change(
+              command.actor(),
+              CustodyAction.STATUS_CHANGED,
+              from,
+              command.target(),
+              command.details(),
+              command.evidence());
+        });
+  }
+
+  /** Records the route decided for an asset (its status changes separately). */
+  public Outcome assignRoute(AssignRoute command) {
+    Objects.requireNonNull(command.route(), "route");
+    return apply(
+        command.inventoryNumber(),
+        command.operationId(),
+        CustodyAction.ROUTE_ASSIGNED,
+        null,
+        asset -> {
+          asset.assignRoute(command.route(), command.reason(), clock.instant());
+          return new Change(
+              command.actor(),
+              CustodyAction.ROUTE_ASSIGNED,
+              asset.status(),
+              asset.status(),
+              "Orientation : " + command.route().label() + reason(command.reason()),
+              null);
+        });
+  }
+
+  /** Records a storage device found in the asset (replacing one with the same serial). */
+  public Outcome recordStorageDevice(RecordStorageDevice command) {
+    StorageDevice device = Objects.requireNonNull(command.device(), "device");
+    return apply(
+        command.inventoryNumber(),
+        command.operationId(),
+        CustodyAction.STORAGE_RECORDED,
+        null,
+        asset -> {
+          asset.recordStorageDevice(device, clock.instant());
+          return new Change(
+              command.actor(),
+              CustodyAction.STORAGE_RECORDED,
+              asset.status(),
+              asset.status(),
+              "%s n° de série %s".formatted(device.type().label(), device.serialNumber()),
+              null);
+        });
+  }
+
+  /** Appends an entry to the asset's chain of custody without changing the asset. */
+  public Outcome appendCustody(AppendCustody command) {
+    Objects.requireNonNull(command.action(), "action");
+    return apply(
+        command.inventoryNumber(),
+        command.operationId(),
+        command.action(),
+        null,
+        asset ->
+            new Change(
+                command.actor(),
+                command.action(),
+                asset.status(),
+                asset.status(),
+                command.details(),
+                command.evidence()));
+  }
+
+  private Outcome apply(
+      String inventoryNumber,
+      String operationId,
+      CustodyAction action,
+      AssetStatus target,
+      Function<Asset, Change> change) {
+    long id =
+        assets
+            .lockByInventoryNumber(inventoryNumber)
+            .orElseThrow(() -> new AssetNotFoundException(inventoryNumber));
+    Asset asset = assets.findById(id).orElseThrow();
+    if (operationId != null) {
+      Optional<CustodyEntry> done = custody.findByAssetIdAndOperationId(id, operationId);
+      if (done.isPresent()) {
+        CustodyEntry earlier = done.get();
+        if (earlier.action() != action || (target != null && earlier.toStatus() != target)) {
+          throw new OperationConflictException(
+              inventoryNumber,
+              operationId,
+              earlier.action() + (earlier.toStatus() == null ? "" : " → " + earlier.toStatus()));
+        }
+        return new Outcome(asset, earlier, false);
+      }
+    }
+    Change c = change.apply(asset);
+    CustodyEntry entry =
+        custody.save(
+            CustodyEntry.seal(
+                id,
+                asset.custodyLength() + 1,
+                clock.instant(),
+                requireActor(c.actor()),
+                c.action(),
+                c.from(),
+                c.to(),
+                c.details(),
+                c.evidence(),
+                operationId,
+                asset.custodyLength() == 0 ? CustodyEntry.GENESIS : asset.custodyHeadHash()));
+    asset.advanceCustodyHead(entry);
+    return new Outcome(assets.save(asset), entry, true);
+  }
+
+  /**
+   * Registers a new asset with its first custody entry (P5 reception, manual entry, tests). An
+   * inventory number that is already registered by the same operation id changes nothing.
+   *
+   * @throws IllegalArgumentException the inventory number is registered already
+   */
+  public Outcome register(
+      String inventoryNumber,
+      Asset.Description description,
+      AssetStatus status,
+      String actor,
+      String evidence,
+      String operationId) {
+    Optional<Asset> existing = assets.findByInventoryNumber(inventoryNumber);
+    if (existing.isPresent()) {
+      Asset asset = existing.get();
+      Optional<CustodyEntry> done =
+          operationId == null
+              ? Optional.empty()
+              : custody.findByAssetIdAndOperationId(asset.id(), operationId);
+      if (done.isPresent() && done.get().action() == CustodyAction.REGISTERED) {
+        return new Outcome(asset, done.get(), false);
+      }
+      throw new IllegalArgumentException(
+          "Le numéro d'inventaire « " + inventoryNumber + " » est déjà enregistré");
+    }
+    Asset asset = Asset.register(inventoryNumber, description.category(), status, clock.instant());
+    asset.describe(description);
+    asset = assets.save(asset);
+    CustodyEntry entry =
+        custody.save(
+            CustodyEntry.seal(
+                asset.id(),
+                1,
+                clock.instant(),
+                requireActor(actor),
+                CustodyAction.REGISTERED,
+                null,
+                status,
+                "Enregistré : " + description.category().label(),
+                evidence,
+                operationId,
+                CustodyEntry.GENESIS));
+    asset.advanceCustodyHead(entry);
+    return new Outcome(assets.save(asset), entry, true);
+  }
+
+  private static String requireActor(String actor) {
+    if (actor == null || actor.isBlank()) {
+      throw new IllegalArgumentException("Every custody entry needs its actor");
+    }
+    return actor;
+  }
+
+  private static String reason(String reason) {
+    return reason == null || reason.isBlank() ? "" : " — " + reason;
+  }
+
+  private record Change(
+      String actor,
+      CustodyAction action,
+      AssetStatus from,
+      AssetStatus to,
+      String details,
+      String evidence) {}
+}

@@ -1,0 +1,39 @@
+package fr.secondevie.inventory.web;
+
+import fr.secondevie.inventory.AssetNotFoundException;
+import fr.secondevie.inventory.IllegalStatusTransitionException;
+import fr.secondevie.inventory.OperationConflictException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Inventory errors as {@code application/problem+json} for the REST API. */
+@RestControllerAdvice(assignableTypes = AssetApiController.class)
+class ApiExceptionHandler {
+
+  @ExceptionHandler(AssetNotFoundException.class)
+  ProblemDetail notFound(AssetNotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Équipement inconnu");
+    problem.setProperty("inventoryNumber", e.inventoryNumber());
+    return problem;
+  }
+
+  @ExceptionHandler(IllegalStatusTransitionException.class)
+  ProblemDetail illegalTransition(IllegalStatusTransitionException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Transition de statut interdite");
+    problem.setProperty("from", e.from());
+    problem.setProperty("to", e.to());
+    problem.setProperty("allowed", e.from().allowedNext());
+    return problem;
+  }
+
+  @ExceptionHandler(OperationConflictException.class)
+  ProblemDetail operationConflict(OperationConflictException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Identifiant d'opération déjà utilisé");
+    return problem;
+  }
+}

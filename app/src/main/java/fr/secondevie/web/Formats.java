@@ -1,0 +1,67 @@
+package fr.secondevie.web;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Display formats for templates ({@code ${@fmt.euros(cents)}}): French conventions, Europe/Paris
+ * time. Values are stored as euro cents and UTC instants.
+ */
+@Component("fmt")
+public class Formats {
+
+  /** The time zone of the hospital, for display only. */
+  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  private static final Locale FRENCH = Locale.FRANCE;
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", FRENCH);
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", FRENCH);
+
+  /** 123456 → "1 234,56 €"; null → "—". */
+  public String euros(Long cents) {
+    if (cents == null) {
+      return "—";
+    }
+    NumberFormat format = NumberFormat.getCurrencyInstance(FRENCH);
+    return format.format(cents / 100.0).replace('\u202f', '\u00a0');
+  }
+
+  public String date(LocalDate date) {
+    return date == null ? "—" : DATE.format(date);
+  }
+
+  /** An instant as Paris local time. */
+  public String dateTime(Instant instant) {
+    return instant == null ? "—" : DATE_TIME.format(instant.atZone(PARIS));
+  }
+
+  /** An instant as ISO-8601 in UTC, for {@code <time datetime>}. */
+  public String iso(Instant instant) {
+    return instant == null ? "" : instant.toString();
+  }
+
+  public String text(String value) {
+    return value == null || value.isBlank() ? "—" : value;
+  }
+
+  /** 512110190592 → "512 Go". */
+  public String bytes(Long bytes) {
+    if (bytes == null) {
+      return "—";
+    }
+    String[] units = {"o", "Ko", "Mo", "Go", "To", "Po"};
+    double value = bytes;
+    int unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+      value /= 1000;
+      unit++;
+    }
+    return NumberFormat.getIntegerInstance(FRENCH).format(Math.round(value)) + " " + units[unit];
+  }
+}

@@ -1,0 +1,28 @@
+package fr.secondevie;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The application talks to the process runtime only through the Camunda client: it never imports
+ * the embedded engine nor the embedded run mode (which it has on its runtime classpath only).
+ */
+@AnalyzeClasses(packages = "fr.secondevie", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+  @ArchTest
+  static final ArchRule appNeverImportsTheEngine =
+      noClasses()
+          .that()
+          .resideInAPackage("fr.secondevie..")
+          .and()
+          .resideOutsideOfPackages("fr.secondevie.engine..", "fr.secondevie.embedded..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("fr.secondevie.engine..", "fr.secondevie.embedded..")
+          .because("the app must run unchanged against a real Camunda cluster (DESIGN §2)");
+}

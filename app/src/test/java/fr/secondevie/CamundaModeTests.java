@@ -1,0 +1,122 @@
+package fr.secondevie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
+
+import fr.secondevie.embedded.EmbeddedMariaDb;
+import fr.secondevie.embedded.EmbeddedModeProperties;
+import io.camunda.client.CamundaClient;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The {@code camunda} profile: an external MariaDB (here the test JVM's MariaDB, reached like any
+ * external one through SPRING_DATASOURCE_*), a Camunda cluster address, OIDC login; nothing of the
+ * embedded mode starts and there are no demo users. (Tests may use the embedded module: it is on
+ * the test classpath; the ArchUnit rule covers main code.)
+ */
+@SpringBootTest(
+    properties = {
+      "camunda.client.grpc-address=http://camunda.example.org:26500",
+      "camunda.client.rest-address=http://camunda.example.org:8088",
+      "camunda.client.deployment.enabled=false",
+      "spring.security.oauth2.client.registration.chu.client-id=seconde-vie",
+      "spring.security.oauth2.client.registration.chu.client-secret=s",
+      "spring.security.oauth2.client.registration.chu.client-name=Compte du CHU",
+      "spring.security.oauth2.client.registration.chu.scope=openid,profile",
+      "spring.security.oauth2.client.registration.chu.authorization-grant-type=authorization_code",
+      "spring.security.oauth2.client.registration.chu.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+      "spring.security.oauth2.client.provider.chu.authorization-uri=http://idp.example.org/auth",
+      "spring.security.oauth2.client.provider.chu.token-uri=http://idp.example.org/token",
+      "spring.security.oauth2.client.provider.chu.jwk-set-uri=http://idp.example.org/certs",
+      "spring.security.oauth2.client.provider.chu.user-name-attribute=preferred_username"
+    })
+@ActiveProfiles("camunda")
+@AutoConfigureMockMvc
+class CamundaModeTests {
+
+  static final EmbeddedModeProperties.MariaDb TEST_DB =
+      new EmbeddedModeProperties.MariaDb(null, null, null, true);
+
+  @DynamicPropertySource
+  static void externalDatabase(DynamicPropertyRegistry registry) {
+    EmbeddedMariaDb external = EmbeddedMariaDb.obtain(TEST_DB);
+    external.release();
+    registry.add("spring.datasource.url", external::jdbcUrl);
+    registry.add("spring.datasource.username", external::username);
+    registry.add("spring.datasource.password", () -> "");
+  }
+
+  /** Holds the test database while this context's DataSource is open (see EmbeddedMariaDb). */
+  @TestConfiguration
+  static class HoldTheDatabase {
+
+    @Bean(destroyMethod = "release")
+    EmbeddedMariaDb externalMariaDbLease() {
+      return EmbeddedMariaDb.obtain(TEST_DB);
+    }
+
+    @Bean
+    static BeanFactoryPostProcessor dataSourceClosesFirst() {
+      return factory -> {
+        if (factory.containsBeanDefinition("dataSource")) {
+          factory.getBeanDefinition("dataSource").setDependsOn("externalMariaDbLease");
+        }
+      };
+    }
+  }
+
+  @Autowired ApplicationContext context;
+  @Autowired DataSource dataSource;
+  @Autowired CamundaClient camunda;
+  @Autowired MockMvc mvc;
+
+  @Test
+  void nothingEmbeddedStarts() {
+    assertThat(context.getBeanNamesForType(EmbeddedMariaDb.class))
+        .containsExactly("externalMariaDbLease"); // this test's own, not the embedded mode's
+    assertThat(context.getBeanNamesForType(fr.secondevie.embedded.EmbeddedEngineLifecycle.class))
+        .isEmpty();
+    assertThat(context.getEnvironment().getProperty("secondevie.mode")).isEqualTo("camunda");
+    assertThat(
+            ((org.springframework.core.env.ConfigurableEnvironment) context.getEnvironment())
+                .getPropertySources()
+                .contains("secondevie-embedded-mode-defaults"))
+        .isFalse();
+    assertThat(
+            new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM asset", Long.class))
+        .isNotNull();
+  }
+
+  @Test
+  void theClientTargetsTheConfiguredCluster() {
+    assertThat(camunda.getConfiguration().getGrpcAddress().toString())
+        .isEqualTo("http://camunda.example.org:26500");
+    assertThat(camunda.getConfiguration().getRestAddress().toString())
+        .isEqualTo("http://camunda.example.org:8088");
+  }
+
+  @Test
+  void usersLogInThroughOidcOnly() throws Exception {
+    assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
+    mvc.perform(get("/login"))
+        .andExpect(status().isOk())
+        .andExpect(xpath("//a[@href='/oauth2/authorization/chu']").exists())
+        .andExpect(xpath("//input[@id='password']").doesNotExist());
+  }
+}

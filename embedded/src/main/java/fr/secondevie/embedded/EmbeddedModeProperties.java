@@ -1,0 +1,58 @@
+package fr.secondevie.embedded;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the embedded run mode ({@code secondevie.embedded.*}).
+ *
+ * @param mariadb the in-process MariaDB
+ * @param engine the in-process engine
+ */
+@ConfigurationProperties("secondevie.embedded")
+public record EmbeddedModeProperties(MariaDb mariadb, Engine engine) {
+
+  public EmbeddedModeProperties {
+    mariadb = mariadb == null ? new MariaDb(null, null, null, false) : mariadb;
+    engine = engine == null ? new Engine(null, null, null, null) : engine;
+  }
+
+  /**
+   * The in-process MariaDB.
+   *
+   * @param dataDir where the database files live; relative paths resolve against the working
+   *     directory (default {@code ./data/mariadb})
+   * @param port TCP port, 0 for any free port (default 3307, so an installed MariaDB on 3306 is
+   *     left alone)
+   * @param database the schema the application uses (default {@code secondevie})
+   * @param ephemeral a throw-away database in a temporary directory on a free port, deleted when
+   *     the JVM exits; one per JVM, shared by every Spring context (tests)
+   */
+  public record MariaDb(Path dataDir, Integer port, String database, boolean ephemeral) {
+    public MariaDb {
+      dataDir = dataDir == null ? Path.of("data", "mariadb") : dataDir;
+      port = port == null ? 3307 : port;
+      database = database == null || database.isBlank() ? "secondevie" : database;
+    }
+  }
+
+  /**
+   * The in-process engine speaking the Camunda 8.8 wire API.
+   *
+   * @param enabled start it (false until the engine module lands; see {@link
+   *     EmbeddedEngineLifecycle})
+   * @param grpcPort gRPC gateway port (Camunda default 26500)
+   * @param restPort REST API port; off 8080, which is the application's own port
+   * @param managementPort management port (Camunda default 9600)
+   */
+  public record Engine(
+      Boolean enabled, Integer grpcPort, Integer restPort, Integer managementPort) {
+    public Engine {
+      enabled = enabled != null && enabled;
+      grpcPort = grpcPort == null ? EmbeddedModeDefaults.ENGINE_GRPC_PORT : grpcPort;
+      restPort = restPort == null ? EmbeddedModeDefaults.ENGINE_REST_PORT : restPort;
+      managementPort =
+          managementPort == null ? EmbeddedModeDefaults.ENGINE_MANAGEMENT_PORT : managementPort;
+    }
+  }
+}
