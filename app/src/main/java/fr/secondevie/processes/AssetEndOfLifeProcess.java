@@ -52,6 +52,9 @@ public final class AssetEndOfLifeProcess {
     /** Collecter et inspecter l'équipement (user task). */
     public static final String COLLECT_ASSET = "collect-asset";
 
+    /** Enregistrer l'inspection (service task). */
+    public static final String RECORD_INSPECTION = "record-inspection";
+
     /** Collecte en attente (boundary event). */
     public static final String COLLECTION_REMINDER = "collection-reminder";
 
@@ -263,6 +266,13 @@ public final class AssetEndOfLifeProcess {
 
     /** Sends the reminder of header {@link Headers#REMINDER}. */
     public static final String SEND_REMINDER = Reminders.JOB_TYPE;
+
+    /**
+     * Records the inspection: condition grade, functional state, battery health, the storage
+     * devices by serial number and the ANSSI preparation checklist. In: {@code assetId}, {@code
+     * inspection}, {@code storageDevices}. Out: nothing.
+     */
+    public static final String RECORD_INSPECTION = "inventory.record-inspection";
 
     /**
      * Required sanitization level per storage device. In: {@code assetId}, {@code asset}, {@code
