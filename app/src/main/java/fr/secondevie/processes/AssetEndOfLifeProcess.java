@@ -342,7 +342,8 @@ public final class AssetEndOfLifeProcess {
 
     /**
      * Records the outcome for the indicators. In: {@code assetId}, {@code campaignId}, {@code
-     * outcome}, {@code route}, {@code routeReason}. Out: nothing.
+     * outcome}, {@code route}, {@code routeReason} and, when present, {@code reconditioningReport}
+     * (lifetime extension), {@code handover}, {@code dismantling}. Out: nothing.
      */
     public static final String RECORD_OUTCOME = "indicators.record-outcome";
 
