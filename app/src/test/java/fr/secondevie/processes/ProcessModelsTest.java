@@ -9,6 +9,7 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Event;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
@@ -27,12 +28,16 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -214,6 +219,41 @@ class ProcessModelsTest {
         assertThat(shapes.get(node.getId()).getX())
             .as("%s is right of the start event", node.getId())
             .isGreaterThan(startX);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void shouldReachEveryElementWithoutDeadEnds(ProcessUnderTest process) {
+    // given
+    BpmnModelInstance model = process.model();
+    Process executable = model.getModelElementById(process.processId());
+    Collection<BoundaryEvent> boundaries = model.getModelElementsByType(BoundaryEvent.class);
+    Deque<FlowNode> todo = new ArrayDeque<>(executable.getChildElementsByType(StartEvent.class));
+    Set<String> reached = new HashSet<>();
+
+    // when
+    while (!todo.isEmpty()) {
+      FlowNode node = todo.pop();
+      if (!reached.add(node.getId())) {
+        continue;
+      }
+      node.getOutgoing().forEach(flow -> todo.push(flow.getTarget()));
+      boundaries.stream().filter(b -> b.getAttachedTo() == node).forEach(todo::push);
+      if (node instanceof SubProcess subProcess) {
+        todo.addAll(subProcess.getChildElementsByType(StartEvent.class));
+      }
+    }
+
+    // then
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      assertThat(reached).as("%s is reachable from the start", node.getId()).contains(node.getId());
+      if (!(node instanceof EndEvent)) {
+        assertThat(node.getOutgoing()).as("%s leads somewhere", node.getId()).isNotEmpty();
+      }
+      if (!(node instanceof StartEvent) && !(node instanceof BoundaryEvent)) {
+        assertThat(node.getIncoming()).as("%s is entered", node.getId()).isNotEmpty();
       }
     }
   }
