@@ -1,0 +1,20 @@
+package fr.secondevie.processes;
+
+/**
+ * Candidate groups of the user tasks ({@code zeebe:assignmentDefinition candidateGroups}). They
+ * carry the names of the application roles, so that the task inbox offers a task to the users
+ * holding the role and Tasklist to the members of the group of the same name.
+ */
+public final class CandidateGroups {
+
+  /** DSI technicians: collection, wipe reports, media destruction, handover, pickup. */
+  public static final String TECHNICIAN = "TECHNICIAN";
+
+  /** Asset manager (process owner): inventory regularization, route arbitration, attestations. */
+  public static final String ASSET_MANAGER = "ASSET_MANAGER";
+
+  /** Director or delegate: approval of free transfers of public property. */
+  public static final String DIRECTOR = "DIRECTOR";
+
+  private CandidateGroups() {}
+}
