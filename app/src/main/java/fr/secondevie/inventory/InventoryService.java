@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,13 +28,19 @@ public class InventoryService {
   private final CustodyRepository custody;
   private final AssetQueries queries;
   private final Clock clock;
+  private final ObjectProvider<StatusGuard> guards;
 
   InventoryService(
-      AssetRepository assets, CustodyRepository custody, AssetQueries queries, Clock clock) {
+      AssetRepository assets,
+      CustodyRepository custody,
+      AssetQueries queries,
+      Clock clock,
+      ObjectProvider<StatusGuard> guards) {
     this.assets = assets;
     this.custody = custody;
     this.queries = queries;
     this.clock = clock;
+    this.guards = guards;
   }
 
   @Transactional(readOnly = true)
@@ -86,6 +93,7 @@ public class InventoryService {
    * @throws AssetNotFoundException no asset has this inventory number
    * @throws IllegalStatusTransitionException the lifecycle does not allow this transition
    * @throws OperationConflictException the operation id was used for another operation
+   * @throws RuntimeException a {@link StatusGuard} refused the change (nothing is written)
    */
   public Outcome changeStatus(ChangeStatus command) {
     Objects.requireNonNull(command.target(), "target");
@@ -96,6 +104,9 @@ public class InventoryService {
         command.target(),
         asset -> {
           AssetStatus from = asset.status();
+          if (from.canMoveTo(command.target())) {
+            guards.orderedStream().forEach(guard -> guard.check(asset, command.target()));
+          }
           asset.moveTo(command.target(), clock.instant());
           return new Change(
               command.actor(),

@@ -1,6 +1,7 @@
 /**
  * Notification: the e-mails the processes send (dismantling orders to adapted companies,
- * questionnaire links to suppliers, reminders to agents).
+ * questionnaire links to suppliers, reminders to agents: job {@code notification.send-reminder}, to
+ * the address of the group that has to act).
  *
  * <p>Every message goes through {@link fr.secondevie.notification.NotificationService}, which keeps
  * it in an outbox table, idempotent by the caller's operation id (a job delivered twice sends one
@@ -10,5 +11,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Notification",
-    allowedDependencies = {"documents"})
+    allowedDependencies = {"documents", "processes"})
 package fr.secondevie.notification;

@@ -1,10 +1,16 @@
 package fr.secondevie.inventory.web;
 
+import fr.secondevie.documents.DocumentService;
+import fr.secondevie.documents.StoredDocument;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetQuery;
 import fr.secondevie.inventory.AssetStatus;
 import fr.secondevie.inventory.InventoryService;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,14 +19,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Asset list (filters, paging) and asset detail with its chain of custody. */
+/**
+ * Asset list (filters, paging) and asset detail with its timeline: the chain of custody, each entry
+ * linked to the document its evidence cites (certificates, reports, agreements), and the documents
+ * the asset owns.
+ */
 @Controller
 class AssetController {
 
   private final InventoryService inventory;
+  private final DocumentService documents;
 
-  AssetController(InventoryService inventory) {
+  AssetController(InventoryService inventory, DocumentService documents) {
     this.inventory = inventory;
+    this.documents = documents;
   }
 
   @GetMapping("/assets")
@@ -46,7 +58,23 @@ class AssetController {
     Asset asset =
         inventory.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("asset", asset);
-    model.addAttribute("custody", inventory.custodyOf(id));
+    List<StoredDocument> owned = documents.ownedBy("asset:" + asset.inventoryNumber());
+    Map<String, StoredDocument> byPublicId =
+        owned.stream()
+            .collect(Collectors.toMap(StoredDocument::publicId, Function.identity(), (a, b) -> a));
+    model.addAttribute(
+        "timeline",
+        inventory.custodyOf(id).stream()
+            .map(
+                e ->
+                    TimelineEntry.of(
+                        e,
+                        publicId ->
+                            byPublicId.containsKey(publicId)
+                                ? byPublicId.get(publicId)
+                                : documents.find(publicId).orElse(null)))
+            .toList());
+    model.addAttribute("documents", owned);
     model.addAttribute("verification", inventory.verifyCustody(id));
     return "inventory/detail";
   }

@@ -1,0 +1,16 @@
+package fr.secondevie.indicators;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+
+interface OutcomeFactRepository extends Repository<OutcomeFact, Long> {
+
+  OutcomeFact save(OutcomeFact fact);
+
+  Optional<OutcomeFact> findByOperationId(String operationId);
+
+  @Query("SELECT * FROM outcome_fact WHERE asset_id = :assetId ORDER BY id")
+  List<OutcomeFact> findByAssetId(long assetId);
+}

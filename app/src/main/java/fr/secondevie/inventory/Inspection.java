@@ -1,0 +1,40 @@
+package fr.secondevie.inventory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * What a technician found when collecting an asset: its condition, whether it works, the battery
+ * health of a laptop and the ANSSI preparation checklist (TPM cleared, UEFI reset, labels and
+ * removable media removed). The storage devices found are recorded on the asset itself.
+ *
+ * @param conditionGrade A (as new) to D (unusable)
+ * @param batteryHealthPercent laptops only, else null
+ * @param operationId the operation that recorded it (idempotence)
+ */
+@Table("asset_inspection")
+public record Inspection(
+    @Id Long id,
+    long assetId,
+    String operationId,
+    String conditionGrade,
+    boolean functional,
+    Integer batteryHealthPercent,
+    boolean tpmCleared,
+    boolean uefiReset,
+    boolean labelsRemoved,
+    boolean removableMediaRemoved,
+    LocalDate collectedOn,
+    String collectionLocation,
+    String notes,
+    int storageDeviceCount,
+    String recordedBy,
+    Instant recordedAt) {
+
+  /** Whether every point of the ANSSI checklist was done. */
+  public boolean anssiChecklistComplete() {
+    return tpmCleared && uefiReset && labelsRemoved && removableMediaRemoved;
+  }
+}

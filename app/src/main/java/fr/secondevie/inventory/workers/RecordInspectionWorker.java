@@ -1,0 +1,91 @@
+package fr.secondevie.inventory.workers;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.inventory.InspectionService;
+import fr.secondevie.inventory.InspectionService.FoundDevice;
+import fr.secondevie.inventory.InspectionService.RecordInspection;
+import fr.secondevie.inventory.StorageType;
+import fr.secondevie.processes.AssetEndOfLifeProcess.JobTypes;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code inventory.record-inspection}: records the inspection of form {@code collect-asset} (grade,
+ * functional state, battery, ANSSI checklist), the storage devices by serial number and the custody
+ * entries. Returns no variable.
+ */
+@Component
+class RecordInspectionWorker {
+
+  static final String ACTOR = "worker:" + JobTypes.RECORD_INSPECTION;
+
+  private final InspectionService inspections;
+
+  RecordInspectionWorker(InspectionService inspections) {
+    this.inspections = inspections;
+  }
+
+  /** Variables read: {@code assetId}, {@code inspection}, {@code storageDevices}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Input(Long assetId, InspectionVariable inspection, List<DeviceVariable> storageDevices) {}
+
+  /** Variable {@code inspection} (output mapping of {@code collect-asset}). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record InspectionVariable(
+      String conditionGrade,
+      Boolean functional,
+      Double batteryHealthPercent,
+      Boolean tpmCleared,
+      Boolean uefiReset,
+      Boolean labelsRemoved,
+      Boolean removableMediaRemoved,
+      String collectedOn,
+      String collectionLocation,
+      String notes) {}
+
+  /** One entry of variable {@code storageDevices}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record DeviceVariable(String serialNumber, String type, Double capacityGb) {}
+
+  @JobWorker(type = JobTypes.RECORD_INSPECTION)
+  void recordInspection(ActivatedJob job, @VariablesAsType Input input) {
+    InspectionVariable i = input.inspection();
+    if (input.assetId() == null || i == null) {
+      throw new IllegalArgumentException(
+          "Expected variables assetId and inspection but got " + input);
+    }
+    List<DeviceVariable> devices =
+        input.storageDevices() == null ? List.of() : input.storageDevices();
+    inspections.record(
+        new RecordInspection(
+            input.assetId(),
+            i.conditionGrade(),
+            Boolean.TRUE.equals(i.functional()),
+            i.batteryHealthPercent() == null ? null : (int) Math.round(i.batteryHealthPercent()),
+            Boolean.TRUE.equals(i.tpmCleared()),
+            Boolean.TRUE.equals(i.uefiReset()),
+            Boolean.TRUE.equals(i.labelsRemoved()),
+            Boolean.TRUE.equals(i.removableMediaRemoved()),
+            i.collectedOn() == null || i.collectedOn().isBlank()
+                ? null
+                : LocalDate.parse(i.collectedOn().substring(0, 10)),
+            i.collectionLocation(),
+            i.notes(),
+            devices.stream()
+                .map(
+                    d ->
+                        new FoundDevice(
+                            d.serialNumber(),
+                            d.type() == null ? null : StorageType.valueOf(d.type()),
+                            d.capacityGb() == null
+                                ? null
+                                : Math.round(d.capacityGb() * 1_000_000_000.0)))
+                .toList(),
+            ACTOR,
+            UpdateStatusWorker.operationId(job)));
+  }
+}

@@ -1,0 +1,20 @@
+package fr.secondevie.sanitization;
+
+/** The technique used, as NIST SP 800-88 Appendix G names them (values of the wipe report). */
+public enum SanitizationMethod {
+  OVERWRITE("Écrasement (réécriture des zones adressables)"),
+  BLOCK_ERASE("Effacement par blocs (SANITIZE BLOCK ERASE)"),
+  CRYPTO_ERASE("Effacement cryptographique"),
+  SANITIZE_COMMAND("Commande SANITIZE du support (OVERWRITE)"),
+  OTHER("Autre technique");
+
+  private final String label;
+
+  SanitizationMethod(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,18 @@
+package fr.secondevie.sanitization;
+
+/** How the result was verified (NIST SP 800-88 Appendix G: full, quick sampling, none). */
+public enum Verification {
+  FULL("Vérification complète"),
+  SAMPLING("Vérification par échantillonnage"),
+  NONE("Aucune vérification");
+
+  private final String label;
+
+  Verification(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,148 @@
+package fr.secondevie.sanitization;
+
+import fr.secondevie.sanitization.WipeReportIntake.JsonSubmission;
+import fr.secondevie.sanitization.WipeReportIntake.NwipeSubmission;
+import fr.secondevie.sanitization.WipeReportIntake.PublicationFailedException;
+import fr.secondevie.sanitization.WipeReportIntake.Receipt;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * REST intake of wipe reports (docs/sanitization.md): {@code POST /api/sanitization/reports} with
+ * our JSON ({@code application/json}) or an nwipe log ({@code text/plain}, asset and operator as
+ * query parameters). {@code 201} with the report's reference, {@code 200} for a report already
+ * received, {@code 400 application/problem+json} listing every problem ({@code errors}: field or
+ * line, value, message) with nothing stored, {@code 503} when stored but not published.
+ */
+@RestController
+@RequestMapping("/api/sanitization/reports")
+@PreAuthorize("hasAnyRole('TECHNICIAN','ADMIN')")
+class WipeReportApiController {
+
+  private final WipeReportIntake intake;
+
+  WipeReportApiController(WipeReportIntake intake) {
+    this.intake = intake;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> postJson(@RequestBody byte[] body, Authentication user) {
+    return created(intake.receive(new JsonSubmission(body, user.getName())));
+  }
+
+  @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
+  ResponseEntity<Map<String, Object>> postNwipeLog(
+      @RequestBody byte[] body,
+      @RequestParam(required = false) Long assetId,
+      @RequestParam(required = false) String inventoryNumber,
+      @RequestParam(required = false) String operator,
+      @RequestParam(required = false) String toolVersion,
+      Authentication user) {
+    return created(
+        intake.receive(
+            new NwipeSubmission(
+                body, assetId, inventoryNumber, operator, toolVersion, user.getName())));
+  }
+
+  @GetMapping("/{reference}")
+  @PreAuthorize("isAuthenticated()")
+  ResponseEntity<Map<String, Object>> get(@PathVariable String reference) {
+    return intake
+        .find(reference)
+        .map(r -> ResponseEntity.ok(view(r, null)))
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  private static ResponseEntity<Map<String, Object>> created(Receipt receipt) {
+    Map<String, Object> body = view(receipt.report(), receipt.inventoryNumber());
+    body.put("created", receipt.created());
+    body.put("published", receipt.published());
+    URI location = URI.create("/api/sanitization/reports/" + receipt.report().reference());
+    return receipt.created()
+        ? ResponseEntity.created(location).body(body)
+        : ResponseEntity.ok().location(location).body(body);
+  }
+
+  private static Map<String, Object> view(WipeReport r, String inventoryNumber) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("reference", r.reference());
+    v.put("assetId", r.assetId());
+    if (inventoryNumber != null) {
+      v.put("inventoryNumber", inventoryNumber);
+    }
+    v.put("source", r.source());
+    v.put("tool", r.tool());
+    v.put("toolVersion", r.toolVersion());
+    v.put("operator", r.operator());
+    v.put("performedOn", r.performedOn());
+    v.put("driveCount", r.driveCount());
+    v.put("document", Map.of("publicId", r.documentPublicId(), "sha256", r.contentSha256()));
+    v.put("wipeReport", WipeReportPublisher.variable(r.content()));
+    if (r.publishedAt() != null) {
+      Map<String, Object> message = new LinkedHashMap<>();
+      message.put(
+          "name", fr.secondevie.processes.AssetEndOfLifeProcess.Messages.SANITIZATION_REPORTED);
+      message.put("correlationKey", Long.toString(r.assetId()));
+      message.put("publishedAt", r.publishedAt().toString());
+      if (r.messageKey() != null && r.messageKey() > 0) {
+        message.put("messageKey", r.messageKey());
+      }
+      v.put("message", message);
+    }
+    return v;
+  }
+
+  @ExceptionHandler(IntakeRejectedException.class)
+  ProblemDetail rejected(IntakeRejectedException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "%d erreur(s) : rien n'a été enregistré ni publié.".formatted(e.errors().size()));
+    problem.setTitle("Rapport d'effacement refusé");
+    problem.setType(URI.create("https://secondevie.fr/problemes/rapport-effacement-refuse"));
+    problem.setProperty(
+        "errors",
+        e.errors().stream()
+            .map(
+                err -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  if (err.field() != null) {
+                    m.put("field", err.field());
+                  }
+                  if (err.line() != null) {
+                    m.put("line", err.line());
+                  }
+                  if (err.value() != null) {
+                    m.put("value", err.value());
+                  }
+                  m.put("message", err.message());
+                  return m;
+                })
+            .toList());
+    return problem;
+  }
+
+  @ExceptionHandler(PublicationFailedException.class)
+  ProblemDetail notPublished(PublicationFailedException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    problem.setTitle("Rapport enregistré, publication en échec");
+    problem.setProperty("reference", e.reference());
+    return problem;
+  }
+}

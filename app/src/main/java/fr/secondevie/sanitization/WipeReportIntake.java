@@ -1,0 +1,470 @@
+package fr.secondevie.sanitization;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.secondevie.documents.DocumentKind;
+import fr.secondevie.documents.DocumentService;
+import fr.secondevie.documents.NewDocument;
+import fr.secondevie.documents.StoredDocument;
+import fr.secondevie.inventory.Asset;
+import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.InventoryCommands.AppendCustody;
+import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.inventory.StorageDevice;
+import fr.secondevie.sanitization.WipeReport.Source;
+import fr.secondevie.sanitization.WipeReportContent.ReportedDrive;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The intake of wipe reports: validates a submitted report in full (asset, drives known by serial
+ * number, every field), then — only if nothing is wrong — stores the raw report as a document, its
+ * reading and a custody entry in one transaction, and publishes message {@code
+ * SanitizationReported} to the asset's process. The same report sent again (same asset, same bytes)
+ * is recognised: nothing is stored twice, and it is published again only if the first publication
+ * failed.
+ */
+@Service
+public class WipeReportIntake {
+
+  /** Largest accepted report. */
+  public static final int MAX_BYTES = 5 * 1024 * 1024;
+
+  static final ZoneId STATION_ZONE = ZoneId.of("Europe/Paris");
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+
+  private final InventoryService inventory;
+  private final DocumentService documents;
+  private final WipeReportRepository reports;
+  private final WipeReportPublisher publisher;
+  private final TransactionTemplate transactions;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  WipeReportIntake(
+      InventoryService inventory,
+      DocumentService documents,
+      WipeReportRepository reports,
+      WipeReportPublisher publisher,
+      TransactionTemplate transactions,
+      ObjectMapper json,
+      Clock clock) {
+    this.inventory = inventory;
+    this.documents = documents;
+    this.reports = reports;
+    this.publisher = publisher;
+    this.transactions = transactions;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** A report in our JSON schema. */
+  public record JsonSubmission(byte[] body, String submittedBy) {}
+
+  /**
+   * An nwipe log, with what the log does not say.
+   *
+   * @param toolVersion required when the log has no {@code nwipe x.y} banner
+   */
+  public record NwipeSubmission(
+      byte[] body,
+      Long assetId,
+      String inventoryNumber,
+      String operator,
+      String toolVersion,
+      String submittedBy) {}
+
+  /**
+   * What the intake did.
+   *
+   * @param created false when the same report had been received before
+   * @param messageKey the published message's key; null when it was published before
+   */
+  public record Receipt(
+      WipeReport report,
+      String inventoryNumber,
+      boolean created,
+      boolean published,
+      Long messageKey) {}
+
+  /** The publication failed after the report was stored; sending it again retries. */
+  public static class PublicationFailedException extends RuntimeException {
+
+    private final String reference;
+
+    PublicationFailedException(String reference, Throwable cause) {
+      super(
+          "Rapport %s enregistré, mais le message SanitizationReported n'a pas pu être publié (%s). Renvoyez le même rapport pour réessayer."
+              .formatted(reference, cause.getMessage()),
+          cause);
+      this.reference = reference;
+    }
+
+    public String reference() {
+      return reference;
+    }
+  }
+
+  /**
+   * @throws IntakeRejectedException with every problem found; nothing is stored
+   * @throws PublicationFailedException stored, but not published
+   */
+  public Receipt receive(JsonSubmission submission) {
+    List<IntakeError> errors = new ArrayList<>();
+    checkSize(submission.body(), errors);
+    JsonWipeReportReader.Parsed parsed =
+        errors.isEmpty() ? JsonWipeReportReader.read(submission.body(), json, errors) : null;
+    Asset asset = null;
+    if (parsed != null) {
+      asset =
+          asset(parsed.assetId(), parsed.inventoryNumber(), "assetId", "inventoryNumber", errors);
+      checkPerformedOn(parsed.content().performedOn(), "performedOn", null, errors);
+      if (asset != null) {
+        checkDrives(asset, parsed.content(), errors, null);
+      }
+    }
+    reject(errors);
+    return store(
+        asset,
+        Source.JSON,
+        parsed.content(),
+        submission.body(),
+        "application/json",
+        "json",
+        submission.submittedBy());
+  }
+
+  /**
+   * @throws IntakeRejectedException with every problem found; nothing is stored
+   * @throws PublicationFailedException stored, but not published
+   */
+  public Receipt receive(NwipeSubmission submission) {
+    List<IntakeError> errors = new ArrayList<>();
+    checkSize(submission.body(), errors);
+    Asset asset =
+        asset(
+            submission.assetId(),
+            submission.inventoryNumber(),
+            "assetId",
+            "inventoryNumber",
+            errors);
+    String operator = param(submission.operator(), "operator", 120, true, errors);
+    String version = param(submission.toolVersion(), "toolVersion", 40, false, errors);
+    String text =
+        errors.stream().anyMatch(e -> e.field() == null) ? null : utf8(submission.body(), errors);
+    NwipeLogParser.NwipeRun run = text == null ? null : NwipeLogParser.parse(text, errors);
+    WipeReportContent content = null;
+    if (run != null) {
+      String toolVersion = version != null ? version : run.version();
+      if (toolVersion == null) {
+        errors.add(
+            IntakeError.field(
+                "toolVersion",
+                null,
+                null,
+                "Le journal n'indique pas la version de nwipe : précisez le paramètre toolVersion."));
+      }
+      content = NwipeLogParser.toReport(run, toolVersion, operator, STATION_ZONE);
+      checkPerformedOn(content.performedOn(), null, run.finishedAtLine(), errors);
+      if (asset != null) {
+        Map<String, Integer> lines = new HashMap<>();
+        run.drives().forEach(d -> lines.put(ReportCheck.key(d.serialNumber()), d.line()));
+        checkDrives(asset, content, errors, lines);
+      }
+    }
+    reject(errors);
+    return store(
+        asset,
+        Source.NWIPE_LOG,
+        content,
+        submission.body(),
+        "text/plain",
+        "log",
+        submission.submittedBy());
+  }
+
+  /** A stored report by its reference, if it exists. */
+  public Optional<WipeReport> find(String reference) {
+    Long id = WipeReport.idOf(reference);
+    return id == null ? Optional.empty() : reports.findById(id);
+  }
+
+  private Receipt store(
+      Asset asset,
+      Source source,
+      WipeReportContent content,
+      byte[] body,
+      String contentType,
+      String extension,
+      String submittedBy) {
+    String sha256 = sha256(body);
+    Stored stored =
+        transactions.execute(
+            tx -> {
+              Optional<WipeReport> same = reports.findSame(asset.id(), source.name(), sha256);
+              if (same.isPresent()) {
+                return new Stored(same.get(), false);
+              }
+              Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+              StoredDocument document =
+                  documents.store(
+                      new NewDocument(
+                          DocumentKind.WIPE_REPORT,
+                          "rapport-effacement-%s-%s.%s"
+                              .formatted(
+                                  asset.inventoryNumber(),
+                                  now.toString().substring(0, 10),
+                                  extension),
+                          contentType + "; charset=UTF-8",
+                          body,
+                          "asset:" + asset.inventoryNumber(),
+                          submittedBy));
+              WipeReport report =
+                  reports.save(
+                      WipeReport.received(
+                          asset.id(),
+                          source,
+                          content,
+                          document.sha256(),
+                          document.publicId(),
+                          submittedBy,
+                          now,
+                          null));
+              inventory.appendCustody(
+                  new AppendCustody(
+                      asset.inventoryNumber(),
+                      CustodyAction.EVIDENCE,
+                      submittedBy,
+                      "Rapport d'effacement %s reçu (%s %s, %s, %d support(s), réalisé le %s)"
+                          .formatted(
+                              report.reference(),
+                              content.tool(),
+                              content.toolVersion(),
+                              content.operator(),
+                              content.drives().size(),
+                              content.performedOn()),
+                      document.evidence(),
+                      "wipe-report:" + report.reference()));
+              return new Stored(report, true);
+            });
+    WipeReport report = stored.report();
+    if (report.publishedAt() != null) {
+      return new Receipt(report, asset.inventoryNumber(), stored.created(), true, null);
+    }
+    Long key;
+    try {
+      key = publisher.publish(asset.id(), report.content());
+    } catch (RuntimeException e) {
+      throw new PublicationFailedException(report.reference(), e);
+    }
+    WipeReport published =
+        transactions.execute(
+            tx -> {
+              WipeReport fresh = reports.findById(report.id()).orElseThrow();
+              fresh.published(
+                  key == null ? -1L : key, clock.instant().truncatedTo(ChronoUnit.MICROS));
+              return reports.save(fresh);
+            });
+    return new Receipt(published, asset.inventoryNumber(), stored.created(), true, key);
+  }
+
+  private record Stored(WipeReport report, boolean created) {}
+
+  private Asset asset(
+      Long assetId,
+      String inventoryNumber,
+      String idField,
+      String numberField,
+      List<IntakeError> errors) {
+    Asset byId = null;
+    if (assetId != null) {
+      byId = inventory.findById(assetId).orElse(null);
+      if (byId == null) {
+        errors.add(
+            IntakeError.field(idField, null, assetId, "Aucun équipement n'a cet identifiant."));
+        return null;
+      }
+    }
+    if (inventoryNumber != null && !inventoryNumber.isBlank()) {
+      Asset byNumber = inventory.findByInventoryNumber(inventoryNumber.strip()).orElse(null);
+      if (byNumber == null) {
+        errors.add(
+            IntakeError.field(
+                numberField,
+                null,
+                inventoryNumber,
+                "Aucun équipement n'a ce numéro d'inventaire."));
+        return null;
+      }
+      if (byId != null && !byId.id().equals(byNumber.id())) {
+        errors.add(
+            IntakeError.field(
+                numberField,
+                null,
+                inventoryNumber,
+                "Ce numéro d'inventaire est celui de l'équipement n° %d, pas du n° %d."
+                    .formatted(byNumber.id(), assetId)));
+        return null;
+      }
+      return byNumber;
+    }
+    if (byId == null && errors.stream().noneMatch(e -> idField.equals(e.field()))) {
+      errors.add(
+          IntakeError.field(
+              idField, null, null, "L'équipement est à désigner par assetId ou inventoryNumber."));
+    }
+    return byId;
+  }
+
+  private void checkDrives(
+      Asset asset,
+      WipeReportContent content,
+      List<IntakeError> errors,
+      Map<String, Integer> lines) {
+    Map<String, StorageDevice> known = new HashMap<>();
+    asset.storageDevices().forEach(d -> known.put(ReportCheck.key(d.serialNumber()), d));
+    Map<String, Integer> seen = new HashMap<>();
+    List<ReportedDrive> drives = content.drives();
+    for (int i = 0; i < drives.size(); i++) {
+      ReportedDrive d = drives.get(i);
+      if (d.serialNumber() == null) {
+        continue;
+      }
+      String key = ReportCheck.key(d.serialNumber());
+      String field = lines == null ? "drives[" + i + "].serialNumber" : null;
+      Integer line = lines == null ? null : lines.get(key);
+      if (seen.containsKey(key)) {
+        errors.add(
+            new IntakeError(
+                field,
+                line,
+                d.serialNumber(),
+                "Support cité deux fois dans le rapport (déjà en position %d)."
+                    .formatted(seen.get(key) + 1)));
+        continue;
+      }
+      seen.put(key, i);
+      if (!known.containsKey(key)) {
+        errors.add(
+            new IntakeError(
+                field,
+                line,
+                d.serialNumber(),
+                "L'équipement %s n'a pas de support de ce numéro de série (supports relevés à l'inspection : %s)."
+                    .formatted(
+                        asset.inventoryNumber(),
+                        known.isEmpty()
+                            ? "aucun"
+                            : String.join(
+                                ", ",
+                                known.values().stream()
+                                    .map(StorageDevice::serialNumber)
+                                    .sorted()
+                                    .toList()))));
+      }
+    }
+  }
+
+  private void checkPerformedOn(
+      String performedOn, String field, Integer line, List<IntakeError> errors) {
+    if (performedOn == null) {
+      return;
+    }
+    Instant at;
+    try {
+      at = OffsetDateTime.parse(performedOn).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        at = LocalDateTime.parse(performedOn).atZone(STATION_ZONE).toInstant();
+      } catch (DateTimeParseException e2) {
+        at = LocalDate.parse(performedOn).atStartOfDay(STATION_ZONE).toInstant();
+      }
+    }
+    if (at.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+      errors.add(
+          new IntakeError(field, line, performedOn, "La date de l'effacement est dans le futur."));
+    }
+  }
+
+  private static void checkSize(byte[] body, List<IntakeError> errors) {
+    if (body == null || body.length == 0) {
+      errors.add(new IntakeError(null, null, null, "Le rapport est vide."));
+    } else if (body.length > MAX_BYTES) {
+      errors.add(
+          new IntakeError(
+              null,
+              null,
+              null,
+              "Le rapport pèse %d octets ; %d au plus.".formatted(body.length, MAX_BYTES)));
+    }
+  }
+
+  private static String param(
+      String value, String name, int max, boolean required, List<IntakeError> errors) {
+    if (value == null || value.isBlank()) {
+      if (required) {
+        errors.add(IntakeError.field(name, null, null, "Paramètre obligatoire manquant."));
+      }
+      return null;
+    }
+    if (value.strip().length() > max) {
+      errors.add(IntakeError.field(name, null, value, "%d caractères au plus.".formatted(max)));
+      return null;
+    }
+    return value.strip();
+  }
+
+  private static String utf8(byte[] body, List<IntakeError> errors) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      errors.add(
+          new IntakeError(null, null, null, "Le journal n'est pas un texte UTF-8 (ou ASCII)."));
+      return null;
+    }
+  }
+
+  private static void reject(List<IntakeError> errors) {
+    if (!errors.isEmpty()) {
+      throw new IntakeRejectedException(errors);
+    }
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}

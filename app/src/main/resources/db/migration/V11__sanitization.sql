@@ -1,0 +1,102 @@
+-- Sanitization: wipe reports received (REST intake or typed in), one certificate per sanitized
+-- drive (NIST SP 800-88 Appendix G fields), and the physical destruction of media that failed.
+-- Reports and certificates are evidence: the application only inserts them.
+
+CREATE TABLE wipe_report (
+  id                  BIGINT        NOT NULL AUTO_INCREMENT,
+  version             INT           NOT NULL DEFAULT 0,
+  asset_id            BIGINT        NOT NULL,
+  source              VARCHAR(16)   NOT NULL,
+  tool                VARCHAR(120)  NOT NULL,
+  tool_version        VARCHAR(40)   NOT NULL,
+  operator            VARCHAR(120)  NOT NULL,
+  tool_report_ref     VARCHAR(80),
+  performed_on        VARCHAR(40)   NOT NULL,
+  content_sha256      CHAR(64)      NOT NULL,
+  document_public_id  CHAR(36)      NOT NULL,
+  received_by         VARCHAR(128)  NOT NULL,
+  received_at         DATETIME(6)   NOT NULL,
+  operation_id        VARCHAR(191),
+  message_key         BIGINT,
+  published_at        DATETIME(6),
+  PRIMARY KEY (id),
+  CONSTRAINT wipe_report_content_uk UNIQUE (asset_id, source, content_sha256),
+  CONSTRAINT wipe_report_operation_uk UNIQUE (operation_id),
+  CONSTRAINT wipe_report_asset_fk FOREIGN KEY (asset_id) REFERENCES asset (id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE TABLE wipe_report_drive (
+  wipe_report_id BIGINT       NOT NULL,
+  position       INT          NOT NULL,
+  serial_number  VARCHAR(128) NOT NULL,
+  method_type    VARCHAR(16),
+  method         VARCHAR(32),
+  verification   VARCHAR(16),
+  result         VARCHAR(16),
+  notes          VARCHAR(500),
+  manufacturer   VARCHAR(128),
+  model          VARCHAR(255),
+  PRIMARY KEY (wipe_report_id, position),
+  CONSTRAINT wipe_report_drive_report_fk FOREIGN KEY (wipe_report_id) REFERENCES wipe_report (id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE TABLE sanitization_certificate (
+  id                   BIGINT        NOT NULL AUTO_INCREMENT,
+  asset_id             BIGINT        NOT NULL,
+  inventory_number     VARCHAR(64)   NOT NULL,
+  asset_serial_number  VARCHAR(128),
+  asset_description    VARCHAR(500),
+  wipe_report_id       BIGINT        NOT NULL,
+  serial_number        VARCHAR(128)  NOT NULL,
+  media_type           VARCHAR(16)   NOT NULL,
+  media_manufacturer   VARCHAR(128),
+  media_model          VARCHAR(255),
+  media_capacity_bytes BIGINT,
+  media_interface      VARCHAR(32),
+  health_data          BOOLEAN       NOT NULL,
+  required_level       VARCHAR(16)   NOT NULL,
+  method_type          VARCHAR(16)   NOT NULL,
+  effective_level      VARCHAR(16)   NOT NULL,
+  method               VARCHAR(32)   NOT NULL,
+  method_details       VARCHAR(500),
+  tool                 VARCHAR(120)  NOT NULL,
+  tool_version         VARCHAR(40)   NOT NULL,
+  verification         VARCHAR(16)   NOT NULL,
+  operator             VARCHAR(120)  NOT NULL,
+  organization         VARCHAR(255)  NOT NULL,
+  location             VARCHAR(255),
+  performed_on         VARCHAR(40)   NOT NULL,
+  post_classification  VARCHAR(255)  NOT NULL,
+  destination          VARCHAR(500)  NOT NULL,
+  validated_by         VARCHAR(128)  NOT NULL,
+  validated_at         DATETIME(6)   NOT NULL,
+  fingerprint          CHAR(64)      NOT NULL,
+  document_public_id   CHAR(36),
+  operation_id         VARCHAR(191)  NOT NULL,
+  PRIMARY KEY (id),
+  CONSTRAINT sanitization_certificate_operation_uk UNIQUE (operation_id),
+  CONSTRAINT sanitization_certificate_asset_fk FOREIGN KEY (asset_id) REFERENCES asset (id),
+  CONSTRAINT sanitization_certificate_report_fk FOREIGN KEY (wipe_report_id) REFERENCES wipe_report (id),
+  INDEX sanitization_certificate_asset_idx (asset_id, serial_number)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE TABLE media_destruction (
+  id                  BIGINT        NOT NULL AUTO_INCREMENT,
+  asset_id            BIGINT        NOT NULL,
+  serial_number       VARCHAR(128)  NOT NULL,
+  media_type          VARCHAR(16)   NOT NULL,
+  destruction_method  VARCHAR(32)   NOT NULL,
+  din_level           VARCHAR(8)    NOT NULL,
+  destroyed_on        DATE          NOT NULL,
+  provider            VARCHAR(120)  NOT NULL,
+  certificate_ref     VARCHAR(80)   NOT NULL,
+  witness             VARCHAR(120),
+  document_public_id  CHAR(36)      NOT NULL,
+  operation_id        VARCHAR(191)  NOT NULL,
+  recorded_by         VARCHAR(128)  NOT NULL,
+  recorded_at         DATETIME(6)   NOT NULL,
+  PRIMARY KEY (id),
+  CONSTRAINT media_destruction_operation_uk UNIQUE (operation_id),
+  CONSTRAINT media_destruction_asset_fk FOREIGN KEY (asset_id) REFERENCES asset (id),
+  INDEX media_destruction_asset_idx (asset_id, serial_number)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
