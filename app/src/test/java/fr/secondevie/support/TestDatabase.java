@@ -9,10 +9,21 @@ public final class TestDatabase {
 
   private TestDatabase() {}
 
-  /** Empties the inventory tables (the custody triggers need the maintenance flag for that). */
+  /**
+   * Empties the inventory tables and those that reference assets (the custody triggers need the
+   * maintenance flag for that).
+   */
   public static void clean(JdbcTemplate jdbc) {
     asMaintenance(
         jdbc,
+        "DELETE FROM outcome_fact",
+        "DELETE FROM campaign_asset",
+        "DELETE FROM campaign",
+        "DELETE FROM sanitization_certificate",
+        "DELETE FROM media_destruction",
+        "DELETE FROM wipe_report_drive",
+        "DELETE FROM wipe_report",
+        "DELETE FROM asset_inspection",
         "DELETE FROM custody_entry",
         "DELETE FROM asset_attribute",
         "DELETE FROM asset_storage_device",
