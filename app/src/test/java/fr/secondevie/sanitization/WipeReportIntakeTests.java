@@ -1,0 +1,279 @@
+package fr.secondevie.sanitization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.secondevie.inventory.Asset;
+import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.inventory.StorageType;
+import fr.secondevie.support.Assets;
+import fr.secondevie.support.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * {@code POST /api/sanitization/reports}: our JSON and nwipe's log, published to the engine;
+ * malformed input refused with every problem named and nothing stored.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class WipeReportIntakeTests {
+
+  static final RequestPostProcessor TECHNICIAN = user("technicien").roles("TECHNICIAN");
+
+  @Autowired MockMvc mvc;
+  @Autowired InventoryService inventory;
+  @Autowired JdbcTemplate jdbc;
+
+  Asset asset;
+
+  @BeforeEach
+  void aDesktopWithTheSampleDrives() {
+    TestDatabase.clean(jdbc);
+    asset = Assets.desktop(inventory);
+    Assets.withDrive(inventory, asset, "Z9A5V5ZQ", StorageType.HDD);
+    Assets.withDrive(inventory, asset, "S4GENX0R123456", StorageType.NVME);
+  }
+
+  String json(String drivesAndMore) {
+    return """
+        {
+          "assetId": %d,
+          "tool": "Blancco Drive Eraser",
+          "toolVersion": "7.12.1",
+          "operator": "Camille Martin",
+          "reportRef": "BDE-42",
+          "performedOn": "2026-03-12T10:42:00+01:00",
+          %s
+        }
+        """
+        .formatted(asset.id(), drivesAndMore);
+  }
+
+  static final String ONE_DRIVE =
+      """
+      "drives": [
+        {"serialNumber": "S4GENX0R123456", "manufacturer": "Samsung", "model": "PM981a",
+         "methodType": "PURGE", "method": "CRYPTO_ERASE", "verification": "FULL", "result": "PASSED"}
+      ]""";
+
+  int stored() {
+    return jdbc.queryForObject(
+        "SELECT (SELECT COUNT(*) FROM wipe_report) + (SELECT COUNT(*) FROM document WHERE kind = 'WIPE_REPORT' AND owner_ref = ?)",
+        Integer.class,
+        "asset:" + asset.inventoryNumber());
+  }
+
+  @Test
+  void shouldStoreAndPublishAValidJsonReportOnce() throws Exception {
+    // when
+    mvc.perform(
+            post("/api/sanitization/reports")
+                .with(TECHNICIAN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(ONE_DRIVE)))
+        // then
+        .andExpect(status().isCreated())
+        .andExpect(header().string("Location", startsWith("/api/sanitization/reports/WR-")))
+        .andExpect(jsonPath("$.reference").value(startsWith("WR-")))
+        .andExpect(jsonPath("$.assetId").value(asset.id()))
+        .andExpect(jsonPath("$.source").value("JSON"))
+        .andExpect(jsonPath("$.published").value(true))
+        .andExpect(jsonPath("$.message.name").value("SanitizationReported"))
+        .andExpect(jsonPath("$.message.correlationKey").value(asset.id().toString()))
+        .andExpect(jsonPath("$.message.messageKey").value(greaterThan(0L)))
+        .andExpect(jsonPath("$.wipeReport.reportRef").value(startsWith("WR-")))
+        .andExpect(jsonPath("$.wipeReport.drives[0].methodType").value("PURGE"))
+        .andExpect(jsonPath("$.document.sha256").isString());
+    assertThat(
+            inventory.custodyOf(asset.id()).stream()
+                .filter(e -> e.action() == CustodyAction.EVIDENCE)
+                .toList())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.actor()).isEqualTo("technicien");
+              assertThat(e.evidence()).startsWith("WIPE_REPORT ");
+              assertThat(e.details()).contains("Blancco Drive Eraser 7.12.1", "1 support");
+            });
+
+    // and the same report again is recognised
+    mvc.perform(
+            post("/api/sanitization/reports")
+                .with(TECHNICIAN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(ONE_DRIVE)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.created").value(false));
+    assertThat(stored()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldAcceptTheNwipeLogOfTheRepository() throws Exception {
+    byte[] log = Files.readAllBytes(Path.of("..", "samples", "nwipe-log-chu.txt"));
+
+    String location =
+        mvc.perform(
+                post("/api/sanitization/reports")
+                    .with(TECHNICIAN)
+                    .param("inventoryNumber", asset.inventoryNumber())
+                    .param("operator", "Camille Martin")
+                    .param("toolVersion", "0.38")
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .content(log))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.source").value("NWIPE_LOG"))
+            .andExpect(jsonPath("$.tool").value("nwipe"))
+            .andExpect(jsonPath("$.toolVersion").value("0.38"))
+            .andExpect(jsonPath("$.performedOn").value("2026-03-12T11:02:25+01:00"))
+            .andExpect(jsonPath("$.wipeReport.drives", hasSize(2)))
+            .andExpect(jsonPath("$.wipeReport.drives[1].serialNumber").value("S4GENX0R123456"))
+            .andExpect(jsonPath("$.wipeReport.drives[1].method").value("SANITIZE_COMMAND"))
+            .andExpect(jsonPath("$.wipeReport.drives[1].verification").value("FULL"))
+            .andExpect(jsonPath("$.published").value(true))
+            .andReturn()
+            .getResponse()
+            .getHeader("Location");
+
+    mvc.perform(get(location).with(user("auditeur").roles("AUDITOR")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.driveCount").value(2));
+  }
+
+  @Test
+  void shouldNameEveryProblemOfAJsonReportAndStoreNothing() throws Exception {
+    String body =
+        """
+        {
+          "assetId": %d,
+          "tool": "Blancco Drive Eraser",
+          "operator": "",
+          "performedOn": "12/03/2026",
+          "colour": "blue",
+          "drives": [
+            {"serialNumber": "S4GENX0R123456", "methodType": "PURGE", "method": "CRYPTO_ERASE",
+             "verification": "FULL", "result": "PASSED"},
+            {"serialNumber": "NOT-A-DRIVE", "methodType": "SUPER", "method": "CRYPTO_ERASE",
+             "verification": "FULL", "result": "PASSED"}
+          ]
+        }
+        """
+            .formatted(asset.id());
+
+    mvc.perform(
+            post("/api/sanitization/reports")
+                .with(TECHNICIAN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.title").value("Rapport d'effacement refusé"))
+        .andExpect(jsonPath("$.errors[?(@.field == 'colour')].line").value(6))
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'toolVersion')].message")
+                .value("Champ obligatoire manquant."))
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'operator')].message").value("Champ obligatoire vide."))
+        .andExpect(jsonPath("$.errors[?(@.field == 'performedOn')].value").value("12/03/2026"))
+        .andExpect(jsonPath("$.errors[?(@.field == 'drives[1].methodType')].line").value(10))
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'drives[1].methodType')].message")
+                .value(
+                    hasItem(startsWith("Valeur inconnue : valeurs admises CLEAR, PURGE, DESTROY"))))
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'drives[1].serialNumber')].value").value("NOT-A-DRIVE"))
+        .andExpect(jsonPath("$.errors", hasSize(6)));
+    assertThat(stored()).isZero();
+  }
+
+  @Test
+  void shouldRefuseUnreadableJsonWithItsLine() throws Exception {
+    mvc.perform(
+            post("/api/sanitization/reports")
+                .with(TECHNICIAN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\n  \"assetId\": 1,\n  \"tool\": \"x\"\n  \"operator\": \"y\"\n}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].line").value(4))
+        .andExpect(jsonPath("$.errors[0].message").value(startsWith("JSON illisible")));
+  }
+
+  @Test
+  void shouldRefuseAnUnknownAsset() throws Exception {
+    mvc.perform(
+            post("/api/sanitization/reports")
+                .with(TECHNICIAN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    json(ONE_DRIVE)
+                        .replace(
+                            "\"assetId\": " + asset.id(), "\"inventoryNumber\": \"CHU-NOPE\"")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("inventoryNumber"))
+        .andExpect(jsonPath("$.errors[0].value").value("CHU-NOPE"))
+        .andExpect(jsonPath("$.errors", hasSize(1)));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wipe_report", Integer.class)).isZero();
+  }
+
+  @Test
+  void shouldNameTheLineOfAnUnknownDriveOrABrokenRowInAnNwipeLog() throws Exception {
+    String log =
+        Files.readString(Path.of("..", "samples", "nwipe-log-chu.txt"), StandardCharsets.UTF_8)
+            .replace("ST1000DM010-2EP1/Z9A5V5ZQ", "ST1000DM010-2EP1/Z9A5XXXX")
+            .replace("   nvme0n1 | Erased | 482 MB/s", "   nvme0n1   Erased   482 MB/s");
+
+    mvc.perform(
+            post("/api/sanitization/reports")
+                .with(TECHNICIAN)
+                .param("assetId", asset.id().toString())
+                .contentType(MediaType.TEXT_PLAIN)
+                .content(log))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'operator')].message")
+                .value("Paramètre obligatoire manquant."))
+        .andExpect(
+            jsonPath("$.errors[?(@.line == 41)].message")
+                .value(hasItem(startsWith("Ligne du tableau « Drive Status » illisible"))))
+        .andExpect(jsonPath("$.errors[?(@.field == 'toolVersion')]").exists())
+        .andExpect(jsonPath("$.errors[?(@.line == 40)].value").value("Z9A5XXXX"));
+    assertThat(stored()).isZero();
+  }
+
+  @Test
+  void shouldLetOnlyTechniciansSendReports() throws Exception {
+    mvc.perform(
+            post("/api/sanitization/reports")
+                .with(user("auditeur").roles("AUDITOR"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(ONE_DRIVE)))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/api/sanitization/reports")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(ONE_DRIVE)))
+        .andExpect(status().isUnauthorized());
+    assertThat(stored()).isZero();
+  }
+}
