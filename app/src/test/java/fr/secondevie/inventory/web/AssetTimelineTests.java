@@ -1,0 +1,87 @@
+package fr.secondevie.inventory.web;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
+
+import fr.secondevie.documents.DocumentKind;
+import fr.secondevie.documents.DocumentService;
+import fr.secondevie.documents.NewDocument;
+import fr.secondevie.documents.StoredDocument;
+import fr.secondevie.inventory.Asset;
+import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.InventoryCommands.AppendCustody;
+import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.support.Assets;
+import fr.secondevie.support.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The asset page as a timeline: custody entries linked to the documents they cite. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AssetTimelineTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired InventoryService inventory;
+  @Autowired DocumentService documents;
+  @Autowired JdbcTemplate jdbc;
+
+  Asset asset;
+  StoredDocument certificate;
+
+  @BeforeEach
+  void anAssetWithACertificate() {
+    TestDatabase.clean(jdbc);
+    asset = Assets.desktop(inventory);
+    certificate =
+        documents.store(
+            NewDocument.pdf(
+                DocumentKind.SANITIZATION_CERTIFICATE,
+                "certificat-effacement-CE-000001-SSD-1.pdf",
+                "%PDF-1.7 test".getBytes(),
+                "asset:" + asset.inventoryNumber(),
+                "worker:sanitization.record-certificate"));
+    inventory.appendCustody(
+        new AppendCustody(
+            asset.inventoryNumber(),
+            CustodyAction.EVIDENCE,
+            "worker:sanitization.record-certificate",
+            "Certificat d'effacement CE-000001 : support SSD-1",
+            certificate.evidence(),
+            "op-cert"));
+    inventory.appendCustody(
+        new AppendCustody(
+            asset.inventoryNumber(),
+            CustodyAction.EVIDENCE,
+            "technicien",
+            "Copie altérée",
+            "SANITIZATION_CERTIFICATE " + certificate.publicId() + " sha256:" + "0".repeat(64),
+            "op-forged"));
+  }
+
+  @Test
+  void shouldLinkEachEntryToTheDocumentItCitesAndCheckItsHash() throws Exception {
+    String link = "/documents/" + certificate.publicId();
+    mvc.perform(get("/assets/" + asset.id()).with(user("auditeur").roles("AUDITOR")))
+        .andExpect(status().isOk())
+        .andExpect(xpath("//ol[@class='timeline']/li").nodeCount(3))
+        .andExpect(xpath("//li[@id='entree-2']//a/@href").string(link))
+        .andExpect(
+            xpath("//li[@id='entree-2']//a")
+                .string("Certificat d'effacement : certificat-effacement-CE-000001-SSD-1.pdf"))
+        .andExpect(xpath("//li[@id='entree-2']//span[@class='ok']").string("empreinte conforme"))
+        .andExpect(
+            xpath("//li[@id='entree-3']//span[@class='ko']")
+                .string("empreinte différente du document"))
+        .andExpect(
+            xpath("//table[caption[starts-with(., 'Documents de l')]]//th[@scope='row']/a/@href")
+                .string(link));
+  }
+}
