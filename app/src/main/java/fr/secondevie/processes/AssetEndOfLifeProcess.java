@@ -342,8 +342,9 @@ public final class AssetEndOfLifeProcess {
 
     /**
      * Records the outcome for the indicators. In: {@code assetId}, {@code campaignId}, {@code
-     * outcome}, {@code route}, {@code routeReason} and, when present, {@code reconditioningReport}
-     * (lifetime extension), {@code handover}, {@code dismantling}. Out: nothing.
+     * outcome}, {@code route}, {@code routeReason}, {@code routeArbitrated}, {@code
+     * sanitizationOutcome} and, when present, {@code reconditioningReport} (lifetime extension),
+     * {@code handover}, {@code dismantling}. Out: nothing.
      */
     public static final String RECORD_OUTCOME = "indicators.record-outcome";
 
