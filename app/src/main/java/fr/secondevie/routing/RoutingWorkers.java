@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RoutingWorkers {
 
+  /** The inventory keeps 1,000 characters of reason, prefix included. */
+  static final int MAX_REASON = 950;
+
   private final AssessmentService assessments;
   private final InventoryService inventory;
 
@@ -63,6 +66,9 @@ class RoutingWorkers {
                         "Aucun équipement n° " + assetId + " dans l'inventaire"))
             .inventoryNumber();
     String reason = routeReason == null || routeReason.isBlank() ? "" : routeReason.strip();
+    if (reason.length() > MAX_REASON) {
+      reason = reason.substring(0, MAX_REASON - 1) + "…";
+    }
     inventory.assignRoute(
         new AssignRoute(
             asset,
