@@ -5,13 +5,18 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.CustodyAction;
@@ -29,6 +34,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -274,6 +280,55 @@ class WipeReportIntakeTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json(ONE_DRIVE)))
         .andExpect(status().isUnauthorized());
+    assertThat(stored()).isZero();
+  }
+
+  @Test
+  void shouldLetATechnicianDropTheNwipeLogOnThePage() throws Exception {
+    // given
+    mvc.perform(get("/sanitization/reports/new").with(TECHNICIAN))
+        .andExpect(status().isOk())
+        .andExpect(xpath("//label[@for='file']").exists())
+        .andExpect(xpath("//label[@for='inventoryNumber']").exists())
+        .andExpect(xpath("//fieldset/legend").string("Format du rapport"));
+    MockMultipartFile log =
+        new MockMultipartFile(
+            "file",
+            "nwipe.log",
+            "text/plain",
+            Files.readAllBytes(Path.of("..", "samples", "nwipe-log-chu.txt")));
+
+    // when
+    mvc.perform(
+            multipart("/sanitization/reports")
+                .file(log)
+                .param("format", "nwipe")
+                .param("inventoryNumber", asset.inventoryNumber())
+                .param("operator", "Camille Martin")
+                .param("toolVersion", "0.38")
+                .with(TECHNICIAN)
+                .with(csrf()))
+        // then
+        .andExpect(redirectedUrl("/assets/" + asset.id()))
+        .andExpect(flash().attribute("message", startsWith("Rapport WR-")));
+    assertThat(stored()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldShowTheProblemsOfADroppedFileInATable() throws Exception {
+    mvc.perform(
+            multipart("/sanitization/reports")
+                .file(
+                    new MockMultipartFile(
+                        "file", "r.json", "application/json", "{\"tool\": 1}".getBytes()))
+                .param("format", "json")
+                .with(TECHNICIAN)
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(xpath("//div[@role='alert']//table/caption").string("Erreurs du rapport"))
+        .andExpect(xpath("//td[text()='tool']/following-sibling::td[2]").string("Texte attendu."));
+    mvc.perform(get("/sanitization/reports/new").with(user("auditeur").roles("AUDITOR")))
+        .andExpect(status().isForbidden());
     assertThat(stored()).isZero();
   }
 }

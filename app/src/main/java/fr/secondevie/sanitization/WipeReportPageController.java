@@ -1,0 +1,82 @@
+package fr.secondevie.sanitization;
+
+import fr.secondevie.sanitization.WipeReportIntake.JsonSubmission;
+import fr.secondevie.sanitization.WipeReportIntake.NwipeSubmission;
+import fr.secondevie.sanitization.WipeReportIntake.PublicationFailedException;
+import fr.secondevie.sanitization.WipeReportIntake.Receipt;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The page where a technician drops a wipe report file (our JSON or an nwipe log): the same intake
+ * as the REST API, with its errors shown in a table.
+ */
+@Controller
+@RequestMapping("/sanitization/reports")
+@PreAuthorize("hasAnyRole('TECHNICIAN','ADMIN')")
+class WipeReportPageController {
+
+  private final WipeReportIntake intake;
+
+  WipeReportPageController(WipeReportIntake intake) {
+    this.intake = intake;
+  }
+
+  @GetMapping("/new")
+  String form(Authentication user, Model model) {
+    model.addAttribute("format", "nwipe");
+    model.addAttribute("operator", "");
+    model.addAttribute("errors", List.of());
+    return "sanitization/new-report";
+  }
+
+  @PostMapping
+  String upload(
+      @RequestParam(defaultValue = "nwipe") String format,
+      @RequestParam(required = false) String inventoryNumber,
+      @RequestParam(required = false) String operator,
+      @RequestParam(required = false) String toolVersion,
+      @RequestParam(required = false) MultipartFile file,
+      Authentication user,
+      Model model,
+      RedirectAttributes redirect)
+      throws IOException {
+    byte[] content = file == null ? new byte[0] : file.getBytes();
+    try {
+      Receipt receipt =
+          "json".equals(format)
+              ? intake.receive(new JsonSubmission(content, user.getName()))
+              : intake.receive(
+                  new NwipeSubmission(
+                      content, null, inventoryNumber, operator, toolVersion, user.getName()));
+      redirect.addFlashAttribute(
+          "message",
+          receipt.created()
+              ? "Rapport %s reçu (%d support(s)) et transmis au processus de l'équipement."
+                  .formatted(receipt.report().reference(), receipt.report().driveCount())
+              : "Ce rapport avait déjà été reçu (%s) : rien n'a changé."
+                  .formatted(receipt.report().reference()));
+      return "redirect:/assets/" + receipt.report().assetId();
+    } catch (IntakeRejectedException e) {
+      model.addAttribute("errors", e.errors());
+    } catch (PublicationFailedException e) {
+      model.addAttribute("errors", List.of());
+      model.addAttribute("failure", e.getMessage());
+    }
+    model.addAttribute("format", format);
+    model.addAttribute("inventoryNumber", inventoryNumber);
+    model.addAttribute("operator", operator);
+    model.addAttribute("toolVersion", toolVersion);
+    return "sanitization/new-report";
+  }
+}
