@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code campaign.open}, {@code campaign.report-progress}, {@code campaign.close}. */
 @Component
-class CampaignWorkers {
+public class CampaignWorkers {
 
   private final CampaignService campaigns;
 
@@ -22,13 +22,14 @@ class CampaignWorkers {
 
   /** In: {@code campaignId}. Out: {@code assetIds}. */
   @JobWorker(type = JobTypes.OPEN_CAMPAIGN)
-  Map<String, Object> open(@Variable(name = Variables.CAMPAIGN_ID) Long campaignId) {
+  public Map<String, Object> open(@Variable(name = Variables.CAMPAIGN_ID) Long campaignId) {
     return Map.of(Variables.ASSET_IDS, campaigns.open(require(campaignId)));
   }
 
   /** In: {@code campaignId}. One e-mail per timer firing. */
   @JobWorker(type = JobTypes.REPORT_PROGRESS)
-  void reportProgress(ActivatedJob job, @Variable(name = Variables.CAMPAIGN_ID) Long campaignId) {
+  public void reportProgress(
+      ActivatedJob job, @Variable(name = Variables.CAMPAIGN_ID) Long campaignId) {
     campaigns.reportProgress(
         require(campaignId),
         job.getProcessInstanceKey() + ":" + job.getElementId() + ":" + job.getElementInstanceKey());
@@ -50,7 +51,7 @@ class CampaignWorkers {
 
   /** In: {@code campaignId}, {@code campaignSummary}. */
   @JobWorker(type = JobTypes.CLOSE_CAMPAIGN)
-  void close(@VariablesAsType CloseInput input) {
+  public void close(@VariablesAsType CloseInput input) {
     SummaryVariable s = input.campaignSummary();
     if (s == null) {
       throw new IllegalArgumentException("Expected variable campaignSummary but it is missing");

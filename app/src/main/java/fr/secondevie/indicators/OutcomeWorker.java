@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * dismantling}. Out: nothing.
  */
 @Component
-class OutcomeWorker {
+public class OutcomeWorker {
 
   private final OutcomeService outcomes;
 
@@ -49,7 +49,7 @@ class OutcomeWorker {
       Long lotId, Long adaptedCompanyId, String wasteTrackingNumber, Double weightKg) {}
 
   @JobWorker(type = JobTypes.RECORD_OUTCOME)
-  void recordOutcome(ActivatedJob job, @VariablesAsType Input input) {
+  public void recordOutcome(ActivatedJob job, @VariablesAsType Input input) {
     if (input.assetId() == null) {
       throw new IllegalArgumentException("Expected variable assetId but it is missing");
     }

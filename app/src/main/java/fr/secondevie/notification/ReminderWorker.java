@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * key makes the operation id, and a job delivered twice sends once.
  */
 @Component
-class ReminderWorker {
+public class ReminderWorker {
 
   private final NotificationService notifications;
   private final NotificationProperties properties;
@@ -48,7 +48,7 @@ class ReminderWorker {
   record Order(String orderId, String channel, String reconditionerName) {}
 
   @JobWorker(type = Reminders.JOB_TYPE)
-  void sendReminder(ActivatedJob job, @VariablesAsType Input input) {
+  public void sendReminder(ActivatedJob job, @VariablesAsType Input input) {
     String reminder = job.getCustomHeaders().get(Reminders.HEADER);
     Message m = compose(reminder, input);
     notifications.send(

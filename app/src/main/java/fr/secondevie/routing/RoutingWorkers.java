@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code routing.assess-asset} and {@code routing.record-route}. */
 @Component
-class RoutingWorkers {
+public class RoutingWorkers {
 
   /** The inventory keeps 1,000 characters of reason, prefix included. */
   static final int MAX_REASON = 950;
@@ -28,7 +28,7 @@ class RoutingWorkers {
 
   /** In: {@code assetId}. Out: {@code assessment}. Reads only, hence idempotent. */
   @JobWorker(type = JobTypes.ASSESS_ASSET)
-  Map<String, Object> assess(@Variable(name = Variables.ASSET_ID) Long assetId) {
+  public Map<String, Object> assess(@Variable(name = Variables.ASSET_ID) Long assetId) {
     if (assetId == null) {
       throw new IllegalArgumentException("Expected variable assetId but it is missing");
     }
@@ -41,7 +41,7 @@ class RoutingWorkers {
    * the inventory fails the job: the model's gateway has no default either.
    */
   @JobWorker(type = JobTypes.RECORD_ROUTE)
-  void recordRoute(
+  public void recordRoute(
       ActivatedJob job,
       @Variable(name = Variables.ASSET_ID) Long assetId,
       @Variable(name = Variables.ROUTE) String route,

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * service call, changed variables out; business failures as BPMN errors.
  */
 @Component
-class SanitizationWorkers {
+public class SanitizationWorkers {
 
   private final SanitizationPlanner planner;
   private final CertificateService certificates;
@@ -54,7 +54,7 @@ class SanitizationWorkers {
   record PlanInput(Long assetId, List<DeviceVariable> storageDevices) {}
 
   @JobWorker(type = JobTypes.PLAN_SANITIZATION)
-  Map<String, Object> plan(ActivatedJob job, @VariablesAsType PlanInput input) {
+  public Map<String, Object> plan(ActivatedJob job, @VariablesAsType PlanInput input) {
     List<StorageDevice> devices =
         input.storageDevices() == null
             ? List.of()
@@ -118,7 +118,7 @@ class SanitizationWorkers {
       String wipeReportSource) {}
 
   @JobWorker(type = JobTypes.RECORD_CERTIFICATE)
-  Map<String, Object> recordCertificates(
+  public Map<String, Object> recordCertificates(
       ActivatedJob job, @VariablesAsType CertificateInput input) {
     if (input.sanitizationPlan() == null || input.wipeReport() == null) {
       throw new IllegalArgumentException(
@@ -166,7 +166,8 @@ class SanitizationWorkers {
       Long assetId, List<String> failedDrives, DestructionVariable mediaDestruction) {}
 
   @JobWorker(type = JobTypes.RECORD_DESTRUCTION)
-  Map<String, Object> recordDestruction(ActivatedJob job, @VariablesAsType DestructionInput input) {
+  public Map<String, Object> recordDestruction(
+      ActivatedJob job, @VariablesAsType DestructionInput input) {
     DestructionVariable d = input.mediaDestruction();
     Proof proof =
         d == null

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * entries. Returns no variable.
  */
 @Component
-class RecordInspectionWorker {
+public class RecordInspectionWorker {
 
   static final String ACTOR = "worker:" + JobTypes.RECORD_INSPECTION;
 
@@ -52,7 +52,7 @@ class RecordInspectionWorker {
   record DeviceVariable(String serialNumber, String type, Double capacityGb) {}
 
   @JobWorker(type = JobTypes.RECORD_INSPECTION)
-  void recordInspection(ActivatedJob job, @VariablesAsType Input input) {
+  public void recordInspection(ActivatedJob job, @VariablesAsType Input input) {
     InspectionVariable i = input.inspection();
     if (input.assetId() == null || i == null) {
       throw new IllegalArgumentException(

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class UpdateStatusWorker {
+public class UpdateStatusWorker {
 
   static final String ACTOR = "worker:" + JobTypes.UPDATE_STATUS;
 
@@ -42,7 +42,7 @@ class UpdateStatusWorker {
   }
 
   @JobWorker(type = JobTypes.UPDATE_STATUS)
-  Map<String, Object> updateStatus(
+  public Map<String, Object> updateStatus(
       ActivatedJob job, @Variable(name = Variables.ASSET_ID) Long assetId) {
     AssetStatus target = targetStatus(job);
     Asset asset = assetId == null ? null : inventory.findById(assetId).orElse(null);
