@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -138,7 +139,11 @@ public class WipeReportIntake {
     Asset asset = null;
     if (parsed != null) {
       asset =
-          asset(parsed.assetId(), parsed.inventoryNumber(), "assetId", "inventoryNumber", errors);
+          stillHere(
+              asset(
+                  parsed.assetId(), parsed.inventoryNumber(), "assetId", "inventoryNumber", errors),
+              parsed.assetId() != null ? "assetId" : "inventoryNumber",
+              errors);
       checkPerformedOn(parsed.content().performedOn(), "performedOn", null, errors);
       if (asset != null) {
         checkDrives(asset, parsed.content(), errors, null);
@@ -163,11 +168,14 @@ public class WipeReportIntake {
     List<IntakeError> errors = new ArrayList<>();
     checkSize(submission.body(), errors);
     Asset asset =
-        asset(
-            submission.assetId(),
-            submission.inventoryNumber(),
-            "assetId",
-            "inventoryNumber",
+        stillHere(
+            asset(
+                submission.assetId(),
+                submission.inventoryNumber(),
+                "assetId",
+                "inventoryNumber",
+                errors),
+            submission.assetId() != null ? "assetId" : "inventoryNumber",
             errors);
     String operator = param(submission.operator(), "operator", 120, true, errors);
     String version = param(submission.toolVersion(), "toolVersion", 40, false, errors);
@@ -219,55 +227,88 @@ public class WipeReportIntake {
       String extension,
       String submittedBy) {
     String sha256 = sha256(body);
-    Stored stored =
-        transactions.execute(
-            tx -> {
-              Optional<WipeReport> same = reports.findSame(asset.id(), source.name(), sha256);
-              if (same.isPresent()) {
-                return new Stored(same.get(), false);
-              }
-              Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-              StoredDocument document =
-                  documents.store(
-                      new NewDocument(
-                          DocumentKind.WIPE_REPORT,
-                          "rapport-effacement-%s-%s.%s"
-                              .formatted(
-                                  asset.inventoryNumber(),
-                                  now.toString().substring(0, 10),
-                                  extension),
-                          contentType + "; charset=UTF-8",
-                          body,
-                          "asset:" + asset.inventoryNumber(),
-                          submittedBy));
-              WipeReport report =
-                  reports.save(
-                      WipeReport.received(
-                          asset.id(),
-                          source,
-                          content,
-                          document.sha256(),
-                          document.publicId(),
-                          submittedBy,
-                          now,
-                          null));
-              inventory.appendCustody(
-                  new AppendCustody(
-                      asset.inventoryNumber(),
-                      CustodyAction.EVIDENCE,
-                      submittedBy,
-                      "Rapport d'effacement %s reçu (%s %s, %s, %d support(s), réalisé le %s)"
+    Stored stored;
+    try {
+      stored = storeOnce(asset, source, content, body, contentType, extension, submittedBy, sha256);
+    } catch (RuntimeException e) {
+      // the same report sent twice at the same time: the other request stored it
+      if (!duplicate(e)) {
+        throw e;
+      }
+      stored =
+          new Stored(
+              reports.findSame(asset.id(), source.name(), sha256).orElseThrow(() -> e), false);
+    }
+    return publish(asset, stored);
+  }
+
+  private static boolean duplicate(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DuplicateKeyException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Stored storeOnce(
+      Asset asset,
+      Source source,
+      WipeReportContent content,
+      byte[] body,
+      String contentType,
+      String extension,
+      String submittedBy,
+      String sha256) {
+    return transactions.execute(
+        tx -> {
+          Optional<WipeReport> same = reports.findSame(asset.id(), source.name(), sha256);
+          if (same.isPresent()) {
+            return new Stored(same.get(), false);
+          }
+          Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+          StoredDocument document =
+              documents.store(
+                  new NewDocument(
+                      DocumentKind.WIPE_REPORT,
+                      "rapport-effacement-%s-%s.%s"
                           .formatted(
-                              report.reference(),
-                              content.tool(),
-                              content.toolVersion(),
-                              content.operator(),
-                              content.drives().size(),
-                              content.performedOn()),
-                      document.evidence(),
-                      "wipe-report:" + report.reference()));
-              return new Stored(report, true);
-            });
+                              asset.inventoryNumber(), now.toString().substring(0, 10), extension),
+                      contentType + "; charset=UTF-8",
+                      body,
+                      "asset:" + asset.inventoryNumber(),
+                      submittedBy));
+          WipeReport report =
+              reports.save(
+                  WipeReport.received(
+                      asset.id(),
+                      source,
+                      content,
+                      document.sha256(),
+                      document.publicId(),
+                      submittedBy,
+                      now,
+                      null));
+          inventory.appendCustody(
+              new AppendCustody(
+                  asset.inventoryNumber(),
+                  CustodyAction.EVIDENCE,
+                  submittedBy,
+                  "Rapport d'effacement %s reçu (%s %s, %s, %d support(s), réalisé le %s)"
+                      .formatted(
+                          report.reference(),
+                          content.tool(),
+                          content.toolVersion(),
+                          content.operator(),
+                          content.drives().size(),
+                          content.performedOn()),
+                  document.evidence(),
+                  "wipe-report:" + report.reference()));
+          return new Stored(report, true);
+        });
+  }
+
+  private Receipt publish(Asset asset, Stored stored) {
     WipeReport report = stored.report();
     if (report.publishedAt() != null) {
       return new Receipt(report, asset.inventoryNumber(), stored.created(), true, null);
@@ -335,6 +376,21 @@ public class WipeReportIntake {
               idField, null, null, "L'équipement est à désigner par assetId ou inventoryNumber."));
     }
     return byId;
+  }
+
+  /** A report for an asset that has left the hospital (donated, recycled) is a mistake. */
+  private static Asset stillHere(Asset asset, String field, List<IntakeError> errors) {
+    if (asset != null && asset.status().isFinal()) {
+      errors.add(
+          IntakeError.field(
+              field,
+              null,
+              asset.inventoryNumber(),
+              "L'équipement %s a quitté l'établissement (« %s ») : aucun effacement ne peut plus lui être rattaché."
+                  .formatted(asset.inventoryNumber(), asset.status().label())));
+      return null;
+    }
+    return asset;
   }
 
   private void checkDrives(

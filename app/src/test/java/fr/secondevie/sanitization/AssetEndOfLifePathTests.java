@@ -3,6 +3,7 @@ package fr.secondevie.sanitization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.inventory.Asset;
+import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetStatus;
 import fr.secondevie.inventory.CustodyAction;
 import fr.secondevie.inventory.DispositionRoute;
@@ -17,12 +18,15 @@ import fr.secondevie.support.TestDatabase;
 import io.camunda.client.CamundaClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,6 +74,14 @@ class AssetEndOfLifePathTests {
   }
 
   long startAfterCollection() {
+    return startAfterCollection(
+        asset,
+        List.of(
+            Map.of("serialNumber", "SSD-1", "type", "SSD", "capacityGb", 512),
+            Map.of("serialNumber", "HDD-1", "type", "HDD", "capacityGb", 512)));
+  }
+
+  long startAfterCollection(Asset asset, List<Map<String, Object>> storageDevices) {
     return camunda
         .newCreateInstanceCommand()
         .bpmnProcessId(AssetEndOfLifeProcess.PROCESS_ID)
@@ -87,10 +99,7 @@ class AssetEndOfLifePathTests {
                         "removableMediaRemoved", true,
                         "collectedOn", "2026-03-10",
                         "collectionLocation", "Magasin DSI"),
-                "storageDevices",
-                    List.of(
-                        Map.of("serialNumber", "SSD-1", "type", "SSD", "capacityGb", 512),
-                        Map.of("serialNumber", "HDD-1", "type", "HDD", "capacityGb", 512))))
+                "storageDevices", storageDevices))
         .startBeforeElement(Elements.PLAN_SANITIZATION)
         .send()
         .join()
@@ -167,5 +176,32 @@ class AssetEndOfLifePathTests {
     assertThat(inventory.custodyOf(asset.id()))
         .filteredOn(e -> e.action() == CustodyAction.NOTE)
         .anySatisfy(e -> assertThat(e.details()).contains("LEVEL_TOO_LOW", "SSD-1"));
+  }
+
+  @ParameterizedTest(name = "{0} bought {1}: {3}")
+  @CsvSource({
+    "MONITOR, 2024-06-01, INTERNAL_REUSE, RECONDITIONING",
+    "DESKTOP, 2014-02-03, RECYCLE, RECYCLING_PENDING",
+    "SERVER, 2022-09-15, , AWAITING_ROUTE",
+  })
+  void shouldRouteAnAssetWithoutStorageByTheDecision(
+      AssetCategory category, LocalDate bought, DispositionRoute route, AssetStatus expected) {
+    // given: nothing to wipe
+    Asset bare =
+        Assets.moveTo(
+            inventory,
+            Assets.register(inventory, category, "Radiologie", bought, 120000L),
+            AssetStatus.DECOMMISSIONING);
+
+    // when
+    startAfterCollection(bare, List.of());
+
+    // then: NO_STORAGE, sanitized, then the route of asset-route (or arbitration for a server)
+    Awaitility.await()
+        .atMost(PATIENCE)
+        .until(() -> inventory.findById(bare.id()).orElseThrow().status() == expected);
+    assertThat(inventory.findById(bare.id()).orElseThrow().route()).isEqualTo(route);
+    assertThat(inventory.custodyOf(bare.id()))
+        .anySatisfy(e -> assertThat(e.details()).contains("NO_STORAGE"));
   }
 }

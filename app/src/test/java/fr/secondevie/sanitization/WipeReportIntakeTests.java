@@ -331,4 +331,58 @@ class WipeReportIntakeTests {
         .andExpect(status().isForbidden());
     assertThat(stored()).isZero();
   }
+
+  @Test
+  void shouldRefuseAReportForAnAssetThatHasLeftTheHospital() throws Exception {
+    // given: a recycled monitor
+    Asset recycled =
+        Assets.moveTo(
+            inventory,
+            Assets.register(
+                inventory, fr.secondevie.inventory.AssetCategory.MONITOR, "Pharmacie", null, null),
+            fr.secondevie.inventory.AssetStatus.DECOMMISSIONING,
+            fr.secondevie.inventory.AssetStatus.SANITIZING,
+            fr.secondevie.inventory.AssetStatus.SANITIZED,
+            fr.secondevie.inventory.AssetStatus.RECYCLING_PENDING,
+            fr.secondevie.inventory.AssetStatus.RECYCLED);
+
+    // when, then
+    mvc.perform(
+            post("/api/sanitization/reports")
+                .with(TECHNICIAN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    json(ONE_DRIVE)
+                        .replace(
+                            "\"assetId\": " + asset.id(),
+                            "\"inventoryNumber\": \"" + recycled.inventoryNumber() + "\"")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("inventoryNumber"))
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value(
+                    org.hamcrest.Matchers.containsString(
+                        "a quitté l'établissement (« Recyclé »)")));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wipe_report", Integer.class)).isZero();
+  }
+
+  @Test
+  void shouldRefuseAnInventoryNumberThatIsNotTheAssetOfTheId() throws Exception {
+    Asset other = Assets.desktop(inventory);
+
+    mvc.perform(
+            post("/api/sanitization/reports")
+                .with(TECHNICIAN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    json(ONE_DRIVE)
+                        .replace(
+                            "\"tool\":",
+                            "\"inventoryNumber\": \"" + other.inventoryNumber() + "\", \"tool\":")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("inventoryNumber"))
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value(org.hamcrest.Matchers.containsString("pas du n° " + asset.id())));
+  }
 }
