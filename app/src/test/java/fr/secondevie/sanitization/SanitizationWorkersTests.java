@@ -54,6 +54,7 @@ class SanitizationWorkersTests {
   @Autowired DestructionService destructions;
   @Autowired DocumentService documents;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
   Asset asset;
 
@@ -445,5 +446,55 @@ class SanitizationWorkersTests {
   CustodyEntry lastEntry() {
     List<CustodyEntry> entries = inventory.custodyOf(asset.id());
     return entries.get(entries.size() - 1);
+  }
+
+  @Test
+  void shouldListTheCertificatesAndDestructionsForAuditors() throws Exception {
+    // given
+    assertThatThrownBy(
+            () ->
+                workers.recordCertificates(
+                    Jobs.job(JobTypes.RECORD_CERTIFICATE, "record-certificates"),
+                    certificateInput(manualReport(passed("HDD-1", "SANITIZE_COMMAND")))))
+        .isInstanceOf(BpmnError.class);
+    workers.recordDestruction(
+        Jobs.job(JobTypes.RECORD_DESTRUCTION, "record-destruction"),
+        new DestructionInput(
+            asset.id(),
+            List.of("SSD-1"),
+            new DestructionVariable(
+                "2026-03-13",
+                "Broyage Normandie",
+                "BN-1",
+                null,
+                List.of(new DestroyedMediumVariable("SSD-1", "SHRED", "E-4")))));
+
+    // when, then
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/api/sanitization/certificates")
+                .param("assetId", asset.id().toString())
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("auditeur")
+                        .roles("AUDITOR")))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                    "$.certificates[0].serialNumber")
+                .value("HDD-1"))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                    "$.certificates[0].intact")
+                .value(true))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                    "$.certificates[0].effectiveLevel")
+                .value("PURGE"))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                    "$.destructions[0].dinLevel")
+                .value("E-4"));
   }
 }
