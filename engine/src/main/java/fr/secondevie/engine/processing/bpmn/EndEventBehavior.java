@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * End events: none (the token ends), terminate (ends every other element of its scope, which then
- * completes), error (throws; uncaught, an incident) and message (a job, like a service task).
+ * completes), error (throws; uncaught, an incident), message (a job, like a service task) and
+ * signal (broadcasts its signal with its local variables).
  */
 final class EndEventBehavior extends ActivityBehavior {
 
@@ -23,6 +24,8 @@ final class EndEventBehavior extends ActivityBehavior {
       case MESSAGE -> prepareJob(instance);
       case ERROR -> prepareError(instance);
       case TERMINATE -> () -> terminateScope(instance);
+      case SIGNAL ->
+          IntermediateThrowEventBehavior.prepareSignal(bpmn, instance, passThrough(instance));
       default -> passThrough(instance);
     };
   }
