@@ -2,6 +2,7 @@ package fr.secondevie.engine.model;
 
 import fr.secondevie.engine.feel.Expression;
 import fr.secondevie.engine.feel.ExpressionLanguage;
+import fr.secondevie.engine.util.CronExpression;
 import fr.secondevie.engine.util.Either;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.Event;
@@ -54,11 +55,16 @@ final class ExtensionReader {
     } else if (definition.getTimeCycle() != null) {
       String cycle = definition.getTimeCycle().getTextContent();
       if (!cycle.strip().startsWith("=") && !cycle.strip().startsWith("R")) {
-        errors.add(
-            event,
-            "Expected a time cycle as an ISO 8601 repeating interval (R3/PT10M) but found '"
-                + cycle
-                + "' (cron expressions are not supported by the embedded engine)");
+        Either<CronExpression> cron = CronExpression.parse(cycle);
+        if (!cron.isOk()) {
+          errors.add(
+              event,
+              "Expected a time cycle as an ISO 8601 repeating interval (R3/PT10M) or a cron"
+                  + " expression but found '"
+                  + cycle
+                  + "': "
+                  + cron.failure());
+        }
       }
       return new TimerDefinition(TimerDefinition.Kind.CYCLE, expression(event, cycle));
     }

@@ -9,6 +9,8 @@ import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.CompletionCondition;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.Escalation;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Event;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
@@ -287,8 +289,8 @@ final class ProcessTransformer {
     if (start.eventKind() == EventKind.NONE) {
       errors.add(
           sub,
-          "Expected the start event of an event sub-process to have a timer, message, error or"
-              + " signal definition but '"
+          "Expected the start event of an event sub-process to have a timer, message, error,"
+              + " signal or escalation definition but '"
               + start.id()
               + "' has none");
     }
@@ -366,7 +368,8 @@ final class ProcessTransformer {
                 kind == EventKind.MESSAGE
                     || kind == EventKind.TIMER
                     || kind == EventKind.ERROR
-                    || kind == EventKind.SIGNAL;
+                    || kind == EventKind.SIGNAL
+                    || kind == EventKind.ESCALATION;
             default -> kind == EventKind.NONE;
           };
       if (!supported) {
@@ -390,7 +393,8 @@ final class ProcessTransformer {
       if (kind != EventKind.NONE
           && kind != EventKind.MESSAGE
           && kind != EventKind.SIGNAL
-          && kind != EventKind.LINK) {
+          && kind != EventKind.LINK
+          && kind != EventKind.ESCALATION) {
         return unsupported(event, kindName(kind) + " intermediate throw event");
       }
     } else if (event instanceof BoundaryEvent) {
@@ -398,7 +402,8 @@ final class ProcessTransformer {
       if (kind != EventKind.MESSAGE
           && kind != EventKind.TIMER
           && kind != EventKind.ERROR
-          && kind != EventKind.SIGNAL) {
+          && kind != EventKind.SIGNAL
+          && kind != EventKind.ESCALATION) {
         return unsupported(event, kindName(kind) + " boundary event");
       }
     } else {
@@ -434,6 +439,19 @@ final class ProcessTransformer {
         }
       }
       case LINK -> addLink(event, (LinkEventDefinition) definition, element, scope);
+      case ESCALATION -> {
+        Escalation escalation = ((EscalationEventDefinition) definition).getEscalation();
+        String code = escalation == null ? null : blankToNull(escalation.getEscalationCode());
+        if (type == ElementType.END_EVENT || type == ElementType.INTERMEDIATE_THROW_EVENT) {
+          if (code == null) {
+            errors.add(event, "Expected an escalation with an escalation code but found none");
+          } else {
+            element.escalationCode(extensions.expression(event, code));
+          }
+        } else if (code != null) {
+          element.escalationCode(Expression.ofStatic(code)); // null: catches every escalation
+        }
+      }
       default -> {}
     }
     if (event instanceof StartEvent start && scope.type() == ElementType.EVENT_SUB_PROCESS) {
@@ -550,6 +568,8 @@ final class ProcessTransformer {
       return EventKind.SIGNAL;
     } else if (definition instanceof LinkEventDefinition) {
       return EventKind.LINK;
+    } else if (definition instanceof EscalationEventDefinition) {
+      return EventKind.ESCALATION;
     }
     return null;
   }

@@ -197,6 +197,38 @@ class TimerEventTest extends ConformanceTest {
   }
 
   @Test
+  void shouldRepeatCronCycleOnWorkingDays() {
+    // given Friday 2031-01-03 10:00 UTC and a reminder every working day at 09:00
+    EngineExtension.CLOCK.pin(Instant.parse("2031-01-03T10:00:00Z"));
+    String processId = unique("timer-cron");
+    String type = unique("t");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask("task", t -> t.zeebeJobType(type))
+            .boundaryEvent(
+                "reminder", b -> b.cancelActivity(false).timerWithCycle("0 0 9 * * MON-FRI"))
+            .endEvent("reminded")
+            .moveToActivity("task")
+            .endEvent()
+            .done());
+    long key = start(processId).getProcessInstanceKey();
+    awaitElement(key, "task", "ACTIVE");
+
+    // when the weekend passes, nothing; on Monday and Tuesday at 09:00, a reminder each
+    advance(Duration.ofDays(2));
+    await()
+        .during(Duration.ofMillis(300))
+        .until(() -> !elements(key, "COMPLETED").contains("reminded"));
+    advance(Duration.ofDays(2));
+
+    // then
+    await()
+        .until(() -> elements(key, "COMPLETED").stream().filter("reminded"::equals).count() == 2);
+    client.newCancelInstanceCommand(key).send().join();
+  }
+
+  @Test
   void shouldStartInstanceFromTimerStartDate() {
     EngineExtension.CLOCK.pin(Instant.parse("2030-01-01T00:00:00Z"));
     String processId = unique("timer-start-date");

@@ -27,6 +27,7 @@ public final class BpmnBehaviors {
   private final MessageCorrelator messages;
   private final CallActivityBehavior callActivities;
   private final MultiInstanceBodyBehavior multiInstance;
+  private final EscalationBehavior escalations;
   private ProcessInstanceListener listener = ProcessInstanceListener.NONE;
   private final Map<ElementType, BpmnElementBehavior> registry = new EnumMap<>(ElementType.class);
 
@@ -43,6 +44,7 @@ public final class BpmnBehaviors {
     this.messages = new MessageCorrelator(ctx, this);
     this.callActivities = new CallActivityBehavior(this);
     this.multiInstance = new MultiInstanceBodyBehavior(this);
+    this.escalations = new EscalationBehavior(this);
 
     // containers
     registry.put(ElementType.PROCESS, new ProcessBehavior(this));
@@ -137,5 +139,9 @@ public final class BpmnBehaviors {
 
   MultiInstanceBodyBehavior multiInstance() {
     return multiInstance;
+  }
+
+  EscalationBehavior escalations() {
+    return escalations;
   }
 }

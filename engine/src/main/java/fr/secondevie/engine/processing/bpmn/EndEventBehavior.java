@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * End events: none (the token ends), terminate (ends every other element of its scope, which then
- * completes), error (throws; uncaught, an incident), message (a job, like a service task) and
- * signal (broadcasts its signal with its local variables).
+ * completes), error (throws; uncaught, an incident), message (a job, like a service task), signal
+ * (broadcasts its signal with its local variables) and escalation (throws its code; uncaught, the
+ * token just ends).
  */
 final class EndEventBehavior extends ActivityBehavior {
 
@@ -26,6 +27,7 @@ final class EndEventBehavior extends ActivityBehavior {
       case TERMINATE -> () -> terminateScope(instance);
       case SIGNAL ->
           IntermediateThrowEventBehavior.prepareSignal(bpmn, instance, passThrough(instance));
+      case ESCALATION -> bpmn.escalations().prepare(instance);
       default -> passThrough(instance);
     };
   }

@@ -22,7 +22,7 @@ public final class ErrorBehavior {
   }
 
   public boolean throwError(ElementInstance thrower, String code, Map<String, Object> variables) {
-    for (ElementInstance scope = thrower; scope != null; scope = outer(scope)) {
+    for (ElementInstance scope = thrower; scope != null; scope = outer(bpmn, scope)) {
       if (!scope.isInterrupted()) {
         ExecutableElement start = findErrorStart(scope.element().eventSubProcesses(), code);
         if (start != null) {
@@ -40,7 +40,7 @@ public final class ErrorBehavior {
   }
 
   /** The flow scope, or for the top level of a called process its call activity. */
-  private ElementInstance outer(ElementInstance scope) {
+  static ElementInstance outer(BpmnBehaviors bpmn, ElementInstance scope) {
     if (scope.flowScope() != null) {
       return scope.flowScope();
     }

@@ -7,8 +7,9 @@ import fr.secondevie.engine.util.Either;
 
 /**
  * Intermediate throw events: none passes through; message is a job, like a service task; signal
- * broadcasts its signal with its local variables (from its input mappings) and passes through; link
- * goes on at the link catch event of the same name.
+ * broadcasts its signal with its local variables (from its input mappings) and passes through;
+ * escalation throws its code and goes on unless an interrupting catch ends it; link goes on at the
+ * link catch event of the same name.
  */
 final class IntermediateThrowEventBehavior extends ActivityBehavior {
 
@@ -21,6 +22,7 @@ final class IntermediateThrowEventBehavior extends ActivityBehavior {
     return switch (instance.element().eventKind()) {
       case MESSAGE -> prepareJob(instance);
       case SIGNAL -> prepareSignal(bpmn, instance, passThrough(instance));
+      case ESCALATION -> bpmn.escalations().prepare(instance);
       default -> passThrough(instance);
     };
   }
