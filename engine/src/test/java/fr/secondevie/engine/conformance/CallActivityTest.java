@@ -137,6 +137,44 @@ class CallActivityTest extends ConformanceTest {
   }
 
   @Test
+  void shouldCallVersionDeployedWithTheCallerForDeploymentBinding() {
+    // given the caller deployed with version 1 of the child, then a version 2 of the child
+    String childId = unique("child");
+    String parentId = unique("parent");
+    String type = unique("t");
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(childId)
+                .startEvent()
+                .serviceTask("v1-task", t -> t.zeebeJobType(type))
+                .endEvent()
+                .done(),
+            childId + ".bpmn")
+        .addProcessModel(
+            Bpmn.createExecutableProcess(parentId)
+                .startEvent()
+                .callActivity(
+                    "call",
+                    c -> c.zeebeProcessId(childId).zeebeBindingType(ZeebeBindingType.deployment))
+                .endEvent()
+                .done(),
+            parentId + ".bpmn")
+        .send()
+        .join();
+    deploy(serviceTaskProcess(childId, type));
+
+    // when
+    long parent = start(parentId).getProcessInstanceKey();
+
+    // then
+    ActivatedJob job = activateJob(type);
+    assertThat(job.getElementId()).isEqualTo("v1-task");
+    client.newCompleteCommand(job.getKey()).send().join();
+    awaitCompleted(parent);
+  }
+
+  @Test
   void shouldTerminateChildWhenInterruptingBoundaryFires() {
     // given
     String childId = unique("child");
