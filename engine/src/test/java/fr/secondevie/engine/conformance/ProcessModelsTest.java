@@ -76,6 +76,41 @@ class ProcessModelsTest extends ConformanceTest {
     client.newCancelInstanceCommand(expiring).send().join();
   }
 
+  @Test
+  void shouldStartAssetProcessPerAssetAndReportCampaignProgressWeekly() throws IOException {
+    // given
+    deployAll(resources());
+    long campaign =
+        start("equipment-renewal-campaign", Map.of("campaignId", 31)).getProcessInstanceKey();
+
+    // when the campaign opens with two assets
+    completeJob("campaign.open", Map.of("assetIds", List.of(501, 502)));
+
+    // then each asset gets its own asset-end-of-life instance, with only its assetId and campaign
+    List<ActivatedJob> marks = activateJobs("inventory.update-status", 2);
+    assertThat(marks).hasSize(2);
+    assertThat(marks)
+        .extracting(j -> j.getVariablesAsMap().get("assetId"))
+        .containsExactlyInAnyOrder(501, 502);
+    assertThat(marks.get(0).getVariablesAsMap())
+        .containsEntry("campaignId", 31)
+        .doesNotContainKey("assetIds");
+    assertThat(marks.get(0).getCustomHeaders()).containsEntry("targetStatus", "DECOMMISSIONING");
+    assertThat(CallActivityTest.children(campaign))
+        .extracting(p -> p.bpmnProcessId())
+        .containsOnly("asset-end-of-life");
+
+    // when a week passes, the progress is reported while the assets are processed
+    EngineExtension.CLOCK.add(Duration.ofDays(7).plusMinutes(1));
+    completeJob("campaign.report-progress", Map.of());
+
+    // then
+    awaitElement(campaign, "progress-reported", "COMPLETED");
+    assertThat(elements(campaign, "ACTIVE")).contains("process-assets");
+    client.newCancelInstanceCommand(campaign).send().join();
+    CallActivityTest.children(campaign).forEach(child -> awaitState(child.key(), "TERMINATED"));
+  }
+
   private DeploymentEvent deployAll(List<Path> resources) {
     DeployResourceCommandStep2 command = null;
     for (Path resource : resources) {

@@ -121,7 +121,7 @@ public final class ElementLifecycle {
     if (flows.isEmpty()) {
       completeScopeIfDone(scope);
     }
-    if (!scope.pendingFlows().isEmpty()) {
+    if (scope.element().process().hasInclusiveJoins() && !scope.pendingFlows().isEmpty()) {
       // a token left the scope's flow graph: an inclusive join may no longer wait for it
       ctx.followUp(() -> activateReadyInclusiveJoins(scope));
     }
