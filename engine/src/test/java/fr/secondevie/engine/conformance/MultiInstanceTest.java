@@ -256,6 +256,37 @@ class MultiInstanceTest extends ConformanceTest {
   }
 
   @Test
+  void shouldEndOnlyTheCurrentIterationOnTerminateEndEvent() {
+    // given iterations that terminate their waiting branch at once
+    String processId = unique("sub-terminate");
+    String type = unique("t");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess(
+                "per-item", s -> s.multiInstance(m -> m.zeebeInputCollectionExpression("items")))
+            .embeddedSubProcess()
+            .startEvent()
+            .parallelGateway("fork")
+            .serviceTask("waiting", t -> t.zeebeJobType(type))
+            .endEvent()
+            .moveToNode("fork")
+            .endEvent("stop", e -> e.terminate())
+            .subProcessDone()
+            .endEvent("done")
+            .done());
+
+    // when
+    long key = start(processId, Map.of("items", List.of(1, 2, 3))).getProcessInstanceKey();
+
+    // then every iteration completes, and so does the body
+    awaitCompleted(key);
+    assertThat(elements(key, "COMPLETED").stream().filter("per-item"::equals)).hasSize(4);
+    assertThat(elements(key, "TERMINATED")).containsExactly("waiting", "waiting", "waiting");
+    assertThat(activateJobsNow(type)).isEmpty();
+  }
+
+  @Test
   void shouldCollectChildOutcomesOfParallelCallActivityWithoutLeakingVariables() {
     // given the pattern of the renewal campaign: only the mapped variables cross
     String childId = unique("child");
