@@ -7,6 +7,7 @@ import fr.secondevie.engine.record.DeploymentValue;
 import fr.secondevie.engine.record.FormValue;
 import fr.secondevie.engine.record.ProcessValue;
 import fr.secondevie.engine.record.Record;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -51,7 +52,7 @@ public final class DefinitionState {
   public ExecutableProcess latestProcessWithVersionTag(String bpmnProcessId, String versionTag) {
     return processes.values().stream()
         .filter(p -> p.bpmnProcessId().equals(bpmnProcessId) && versionTag.equals(p.versionTag()))
-        .max(java.util.Comparator.comparingInt(ExecutableProcess::version))
+        .max(Comparator.comparingInt(ExecutableProcess::version))
         .orElse(null);
   }
 

@@ -4,6 +4,8 @@ import fr.secondevie.engine.model.EventKind;
 import fr.secondevie.engine.record.ErrorType;
 import fr.secondevie.engine.state.ElementInstance;
 import fr.secondevie.engine.util.Either;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Intermediate throw events: none passes through; message is a job, like a service task; signal
@@ -42,7 +44,7 @@ final class IntermediateThrowEventBehavior extends ActivityBehavior {
       bpmn.incidents().raise(instance, ErrorType.EXTRACT_VALUE_ERROR, name.failure());
       return null;
     }
-    java.util.Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    Map<String, Object> variables = new LinkedHashMap<>();
     bpmn.ctx()
         .state()
         .variables()

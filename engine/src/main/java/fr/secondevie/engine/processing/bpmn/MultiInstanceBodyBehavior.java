@@ -199,26 +199,23 @@ final class MultiInstanceBodyBehavior implements BpmnElementBehavior {
     int instances = items(body).size();
     int completed = body.completedInnerInstances() + 1;
     int terminated = body.terminatedInnerInstances();
+    // a sequential body runs nothing else; a parallel one counts the instances still to start
+    int active = body.element().loop().sequential() ? 0 : instances - completed - terminated;
     Map<String, Object> counters =
         Map.of(
             "numberOfInstances", (long) instances,
-            "numberOfActiveInstances", (long) Math.max(0, instances - completed - terminated),
+            "numberOfActiveInstances", (long) Math.max(0, active),
             "numberOfCompletedInstances", (long) completed,
             "numberOfTerminatedInstances", (long) terminated);
-    if (body.element().loop().sequential()) {
-      counters = new java.util.HashMap<>(counters);
-      counters.put("numberOfActiveInstances", 0L);
-    }
-    Map<String, Object> values = counters;
     return new VariableLookup() {
       @Override
       public Optional<Object> get(String name) {
-        return values.containsKey(name) ? Optional.of(values.get(name)) : variables.get(name);
+        return counters.containsKey(name) ? Optional.of(counters.get(name)) : variables.get(name);
       }
 
       @Override
       public Set<String> names() {
-        Set<String> names = new LinkedHashSet<>(values.keySet());
+        Set<String> names = new LinkedHashSet<>(counters.keySet());
         names.addAll(variables.names());
         return names;
       }
