@@ -31,9 +31,11 @@ import fr.secondevie.support.Assets;
 import fr.secondevie.support.Jobs;
 import fr.secondevie.support.TestDatabase;
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +59,7 @@ class CampaignTests {
   @Autowired OutcomeService outcomes;
   @Autowired NotificationService notifications;
   @Autowired MockMvc mvc;
+  @Autowired io.camunda.client.CamundaClient camunda;
   @Autowired JdbcTemplate jdbc;
 
   Asset a1;
@@ -289,15 +292,38 @@ class CampaignTests {
   }
 
   @Test
-  void shouldKeepADraftWhenTheEngineRefusesToStartIt() throws Exception {
-    // given: no process model is deployed to the test engine
-    Campaign campaign = draft(a1);
+  void shouldStartCampaignProcessThatOpensItAndRetiresEachAssetOnce() throws Exception {
+    // given: the models are deployed at startup
+    Campaign campaign = draft(a1, a3);
 
+    // when
     mvc.perform(post("/campaigns/" + campaign.id() + "/start").with(MANAGER).with(csrf()))
         .andExpect(redirectedUrl("/campaigns/" + campaign.id()))
-        .andExpect(flash().attribute("failure", containsString("n'a pas lancé la campagne")));
+        .andExpect(flash().attribute("message", containsString("Campagne lancée")));
 
-    assertThat(campaigns.find(campaign.id()).orElseThrow().state()).isEqualTo(Campaign.State.DRAFT);
+    // then: P1 runs campaign.open, then P2 per asset, whose first task retires it; each P2 then
+    // waits for its collection (a user task)
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                campaigns.find(campaign.id()).orElseThrow().state() == Campaign.State.OPEN
+                    && campaigns.progress(campaign.id()).byStatus().get(AssetStatus.DECOMMISSIONING)
+                        == 2L);
+    Campaign started = campaigns.find(campaign.id()).orElseThrow();
+    assertThat(started.processInstanceKey()).isPositive();
+    assertThat(started.startedBy()).isEqualTo("gestionnaire");
+    assertThat(inventory.custodyOf(a1.id()))
+        .anySatisfy(
+            e -> assertThat(e.details()).contains("asset-end-of-life", "mark-decommissioning"));
+
+    // and a second start is refused, the campaign keeps its process
+    mvc.perform(post("/campaigns/" + campaign.id() + "/start").with(MANAGER).with(csrf()))
+        .andExpect(flash().attribute("failure", containsString("déjà « En cours »")));
+    assertThat(campaigns.find(campaign.id()).orElseThrow().processInstanceKey())
+        .isEqualTo(started.processInstanceKey());
+    // leave no instance behind for the workers of other modules sharing this engine
+    camunda.newCancelInstanceCommand(started.processInstanceKey()).send().join();
   }
 
   @Test

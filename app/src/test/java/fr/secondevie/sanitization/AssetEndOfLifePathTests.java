@@ -19,9 +19,11 @@ import io.camunda.client.CamundaClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,7 @@ class AssetEndOfLifePathTests {
   @Autowired JdbcTemplate jdbc;
 
   Asset asset;
+  final List<Long> started = new ArrayList<>();
 
   @BeforeAll
   static void deployTheModels(@Autowired CamundaClient camunda) {
@@ -81,29 +84,44 @@ class AssetEndOfLifePathTests {
             Map.of("serialNumber", "HDD-1", "type", "HDD", "capacityGb", 512)));
   }
 
+  /** Leaves no instance behind for the workers of other modules sharing this engine. */
+  @AfterEach
+  void cancelTheInstances() {
+    for (long key : started) {
+      try {
+        camunda.newCancelInstanceCommand(key).send().join();
+      } catch (RuntimeException alreadyEnded) {
+        // nothing to cancel
+      }
+    }
+  }
+
   long startAfterCollection(Asset asset, List<Map<String, Object>> storageDevices) {
-    return camunda
-        .newCreateInstanceCommand()
-        .bpmnProcessId(AssetEndOfLifeProcess.PROCESS_ID)
-        .latestVersion()
-        .variables(
-            Map.of(
-                "assetId", asset.id(),
-                "inspection",
-                    Map.of(
-                        "conditionGrade", "B",
-                        "functional", true,
-                        "tpmCleared", true,
-                        "uefiReset", true,
-                        "labelsRemoved", true,
-                        "removableMediaRemoved", true,
-                        "collectedOn", "2026-03-10",
-                        "collectionLocation", "Magasin DSI"),
-                "storageDevices", storageDevices))
-        .startBeforeElement(Elements.PLAN_SANITIZATION)
-        .send()
-        .join()
-        .getProcessInstanceKey();
+    long key =
+        camunda
+            .newCreateInstanceCommand()
+            .bpmnProcessId(AssetEndOfLifeProcess.PROCESS_ID)
+            .latestVersion()
+            .variables(
+                Map.of(
+                    "assetId", asset.id(),
+                    "inspection",
+                        Map.of(
+                            "conditionGrade", "B",
+                            "functional", true,
+                            "tpmCleared", true,
+                            "uefiReset", true,
+                            "labelsRemoved", true,
+                            "removableMediaRemoved", true,
+                            "collectedOn", "2026-03-10",
+                            "collectionLocation", "Magasin DSI"),
+                    "storageDevices", storageDevices))
+            .startBeforeElement(Elements.PLAN_SANITIZATION)
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    started.add(key);
+    return key;
   }
 
   String report(String ssdMethod) {
