@@ -19,7 +19,6 @@ import fr.secondevie.sanitization.ReportCheck.Pass;
 import fr.secondevie.sanitization.WipeReport.Source;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -337,9 +336,5 @@ public class CertificateService {
 
   private static String orDash(String value) {
     return value == null || value.isBlank() ? "—" : value.strip();
-  }
-
-  static Instant now(Clock clock) {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

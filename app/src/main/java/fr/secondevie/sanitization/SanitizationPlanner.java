@@ -5,7 +5,6 @@ import fr.secondevie.inventory.CustodyAction;
 import fr.secondevie.inventory.InventoryCommands.AppendCustody;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.inventory.StorageDevice;
-import fr.secondevie.inventory.StorageType;
 import fr.secondevie.sanitization.SanitizationPlan.PlannedDrive;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,12 +82,8 @@ public class SanitizationPlanner {
                 .map(
                     d ->
                         "%s %s → %s"
-                            .formatted(label(d.type()), d.serialNumber(), d.requiredLevel()))
+                            .formatted(d.type().label(), d.serialNumber(), d.requiredLevel()))
                 .collect(Collectors.joining(" ; ")));
-  }
-
-  private static String label(StorageType type) {
-    return type.label();
   }
 
   private static String key(String serial) {
