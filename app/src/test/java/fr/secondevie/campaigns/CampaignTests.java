@@ -26,6 +26,9 @@ import fr.secondevie.inventory.DispositionRoute;
 import fr.secondevie.inventory.InventoryCommands.AssignRoute;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.notification.NotificationService;
+import fr.secondevie.processes.AssetEndOfLifeProcess;
+import fr.secondevie.processes.AssetRouteDecision;
+import fr.secondevie.processes.RenewalCampaignProcess;
 import fr.secondevie.processes.RenewalCampaignProcess.JobTypes;
 import fr.secondevie.support.Assets;
 import fr.secondevie.support.Jobs;
@@ -293,7 +296,14 @@ class CampaignTests {
 
   @Test
   void shouldStartCampaignProcessThatOpensItAndRetiresEachAssetOnce() throws Exception {
-    // given: the models are deployed at startup
+    // given: the models (deployed at startup, but process tests purge the shared engine)
+    camunda
+        .newDeployResourceCommand()
+        .addResourceFromClasspath("models/" + RenewalCampaignProcess.RESOURCE)
+        .addResourceFromClasspath("models/" + AssetEndOfLifeProcess.RESOURCE)
+        .addResourceFromClasspath("models/" + AssetRouteDecision.RESOURCE)
+        .send()
+        .join();
     Campaign campaign = draft(a1, a3);
 
     // when
