@@ -1,0 +1,25 @@
+package fr.secondevie.engine.cpt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.process.test.api.CamundaProcessTestExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The same scenarios with every client forced to REST ({@code preferRestOverGrpc(true)}): deploy,
+ * create, job activation, completion, failure and errors, messages, decisions, variables all go
+ * over {@code /v2}.
+ */
+class CptRestTest extends CptScenarios {
+
+  @RegisterExtension
+  static final CamundaProcessTestExtension EXTENSION =
+      new CamundaProcessTestExtension()
+          .withRemoteCamundaClientBuilderFactory(new RestPreferringClients());
+
+  @Test
+  void clientsPreferRest() {
+    assertThat(client.getConfiguration().preferRestOverGrpc()).isTrue();
+  }
+}
