@@ -25,4 +25,18 @@ class ArchitectureTests {
           .dependOnClassesThat()
           .resideInAnyPackage("fr.secondevie.engine..", "fr.secondevie.embedded..")
           .because("the app must run unchanged against a real Camunda cluster (DESIGN §2)");
+
+  @ArchTest
+  static final ArchRule appNeverEvaluatesFeelOrDmnItself =
+      noClasses()
+          .that()
+          .resideInAPackage("fr.secondevie..")
+          .and()
+          .resideOutsideOfPackages("fr.secondevie.engine..", "fr.secondevie.embedded..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.camunda.feel..", "org.camunda.dmn..")
+          .because(
+              "decisions are evaluated by the process runtime (business rule tasks), so that the"
+                  + " process owner's DMN is the only place rules live");
 }

@@ -8,14 +8,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
-/** Access rules for pages and API. */
+/**
+ * Access rules for pages and API. URL rules here cover whole areas; feature modules state who may
+ * call each controller with {@code @PreAuthorize} (method security is on).
+ */
 @Configuration
+@EnableMethodSecurity
 class SecurityConfiguration {
 
   private static final String[] IMPORTERS = {Role.ASSET_MANAGER.name(), Role.ADMIN.name()};

@@ -1,5 +1,6 @@
 package fr.secondevie.embedded;
 
+import fr.secondevie.engine.EmbeddedEngine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -8,7 +9,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points the Camunda client at the in-process engine when the application runs in embedded mode.
+ * Points the Camunda client — and Camunda Process Test in REMOTE mode — at the in-process engine
+ * when the application runs in embedded mode.
  *
  * <p>The values are added as the <em>last</em> property source, so anything the user sets
  * (application properties, environment variables, command line) still wins. In Camunda mode ({@code
@@ -29,20 +31,45 @@ public class EmbeddedModeDefaults implements EnvironmentPostProcessor {
     if (!isEmbeddedMode(environment)) {
       return;
     }
-    String grpcPort =
-        environment.getProperty("secondevie.embedded.engine.grpc-port", "" + ENGINE_GRPC_PORT);
-    String restPort =
-        environment.getProperty("secondevie.embedded.engine.rest-port", "" + ENGINE_REST_PORT);
-    // Until the engine is wired (EmbeddedEngineLifecycle) nothing listens on these ports: keep
-    // the client from deploying or polling so that the application starts cleanly without it.
-    String engineEnabled = environment.getProperty("secondevie.embedded.engine.enabled", "false");
+    boolean engineEnabled =
+        environment.getProperty("secondevie.embedded.engine.enabled", Boolean.class, true);
+    boolean ephemeral =
+        environment.getProperty("secondevie.embedded.engine.ephemeral", Boolean.class, false);
+    String grpcPort;
+    String restPort;
+    String managementPort;
+    if (engineEnabled && ephemeral) {
+      EmbeddedEngine engine = SharedEngine.obtain();
+      grpcPort = "" + engine.grpcPort();
+      restPort = "" + engine.restPort();
+      managementPort = "" + engine.managementPort();
+    } else {
+      grpcPort =
+          environment.getProperty("secondevie.embedded.engine.grpc-port", "" + ENGINE_GRPC_PORT);
+      restPort =
+          environment.getProperty("secondevie.embedded.engine.rest-port", "" + ENGINE_REST_PORT);
+      managementPort =
+          environment.getProperty(
+              "secondevie.embedded.engine.management-port", "" + ENGINE_MANAGEMENT_PORT);
+    }
+    String grpcAddress = "http://localhost:" + grpcPort;
+    String restAddress = "http://localhost:" + restPort;
     Map<String, Object> defaults = new LinkedHashMap<>();
     defaults.put("camunda.client.mode", "self-managed");
     defaults.put("camunda.client.auth.method", "none");
-    defaults.put("camunda.client.grpc-address", "http://localhost:" + grpcPort);
-    defaults.put("camunda.client.rest-address", "http://localhost:" + restPort);
-    defaults.put("camunda.client.deployment.enabled", engineEnabled);
-    defaults.put("camunda.client.worker.defaults.enabled", engineEnabled);
+    defaults.put("camunda.client.grpc-address", grpcAddress);
+    defaults.put("camunda.client.rest-address", restAddress);
+    // Job workers on the same machine: gRPC is the shorter path (searches and user-task calls,
+    // which only exist in REST, still use REST).
+    defaults.put("camunda.client.prefer-rest-over-grpc", "false");
+    defaults.put("camunda.client.deployment.enabled", "" + engineEnabled);
+    defaults.put("camunda.client.worker.defaults.enabled", "" + engineEnabled);
+    // Camunda Process Test in REMOTE mode (process tests) targets the same engine.
+    defaults.put("camunda.process-test.remote.client.grpc-address", grpcAddress);
+    defaults.put("camunda.process-test.remote.client.rest-address", restAddress);
+    defaults.put(
+        "camunda.process-test.remote.camunda-monitoring-api-address",
+        "http://localhost:" + managementPort);
     environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults));
   }
 

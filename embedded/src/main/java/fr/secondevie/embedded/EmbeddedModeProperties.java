@@ -14,7 +14,7 @@ public record EmbeddedModeProperties(MariaDb mariadb, Engine engine) {
 
   public EmbeddedModeProperties {
     mariadb = mariadb == null ? new MariaDb(null, null, null, false) : mariadb;
-    engine = engine == null ? new Engine(null, null, null, null) : engine;
+    engine = engine == null ? new Engine(null, null, null, null, false) : engine;
   }
 
   /**
@@ -39,16 +39,21 @@ public record EmbeddedModeProperties(MariaDb mariadb, Engine engine) {
   /**
    * The in-process engine speaking the Camunda 8.8 wire API.
    *
-   * @param enabled start it (false until the engine module lands; see {@link
-   *     EmbeddedEngineLifecycle})
+   * @param enabled start it (default true)
    * @param grpcPort gRPC gateway port (Camunda default 26500)
    * @param restPort REST API port; off 8080, which is the application's own port
    * @param managementPort management port (Camunda default 9600)
+   * @param ephemeral a throw-away engine on free ports, one per JVM, shared by every Spring context
+   *     (tests); the ports above are then ignored
    */
   public record Engine(
-      Boolean enabled, Integer grpcPort, Integer restPort, Integer managementPort) {
+      Boolean enabled,
+      Integer grpcPort,
+      Integer restPort,
+      Integer managementPort,
+      boolean ephemeral) {
     public Engine {
-      enabled = enabled != null && enabled;
+      enabled = enabled == null || enabled;
       grpcPort = grpcPort == null ? EmbeddedModeDefaults.ENGINE_GRPC_PORT : grpcPort;
       restPort = restPort == null ? EmbeddedModeDefaults.ENGINE_REST_PORT : restPort;
       managementPort =

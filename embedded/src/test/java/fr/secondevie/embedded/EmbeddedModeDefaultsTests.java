@@ -27,11 +27,37 @@ class EmbeddedModeDefaultsTests {
   }
 
   @Test
-  void keepsTheClientQuietUntilTheEngineIsWired() {
+  void shouldLetTheClientDeployAndPollWhenTheEngineRuns() {
     StandardEnvironment env = environment(Map.of());
+
+    assertThat(env.getProperty("camunda.client.deployment.enabled")).isEqualTo("true");
+    assertThat(env.getProperty("camunda.client.worker.defaults.enabled")).isEqualTo("true");
+    assertThat(env.getProperty("camunda.client.prefer-rest-over-grpc")).isEqualTo("false");
+  }
+
+  @Test
+  void shouldKeepTheClientQuietWhenTheEngineIsDisabled() {
+    StandardEnvironment env = environment(Map.of("secondevie.embedded.engine.enabled", "false"));
 
     assertThat(env.getProperty("camunda.client.deployment.enabled")).isEqualTo("false");
     assertThat(env.getProperty("camunda.client.worker.defaults.enabled")).isEqualTo("false");
+  }
+
+  @Test
+  void shouldPointClientAndProcessTestsAtTheThrowAwayEngineOfTheJvm() {
+    StandardEnvironment env = environment(Map.of("secondevie.embedded.engine.ephemeral", "true"));
+
+    int grpcPort = SharedEngine.obtain().grpcPort();
+    assertThat(grpcPort).isPositive().isNotEqualTo(26500);
+    assertThat(env.getProperty("camunda.client.grpc-address"))
+        .isEqualTo("http://localhost:" + grpcPort);
+    assertThat(env.getProperty("camunda.process-test.remote.client.grpc-address"))
+        .isEqualTo("http://localhost:" + grpcPort);
+    assertThat(
+            environment(Map.of("secondevie.embedded.engine.ephemeral", "true"))
+                .getProperty("camunda.client.grpc-address"))
+        .as("one engine per JVM")
+        .isEqualTo("http://localhost:" + grpcPort);
   }
 
   @Test

@@ -1,0 +1,46 @@
+package fr.secondevie.documents;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Downloads a stored document (hospital staff only; suppliers never reach this). */
+@RestController
+@PreAuthorize("isAuthenticated()")
+class DocumentController {
+
+  private final DocumentService documents;
+
+  DocumentController(DocumentService documents) {
+    this.documents = documents;
+  }
+
+  @GetMapping("/documents/{publicId}")
+  ResponseEntity<byte[]> download(@PathVariable String publicId) {
+    StoredDocument document =
+        documents
+            .find(publicId)
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND,
+                        "Aucun document " + publicId));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(document.contentType()))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline()
+                .filename(document.filename(), java.nio.charset.StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .header("X-Content-SHA256", document.sha256())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(documents.content(document));
+  }
+}

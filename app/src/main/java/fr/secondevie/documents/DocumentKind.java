@@ -1,0 +1,27 @@
+package fr.secondevie.documents;
+
+/** What a stored document proves, with its French label. */
+public enum DocumentKind {
+  WIPE_REPORT("Rapport d'effacement"),
+  SANITIZATION_CERTIFICATE("Certificat d'effacement"),
+  DESTRUCTION_CERTIFICATE("Certificat de destruction"),
+  DONATION_AGREEMENT("Convention de cession gratuite"),
+  HANDOVER_RECEIPT("Reçu de remise signé"),
+  RECONDITIONING_ORDER("Ordre de reconditionnement"),
+  DISMANTLING_ORDER("Bon de commande de démantèlement"),
+  RECYCLING_CERTIFICATE("Certificat de recyclage"),
+  ADAPTED_COMPANY_ATTESTATION("Attestation entreprise adaptée"),
+  SUPPLIER_EVIDENCE("Justificatif fournisseur"),
+  REPORT("Rapport"),
+  OTHER("Autre document");
+
+  private final String label;
+
+  DocumentKind(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}
