@@ -9,7 +9,8 @@ import java.util.TreeSet;
 
 /**
  * Routes by method and path template ({@code /v2/process-instances/{processInstanceKey}}). Literal
- * segments win over parameters, so {@code /jobs/search} is not taken for {@code /jobs/{jobKey}}.
+ * segments win over parameters, so {@code /jobs/search} is not taken for {@code /jobs/{jobKey}}
+ * (and {@code GET /jobs/search} is a 405, not a job key).
  */
 public final class Router {
 
@@ -58,11 +59,16 @@ public final class Router {
   public Match match(String method, String path) {
     String[] segments = split(path);
     TreeSet<String> allowed = new TreeSet<>();
+    int mostLiterals = -1;
     for (Route route : routes) {
+      if (route.literals() < mostLiterals) {
+        break; // a more specific template matched the path: only its methods are allowed
+      }
       Map<String, String> params = matchSegments(route.segments(), segments);
       if (params == null) {
         continue;
       }
+      mostLiterals = route.literals();
       if (route.method().equals(method)) {
         return new Match(route.handler(), params);
       }
