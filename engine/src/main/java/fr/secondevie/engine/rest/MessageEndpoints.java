@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Messages: publication (buffered for its time-to-live), correlation (not buffered; answers the
- * first process instance reached), and the searches of message subscriptions and correlated
- * messages.
+ * first process instance reached), the searches of message subscriptions and correlated messages;
+ * and signal broadcast.
  */
 final class MessageEndpoints {
 
@@ -95,6 +95,22 @@ final class MessageEndpoints {
                 node.put("tenantId", Json.TENANT);
                 Json.key(node, "messageKey", correlation.messageKey());
                 Json.rawKey(node, "processInstanceKey", correlation.processInstanceKey());
+                return node;
+              });
+        });
+    router.route(
+        "POST",
+        "/v2/signals/broadcast",
+        request -> {
+          JsonBody body = request.json();
+          String name = body.requiredText("signalName");
+          Requests.checkTenant(body, "tenantId");
+          return Requests.json(
+              api.commands().broadcastSignal(name, body.variables("variables")),
+              key -> {
+                ObjectNode node = Json.object();
+                node.put("tenantId", Json.TENANT);
+                Json.key(node, "signalKey", key);
                 return node;
               });
         });

@@ -313,11 +313,11 @@ final class ProcessInstanceEndpoints {
   }
 
   static long parentProcessInstanceKey(ProcessInstanceView instance) {
-    return -1;
+    return instance.parentProcessInstanceKey();
   }
 
   static long parentElementInstanceKey(ProcessInstanceView instance) {
-    return -1;
+    return instance.parentElementInstanceKey();
   }
 
   private static List<ElementInstanceView> elements(History history, long processInstanceKey) {

@@ -35,9 +35,10 @@ import org.junit.jupiter.api.Test;
  * The scenarios every Camunda Process Test suite of this module runs: each assertion family
  * (process instance, element, variable, incident, user task, decision, message) and each helper of
  * the test context ({@code completeJob}, {@code throwBpmnErrorFromJob}, {@code mockJobWorker},
- * {@code mockDmnDecision}, {@code completeUserTask}, {@code increaseTime}, {@code setTime}).
- * Subclasses choose the runtime and the transport; CPT injects the client and the context, and
- * purges the runtime and resets its clock after every test, so each test deploys what it uses.
+ * {@code mockChildProcess}, {@code mockDmnDecision}, {@code completeUserTask}, {@code
+ * increaseTime}, {@code setTime}), and signal broadcast. Subclasses choose the runtime and the
+ * transport; CPT injects the client and the context, and purges the runtime and resets its clock
+ * after every test, so each test deploys what it uses.
  */
 abstract class CptScenarios {
 
@@ -516,6 +517,60 @@ abstract class CptScenarios {
     // then
     assertThat(instance).isCompleted().hasVariable("risk", Map.of("level", "low", "score", 3));
     assertThatDecision(DecisionSelectors.byId("risk")).isEvaluated();
+  }
+
+  @Test
+  void mockChildProcess() {
+    // given
+    deploy(
+        Bpmn.createExecutableProcess("parent")
+            .startEvent()
+            .callActivity("call-child", c -> c.zeebeProcessId("child"))
+            .endEvent("parent-end")
+            .done());
+
+    // when
+    processTestContext.mockChildProcess("child", Map.of("childResult", "ok", "count", 2));
+    ProcessInstanceEvent parent = start("parent", Map.of("input", 1));
+
+    // then
+    assertThat(parent)
+        .isCompleted()
+        .hasCompletedElementsInOrder("call-child", "parent-end")
+        .hasVariables(Map.of("childResult", "ok", "count", 2));
+    assertThatProcessInstance(
+            ProcessInstanceSelectors.byParentProcessInstanceKey(parent.getProcessInstanceKey()))
+        .isCompleted()
+        .hasCompletedElements("child-end")
+        .hasVariable("input", 1);
+    assertThatProcessInstance(ProcessInstanceSelectors.byProcessId("child")).isCompleted();
+  }
+
+  @Test
+  void signalBroadcast() {
+    // given
+    deploy(
+        Bpmn.createExecutableProcess("alarm")
+            .startEvent()
+            .intermediateCatchEvent("wait-alarm", e -> e.signal("FireAlarm"))
+            .endEvent("evacuated")
+            .done());
+    ProcessInstanceEvent first = start("alarm", Map.of());
+    ProcessInstanceEvent second = start("alarm", Map.of());
+    assertThat(first).hasActiveElements("wait-alarm");
+    assertThat(second).hasActiveElements("wait-alarm");
+
+    // when
+    client
+        .newBroadcastSignalCommand()
+        .signalName("FireAlarm")
+        .variables(Map.of("floor", 3))
+        .send()
+        .join();
+
+    // then every waiting instance caught it
+    assertThat(first).isCompleted().hasCompletedElements("evacuated").hasVariable("floor", 3);
+    assertThat(second).isCompleted().hasVariable("floor", 3);
   }
 
   @Test

@@ -415,6 +415,53 @@ class RestEndpointsTest {
         .satisfies(s -> assertThat(s.getCompleted()).isEqualTo(1));
   }
 
+  @Test
+  void shouldServeTheCallHierarchyAndParentKeysOfACalledInstance() {
+    String parentId = unique("caller");
+    String childId = unique("called");
+    deploy(serviceTask(childId, childId + ".work"));
+    deploy(
+        Bpmn.createExecutableProcess(parentId)
+            .name("Caller")
+            .startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(childId))
+            .endEvent()
+            .done());
+    long parent = start(parentId, Map.of()).getProcessInstanceKey();
+
+    var child =
+        await()
+            .until(
+                () ->
+                    CLIENT
+                        .newProcessInstanceSearchRequest()
+                        .filter(f -> f.parentProcessInstanceKey(parent))
+                        .send()
+                        .join()
+                        .items(),
+                items -> !items.isEmpty())
+            .get(0);
+    assertThat(child.getProcessDefinitionId()).isEqualTo(childId);
+    assertThat(child.getParentElementInstanceKey()).isPositive();
+    assertThat(
+            CLIENT
+                .newProcessInstanceGetCallHierarchyRequest(child.getProcessInstanceKey())
+                .send()
+                .join())
+        .extracting(e -> e.getProcessInstanceKey())
+        .containsExactly(parent, child.getProcessInstanceKey());
+
+    // the signal endpoint answers a key
+    assertThat(
+            CLIENT
+                .newBroadcastSignalCommand()
+                .signalName(unique("nobody-waits"))
+                .send()
+                .join()
+                .getKey())
+        .isPositive();
+  }
+
   // ---- helpers
 
   private static String unique(String prefix) {
