@@ -79,21 +79,16 @@ public final class SearchQuery<T> {
    * {"items": [...], "page": {...}}} with each item mapped to JSON.
    */
   public ObjectNode execute(Collection<T> items, Function<T, ? extends JsonNode> mapper) {
-    List<T> matched = new ArrayList<>();
-    for (T item : items) {
-      if (filter.test(item)) {
-        matched.add(item);
-      }
-    }
-    matched.sort((a, b) -> compareTuples(tuple(a), tuple(b)));
+    List<Row<T>> matched = sorted(items);
     int total = matched.size();
-    List<T> page;
+    List<Row<T>> page;
     if (after != null) {
-      List<T> following = matched.stream().filter(i -> compareTuples(tuple(i), after) > 0).toList();
+      List<Row<T>> following =
+          matched.stream().filter(r -> compareTuples(r.tuple(), after) > 0).toList();
       page = following.subList(0, Math.min(limit, following.size()));
     } else if (before != null) {
-      List<T> preceding =
-          matched.stream().filter(i -> compareTuples(tuple(i), before) < 0).toList();
+      List<Row<T>> preceding =
+          matched.stream().filter(r -> compareTuples(r.tuple(), before) < 0).toList();
       page = preceding.subList(Math.max(0, preceding.size() - limit), preceding.size());
     } else {
       int start = Math.min(from, total);
@@ -101,7 +96,7 @@ public final class SearchQuery<T> {
     }
     ObjectNode response = JsonNodeFactory.instance.objectNode();
     ArrayNode array = response.putArray("items");
-    page.forEach(item -> array.add(mapper.apply(item)));
+    page.forEach(row -> array.add(mapper.apply(row.item())));
     ObjectNode pageNode = response.putObject("page");
     pageNode.put("totalItems", (long) total);
     pageNode.put("hasMoreTotalItems", false);
@@ -109,17 +104,29 @@ public final class SearchQuery<T> {
       pageNode.putNull("startCursor");
       pageNode.putNull("endCursor");
     } else {
-      pageNode.put("startCursor", encode(tuple(page.get(0))));
-      pageNode.put("endCursor", encode(tuple(page.get(page.size() - 1))));
+      pageNode.put("startCursor", encode(page.get(0).tuple()));
+      pageNode.put("endCursor", encode(page.get(page.size() - 1).tuple()));
     }
     return response;
   }
 
   /** The items matching the filter, in sort order, without paging. */
   public List<T> matching(Collection<T> items) {
-    List<T> matched = new ArrayList<>(items.stream().filter(filter).toList());
-    matched.sort((a, b) -> compareTuples(tuple(a), tuple(b)));
-    return matched;
+    return sorted(items).stream().map(Row::item).toList();
+  }
+
+  /** An item with its sort values (read once). */
+  private record Row<T>(T item, Object[] tuple) {}
+
+  private List<Row<T>> sorted(Collection<T> items) {
+    List<Row<T>> rows = new ArrayList<>();
+    for (T item : items) {
+      if (filter.test(item)) {
+        rows.add(new Row<>(item, tuple(item)));
+      }
+    }
+    rows.sort((a, b) -> compareTuples(a.tuple(), b.tuple()));
+    return rows;
   }
 
   // ---- filter
