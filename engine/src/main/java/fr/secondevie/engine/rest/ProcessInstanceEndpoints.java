@@ -28,6 +28,17 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ProcessInstanceEndpoints {
 
+  /**
+   * The element filters of a process instance search, which hold together on one of its element
+   * instances (the element with this id is in this state, with an incident).
+   */
+  private static final SearchSchema<ElementInstanceView> ELEMENT_SCHEMA =
+      SearchSchema.<ElementInstanceView>of("process instance", ElementInstanceView::key)
+          .string("elementId", ElementInstanceView::elementId)
+          .enumeration(
+              "elementInstanceState", ElementInstanceEndpoints.STATES, ElementInstanceView::state)
+          .bool("hasElementInstanceIncident", ElementInstanceView::hasIncident);
+
   /** Camunda's default request timeout when creating with {@code awaitCompletion}. */
   private static final long DEFAULT_AWAIT_TIMEOUT_MILLIS = 10_000;
 
@@ -64,19 +75,7 @@ final class ProcessInstanceEndpoints {
                         .toList())
             .bool("hasRetriesLeft", p -> hasRetriesLeft(history, p.key()))
             .filterOnly()
-            .stringList(
-                "elementInstanceState",
-                p -> elements(history, p.key()).stream().map(ElementInstanceView::state).toList())
-            .stringList(
-                "elementId",
-                p ->
-                    elements(history, p.key()).stream()
-                        .map(ElementInstanceView::elementId)
-                        .toList())
-            .bool(
-                "hasElementInstanceIncident",
-                p -> elements(history, p.key()).stream().anyMatch(ElementInstanceView::hasIncident))
-            .filterOnly()
+            .joint(ELEMENT_SCHEMA, p -> elements(history, p.key()))
             .integer(
                 "incidentErrorHashCode",
                 p ->

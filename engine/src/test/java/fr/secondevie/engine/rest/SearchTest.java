@@ -113,6 +113,52 @@ class SearchTest {
   }
 
   @Test
+  void shouldMatchElementFiltersOnOneElementInstance() {
+    // given the first instance's task completed (the others' are active)
+    var job =
+        CLIENT
+            .newActivateJobsCommand()
+            .jobType(processId + ".work")
+            .maxJobsToActivate(5)
+            .send()
+            .join()
+            .getJobs()
+            .stream()
+            .filter(j -> j.getProcessInstanceKey() == keys.get(0))
+            .findFirst()
+            .orElseThrow();
+    CLIENT.newCompleteCommand(job).send().join();
+
+    // then: an instance matches when one element has both the id and the state
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        keysOf(
+                            search(
+                                mine(
+                                    "\"elementId\":\"work\",\"elementInstanceState\":\"COMPLETED\""))))
+                    .containsExactly(keys.get(0)));
+    assertThat(keysOf(search(mine("\"elementId\":\"work\",\"elementInstanceState\":\"ACTIVE\""))))
+        .isEqualTo(keys.subList(1, 5));
+    assertThat(
+            keysOf(
+                search(
+                    mine(
+                        "\"elementId\":{\"$like\":\"wor?\"},\"hasElementInstanceIncident\":true"))))
+        .isEmpty();
+    assertThat(
+            rest(
+                    "POST",
+                    "/v2/process-instances/search",
+                    "{\"filter\":{\"elementInstanceState\":\"DONE\"}}")
+                .json()
+                .get("detail")
+                .asText())
+        .contains("filter.elementInstanceState");
+  }
+
+  @Test
   void shouldCombineAlternativesWithOr() {
     String filter =
         mine(

@@ -62,6 +62,11 @@ public final class JsonBody {
     return node;
   }
 
+  /** The path of this object in the request body ("" for the body itself). */
+  public String path() {
+    return path;
+  }
+
   /** The full path of a field, for messages. */
   public String field(String name) {
     return path.isEmpty() ? name : path + "." + name;

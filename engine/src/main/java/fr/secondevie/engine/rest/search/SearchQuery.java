@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,12 +134,18 @@ public final class SearchQuery<T> {
 
   private Predicate<T> parseFilter(JsonBody body) {
     Predicate<T> result = item -> true;
+    Map<SearchSchema.Joint<T, ?>, ObjectNode> joints = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String name = entry.getKey();
       JsonNode value = entry.getValue();
       String path = body.field(name);
       if (value == null || value.isNull()) {
+        continue;
+      }
+      SearchSchema.Joint<T, ?> joint = schema.joint(name);
+      if (joint != null) {
+        joints.computeIfAbsent(joint, j -> JsonNodeFactory.instance.objectNode()).set(name, value);
         continue;
       }
       Predicate<T> condition;
@@ -159,7 +166,20 @@ public final class SearchQuery<T> {
       }
       result = result.and(condition);
     }
+    for (Map.Entry<SearchSchema.Joint<T, ?>, ObjectNode> joint : joints.entrySet()) {
+      result =
+          result.and(jointCondition(joint.getKey(), JsonBody.of(joint.getValue(), body.path())));
+    }
     return result;
+  }
+
+  /** One child of the item must match all the joint fields together. */
+  private static <T, C> Predicate<T> jointCondition(SearchSchema.Joint<T, C> joint, JsonBody body) {
+    SearchQuery<C> children =
+        new SearchQuery<>(
+            joint.childSchema(), JsonBody.of(JsonNodeFactory.instance.objectNode(), ""));
+    Predicate<C> child = children.parseFilter(body);
+    return item -> joint.children().apply(item).stream().anyMatch(child);
   }
 
   private Predicate<T> parseOr(JsonBody body, String name) {

@@ -1,5 +1,6 @@
 package fr.secondevie.engine.rest.search;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,14 @@ public final class SearchSchema<T> {
   private final String entity;
   private final ToLongFunction<T> key;
   private final Map<String, Field<T>> fields = new LinkedHashMap<>();
+  private final List<Joint<T, ?>> joints = new ArrayList<>();
   private boolean orSupported;
+
+  /**
+   * Filter fields that hold together on one child of an item (for example the element id and the
+   * element state of a process instance hold on the same element instance).
+   */
+  record Joint<T, C>(SearchSchema<C> childSchema, Function<T, Collection<C>> children) {}
 
   private SearchSchema(String entity, ToLongFunction<T> key) {
     this.entity = entity;
@@ -112,6 +120,16 @@ public final class SearchSchema<T> {
     return this;
   }
 
+  /**
+   * Adds the filter fields of {@code childSchema} as filter fields of this schema that must all
+   * hold on one same child: an item matches when one of its children matches them together.
+   */
+  public <C> SearchSchema<T> joint(
+      SearchSchema<C> childSchema, Function<T, Collection<C>> children) {
+    joints.add(new Joint<>(childSchema, children));
+    return this;
+  }
+
   /** Accepts {@code $or}: a list of filter objects of which one must hold. */
   public SearchSchema<T> withOr() {
     this.orSupported = true;
@@ -134,8 +152,22 @@ public final class SearchSchema<T> {
     return orSupported;
   }
 
+  /** The joint group a filter field belongs to, or null. */
+  Joint<T, ?> joint(String name) {
+    for (Joint<T, ?> joint : joints) {
+      Field<?> field = joint.childSchema().field(name);
+      if (field != null && field.filterable()) {
+        return joint;
+      }
+    }
+    return null;
+  }
+
   List<String> filterFields() {
-    return fields.values().stream().filter(Field::filterable).map(Field::name).toList();
+    List<String> names = new ArrayList<>();
+    fields.values().stream().filter(Field::filterable).map(Field::name).forEach(names::add);
+    joints.forEach(joint -> names.addAll(joint.childSchema().filterFields()));
+    return names;
   }
 
   List<String> sortFields() {
