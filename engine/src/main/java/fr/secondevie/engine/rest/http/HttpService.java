@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -88,8 +89,18 @@ public final class HttpService implements AutoCloseable {
     } catch (RuntimeException | IOException e) {
       response = CompletableFuture.failedFuture(e);
     }
-    response.whenComplete(
-        (value, error) -> send(exchange, error == null ? value : problem(error, path)));
+    // commands complete on the engine's processing thread: write the answer from the HTTP pool
+    response.whenCompleteAsync(
+        (value, error) -> send(exchange, error == null ? value : problem(error, path)),
+        this::answer);
+  }
+
+  private void answer(Runnable send) {
+    try {
+      executor.execute(send);
+    } catch (RejectedExecutionException e) {
+      send.run(); // closing: answer from the completing thread
+    }
   }
 
   private static void send(HttpExchange exchange, Response response) {
