@@ -344,18 +344,17 @@ class DonationService {
 
   /**
    * The certificates of the asset's storage media (wipe or destruction), as its chain of custody
-   * cites them: entries of evidence recorded by the sanitization steps.
+   * cites them: evidence entries citing a stored certificate ({@code StoredDocument.evidence()}).
    */
   List<AgreementRenderer.Certificate> certificatesOf(Asset asset) {
     return inventory.custodyOf(asset.id()).stream()
         .filter(e -> e.action() == CustodyAction.EVIDENCE)
         .filter(
             e ->
-                e.actor().contains("sanitization")
-                    || (e.evidence() != null
-                        && (e.evidence().startsWith(DocumentKind.SANITIZATION_CERTIFICATE.name())
-                            || e.evidence()
-                                .startsWith(DocumentKind.DESTRUCTION_CERTIFICATE.name()))))
+                e.evidence() != null
+                    && (e.evidence().startsWith(DocumentKind.SANITIZATION_CERTIFICATE.name() + " ")
+                        || e.evidence()
+                            .startsWith(DocumentKind.DESTRUCTION_CERTIFICATE.name() + " ")))
         .map(e -> new AgreementRenderer.Certificate(e.details(), e.evidence(), e.occurredAt()))
         .toList();
   }
