@@ -95,6 +95,20 @@ class DismantlingService {
     if (existing.isPresent()) {
       return new Placement(existing.get().id(), existing.get().companyId());
     }
+    AdaptedCompany company =
+        companies
+            .findDefault()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Aucune entreprise adaptée active n'est désignée par défaut : enregistrez-en"
+                            + " une dans le registre des entreprises adaptées."));
+    companies.lock(company.id());
+    // a concurrent delivery of the same job may have placed the asset while we waited
+    existing = lots.findByAsset(assetId);
+    if (existing.isPresent()) {
+      return new Placement(existing.get().id(), existing.get().companyId());
+    }
     Asset asset =
         inventory
             .findById(assetId)
@@ -109,15 +123,6 @@ class DismantlingService {
                   asset.status().label(),
                   AssetStatus.RECYCLING_PENDING.label()));
     }
-    AdaptedCompany company =
-        companies
-            .findDefault()
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "Aucune entreprise adaptée active n'est désignée par défaut : enregistrez-en"
-                            + " une dans le registre des entreprises adaptées."));
-    companies.lock(company.id());
     Instant now = now();
     DismantlingLot lot =
         lots.findOpen(company.id())
