@@ -293,6 +293,55 @@ class DonationService {
     return donation;
   }
 
+  /** The receipt policy: a signed receipt is scanned to PDF. */
+  static final fr.secondevie.documents.UploadPolicy RECEIPT_POLICY =
+      fr.secondevie.documents.UploadPolicy.PDF_ONLY;
+
+  @Transactional(readOnly = true)
+  public Optional<Donation> find(long donationId) {
+    return donations.findById(donationId);
+  }
+
+  /**
+   * Stores the scan of the signed receipt of a handed-over donation and cites it in the asset's
+   * chain of custody.
+   *
+   * @throws fr.secondevie.documents.UploadRejectedException nothing is stored
+   * @throws InvalidInputException the donation was not handed over yet
+   */
+  public StoredDocument attachReceipt(
+      long donationId, String filename, byte[] content, String actor) {
+    Donation donation =
+        donations
+            .findById(donationId)
+            .orElseThrow(
+                () -> InvalidInputException.of("file", "Aucun don n° " + donationId + "."));
+    if (donation.status() != DonationStatus.HANDED_OVER) {
+      throw InvalidInputException.of(
+          "file", "Le bon de remise se dépose une fois l'équipement remis.");
+    }
+    StoredDocument stored =
+        documents.storeUpload(
+            RECEIPT_POLICY,
+            DocumentKind.HANDOVER_RECEIPT,
+            filename,
+            content,
+            "asset:" + donation.inventoryNumber(),
+            actor);
+    donation.attachReceipt(stored.publicId());
+    donations.save(donation);
+    inventory.appendCustody(
+        new AppendCustody(
+            donation.inventoryNumber(),
+            CustodyAction.EVIDENCE,
+            actor,
+            "Bon de remise signé n° %s (convention %s)"
+                .formatted(donation.signedReceiptRef(), donation.agreementNumber()),
+            stored.evidence(),
+            "donation-receipt-" + stored.publicId()));
+    return stored;
+  }
+
   private void checkHandover(Handover handover, Donation donation) {
     List<String> missing = new ArrayList<>();
     if (handover.handedOverOn() == null) {
