@@ -17,9 +17,12 @@ import org.springframework.stereotype.Component;
  * variables (contract in docs/processes.md) and {@link DonationService}. Operation ids come from
  * the element instance, so a job delivered twice changes nothing twice, while a later pass through
  * the same task (new search after a closed request) is a new operation.
+ *
+ * <p>Public, with public worker methods: the Camunda starter invokes them by reflection and does
+ * not override access checks.
  */
 @Component
-class DonationWorkers {
+public class DonationWorkers {
 
   private final DonationService donations;
 
@@ -63,7 +66,7 @@ class DonationWorkers {
   record AgreementOutput(AgreementVariable donationAgreement) {}
 
   @JobWorker(type = JobTypes.MATCH_BENEFICIARY)
-  MatchOutput matchBeneficiary(
+  public MatchOutput matchBeneficiary(
       ActivatedJob job,
       @Variable(name = "assetId") Long assetId,
       @Variable(name = "assessment", optional = true) Assessment assessment,
@@ -93,7 +96,7 @@ class DonationWorkers {
   }
 
   @JobWorker(type = JobTypes.PREPARE_AGREEMENT)
-  AgreementOutput prepareAgreement(
+  public AgreementOutput prepareAgreement(
       ActivatedJob job,
       @Variable(name = "assetId") Long assetId,
       @Variable(name = "donation") DonationVariable donation,
@@ -115,7 +118,7 @@ class DonationWorkers {
   }
 
   @JobWorker(type = JobTypes.RECORD_HANDOVER)
-  void recordHandover(
+  public void recordHandover(
       ActivatedJob job,
       @Variable(name = "assetId") Long assetId,
       @Variable(name = "donationAgreement") AgreementVariable agreement,

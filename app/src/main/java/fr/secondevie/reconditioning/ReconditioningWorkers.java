@@ -9,9 +9,14 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import org.springframework.stereotype.Component;
 
-/** Job worker {@code reconditioning.create-order} of {@code asset-end-of-life}. */
+/**
+ * Job worker {@code reconditioning.create-order} of {@code asset-end-of-life}. *
+ *
+ * <p>Public, with public worker methods: the Camunda starter invokes them by reflection and does
+ * not override access checks.
+ */
 @Component
-class ReconditioningWorkers {
+public class ReconditioningWorkers {
 
   private final ReconditioningService service;
 
@@ -30,7 +35,7 @@ class ReconditioningWorkers {
   record Output(OrderVariable reconditioningOrder) {}
 
   @JobWorker(type = JobTypes.CREATE_RECONDITIONING_ORDER)
-  Output createOrder(
+  public Output createOrder(
       ActivatedJob job,
       @Variable(name = "assetId") Long assetId,
       @Variable(name = "route") String route,

@@ -15,9 +15,12 @@ import org.springframework.stereotype.Component;
  * and of process {@code dismantling-lot}: thin glue to {@link DismantlingService}. P3 declares no
  * BPMN error: refused input fails the job with its reason (retries, then an incident to resolve),
  * the forms checking the same rules beforehand.
+ *
+ * <p>Public, with public worker methods: the Camunda starter invokes them by reflection and does
+ * not override access checks.
  */
 @Component
-class DismantlingWorkers {
+public class DismantlingWorkers {
 
   private final DismantlingService service;
 
@@ -54,17 +57,17 @@ class DismantlingWorkers {
   record CompletionOutput(int completedAssetCount) {}
 
   @JobWorker(type = AssetEndOfLifeProcess.JobTypes.ADD_TO_LOT)
-  AddOutput addToLot(ActivatedJob job, @Variable(name = "assetId") Long assetId) {
+  public AddOutput addToLot(ActivatedJob job, @Variable(name = "assetId") Long assetId) {
     return new AddOutput(service.addToLot(assetId, operationId(job)).lotId());
   }
 
   @JobWorker(type = JobTypes.CLOSE_LOT)
-  CloseOutput closeLot(@Variable(name = "lotId") Long lotId) {
+  public CloseOutput closeLot(@Variable(name = "lotId") Long lotId) {
     return new CloseOutput(service.close(lotId));
   }
 
   @JobWorker(type = JobTypes.SEND_ORDER)
-  OrderOutput sendOrder(
+  public OrderOutput sendOrder(
       ActivatedJob job,
       @Variable(name = "lotId") Long lotId,
       @Variable(name = "adaptedCompanyId") Long adaptedCompanyId) {
@@ -72,7 +75,7 @@ class DismantlingWorkers {
   }
 
   @JobWorker(type = JobTypes.RECORD_PICKUP)
-  void recordPickup(
+  public void recordPickup(
       ActivatedJob job,
       @Variable(name = "lotId") Long lotId,
       @Variable(name = "pickup") PickupVariable pickup) {
@@ -94,7 +97,7 @@ class DismantlingWorkers {
   }
 
   @JobWorker(type = JobTypes.RECORD_ATTESTATION)
-  void recordAttestation(
+  public void recordAttestation(
       ActivatedJob job,
       @Variable(name = "lotId") Long lotId,
       @Variable(name = "attestation") AttestationVariable attestation) {
@@ -116,7 +119,7 @@ class DismantlingWorkers {
   }
 
   @JobWorker(type = JobTypes.PUBLISH_COMPLETION)
-  CompletionOutput publishCompletion(@Variable(name = "lotId") Long lotId) {
+  public CompletionOutput publishCompletion(@Variable(name = "lotId") Long lotId) {
     return new CompletionOutput(service.publishCompletion(lotId));
   }
 
