@@ -1,0 +1,42 @@
+package fr.secondevie.donation;
+
+import java.util.List;
+
+/** Business outcomes of the donation workers that the process model handles (BPMN errors). */
+final class DonationExceptions {
+
+  private DonationExceptions() {}
+
+  /** No open request of an eligible beneficiary wants the asset: wait and search again. */
+  static class NoBeneficiaryAvailable extends RuntimeException {
+    NoBeneficiaryAvailable(String message) {
+      super(message);
+    }
+  }
+
+  /** The law forbids giving this asset: fall back to another route. */
+  static class NotEligible extends RuntimeException {
+
+    private final DonationLaw.AssetCheck check;
+
+    NotEligible(DonationLaw.AssetCheck check) {
+      super("Don impossible : " + String.join(" ; ", check.failures()) + ".");
+      this.check = check;
+    }
+
+    DonationLaw.AssetCheck check() {
+      return check;
+    }
+
+    List<String> failures() {
+      return check.failures();
+    }
+  }
+
+  /** The proposed request was closed, filled or its beneficiary became ineligible: new search. */
+  static class RequestClosed extends RuntimeException {
+    RequestClosed(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,410 @@
+package fr.secondevie.donation;
+
+import fr.secondevie.documents.DocumentKind;
+import fr.secondevie.documents.DocumentService;
+import fr.secondevie.documents.NewDocument;
+import fr.secondevie.documents.StoredDocument;
+import fr.secondevie.inventory.Asset;
+import fr.secondevie.inventory.AssetStatus;
+import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.InventoryCommands.AppendCustody;
+import fr.secondevie.inventory.InventoryService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the donation sub-process does to the registry, the documents and the chain of custody:
+ * propose a request, allocate the asset and prepare the agreement, record the handover. Each
+ * command is idempotent by its operation id and writes in one transaction.
+ */
+@Service
+@Transactional
+class DonationService {
+
+  static final String ACTOR_MATCH = "worker:donation.match-beneficiary";
+  static final String ACTOR_AGREEMENT = "worker:donation.prepare-agreement";
+  static final String ACTOR_HANDOVER = "worker:donation.record-handover";
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private final BeneficiaryRepository beneficiaries;
+  private final DonationRequestRepository requests;
+  private final DonationRepository donations;
+  private final BeneficiaryRegistry registry;
+  private final InventoryService inventory;
+  private final DocumentService documents;
+  private final AgreementRenderer agreements;
+  private final Clock clock;
+
+  DonationService(
+      BeneficiaryRepository beneficiaries,
+      DonationRequestRepository requests,
+      DonationRepository donations,
+      BeneficiaryRegistry registry,
+      InventoryService inventory,
+      DocumentService documents,
+      AgreementRenderer agreements,
+      Clock clock) {
+    this.beneficiaries = beneficiaries;
+    this.requests = requests;
+    this.donations = donations;
+    this.registry = registry;
+    this.inventory = inventory;
+    this.documents = documents;
+    this.agreements = agreements;
+    this.clock = clock;
+  }
+
+  /**
+   * Checks the law for the asset, then proposes the oldest open request that wants its category and
+   * whose beneficiary is eligible. Nothing is reserved: the agreement allocates.
+   *
+   * @param ageYears from the assessment, or null
+   * @param residualUnitValue euros, from the assessment, or null
+   * @throws DonationExceptions.NotEligible the law forbids the donation
+   * @throws DonationExceptions.NoBeneficiaryAvailable no request can take the asset now
+   */
+  public Proposal propose(
+      long assetId,
+      BigDecimal ageYears,
+      BigDecimal residualUnitValue,
+      String sanitizationOutcome,
+      String operationId) {
+    Asset asset = asset(assetId);
+    DonationLaw.AssetCheck check =
+        DonationLaw.check(
+            new DonationLaw.AssetFacts(
+                asset.category(), ageYears, residualUnitValue, sanitizationOutcome));
+    if (!check.passed()) {
+      throw new DonationExceptions.NotEligible(check);
+    }
+    int skipped = 0;
+    for (DonationRequest request : requests.findOpenOldestFirst()) {
+      if (!request.wants(asset.category())) {
+        continue;
+      }
+      Beneficiary beneficiary = beneficiaries.findById(request.beneficiaryId()).orElseThrow();
+      if (!beneficiary.eligible()) {
+        skipped++;
+        continue;
+      }
+      if (registry.row(request, beneficiary).remaining() == 0) {
+        continue;
+      }
+      Proposal proposal =
+          new Proposal(beneficiary, request, Proposal.LegalCheck.of(check, beneficiary));
+      inventory.appendCustody(
+          new AppendCustody(
+              asset.inventoryNumber(),
+              CustodyAction.NOTE,
+              ACTOR_MATCH,
+              "Don proposé à « %s » (%s, %s), demande n° %d ; contrôle de légalité : %s ans,"
+                      .formatted(
+                          beneficiary.name(),
+                          beneficiary.legalCategory().label(),
+                          beneficiary.legalCategory().legalBasis(),
+                          request.id(),
+                          ageYears.stripTrailingZeros().toPlainString())
+                  + " valeur unitaire %s € (plafond 300 €), effacement %s, engagement de réemploi signé le %s"
+                      .formatted(
+                          residualUnitValue.toPlainString(),
+                          sanitizationOutcome,
+                          DATE.format(beneficiary.reuseCommitmentSignedOn())),
+              null,
+              operationId));
+      return proposal;
+    }
+    throw new DonationExceptions.NoBeneficiaryAvailable(
+        "Aucune demande ouverte d'un bénéficiaire éligible ne porte sur la catégorie « "
+            + asset.category().label()
+            + " »"
+            + (skipped == 0
+                ? ""
+                : " (" + skipped + " demande(s) écartée(s) : bénéficiaire non éligible)")
+            + ".");
+  }
+
+  /** The agreement of an asset's donation (process variable {@code donationAgreement}). */
+  record Agreement(String agreementId, String documentRef) {}
+
+  /**
+   * Allocates the asset to the request and generates the agreement (PDF), stored as a document and
+   * cited in the chain of custody. A former agreement of the same asset not yet handed over is
+   * cancelled (its place in its request is freed).
+   *
+   * @param legalCheck the check shown to the director (printed in the agreement), or null
+   * @throws DonationExceptions.RequestClosed the request can no longer take the asset
+   * @throws IllegalStateException the asset is not pending donation
+   */
+  public Agreement prepareAgreement(
+      long assetId,
+      long requestId,
+      Proposal.LegalCheck legalCheck,
+      String approvalComment,
+      String operationId) {
+    Optional<Donation> done = donations.findByOperationId(operationId);
+    if (done.isPresent()) {
+      return new Agreement(done.get().agreementNumber(), done.get().agreementDocumentId());
+    }
+    Asset asset = asset(assetId);
+    requirePending(asset, "la convention ne peut être établie");
+    requests.lock(requestId);
+    DonationRequest request =
+        requests
+            .findById(requestId)
+            .orElseThrow(
+                () ->
+                    new DonationExceptions.RequestClosed(
+                        "La demande n° " + requestId + " n'existe plus."));
+    Beneficiary beneficiary = beneficiaries.findById(request.beneficiaryId()).orElseThrow();
+    if (!request.isOpen()) {
+      throw new DonationExceptions.RequestClosed(
+          "La demande n° %d de « %s » est %s."
+              .formatted(requestId, beneficiary.name(), request.status().label().toLowerCase()));
+    }
+    if (!beneficiary.eligible()) {
+      throw new DonationExceptions.RequestClosed(
+          "« %s » ne peut plus recevoir de matériel informatique : %s."
+              .formatted(beneficiary.name(), beneficiary.ineligibilityReason()));
+    }
+    List<Donation> earlier = donations.findByAsset(assetId);
+    if (earlier.stream().anyMatch(d -> d.status() == DonationStatus.HANDED_OVER)) {
+      throw new IllegalStateException(
+          "L'équipement " + asset.inventoryNumber() + " a déjà été remis à un bénéficiaire.");
+    }
+    earlier.stream()
+        .filter(d -> d.status() == DonationStatus.AGREED)
+        .forEach(
+            d -> {
+              d.cancel();
+              donations.save(d);
+            });
+    if (registry.row(request, beneficiary).remaining() == 0) {
+      throw new DonationExceptions.RequestClosed(
+          "La demande n° %d de « %s » est complète (%d équipement(s) déjà attribué(s))."
+              .formatted(requestId, beneficiary.name(), request.quantity()));
+    }
+    Instant now = clock.instant();
+    Donation donation =
+        donations.save(
+            Donation.allocate(
+                request, assetId, asset.inventoryNumber(), approvalComment, operationId, now));
+    donation.number(now);
+    byte[] pdf =
+        agreements.render(
+            donation, beneficiary, asset, legalCheck, certificatesOf(asset), approvalComment, now);
+    StoredDocument stored =
+        documents.store(
+            NewDocument.pdf(
+                DocumentKind.DONATION_AGREEMENT,
+                "convention-cession-" + donation.agreementNumber() + ".pdf",
+                pdf,
+                "asset:" + asset.inventoryNumber(),
+                ACTOR_AGREEMENT));
+    donation.attachAgreement(stored.publicId());
+    donations.save(donation);
+    inventory.appendCustody(
+        new AppendCustody(
+            asset.inventoryNumber(),
+            CustodyAction.EVIDENCE,
+            ACTOR_AGREEMENT,
+            "Convention de cession gratuite %s au bénéfice de « %s » (%s), demande n° %d"
+                .formatted(
+                    donation.agreementNumber(),
+                    beneficiary.name(),
+                    beneficiary.identifiers(),
+                    requestId),
+            stored.evidence(),
+            operationId));
+    return new Agreement(donation.agreementNumber(), stored.publicId());
+  }
+
+  /**
+   * Records the signed handover: ownership and custody pass to the beneficiary. The request is
+   * fulfilled once its quantity has been handed over.
+   *
+   * @throws IllegalArgumentException the agreement is unknown or the handover incomplete
+   * @throws IllegalStateException the asset is not pending donation, or was handed over already
+   */
+  public Donation recordHandover(
+      long assetId, String agreementNumber, Handover handover, String operationId) {
+    Donation donation =
+        donations
+            .findByAgreementNumber(agreementNumber)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "Expected the agreement " + agreementNumber + " but found none"));
+    if (donation.assetId() != assetId) {
+      throw new IllegalArgumentException(
+          "The agreement %s is for asset %d, not %d"
+              .formatted(agreementNumber, donation.assetId(), assetId));
+    }
+    if (donation.status() == DonationStatus.HANDED_OVER) {
+      if (operationId.equals(donation.handoverOperationId())) {
+        return donation;
+      }
+      throw new IllegalStateException(
+          "L'équipement " + donation.inventoryNumber() + " a déjà été remis.");
+    }
+    if (donation.status() == DonationStatus.CANCELLED) {
+      throw new IllegalStateException(
+          "La convention " + agreementNumber + " a été annulée par une convention ultérieure.");
+    }
+    Asset asset = asset(assetId);
+    requirePending(asset, "la remise ne peut être enregistrée");
+    checkHandover(handover, donation);
+    Beneficiary beneficiary = beneficiaries.findById(donation.beneficiaryId()).orElseThrow();
+    donation.handOver(handover, operationId, clock.instant());
+    donations.save(donation);
+    DonationRequest request = requests.findById(donation.requestId()).orElseThrow();
+    if (registry.row(request, beneficiary).received() >= request.quantity()) {
+      request.fulfil(clock.instant());
+      requests.save(request);
+    }
+    String agreementEvidence =
+        documents.find(donation.agreementDocumentId()).map(StoredDocument::evidence).orElse("");
+    inventory.appendCustody(
+        new AppendCustody(
+            asset.inventoryNumber(),
+            CustodyAction.HANDOVER,
+            ACTOR_HANDOVER,
+            ("Remis à « %s » le %s, signataire %s (%s), bon de remise signé n° %s, convention %s"
+                    + "%s ; propriété, garde et responsabilité DEEE transférées au bénéficiaire")
+                .formatted(
+                    beneficiary.name(),
+                    DATE.format(handover.handedOverOn()),
+                    handover.recipientName(),
+                    handover.recipientRole(),
+                    handover.signedReceiptRef(),
+                    agreementNumber,
+                    handover.items().isEmpty()
+                        ? ""
+                        : " ; éléments remis : " + HandoverItems.labels(handover.items())),
+            agreementEvidence + " ; bon de remise " + handover.signedReceiptRef(),
+            operationId));
+    return donation;
+  }
+
+  /** The receipt policy: a signed receipt is scanned to PDF. */
+  static final fr.secondevie.documents.UploadPolicy RECEIPT_POLICY =
+      fr.secondevie.documents.UploadPolicy.PDF_ONLY;
+
+  @Transactional(readOnly = true)
+  public Optional<Donation> find(long donationId) {
+    return donations.findById(donationId);
+  }
+
+  /**
+   * Stores the scan of the signed receipt of a handed-over donation and cites it in the asset's
+   * chain of custody.
+   *
+   * @throws fr.secondevie.documents.UploadRejectedException nothing is stored
+   * @throws InvalidInputException the donation was not handed over yet
+   */
+  public StoredDocument attachReceipt(
+      long donationId, String filename, byte[] content, String actor) {
+    Donation donation =
+        donations
+            .findById(donationId)
+            .orElseThrow(
+                () -> InvalidInputException.of("file", "Aucun don n° " + donationId + "."));
+    if (donation.status() != DonationStatus.HANDED_OVER) {
+      throw InvalidInputException.of(
+          "file", "Le bon de remise se dépose une fois l'équipement remis.");
+    }
+    StoredDocument stored =
+        documents.storeUpload(
+            RECEIPT_POLICY,
+            DocumentKind.HANDOVER_RECEIPT,
+            filename,
+            content,
+            "asset:" + donation.inventoryNumber(),
+            actor);
+    donation.attachReceipt(stored.publicId());
+    donations.save(donation);
+    inventory.appendCustody(
+        new AppendCustody(
+            donation.inventoryNumber(),
+            CustodyAction.EVIDENCE,
+            actor,
+            "Bon de remise signé n° %s (convention %s)"
+                .formatted(donation.signedReceiptRef(), donation.agreementNumber()),
+            stored.evidence(),
+            "donation-receipt-" + stored.publicId()));
+    return stored;
+  }
+
+  private void checkHandover(Handover handover, Donation donation) {
+    List<String> missing = new ArrayList<>();
+    if (handover.handedOverOn() == null) {
+      missing.add("handedOverOn");
+    }
+    if (blank(handover.recipientName())) {
+      missing.add("recipientName");
+    }
+    if (blank(handover.recipientRole())) {
+      missing.add("recipientRole");
+    }
+    if (blank(handover.signedReceiptRef())) {
+      missing.add("signedReceiptRef");
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("Expected a complete handover but missing " + missing);
+    }
+    LocalDate today = LocalDate.now(clock.withZone(BeneficiaryRegistry.PARIS));
+    LocalDate agreed = donation.preparedAt().atZone(BeneficiaryRegistry.PARIS).toLocalDate();
+    if (handover.handedOverOn().isAfter(today) || handover.handedOverOn().isBefore(agreed)) {
+      throw new IllegalArgumentException(
+          "Expected a handover date between the agreement (%s) and today (%s) but got %s"
+              .formatted(agreed, today, handover.handedOverOn()));
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private Asset asset(long assetId) {
+    return inventory
+        .findById(assetId)
+        .orElseThrow(
+            () -> new IllegalArgumentException("Expected asset " + assetId + " but found none"));
+  }
+
+  private static void requirePending(Asset asset, String what) {
+    if (asset.status() != AssetStatus.DONATION_PENDING) {
+      throw new IllegalStateException(
+          "L'équipement %s est au statut « %s » : %s qu'au statut « %s »."
+              .formatted(
+                  asset.inventoryNumber(),
+                  asset.status().label(),
+                  what,
+                  AssetStatus.DONATION_PENDING.label()));
+    }
+  }
+
+  /**
+   * The certificates of the asset's storage media (wipe or destruction), as its chain of custody
+   * cites them: evidence entries citing a stored certificate ({@code StoredDocument.evidence()}).
+   */
+  List<AgreementRenderer.Certificate> certificatesOf(Asset asset) {
+    return inventory.custodyOf(asset.id()).stream()
+        .filter(e -> e.action() == CustodyAction.EVIDENCE)
+        .filter(
+            e ->
+                e.evidence() != null
+                    && (e.evidence().startsWith(DocumentKind.SANITIZATION_CERTIFICATE.name() + " ")
+                        || e.evidence()
+                            .startsWith(DocumentKind.DESTRUCTION_CERTIFICATE.name() + " ")))
+        .map(e -> new AgreementRenderer.Certificate(e.details(), e.evidence(), e.occurredAt()))
+        .toList();
+  }
+}

@@ -1,0 +1,520 @@
+package fr.secondevie.recycling;
+
+import fr.secondevie.documents.DocumentKind;
+import fr.secondevie.documents.DocumentService;
+import fr.secondevie.documents.NewDocument;
+import fr.secondevie.documents.StoredDocument;
+import fr.secondevie.documents.UploadPolicy;
+import fr.secondevie.inventory.Asset;
+import fr.secondevie.inventory.AssetStatus;
+import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.InventoryCommands.AppendCustody;
+import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.notification.NotificationService;
+import fr.secondevie.notification.OutgoingMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the recycling route and the lot's process do: fill lots, close them, send the order, record
+ * the pickup and the attestations, tell each asset's process its lot was dismantled. Each command
+ * is idempotent; database changes are transactional, and calls to the process runtime or the mail
+ * server happen after them, reconciled on a retry (a lot without its process instance is started, a
+ * full lot without its message publishes it).
+ */
+@Service
+class DismantlingService {
+
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  static final String ACTOR_ADD = "worker:dismantling.add-to-lot";
+  static final String ACTOR_ORDER = "worker:dismantling.send-order";
+  static final String ACTOR_PICKUP = "worker:dismantling.record-pickup";
+  static final String ACTOR_ATTESTATION = "worker:dismantling.record-attestation";
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private final AdaptedCompanyRepository companies;
+  private final DismantlingLotRepository lots;
+  private final InventoryService inventory;
+  private final DocumentService documents;
+  private final NotificationService notifications;
+  private final OrderRenderer orders;
+  private final LotProcesses processes;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  DismantlingService(
+      AdaptedCompanyRepository companies,
+      DismantlingLotRepository lots,
+      InventoryService inventory,
+      DocumentService documents,
+      NotificationService notifications,
+      OrderRenderer orders,
+      LotProcesses processes,
+      PlatformTransactionManager transactions,
+      Clock clock) {
+    this.companies = companies;
+    this.lots = lots;
+    this.inventory = inventory;
+    this.documents = documents;
+    this.notifications = notifications;
+    this.orders = orders;
+    this.processes = processes;
+    this.tx = new TransactionTemplate(transactions);
+    this.clock = clock;
+  }
+
+  /** The lot an asset was put in (process variable {@code dismantlingLotId}). */
+  record Placement(long lotId, long adaptedCompanyId) {}
+
+  /**
+   * Puts the asset in the open lot of the default adapted company, opening a lot (and starting its
+   * process) when none is open; publishes {@code DismantlingLotFull} when the lot reaches its size.
+   * An asset already in a lot stays there (a re-delivered job changes nothing).
+   *
+   * @throws IllegalStateException no default adapted company, or the asset is not pending recycling
+   */
+  public Placement addToLot(long assetId, String operationId) {
+    Placement placement = tx.execute(status -> place(assetId, operationId));
+    ensureStarted(placement.lotId());
+    ensureFullPublished(placement.lotId());
+    return placement;
+  }
+
+  private Placement place(long assetId, String operationId) {
+    Optional<DismantlingLot> existing = lots.findByAsset(assetId);
+    if (existing.isPresent()) {
+      return new Placement(existing.get().id(), existing.get().companyId());
+    }
+    AdaptedCompany company =
+        companies
+            .findDefault()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Aucune entreprise adaptée active n'est désignée par défaut : enregistrez-en"
+                            + " une dans le registre des entreprises adaptées."));
+    companies.lock(company.id());
+    // a concurrent delivery of the same job may have placed the asset while we waited
+    existing = lots.findByAsset(assetId);
+    if (existing.isPresent()) {
+      return new Placement(existing.get().id(), existing.get().companyId());
+    }
+    Asset asset =
+        inventory
+            .findById(assetId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException("Expected asset " + assetId + " but found none"));
+    if (asset.status() != AssetStatus.RECYCLING_PENDING) {
+      throw new IllegalStateException(
+          "L'équipement %s est au statut « %s » : il n'entre dans un lot qu'au statut « %s »."
+              .formatted(
+                  asset.inventoryNumber(),
+                  asset.status().label(),
+                  AssetStatus.RECYCLING_PENDING.label()));
+    }
+    Instant now = now();
+    DismantlingLot lot =
+        lots.findOpen(company.id())
+            .orElseGet(
+                () -> {
+                  DismantlingLot opened = lots.save(DismantlingLot.open(company, now));
+                  opened.assignNumber();
+                  return opened;
+                });
+    lot.add(
+        new LotAsset(
+            assetId,
+            asset.inventoryNumber(),
+            asset.category(),
+            asset.serialNumber(),
+            describe(asset),
+            now,
+            operationId,
+            null));
+    lot = lots.save(lot);
+    inventory.appendCustody(
+        new AppendCustody(
+            asset.inventoryNumber(),
+            CustodyAction.NOTE,
+            ACTOR_ADD,
+            "Ajouté au lot de démantèlement %s confié à « %s » (%s), %d/%d équipement(s)"
+                .formatted(
+                    lot.number(),
+                    company.name(),
+                    company.type().name(),
+                    lot.assetCount(),
+                    lot.targetSize()),
+            null,
+            operationId));
+    return new Placement(lot.id(), company.id());
+  }
+
+  private static String describe(Asset asset) {
+    String text =
+        ((asset.manufacturer() == null ? "" : asset.manufacturer())
+                + " "
+                + (asset.model() == null ? "" : asset.model()))
+            .strip();
+    return text.length() > 400 ? text.substring(0, 400) : text;
+  }
+
+  /** Starts the lot's process unless it was (the lot's row lock makes it once per lot). */
+  void ensureStarted(long lotId) {
+    tx.executeWithoutResult(
+        status -> {
+          lots.lock(lotId);
+          DismantlingLot lot = lots.findById(lotId).orElseThrow();
+          if (lot.processInstanceKey() == null) {
+            lot.started(processes.startLot(lotId, lot.companyId()));
+            lots.save(lot);
+          }
+        });
+  }
+
+  /** Publishes {@code DismantlingLotFull} once the lot is full, unless it was. */
+  void ensureFullPublished(long lotId) {
+    DismantlingLot lot = lots.findById(lotId).orElseThrow();
+    if (!lot.awaitsFullMessage()) {
+      return;
+    }
+    processes.publishLotFull(lotId);
+    tx.executeWithoutResult(
+        status -> {
+          lots.lock(lotId);
+          DismantlingLot locked = lots.findById(lotId).orElseThrow();
+          locked.fullPublished(now());
+          lots.save(locked);
+        });
+  }
+
+  /** Closes the lot (no asset enters it any more) and returns its asset count. */
+  public int close(long lotId) {
+    return tx.execute(
+        status -> {
+          lots.lock(lotId);
+          DismantlingLot lot = lot(lotId);
+          lot.close(now());
+          return lots.save(lot).assetCount();
+        });
+  }
+
+  /** The order sent to the company (process variable {@code dismantlingOrder}). */
+  record Order(String orderId, String documentRef, Instant sentAt) {}
+
+  /**
+   * Generates the order (PDF), cites it in the chain of custody of every asset of the lot, and
+   * e-mails it to the company. A second call sends and stores nothing again.
+   */
+  public Order sendOrder(long lotId, long adaptedCompanyId, String operationId) {
+    DismantlingLot lot =
+        tx.execute(
+            status -> {
+              lots.lock(lotId);
+              DismantlingLot l = lot(lotId);
+              if (l.companyId() != adaptedCompanyId) {
+                throw new IllegalArgumentException(
+                    "Expected company %d for lot %s but got %d"
+                        .formatted(l.companyId(), l.number(), adaptedCompanyId));
+              }
+              if (l.orderDocumentId() != null) {
+                return l;
+              }
+              if (l.status() != LotStatus.CLOSED) {
+                throw new IllegalStateException(
+                    "Expected a closed lot to order its pickup but lot "
+                        + l.number()
+                        + " is "
+                        + l.status());
+              }
+              AdaptedCompany company = companies.findById(l.companyId()).orElseThrow();
+              Instant now = now();
+              String orderNumber = "BE-" + l.number();
+              StoredDocument stored =
+                  documents.store(
+                      NewDocument.pdf(
+                          DocumentKind.DISMANTLING_ORDER,
+                          "bon-enlevement-" + l.number() + ".pdf",
+                          orders.render(l, company, orderNumber, now),
+                          "dismantling-lot:" + l.id(),
+                          ACTOR_ORDER));
+              l.orderSent(orderNumber, stored.publicId(), now);
+              for (LotAsset a : l.assets()) {
+                inventory.appendCustody(
+                    new AppendCustody(
+                        a.inventoryNumber(),
+                        CustodyAction.EVIDENCE,
+                        ACTOR_ORDER,
+                        "Bon d'enlèvement %s du lot %s envoyé à « %s » (%s)"
+                            .formatted(orderNumber, l.number(), company.name(), company.email()),
+                        stored.evidence(),
+                        operationId));
+              }
+              return lots.save(l);
+            });
+    AdaptedCompany company = companies.findById(lot.companyId()).orElseThrow();
+    notifications.send(
+        new OutgoingMessage(
+            "dismantling-order:" + lot.id(),
+            company.email(),
+            "Bon d'enlèvement %s — lot %s (%d équipements)"
+                .formatted(lot.orderNumber(), lot.number(), lot.assetCount()),
+            orders.emailBody(lot, company),
+            List.of(lot.orderDocumentId())));
+    return new Order(lot.orderNumber(), lot.orderDocumentId(), lot.orderSentAt());
+  }
+
+  /** The pickup as typed in the form, before checks. */
+  record PickupInput(
+      LocalDate pickedUpOn,
+      Integer unitCount,
+      java.math.BigDecimal weightKg,
+      String wasteTrackingNumber,
+      String carrier,
+      String notes) {}
+
+  /**
+   * Records the pickup: weight and waste tracking number on the lot, and the transfer of custody to
+   * the company in the chain of every asset.
+   *
+   * @throws InvalidInputException a value is wrong (nothing is written)
+   */
+  public DismantlingLot recordPickup(long lotId, PickupInput input, String operationId) {
+    return tx.execute(
+        status -> {
+          lots.lock(lotId);
+          DismantlingLot lot = lot(lotId);
+          if (lot.pickedUpOn() != null) {
+            return lot;
+          }
+          if (lot.status() != LotStatus.ORDER_SENT) {
+            throw new IllegalStateException(
+                "Expected the order of lot "
+                    + lot.number()
+                    + " sent before its pickup but it is "
+                    + lot.status());
+          }
+          PickupRecord pickup =
+              PickupRecord.validate(
+                  input.pickedUpOn(),
+                  input.unitCount(),
+                  input.weightKg(),
+                  input.wasteTrackingNumber(),
+                  input.carrier(),
+                  input.notes(),
+                  lot.closedAt().atZone(PARIS).toLocalDate(),
+                  LocalDate.now(clock.withZone(PARIS)));
+          lot.pickedUp(pickup);
+          AdaptedCompany company = companies.findById(lot.companyId()).orElseThrow();
+          String gap =
+              pickup.unitCount() == lot.assetCount()
+                  ? ""
+                  : " ; écart : %d unité(s) enlevée(s) pour %d au lot"
+                      .formatted(pickup.unitCount(), lot.assetCount());
+          for (LotAsset a : lot.assets()) {
+            inventory.appendCustody(
+                new AppendCustody(
+                    a.inventoryNumber(),
+                    CustodyAction.HANDOVER,
+                    ACTOR_PICKUP,
+                    ("Enlevé le %s par « %s » (%s), transporteur %s, lot %s : %s kg pour %d"
+                            + " unité(s), bordereau %s%s")
+                        .formatted(
+                            DATE.format(pickup.pickedUpOn()),
+                            company.name(),
+                            company.type().name(),
+                            pickup.carrier(),
+                            lot.number(),
+                            pickup.weightKg().toPlainString().replace('.', ','),
+                            pickup.unitCount(),
+                            pickup.wasteTrackingNumber().value(),
+                            gap),
+                    "bordereau " + pickup.wasteTrackingNumber().value(),
+                    operationId));
+          }
+          return lots.save(lot);
+        });
+  }
+
+  /** The attestations as typed in the form (euros), before checks. */
+  record AttestationInput(
+      String recyclingCertificateRef,
+      LocalDate recyclingCertificateDate,
+      String eaAttestationRef,
+      java.math.BigDecimal invoiceAmountExclTax,
+      java.math.BigDecimal labourCost,
+      String notes) {}
+
+  /**
+   * Records the recycling certificate and the company's attestation (labour cost in cents) on the
+   * lot, cited in the chain of every asset.
+   *
+   * @throws InvalidInputException a value is wrong (nothing is written)
+   */
+  public DismantlingLot recordAttestation(long lotId, AttestationInput input, String operationId) {
+    return tx.execute(
+        status -> {
+          lots.lock(lotId);
+          DismantlingLot lot = lot(lotId);
+          if (lot.recyclingCertificateRef() != null) {
+            return lot;
+          }
+          if (lot.status() != LotStatus.PICKED_UP) {
+            throw new IllegalStateException(
+                "Expected lot "
+                    + lot.number()
+                    + " picked up before its attestation but it is "
+                    + lot.status());
+          }
+          AttestationRecord attestation =
+              AttestationRecord.validate(
+                  input.recyclingCertificateRef(),
+                  input.recyclingCertificateDate(),
+                  input.eaAttestationRef(),
+                  input.invoiceAmountExclTax(),
+                  input.labourCost(),
+                  input.notes(),
+                  lot.pickedUpOn(),
+                  LocalDate.now(clock.withZone(PARIS)));
+          lot.attested(attestation);
+          String evidence = attestationEvidence(lot);
+          for (LotAsset a : lot.assets()) {
+            inventory.appendCustody(
+                new AppendCustody(
+                    a.inventoryNumber(),
+                    CustodyAction.EVIDENCE,
+                    ACTOR_ATTESTATION,
+                    ("Lot %s recyclé : certificat de recyclage %s du %s ; attestation de"
+                            + " l'entreprise adaptée %s (facture %s HT, dont main-d'œuvre %s)")
+                        .formatted(
+                            lot.number(),
+                            attestation.recyclingCertificateRef(),
+                            DATE.format(attestation.recyclingCertificateDate()),
+                            attestation.eaAttestationRef(),
+                            OrderRenderer.euros(attestation.invoiceCents()),
+                            OrderRenderer.euros(attestation.labourCostCents())),
+                    evidence,
+                    operationId));
+          }
+          return lots.save(lot);
+        });
+  }
+
+  private String attestationEvidence(DismantlingLot lot) {
+    StringBuilder evidence = new StringBuilder();
+    for (String id :
+        new String[] {lot.recyclingCertificateDocumentId(), lot.eaAttestationDocumentId()}) {
+      if (id != null) {
+        documents
+            .find(id)
+            .ifPresent(d -> evidence.append(evidence.isEmpty() ? "" : " ; ").append(d.evidence()));
+      }
+    }
+    return evidence.isEmpty()
+        ? "certificat " + lot.recyclingCertificateRef() + " ; attestation " + lot.eaAttestationRef()
+        : evidence.toString();
+  }
+
+  /**
+   * Publishes {@code DismantlingCompleted} for every asset of the lot not yet told, then marks the
+   * lot completed; returns the number of assets of the lot.
+   */
+  public int publishCompletion(long lotId) {
+    DismantlingLot lot = lot(lotId);
+    if (lot.recyclingCertificateRef() == null) {
+      throw new IllegalStateException(
+          "Expected the attestations of lot " + lot.number() + " before completing it");
+    }
+    Map<String, Object> dismantling = new LinkedHashMap<>();
+    dismantling.put("lotId", lot.id());
+    dismantling.put("adaptedCompanyId", lot.companyId());
+    dismantling.put("pickedUpOn", lot.pickedUpOn().toString());
+    dismantling.put("wasteTrackingNumber", lot.wasteTrackingNumber());
+    dismantling.put("recyclingCertificateRef", lot.recyclingCertificateRef());
+    dismantling.put("eaAttestationRef", lot.eaAttestationRef());
+    for (LotAsset a : lot.assets()) {
+      if (a.completionPublishedAt() != null) {
+        continue;
+      }
+      processes.publishDismantlingCompleted(lotId, a.assetId(), dismantling);
+      tx.executeWithoutResult(
+          status -> {
+            lots.lock(lotId);
+            DismantlingLot locked = lot(lotId);
+            locked.markPublished(a.assetId(), now());
+            lots.save(locked);
+          });
+    }
+    return tx.execute(
+        status -> {
+          lots.lock(lotId);
+          DismantlingLot locked = lot(lotId);
+          locked.complete(now());
+          return lots.save(locked).assetCount();
+        });
+  }
+
+  /** Evidence files of a lot uploaded on its page. */
+  static final UploadPolicy LOT_DOCUMENT_POLICY = UploadPolicy.EVIDENCE;
+
+  /**
+   * Stores the scan of the recycling certificate or of the EA attestation and cites it in the chain
+   * of every asset of the lot.
+   *
+   * @throws fr.secondevie.documents.UploadRejectedException nothing is stored
+   */
+  public StoredDocument attachDocument(
+      long lotId, DocumentKind kind, String filename, byte[] content, String actor) {
+    if (kind != DocumentKind.RECYCLING_CERTIFICATE
+        && kind != DocumentKind.ADAPTED_COMPANY_ATTESTATION) {
+      throw new IllegalArgumentException(
+          "Expected a certificate or an attestation but got " + kind);
+    }
+    return tx.execute(
+        status -> {
+          lots.lock(lotId);
+          DismantlingLot lot = lot(lotId);
+          StoredDocument stored =
+              documents.storeUpload(
+                  LOT_DOCUMENT_POLICY, kind, filename, content, "dismantling-lot:" + lotId, actor);
+          if (kind == DocumentKind.RECYCLING_CERTIFICATE) {
+            lot.attachRecyclingCertificate(stored.publicId());
+          } else {
+            lot.attachEaAttestation(stored.publicId());
+          }
+          for (LotAsset a : lot.assets()) {
+            inventory.appendCustody(
+                new AppendCustody(
+                    a.inventoryNumber(),
+                    CustodyAction.EVIDENCE,
+                    actor,
+                    kind.label() + " du lot " + lot.number(),
+                    stored.evidence(),
+                    "lot-document-" + stored.publicId()));
+          }
+          lots.save(lot);
+          return stored;
+        });
+  }
+
+  /** What DATETIME(6) keeps, so that a returned instant equals a later read. */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  }
+
+  DismantlingLot lot(long lotId) {
+    return lots.findById(lotId)
+        .orElseThrow(
+            () -> new IllegalArgumentException("Expected lot " + lotId + " but found none"));
+  }
+}

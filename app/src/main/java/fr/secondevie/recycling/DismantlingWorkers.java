@@ -1,0 +1,137 @@
+package fr.secondevie.recycling;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.processes.AssetEndOfLifeProcess;
+import fr.secondevie.processes.DismantlingLotProcess.JobTypes;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Job workers of the recycling route ({@code dismantling.add-to-lot} in {@code asset-end-of-life})
+ * and of process {@code dismantling-lot}: thin glue to {@link DismantlingService}. P3 declares no
+ * BPMN error: refused input fails the job with its reason (retries, then an incident to resolve),
+ * the forms checking the same rules beforehand.
+ *
+ * <p>Public, with public worker methods: the Camunda starter invokes them by reflection and does
+ * not override access checks.
+ */
+@Component
+public class DismantlingWorkers {
+
+  private final DismantlingService service;
+
+  DismantlingWorkers(DismantlingService service) {
+    this.service = service;
+  }
+
+  /** {@code pickup}, from form {@code confirm-pickup}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record PickupVariable(
+      String pickedUpOn,
+      Integer unitCount,
+      BigDecimal weightKg,
+      String wasteTrackingNumber,
+      String carrier,
+      String notes) {}
+
+  /** {@code attestation}, from form {@code enter-attestation} (amounts in euros). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record AttestationVariable(
+      String recyclingCertificateRef,
+      String recyclingCertificateDate,
+      String eaAttestationRef,
+      BigDecimal invoiceAmountExclTax,
+      BigDecimal labourCost,
+      String notes) {}
+
+  record AddOutput(long dismantlingLotId) {}
+
+  record CloseOutput(int lotAssetCount) {}
+
+  record OrderOutput(DismantlingService.Order dismantlingOrder) {}
+
+  record CompletionOutput(int completedAssetCount) {}
+
+  @JobWorker(type = AssetEndOfLifeProcess.JobTypes.ADD_TO_LOT)
+  public AddOutput addToLot(ActivatedJob job, @Variable(name = "assetId") Long assetId) {
+    return new AddOutput(service.addToLot(assetId, operationId(job)).lotId());
+  }
+
+  @JobWorker(type = JobTypes.CLOSE_LOT)
+  public CloseOutput closeLot(@Variable(name = "lotId") Long lotId) {
+    return new CloseOutput(service.close(lotId));
+  }
+
+  @JobWorker(type = JobTypes.SEND_ORDER)
+  public OrderOutput sendOrder(
+      ActivatedJob job,
+      @Variable(name = "lotId") Long lotId,
+      @Variable(name = "adaptedCompanyId") Long adaptedCompanyId) {
+    return new OrderOutput(service.sendOrder(lotId, adaptedCompanyId, operationId(job)));
+  }
+
+  @JobWorker(type = JobTypes.RECORD_PICKUP)
+  public void recordPickup(
+      ActivatedJob job,
+      @Variable(name = "lotId") Long lotId,
+      @Variable(name = "pickup") PickupVariable pickup) {
+    try {
+      service.recordPickup(
+          lotId,
+          new DismantlingService.PickupInput(
+              date(pickup.pickedUpOn()),
+              pickup.unitCount(),
+              pickup.weightKg(),
+              pickup.wasteTrackingNumber(),
+              pickup.carrier(),
+              pickup.notes()),
+          operationId(job));
+    } catch (InvalidInputException e) {
+      throw new IllegalArgumentException(
+          "Pickup refused: " + String.join(" ", e.errors().values()), e);
+    }
+  }
+
+  @JobWorker(type = JobTypes.RECORD_ATTESTATION)
+  public void recordAttestation(
+      ActivatedJob job,
+      @Variable(name = "lotId") Long lotId,
+      @Variable(name = "attestation") AttestationVariable attestation) {
+    try {
+      service.recordAttestation(
+          lotId,
+          new DismantlingService.AttestationInput(
+              attestation.recyclingCertificateRef(),
+              date(attestation.recyclingCertificateDate()),
+              attestation.eaAttestationRef(),
+              attestation.invoiceAmountExclTax(),
+              attestation.labourCost(),
+              attestation.notes()),
+          operationId(job));
+    } catch (InvalidInputException e) {
+      throw new IllegalArgumentException(
+          "Attestation refused: " + String.join(" ", e.errors().values()), e);
+    }
+  }
+
+  @JobWorker(type = JobTypes.PUBLISH_COMPLETION)
+  public CompletionOutput publishCompletion(@Variable(name = "lotId") Long lotId) {
+    return new CompletionOutput(service.publishCompletion(lotId));
+  }
+
+  static LocalDate date(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
+  }
+
+  static String operationId(ActivatedJob job) {
+    return job.getType() + ":" + job.getElementInstanceKey();
+  }
+}

@@ -1,0 +1,459 @@
+package fr.secondevie.recycling;
+
+import static fr.secondevie.recycling.RecyclingFixtures.company;
+import static fr.secondevie.recycling.RecyclingFixtures.job;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import fr.secondevie.documents.DocumentKind;
+import fr.secondevie.documents.DocumentService;
+import fr.secondevie.documents.StoredDocument;
+import fr.secondevie.inventory.Asset;
+import fr.secondevie.inventory.AssetCategory;
+import fr.secondevie.inventory.AssetStatus;
+import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.CustodyEntry;
+import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.notification.Notification;
+import fr.secondevie.notification.NotificationService;
+import fr.secondevie.processes.AssetEndOfLifeProcess;
+import fr.secondevie.processes.DismantlingLotProcess.JobTypes;
+import fr.secondevie.recycling.DismantlingWorkers.AttestationVariable;
+import fr.secondevie.recycling.DismantlingWorkers.PickupVariable;
+import fr.secondevie.sanitization.CertificateService;
+import fr.secondevie.sanitization.SanitizationPlanner;
+import fr.secondevie.support.Assets;
+import io.camunda.client.api.response.ActivatedJob;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * The recycling workers (P2's add-to-lot and P3's) called as the engine would, on the real
+ * database, with the process runtime replaced by a mock that records what would be started and
+ * published.
+ */
+@SpringBootTest
+class DismantlingWorkersTests {
+
+  static final String TODAY_BSD =
+      "BSD-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + "-K7P9X2M4Q";
+
+  @MockitoBean LotProcesses processes;
+  @Autowired DismantlingWorkers workers;
+  @Autowired AdaptedCompanyRegistry registry;
+  @Autowired DismantlingLotRepository lots;
+  @Autowired InventoryService inventory;
+  @Autowired DocumentService documents;
+  @Autowired SanitizationPlanner planner;
+  @Autowired CertificateService certificates;
+  @Autowired NotificationService notifications;
+  @Autowired JdbcTemplate jdbc;
+
+  Assets assets;
+  long processKey = 4_503_599_627_370_000L;
+
+  @BeforeEach
+  void setUp() {
+    RecyclingFixtures.clean(jdbc);
+    assets = new Assets(inventory, planner, certificates);
+    when(processes.startLot(anyLong(), anyLong())).thenAnswer(i -> ++processKey);
+  }
+
+  Asset toRecycle() {
+    return assets.sanitizedThen(
+        AssetCategory.DESKTOP, AssetStatus.RECYCLING_PENDING, "S-" + System.nanoTime());
+  }
+
+  long add(Asset asset) {
+    return workers
+        .addToLot(job(AssetEndOfLifeProcess.JobTypes.ADD_TO_LOT), asset.id())
+        .dismantlingLotId();
+  }
+
+  /** A lot of {@code size} assets, full and closed on size. */
+  DismantlingLot closedLot(int size) {
+    registry.create(company("Les Ateliers du Cailly", size, true));
+    long lotId = 0;
+    for (int i = 0; i < size; i++) {
+      lotId = add(toRecycle());
+    }
+    workers.closeLot(lotId);
+    return lots.findById(lotId).orElseThrow();
+  }
+
+  @Test
+  void shouldOpenALotAndStartItsProcessOnceWhenTheJobIsDeliveredTwice() {
+    // given
+    AdaptedCompany company = registry.create(company("Les Ateliers du Cailly", 50, true));
+    Asset asset = toRecycle();
+    ActivatedJob job = job(AssetEndOfLifeProcess.JobTypes.ADD_TO_LOT);
+
+    // when
+    long first = workers.addToLot(job, asset.id()).dismantlingLotId();
+    long second = workers.addToLot(job, asset.id()).dismantlingLotId();
+
+    // then
+    assertThat(second).isEqualTo(first);
+    DismantlingLot lot = lots.findById(first).orElseThrow();
+    assertThat(lot.status()).isEqualTo(LotStatus.OPEN);
+    assertThat(lot.number()).matches("LOT-\\d{4}-\\d{4}");
+    assertThat(lot.assets()).extracting(LotAsset::assetId).containsExactly(asset.id());
+    assertThat(lot.processInstanceKey()).isEqualTo(processKey);
+    verify(processes, times(1)).startLot(first, company.id());
+    verify(processes, never()).publishLotFull(anyLong());
+    assertThat(inventory.custodyOf(asset.id()))
+        .filteredOn(e -> e.actor().equals(DismantlingService.ACTOR_ADD))
+        .singleElement()
+        .satisfies(e -> assertThat(e.details()).contains(lot.number(), "1/50"));
+  }
+
+  @Test
+  void shouldPublishLotFullOnceWhenTheLotReachesItsSizeThenOpenANewLot() {
+    // given
+    registry.create(company("Les Ateliers du Cailly", 2, true));
+    Asset a1 = toRecycle();
+    Asset a2 = toRecycle();
+    Asset a3 = toRecycle();
+    ActivatedJob secondJob = job(AssetEndOfLifeProcess.JobTypes.ADD_TO_LOT);
+
+    // when
+    long lot1 = add(a1);
+    long lotOfSecond = workers.addToLot(secondJob, a2.id()).dismantlingLotId();
+    workers.addToLot(secondJob, a2.id());
+    long lot2 = add(a3);
+
+    // then
+    assertThat(lotOfSecond).isEqualTo(lot1);
+    assertThat(lot2).isNotEqualTo(lot1);
+    assertThat(lots.findById(lot1).orElseThrow().status()).isEqualTo(LotStatus.FULL);
+    assertThat(lots.findById(lot1).orElseThrow().fullPublishedAt()).isNotNull();
+    verify(processes, times(1)).publishLotFull(lot1);
+    verify(processes, never()).publishLotFull(lot2);
+    verify(processes, times(1)).startLot(eq(lot1), anyLong());
+    verify(processes, times(1)).startLot(eq(lot2), anyLong());
+  }
+
+  @Test
+  void shouldRetryTheStartOfALotWhoseProcessCouldNotBeStarted() {
+    // given: the runtime is down when the lot opens
+    registry.create(company("Les Ateliers du Cailly", 5, true));
+    Asset asset = toRecycle();
+    ActivatedJob job = job(AssetEndOfLifeProcess.JobTypes.ADD_TO_LOT);
+    when(processes.startLot(anyLong(), anyLong())).thenThrow(new IllegalStateException("down"));
+    assertThatThrownBy(() -> workers.addToLot(job, asset.id())).hasMessage("down");
+
+    // when: the job is retried once the runtime is back
+    org.mockito.Mockito.doReturn(77L).when(processes).startLot(anyLong(), anyLong());
+    long lotId = workers.addToLot(job, asset.id()).dismantlingLotId();
+
+    // then: the asset stayed in its lot and the lot has its process
+    DismantlingLot lot = lots.findById(lotId).orElseThrow();
+    assertThat(lot.assetCount()).isEqualTo(1);
+    assertThat(lot.processInstanceKey()).isEqualTo(77L);
+  }
+
+  @Test
+  void shouldRefuseWithoutADefaultCompanyOrForAnAssetNotPendingRecycling() {
+    // given
+    Asset asset = toRecycle();
+    registry.create(company("Pas par défaut", 5, false));
+
+    // when / then
+    assertThatThrownBy(() -> add(asset))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("par défaut");
+    registry.create(company("Par défaut", 5, true));
+    Asset notWiped = assets.inService(AssetCategory.DESKTOP);
+    assertThatThrownBy(() -> add(notWiped))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("« En service »");
+    assertThat(lots.findAll()).isEmpty();
+    verify(processes, never()).startLot(anyLong(), anyLong());
+  }
+
+  @Test
+  void shouldCloseOnSizeOrOnTimeAndReturnTheAssetCount() {
+    // given
+    registry.create(company("Les Ateliers du Cailly", 2, true));
+    long full = add(toRecycle());
+    add(toRecycle());
+    long partial = add(toRecycle());
+
+    // when
+    int fullCount = workers.closeLot(full).lotAssetCount();
+    int partialCount = workers.closeLot(partial).lotAssetCount();
+    workers.closeLot(partial);
+
+    // then
+    assertThat(fullCount).isEqualTo(2);
+    assertThat(partialCount).isEqualTo(1);
+    assertThat(lots.findById(full).orElseThrow().closedReason())
+        .isEqualTo(DismantlingLot.ClosedReason.SIZE);
+    assertThat(lots.findById(partial).orElseThrow().closedReason())
+        .isEqualTo(DismantlingLot.ClosedReason.TIME);
+    // a closed lot takes no more asset: the next one opens a new lot
+    long next = add(toRecycle());
+    assertThat(next).isNotIn(full, partial);
+  }
+
+  @Test
+  void shouldSendTheOrderOnceWithItsPdfByEmailAndCiteItInEveryChain() throws IOException {
+    // given
+    DismantlingLot lot = closedLot(2);
+    ActivatedJob job = job(JobTypes.SEND_ORDER);
+
+    // when
+    DismantlingService.Order first =
+        workers.sendOrder(job, lot.id(), lot.companyId()).dismantlingOrder();
+    DismantlingService.Order second =
+        workers.sendOrder(job, lot.id(), lot.companyId()).dismantlingOrder();
+
+    // then
+    assertThat(second).isEqualTo(first);
+    assertThat(first.orderId()).isEqualTo("BE-" + lot.number());
+    assertThat(documents.ownedBy("dismantling-lot:" + lot.id()))
+        .singleElement()
+        .satisfies(d -> assertThat(d.kind()).isEqualTo(DocumentKind.DISMANTLING_ORDER));
+    List<Notification> sent =
+        notifications.latest(1000).stream()
+            .filter(n -> n.operationId().equals("dismantling-order:" + lot.id()))
+            .toList();
+    assertThat(sent)
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.recipient()).isEqualTo("commandes@ea-normandie.example");
+              assertThat(n.subject()).contains(first.orderId(), lot.number(), "2 équipements");
+              assertThat(n.attachmentIds()).containsExactly(first.documentRef());
+            });
+    StoredDocument pdf = documents.find(first.documentRef()).orElseThrow();
+    String text = text(documents.content(pdf));
+    assertThat(text)
+        .contains(
+            "Bon d'enlèvement et de démantèlement",
+            first.orderId(),
+            lot.number(),
+            "Les Ateliers du Cailly",
+            "Entreprise adaptée",
+            "ecosystem",
+            "16 02 14",
+            "Trackdéchets",
+            "R541-43",
+            "coût de main-d'œuvre",
+            "Adresse d'enlèvement",
+            "15,0");
+    for (LotAsset a : lot.assets()) {
+      assertThat(text).contains(a.inventoryNumber(), a.serialNumber());
+      assertThat(inventory.custodyOf(a.assetId()))
+          .filteredOn(
+              e ->
+                  e.action() == CustodyAction.EVIDENCE
+                      && e.actor().equals(DismantlingService.ACTOR_ORDER))
+          .singleElement()
+          .satisfies(e -> assertThat(e.evidence()).isEqualTo(pdf.evidence()));
+    }
+  }
+
+  PickupVariable pickup(String bsd) {
+    return new PickupVariable(
+        LocalDate.now().toString(), 2, new BigDecimal("14.35"), bsd, "Transports Lefebvre", null);
+  }
+
+  DismantlingLot ordered(int size) {
+    DismantlingLot lot = closedLot(size);
+    workers.sendOrder(job(JobTypes.SEND_ORDER), lot.id(), lot.companyId());
+    return lots.findById(lot.id()).orElseThrow();
+  }
+
+  @Test
+  void shouldRecordThePickupOnceAndHandEachAssetOverToTheCompany() {
+    // given
+    DismantlingLot lot = ordered(2);
+    ActivatedJob job = job(JobTypes.RECORD_PICKUP);
+
+    // when
+    workers.recordPickup(job, lot.id(), pickup(TODAY_BSD.toLowerCase()));
+    workers.recordPickup(job, lot.id(), pickup(TODAY_BSD));
+
+    // then
+    DismantlingLot picked = lots.findById(lot.id()).orElseThrow();
+    assertThat(picked.status()).isEqualTo(LotStatus.PICKED_UP);
+    assertThat(picked.weightKg()).isEqualByComparingTo("14.4");
+    assertThat(picked.wasteTrackingNumber()).isEqualTo(TODAY_BSD);
+    for (LotAsset a : picked.assets()) {
+      assertThat(inventory.custodyOf(a.assetId()))
+          .filteredOn(e -> e.action() == CustodyAction.HANDOVER)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.details()).contains("Les Ateliers du Cailly", "14,4 kg", TODAY_BSD);
+                assertThat(e.evidence()).isEqualTo("bordereau " + TODAY_BSD);
+              });
+    }
+  }
+
+  @Test
+  void shouldRefuseAPickupWithAWrongWasteTrackingNumberAndWriteNothing() {
+    // given
+    DismantlingLot lot = ordered(1);
+    long assetId = lot.assets().get(0).assetId();
+    int custody = inventory.custodyOf(assetId).size();
+
+    // when / then
+    assertThatThrownBy(
+            () -> workers.recordPickup(job(JobTypes.RECORD_PICKUP), lot.id(), pickup("BSD 12345")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("n'est pas un numéro de bordereau Trackdéchets");
+    assertThat(lots.findById(lot.id()).orElseThrow().status()).isEqualTo(LotStatus.ORDER_SENT);
+    assertThat(inventory.custodyOf(assetId)).hasSize(custody);
+  }
+
+  @Test
+  void shouldRecordTheAttestationInCentsAndRefuseALabourCostAboveTheInvoice() {
+    // given
+    DismantlingLot lot = ordered(1);
+    workers.recordPickup(job(JobTypes.RECORD_PICKUP), lot.id(), pickup(TODAY_BSD));
+    String today = LocalDate.now().toString();
+
+    // when / then
+    assertThatThrownBy(
+            () ->
+                workers.recordAttestation(
+                    job(JobTypes.RECORD_ATTESTATION),
+                    lot.id(),
+                    new AttestationVariable(
+                        "CR-88",
+                        today,
+                        "ATT-88",
+                        new BigDecimal("100"),
+                        new BigDecimal("100.01"),
+                        null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ne peut dépasser le montant facturé");
+    workers.recordAttestation(
+        job(JobTypes.RECORD_ATTESTATION),
+        lot.id(),
+        new AttestationVariable(
+            "CR-2026-0042",
+            today,
+            "ATT-EA-2026-17",
+            new BigDecimal("420.50"),
+            new BigDecimal("312.8"),
+            null));
+
+    // then
+    DismantlingLot attested = lots.findById(lot.id()).orElseThrow();
+    assertThat(attested.invoiceCents()).isEqualTo(42_050L);
+    assertThat(attested.labourCostCents()).isEqualTo(31_280L);
+    assertThat(inventory.custodyOf(lot.assets().get(0).assetId()))
+        .filteredOn(e -> e.actor().equals(DismantlingService.ACTOR_ATTESTATION))
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.details()).contains("CR-2026-0042", "ATT-EA-2026-17", "312,80"));
+  }
+
+  @Test
+  void shouldPublishCompletionForEveryAssetOnceEvenWhenDeliveredTwice() {
+    // given
+    DismantlingLot lot = ordered(3);
+    workers.recordPickup(job(JobTypes.RECORD_PICKUP), lot.id(), pickup(TODAY_BSD));
+    workers.recordAttestation(
+        job(JobTypes.RECORD_ATTESTATION),
+        lot.id(),
+        new AttestationVariable(
+            "CR-1",
+            LocalDate.now().toString(),
+            "ATT-1",
+            new BigDecimal("90"),
+            new BigDecimal("60"),
+            null));
+
+    // when
+    int first = workers.publishCompletion(lot.id()).completedAssetCount();
+    int second = workers.publishCompletion(lot.id()).completedAssetCount();
+
+    // then
+    assertThat(first).isEqualTo(3);
+    assertThat(second).isEqualTo(3);
+    @SuppressWarnings("unchecked")
+    ArgumentCaptor<Map<String, Object>> dismantling = ArgumentCaptor.forClass(Map.class);
+    for (LotAsset a : lot.assets()) {
+      verify(processes, times(1))
+          .publishDismantlingCompleted(eq(lot.id()), eq(a.assetId()), dismantling.capture());
+    }
+    assertThat(dismantling.getValue())
+        .containsEntry("lotId", lot.id())
+        .containsEntry("adaptedCompanyId", lot.companyId())
+        .containsEntry("wasteTrackingNumber", TODAY_BSD)
+        .containsEntry("recyclingCertificateRef", "CR-1")
+        .containsEntry("eaAttestationRef", "ATT-1")
+        .containsEntry("pickedUpOn", LocalDate.now().toString());
+    DismantlingLot completed = lots.findById(lot.id()).orElseThrow();
+    assertThat(completed.status()).isEqualTo(LotStatus.COMPLETED);
+    assertThat(completed.assets())
+        .allSatisfy(a -> assertThat(a.completionPublishedAt()).isNotNull());
+  }
+
+  @Test
+  void shouldNotPublishCompletionAgainForAssetsAlreadyToldAfterAFailure() {
+    // given: the runtime fails on the second asset
+    DismantlingLot lot = ordered(2);
+    workers.recordPickup(job(JobTypes.RECORD_PICKUP), lot.id(), pickup(TODAY_BSD));
+    workers.recordAttestation(
+        job(JobTypes.RECORD_ATTESTATION),
+        lot.id(),
+        new AttestationVariable(
+            "CR-1", LocalDate.now().toString(), "ATT-1", BigDecimal.TEN, BigDecimal.ONE, null));
+    long firstAsset = lot.assets().get(0).assetId();
+    long secondAsset = lot.assets().get(1).assetId();
+    org.mockito.Mockito.doThrow(new IllegalStateException("down"))
+        .doNothing()
+        .when(processes)
+        .publishDismantlingCompleted(
+            eq(lot.id()), eq(secondAsset), org.mockito.ArgumentMatchers.any());
+
+    // when
+    assertThatThrownBy(() -> workers.publishCompletion(lot.id())).hasMessage("down");
+    workers.publishCompletion(lot.id());
+
+    // then
+    verify(processes, times(1))
+        .publishDismantlingCompleted(
+            eq(lot.id()), eq(firstAsset), org.mockito.ArgumentMatchers.any());
+    verify(processes, times(2))
+        .publishDismantlingCompleted(
+            eq(lot.id()), eq(secondAsset), org.mockito.ArgumentMatchers.any());
+  }
+
+  static String text(byte[] pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setSortByPosition(true);
+      return stripper.getText(document).replaceAll("\\s+", " ");
+    }
+  }
+
+  static List<CustodyEntry> none() {
+    return List.of();
+  }
+}
