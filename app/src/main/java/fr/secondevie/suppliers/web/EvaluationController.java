@@ -108,7 +108,7 @@ class EvaluationController {
       Map<String, String> problems,
       String failure,
       Model model) {
-    model.addAttribute("application", application);
+    model.addAttribute("app", application);
     model.addAttribute("supplier", referencing.supplier(application.getSupplierId()));
     model.addAttribute("questionnaire", directory.questionnaire(application));
     model.addAttribute("scoreCard", referencing.scoreCard(application));

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The public supplier portal: no account, the token of the e-mailed link is the only key (Spring
@@ -84,7 +85,9 @@ class PortalController {
       if (request.getParameterMap().containsKey("comment-" + code)) {
         comments.put(code, request.getParameter("comment-" + code));
       }
-      if (request instanceof MultipartHttpServletRequest multipart) {
+      MultipartHttpServletRequest multipart =
+          WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+      if (multipart != null) {
         for (MultipartFile file : multipart.getFiles("file-" + code)) {
           boolean chosen =
               !file.isEmpty()
