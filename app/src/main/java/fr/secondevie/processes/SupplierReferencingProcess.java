@@ -116,8 +116,9 @@ public final class SupplierReferencingProcess {
 
     /**
      * Opens the application for answers and e-mails a new portal link (random token, stored hashed,
-     * expiring with the deadline {@link Timers#ANSWER_DEADLINE}). In: {@code applicationId}. Out:
-     * {@code questionnaireRound}, {@code answerDeadline}.
+     * expiring with the deadline {@link Timers#ANSWER_DEADLINE}). In: {@code applicationId} and, on
+     * a new round, {@code referencingDecision} (the buyer's request). Out: {@code
+     * questionnaireRound}, {@code answerDeadline}.
      */
     public static final String SEND_QUESTIONNAIRE = "supplier.send-questionnaire";
 

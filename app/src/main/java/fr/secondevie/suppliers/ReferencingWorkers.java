@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
 /**
  * Job workers of P4 {@code supplier-referencing}: thin glue from the job's variables to {@link
  * ReferencingService}. Operation ids name the application, the element and its instance, so a job
- * delivered twice changes nothing twice.
+ * delivered twice changes nothing twice. Public, as the Camunda client invokes its methods by
+ * reflection.
  */
 @Component
-class ReferencingWorkers {
+public class ReferencingWorkers {
 
   private final ReferencingService referencing;
 
@@ -33,11 +34,11 @@ class ReferencingWorkers {
 
   /** {@code referencingDecision} as the decision form sets it. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record ReferencingDecision(String decision, String reason) {}
+  public record ReferencingDecision(String decision, String reason) {}
 
   /** {@code evidenceEvaluation} as the evaluation form sets it. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record EvidenceEvaluationInput(List<ReviewItem> criteria, String comment) {}
+  public record EvidenceEvaluationInput(List<ReviewItem> criteria, String comment) {}
 
   @JobWorker(type = JobTypes.REGISTER_CANDIDATE)
   public Map<String, Object> registerCandidate(
