@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -38,6 +39,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * data written, and a second delivery of the same job changes nothing.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // the same context as the web tests of this package
 class ReferencingWorkersTests {
 
   private static final Pattern LINK = Pattern.compile("/portal/([A-Za-z0-9_-]{43})");
