@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaSupplierProcesses implements SupplierProcesses {
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(CamundaSupplierProcesses.class);
+
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final CamundaClient camunda;
@@ -36,8 +39,11 @@ class CamundaSupplierProcesses implements SupplierProcesses {
           .join(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)
           .getProcessInstanceKey();
     } catch (RuntimeException e) {
+      LOG.warn("Could not start {}", SupplierReferencingProcess.PROCESS_ID, e);
       throw new ProcessUnavailableException(
-          "Le processus de référencement n'a pas pu démarrer : " + e.getMessage(), e);
+          "Le processus de référencement n'a pas pu démarrer (moteur de processus injoignable ou"
+              + " processus non déployé) : rien n'a été enregistré, réessayez plus tard.",
+          e);
     }
   }
 
@@ -55,6 +61,11 @@ class CamundaSupplierProcesses implements SupplierProcesses {
           .send()
           .join(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     } catch (RuntimeException e) {
+      LOG.warn(
+          "Could not publish {} for application {}",
+          Messages.QUESTIONNAIRE_SUBMITTED,
+          applicationId,
+          e);
       throw new ProcessUnavailableException(
           "La transmission n'a pas pu être enregistrée, réessayez dans quelques minutes.", e);
     }
@@ -76,8 +87,10 @@ class CamundaSupplierProcesses implements SupplierProcesses {
               .join(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)
               .items();
     } catch (RuntimeException e) {
+      LOG.warn("Could not search the evaluation task of instance {}", processInstanceKey, e);
       throw new ProcessUnavailableException(
-          "La tâche « Évaluer les justificatifs » n'a pas pu être retrouvée : " + e.getMessage(),
+          "La tâche « Évaluer les justificatifs » n'a pas pu être retrouvée (moteur de processus"
+              + " injoignable).",
           e);
     }
     if (tasks.isEmpty()) {
@@ -91,8 +104,11 @@ class CamundaSupplierProcesses implements SupplierProcesses {
           .send()
           .join(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     } catch (RuntimeException e) {
+      LOG.warn("Could not complete the evaluation task of instance {}", processInstanceKey, e);
       throw new ProcessUnavailableException(
-          "La tâche « Évaluer les justificatifs » n'a pas pu être terminée : " + e.getMessage(), e);
+          "La tâche « Évaluer les justificatifs » n'a pas pu être terminée (moteur de processus"
+              + " injoignable).",
+          e);
     }
   }
 }

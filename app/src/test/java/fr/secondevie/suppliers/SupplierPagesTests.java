@@ -281,6 +281,35 @@ class SupplierPagesTests {
   }
 
   @Test
+  void shouldKeepTheDecisionsWhenTheTaskCannotBeCompleted() throws Exception {
+    // given: the runtime cannot be reached
+    long applicationId = submitted("Moteur Injoignable");
+    org.mockito.Mockito.doThrow(
+            new ProcessUnavailableException(
+                "La tâche « Évaluer les justificatifs » n'a pas pu être retrouvée (moteur de"
+                    + " processus injoignable).",
+                null))
+        .when(processes)
+        .completeEvidenceEvaluation(anyLong(), anyMap());
+
+    // when / then
+    mvc.perform(
+            post("/suppliers/applications/" + applicationId + "/evaluation")
+                .param("decision-ENV-01", "ACCEPTED")
+                .param("decision-VAL-01", "ACCEPTED")
+                .param("action", "complete")
+                .with(EVALUATOR)
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(
+            xpath("//div[@role='alert']")
+                .string(containsString("Vos décisions sont enregistrées")));
+    assertThat(referencing.review(applicationId))
+        .extracting(ReviewItem::decision)
+        .containsExactly("ACCEPTED", "ACCEPTED");
+  }
+
+  @Test
   void shouldShowASuppliersPageWithItsContactsAndApplications() throws Exception {
     // given
     long applicationId = submitted("Fiche Fournisseur");

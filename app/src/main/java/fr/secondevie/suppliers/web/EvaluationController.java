@@ -98,7 +98,14 @@ class EvaluationController {
       model.addAttribute("comment", comment);
       return view(application, e.review(), e.problems(), null, model);
     } catch (ProcessUnavailableException e) {
-      return view(application(id), referencing.review(id), Map.of(), e.getMessage(), model);
+      return view(
+          application(id),
+          referencing.review(id),
+          Map.of(),
+          e.getMessage()
+              + " Vos décisions sont enregistrées : terminez l'évaluation plus tard, ici ou depuis"
+              + " la liste des tâches.",
+          model);
     }
   }
 
