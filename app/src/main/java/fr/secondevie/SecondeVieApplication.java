@@ -1,5 +1,6 @@
 package fr.secondevie;
 
+import io.camunda.client.annotation.Deployment;
 import java.time.Clock;
 import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
@@ -12,8 +13,17 @@ import org.springframework.context.annotation.Bean;
  * <p>Runs in embedded mode by default (in-process MariaDB and engine, from the {@code embedded}
  * module on the runtime classpath) or, with the {@code camunda} profile, against a Camunda 8.8
  * cluster and an external MariaDB. The application code is the same in both.
+ *
+ * <p>At startup the process models, decisions and forms packaged from {@code bpmn/} and {@code
+ * forms/} are deployed to the runtime; an unchanged model keeps its version.
  */
 @SpringBootApplication
+@Deployment(
+    resources = {
+      "classpath*:/models/*.bpmn",
+      "classpath*:/models/*.dmn",
+      "classpath*:/models/*.form"
+    })
 public class SecondeVieApplication {
 
   public static void main(String[] args) {

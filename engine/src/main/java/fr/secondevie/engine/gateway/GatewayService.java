@@ -228,6 +228,23 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   }
 
   @Override
+  public void broadcastSignal(
+      BroadcastSignalRequest request, StreamObserver<BroadcastSignalResponse> observer) {
+    Map<String, Object> variables = GatewayRequests.variables(request.getVariables(), observer);
+    if (variables == null || !GatewayRequests.checkTenant(request.getTenantId(), observer)) {
+      return;
+    }
+    GatewayRequests.reply(
+        commands.broadcastSignal(request.getSignalName(), variables),
+        key ->
+            BroadcastSignalResponse.newBuilder()
+                .setKey(key)
+                .setTenantId(ProtoMapper.TENANT)
+                .build(),
+        observer);
+  }
+
+  @Override
   public void activateJobs(
       ActivateJobsRequest request, StreamObserver<ActivateJobsResponse> observer) {
     String invalid =

@@ -115,7 +115,9 @@ public final class History {
                   record.timestamp(),
                   -1,
                   "ACTIVE",
-                  false));
+                  false,
+                  value.parentProcessInstanceKey(),
+                  value.parentElementInstanceKey()));
         }
         String name =
             process == null

@@ -13,7 +13,11 @@ public final class Views {
 
   private Views() {}
 
-  /** A process instance. State: ACTIVE, COMPLETED or TERMINATED. */
+  /**
+   * A process instance. State: ACTIVE, COMPLETED or TERMINATED. An instance created by a call
+   * activity has the keys of the calling process instance and call activity instance (-1
+   * otherwise).
+   */
   public record ProcessInstanceView(
       long key,
       String bpmnProcessId,
@@ -24,7 +28,9 @@ public final class Views {
       long startDate,
       long endDate,
       String state,
-      boolean hasIncident) {
+      boolean hasIncident,
+      long parentProcessInstanceKey,
+      long parentElementInstanceKey) {
 
     ProcessInstanceView with(String state, long endDate, boolean hasIncident) {
       return new ProcessInstanceView(
@@ -37,7 +43,9 @@ public final class Views {
           startDate,
           endDate,
           state,
-          hasIncident);
+          hasIncident,
+          parentProcessInstanceKey,
+          parentElementInstanceKey);
     }
   }
 

@@ -6,5 +6,8 @@ public enum EventKind {
   MESSAGE,
   TIMER,
   ERROR,
-  TERMINATE
+  TERMINATE,
+  SIGNAL,
+  LINK,
+  ESCALATION
 }

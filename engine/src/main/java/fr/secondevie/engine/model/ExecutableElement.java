@@ -4,6 +4,7 @@ import fr.secondevie.engine.feel.Expression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A flow node (or the process itself) ready to run. Built once by {@link BpmnTransformer}; never
@@ -20,6 +21,7 @@ public final class ExecutableElement {
   private final List<ExecutableFlow> outgoing = new ArrayList<>();
   private final List<ExecutableElement> boundaryEvents = new ArrayList<>();
   private final List<ExecutableElement> startEvents = new ArrayList<>();
+  private final List<ExecutableElement> eventSubProcesses = new ArrayList<>();
   private ExecutableFlow defaultFlow;
   private ExecutableElement attachedTo;
   private boolean interrupting = true;
@@ -35,6 +37,15 @@ public final class ExecutableElement {
   private Expression calledDecisionId;
   private String resultVariable;
   private Expression script;
+  private CalledElement calledElement;
+  private LoopDefinition loop;
+  private ExecutableElement innerActivity;
+  private Expression signalName;
+  private String linkName;
+  private ExecutableElement linkTarget;
+  private Expression escalationCode;
+  private boolean afterEventBasedGateway;
+  private Map<String, Set<String>> joinReach = Map.of();
   private ExecutableProcess process;
 
   public ExecutableElement(
@@ -90,6 +101,14 @@ public final class ExecutableElement {
   /** For containers (process, sub-process): their start events. */
   public List<ExecutableElement> startEvents() {
     return startEvents;
+  }
+
+  /**
+   * For containers (process, sub-processes): their event sub-processes, which are not reached by
+   * sequence flows but started by the event of their start event.
+   */
+  public List<ExecutableElement> eventSubProcesses() {
+    return eventSubProcesses;
   }
 
   /** The none start event of a container, or {@code null}. */
@@ -159,8 +178,65 @@ public final class ExecutableElement {
     return script;
   }
 
+  /** {@code zeebe:calledElement} of a call activity, else {@code null}. */
+  public CalledElement calledElement() {
+    return calledElement;
+  }
+
+  /**
+   * For a multi-instance body: the loop characteristics; {@code null} for any other element. The
+   * body carries the activity's id, flows and boundary events; its {@link #innerActivity} is the
+   * activity run once per item.
+   */
+  public LoopDefinition loop() {
+    return loop;
+  }
+
+  /** For a multi-instance body: the activity it runs per item, else {@code null}. */
+  public ExecutableElement innerActivity() {
+    return innerActivity;
+  }
+
+  /** The signal name of a signal event (static or FEEL), else {@code null}. */
+  public Expression signalName() {
+    return signalName;
+  }
+
+  /** The link name of a link event, else {@code null}. */
+  public String linkName() {
+    return linkName;
+  }
+
+  /** For a link throw event: the link catch event of its scope with the same name. */
+  public ExecutableElement linkTarget() {
+    return linkTarget;
+  }
+
+  /**
+   * The escalation code an escalation event throws (static or FEEL), or catches (static; {@code
+   * null} for a catch-all).
+   */
+  public Expression escalationCode() {
+    return escalationCode;
+  }
+
+  /** Whether this catch event follows an event-based gateway (it completes once reached). */
+  public boolean afterEventBasedGateway() {
+    return afterEventBasedGateway;
+  }
+
+  /**
+   * For a joining inclusive gateway: per incoming flow id, the ids of the elements of its scope
+   * from which that flow can still be reached.
+   */
+  public Map<String, Set<String>> joinReach() {
+    return joinReach;
+  }
+
   public boolean isContainer() {
-    return type == ElementType.PROCESS || type == ElementType.SUB_PROCESS;
+    return type == ElementType.PROCESS
+        || type == ElementType.SUB_PROCESS
+        || type == ElementType.EVENT_SUB_PROCESS;
   }
 
   // ---- building, used only by the transformer
@@ -213,6 +289,43 @@ public final class ExecutableElement {
   void script(Expression script, String resultVariable) {
     this.script = script;
     this.resultVariable = resultVariable;
+  }
+
+  void calledElement(CalledElement calledElement) {
+    this.calledElement = calledElement;
+  }
+
+  void loop(LoopDefinition loop, ExecutableElement innerActivity) {
+    this.loop = loop;
+    this.innerActivity = innerActivity;
+  }
+
+  void signalName(Expression signalName) {
+    this.signalName = signalName;
+  }
+
+  void link(String linkName) {
+    this.linkName = linkName;
+  }
+
+  void linkTarget(ExecutableElement linkTarget) {
+    this.linkTarget = linkTarget;
+  }
+
+  void escalationCode(Expression escalationCode) {
+    this.escalationCode = escalationCode;
+  }
+
+  void interrupting(boolean interrupting) {
+    this.interrupting = interrupting;
+  }
+
+  void afterEventBasedGateway(boolean afterEventBasedGateway) {
+    this.afterEventBasedGateway = afterEventBasedGateway;
+  }
+
+  void joinReach(Map<String, Set<String>> joinReach) {
+    this.joinReach = Map.copyOf(joinReach);
   }
 
   void process(ExecutableProcess process) {

@@ -16,6 +16,7 @@ public final class ExecutableProcess {
   private final ExecutableElement root;
   private final Map<String, ExecutableElement> elements;
   private final Map<String, ExecutableFlow> flows;
+  private final boolean hasInclusiveJoins;
   private long key;
   private int version;
   private String resourceName;
@@ -36,6 +37,9 @@ public final class ExecutableProcess {
     this.root = root;
     this.elements = Map.copyOf(elements);
     this.flows = Map.copyOf(flows);
+    this.hasInclusiveJoins =
+        elements.values().stream()
+            .anyMatch(e -> e.type() == ElementType.INCLUSIVE_GATEWAY && e.incoming().size() > 1);
   }
 
   /** Gives the definition its identity once the deployment has decided key and version. */
@@ -105,6 +109,11 @@ public final class ExecutableProcess {
 
   public Collection<ExecutableElement> elements() {
     return elements.values();
+  }
+
+  /** Whether an inclusive gateway of the process joins flows (tokens must then be watched). */
+  public boolean hasInclusiveJoins() {
+    return hasInclusiveJoins;
   }
 
   /** Start events of the process level with the given event kind. */

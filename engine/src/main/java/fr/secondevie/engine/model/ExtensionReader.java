@@ -2,6 +2,7 @@ package fr.secondevie.engine.model;
 
 import fr.secondevie.engine.feel.Expression;
 import fr.secondevie.engine.feel.ExpressionLanguage;
+import fr.secondevie.engine.util.CronExpression;
 import fr.secondevie.engine.util.Either;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.Event;
@@ -10,6 +11,8 @@ import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -52,11 +55,16 @@ final class ExtensionReader {
     } else if (definition.getTimeCycle() != null) {
       String cycle = definition.getTimeCycle().getTextContent();
       if (!cycle.strip().startsWith("=") && !cycle.strip().startsWith("R")) {
-        errors.add(
-            event,
-            "Expected a time cycle as an ISO 8601 repeating interval (R3/PT10M) but found '"
-                + cycle
-                + "' (cron expressions are not supported by the embedded engine)");
+        Either<CronExpression> cron = CronExpression.parse(cycle);
+        if (!cron.isOk()) {
+          errors.add(
+              event,
+              "Expected a time cycle as an ISO 8601 repeating interval (R3/PT10M) or a cron"
+                  + " expression but found '"
+                  + cycle
+                  + "': "
+                  + cron.failure());
+        }
       }
       return new TimerDefinition(TimerDefinition.Kind.CYCLE, expression(event, cycle));
     }
@@ -75,6 +83,34 @@ final class ExtensionReader {
             ? expression(node, subscription.getCorrelationKey())
             : null;
     element.message(expression(node, message.getName()), correlationKey);
+  }
+
+  void calledElement(FlowNode node, ExecutableElement element) {
+    ZeebeCalledElement called = node.getSingleExtensionElement(ZeebeCalledElement.class);
+    if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
+      errors.add(node, "Expected a zeebe:calledElement with a processId but found none");
+      return;
+    }
+    ZeebeBindingType bindingType = called.getBindingType();
+    CalledElement.Binding binding =
+        bindingType == null
+            ? CalledElement.Binding.LATEST
+            : switch (bindingType) {
+              case latest -> CalledElement.Binding.LATEST;
+              case deployment -> CalledElement.Binding.DEPLOYMENT;
+              case versionTag -> CalledElement.Binding.VERSION_TAG;
+            };
+    if (binding == CalledElement.Binding.VERSION_TAG
+        && (called.getVersionTag() == null || called.getVersionTag().isBlank())) {
+      errors.add(node, "Expected a versionTag with the binding type versionTag but found none");
+    }
+    element.calledElement(
+        new CalledElement(
+            expression(node, called.getProcessId()),
+            binding,
+            called.getVersionTag(),
+            called.isPropagateAllParentVariablesEnabled(),
+            called.isPropagateAllChildVariablesEnabled()));
   }
 
   void job(BaseElement node, ExecutableElement element) {

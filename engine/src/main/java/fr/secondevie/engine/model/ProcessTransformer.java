@@ -6,18 +6,25 @@ import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.CompletionCondition;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.Escalation;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Event;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ManualTask;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
@@ -25,6 +32,8 @@ import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.Signal;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.Task;
@@ -33,28 +42,45 @@ import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * Builds one executable process: walks its flow nodes (and those of its sub-processes), rejects the
- * elements the engine does not run, and links sequence flows and boundary events once every element
- * exists.
+ * elements the engine does not run, and links sequence flows, boundary events and link events once
+ * every element exists. A multi-instance activity becomes a body (with the activity's id, flows and
+ * boundary events) around the inner activity.
  */
 final class ProcessTransformer {
+
+  /** {@code =name} or {@code =name.path}: an output element that only reads a variable. */
+  private static final Pattern VARIABLE_REFERENCE =
+      Pattern.compile("\\s*=?\\s*([A-Za-z_][A-Za-z0-9_]*)(\\.[A-Za-z_][A-Za-z0-9_]*)*\\s*");
+
   private final Process process;
   private final TransformErrors errors;
   private final ExtensionReader extensions;
   private final Map<String, ExecutableElement> elements = new LinkedHashMap<>();
   private final Map<String, ExecutableFlow> flows = new LinkedHashMap<>();
   private final List<Runnable> links = new ArrayList<>();
+  private final Map<ExecutableElement, Map<String, ExecutableElement>> linkCatches =
+      new HashMap<>();
 
   ProcessTransformer(Process process, TransformErrors errors, ExpressionLanguage expressions) {
     this.process = process;
@@ -69,6 +95,13 @@ final class ProcessTransformer {
     elements.put(root.id(), root);
     addChildren(process.getFlowElements(), root);
     links.forEach(Runnable::run);
+    for (ExecutableElement element : elements.values()) {
+      if (element.type() == ElementType.EVENT_BASED_GATEWAY) {
+        element.outgoing().forEach(flow -> flow.target().afterEventBasedGateway(true));
+      } else if (element.type() == ElementType.INCLUSIVE_GATEWAY && element.incoming().size() > 1) {
+        element.joinReach(joinReach(element));
+      }
+    }
     ZeebeVersionTag versionTag = process.getSingleExtensionElement(ZeebeVersionTag.class);
     ExecutableProcess executable =
         new ExecutableProcess(
@@ -79,6 +112,10 @@ final class ProcessTransformer {
             elements,
             flows);
     elements.values().forEach(e -> e.process(executable));
+    elements.values().stream()
+        .map(ExecutableElement::innerActivity)
+        .filter(Objects::nonNull)
+        .forEach(e -> e.process(executable));
     return executable;
   }
 
@@ -121,26 +158,87 @@ final class ProcessTransformer {
   }
 
   private ExecutableElement addNode(FlowNode node, ExecutableElement scope) {
-    if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
-      return unsupported(node, "multi-instance " + typeName(node));
-    }
     if (node.getSingleExtensionElement(ZeebeExecutionListeners.class) != null) {
       return unsupported(node, "execution listeners on " + typeName(node));
     }
-    if (node instanceof SubProcess sub) {
-      if (sub.triggeredByEvent()) {
-        return unsupported(node, "event sub-process");
+    if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
+      return addMultiInstance(activity, scope);
+    }
+    return addSingleNode(node, scope);
+  }
+
+  private ExecutableElement addMultiInstance(Activity activity, ExecutableElement scope) {
+    if (!(activity.getLoopCharacteristics()
+        instanceof MultiInstanceLoopCharacteristics characteristics)) {
+      return unsupported(activity, "standard loop on " + typeName(activity));
+    }
+    if (activity instanceof SubProcess sub && sub.triggeredByEvent()) {
+      return unsupported(activity, "multi-instance event sub-process");
+    }
+    ExecutableElement body =
+        element(activity, ElementType.MULTI_INSTANCE_BODY, EventKind.NONE, scope);
+    ExecutableElement inner = addSingleNode(activity, body);
+    if (inner == null) {
+      return null;
+    }
+    if (inner.type() == ElementType.INTERMEDIATE_THROW_EVENT
+        || inner.type() == ElementType.END_EVENT) {
+      return unsupported(activity, "multi-instance " + typeName(activity));
+    }
+    body.loop(loop(activity, characteristics), inner);
+    return body;
+  }
+
+  private LoopDefinition loop(Activity activity, MultiInstanceLoopCharacteristics mi) {
+    ZeebeLoopCharacteristics zeebe = mi.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+    if (zeebe == null || zeebe.getInputCollection() == null) {
+      errors.add(
+          activity, "Expected a zeebe:loopCharacteristics with an inputCollection but found none");
+      return new LoopDefinition(
+          mi.isSequential(), Expression.ofStatic(""), null, null, null, null, null);
+    }
+    String inputElement = blankToNull(zeebe.getInputElement());
+    String outputElementText = blankToNull(zeebe.getOutputElement());
+    String outputElementVariable = null;
+    if (outputElementText != null) {
+      Matcher reference = VARIABLE_REFERENCE.matcher(outputElementText);
+      if (reference.matches()
+          && !reference.group(1).equals(inputElement)
+          && !reference.group(1).equals("loopCounter")) {
+        outputElementVariable = reference.group(1);
       }
+    }
+    CompletionCondition completion = mi.getCompletionCondition();
+    return new LoopDefinition(
+        mi.isSequential(),
+        extensions.feel(activity, zeebe.getInputCollection()),
+        inputElement,
+        blankToNull(zeebe.getOutputCollection()),
+        outputElementText == null ? null : extensions.feel(activity, outputElementText),
+        outputElementVariable,
+        completion == null || blankToNull(completion.getTextContent()) == null
+            ? null
+            : extensions.feel(activity, completion.getTextContent()));
+  }
+
+  private ExecutableElement addSingleNode(FlowNode node, ExecutableElement scope) {
+    if (node instanceof SubProcess sub) {
       if (!sub.getElementType().getTypeName().equals("subProcess")) {
         return unsupported(node, typeName(node));
+      }
+      if (sub.triggeredByEvent()) {
+        return addEventSubProcess(sub, scope);
       }
       ExecutableElement element = element(node, ElementType.SUB_PROCESS, EventKind.NONE, scope);
       extensions.mappings(node, element);
       addChildren(sub.getFlowElements(), element);
       return element;
     }
-    if (node instanceof CallActivity) {
-      return unsupported(node, "call activity");
+    if (node instanceof CallActivity call) {
+      ExecutableElement element = element(node, ElementType.CALL_ACTIVITY, EventKind.NONE, scope);
+      extensions.calledElement(call, element);
+      extensions.mappings(node, element);
+      return element;
     }
     if (node instanceof Event event) {
       return addEvent(event, scope);
@@ -148,19 +246,56 @@ final class ProcessTransformer {
     if (node instanceof ExclusiveGateway gateway) {
       ExecutableElement element =
           element(node, ElementType.EXCLUSIVE_GATEWAY, EventKind.NONE, scope);
-      if (gateway.getDefault() != null) {
-        String defaultId = gateway.getDefault().getId();
-        links.add(() -> element.defaultFlow(flows.get(defaultId)));
-      }
+      defaultFlow(element, gateway.getDefault());
+      return element;
+    }
+    if (node instanceof InclusiveGateway gateway) {
+      ExecutableElement element =
+          element(node, ElementType.INCLUSIVE_GATEWAY, EventKind.NONE, scope);
+      defaultFlow(element, gateway.getDefault());
       return element;
     }
     if (node instanceof ParallelGateway) {
       return element(node, ElementType.PARALLEL_GATEWAY, EventKind.NONE, scope);
     }
+    if (node instanceof EventBasedGateway) {
+      return element(node, ElementType.EVENT_BASED_GATEWAY, EventKind.NONE, scope);
+    }
     if (node instanceof Task task) {
       return addTask(task, scope);
     }
     return unsupported(node, typeName(node));
+  }
+
+  private void defaultFlow(ExecutableElement element, SequenceFlow flow) {
+    if (flow != null) {
+      String defaultId = flow.getId();
+      links.add(() -> element.defaultFlow(flows.get(defaultId)));
+    }
+  }
+
+  private ExecutableElement addEventSubProcess(SubProcess sub, ExecutableElement scope) {
+    ExecutableElement element = element(sub, ElementType.EVENT_SUB_PROCESS, EventKind.NONE, scope);
+    extensions.mappings(sub, element);
+    addChildren(sub.getFlowElements(), element);
+    if (element.startEvents().size() != 1) {
+      errors.add(
+          sub,
+          "Expected an event sub-process with exactly one start event but found "
+              + element.startEvents().size());
+      return element;
+    }
+    ExecutableElement start = element.startEvents().get(0);
+    if (start.eventKind() == EventKind.NONE) {
+      errors.add(
+          sub,
+          "Expected the start event of an event sub-process to have a timer, message, error,"
+              + " signal or escalation definition but '"
+              + start.id()
+              + "' has none");
+    }
+    scope.eventSubProcesses().add(element);
+    return element;
   }
 
   private ExecutableElement addTask(Task task, ExecutableElement scope) {
@@ -222,29 +357,53 @@ final class ProcessTransformer {
     ElementType type;
     if (event instanceof StartEvent) {
       type = ElementType.START_EVENT;
-      boolean processLevel = scope.type() == ElementType.PROCESS;
-      if (!(kind == EventKind.NONE
-          || (processLevel && (kind == EventKind.MESSAGE || kind == EventKind.TIMER)))) {
+      boolean supported =
+          switch (scope.type()) {
+            case PROCESS ->
+                kind == EventKind.NONE
+                    || kind == EventKind.MESSAGE
+                    || kind == EventKind.TIMER
+                    || kind == EventKind.SIGNAL;
+            case EVENT_SUB_PROCESS ->
+                kind == EventKind.MESSAGE
+                    || kind == EventKind.TIMER
+                    || kind == EventKind.ERROR
+                    || kind == EventKind.SIGNAL
+                    || kind == EventKind.ESCALATION;
+            default -> kind == EventKind.NONE;
+          };
+      if (!supported) {
         return unsupported(event, kindName(kind) + " start event in " + typeName(event));
       }
     } else if (event instanceof EndEvent) {
       type = ElementType.END_EVENT;
-      if (kind == EventKind.TIMER) {
-        return unsupported(event, "timer end event");
+      if (kind == EventKind.TIMER || kind == EventKind.LINK) {
+        return unsupported(event, kindName(kind) + " end event");
       }
     } else if (event instanceof IntermediateCatchEvent) {
       type = ElementType.INTERMEDIATE_CATCH_EVENT;
-      if (kind != EventKind.MESSAGE && kind != EventKind.TIMER) {
+      if (kind != EventKind.MESSAGE
+          && kind != EventKind.TIMER
+          && kind != EventKind.SIGNAL
+          && kind != EventKind.LINK) {
         return unsupported(event, kindName(kind) + " intermediate catch event");
       }
     } else if (event instanceof IntermediateThrowEvent) {
       type = ElementType.INTERMEDIATE_THROW_EVENT;
-      if (kind != EventKind.NONE && kind != EventKind.MESSAGE) {
+      if (kind != EventKind.NONE
+          && kind != EventKind.MESSAGE
+          && kind != EventKind.SIGNAL
+          && kind != EventKind.LINK
+          && kind != EventKind.ESCALATION) {
         return unsupported(event, kindName(kind) + " intermediate throw event");
       }
     } else if (event instanceof BoundaryEvent) {
       type = ElementType.BOUNDARY_EVENT;
-      if (kind != EventKind.MESSAGE && kind != EventKind.TIMER && kind != EventKind.ERROR) {
+      if (kind != EventKind.MESSAGE
+          && kind != EventKind.TIMER
+          && kind != EventKind.ERROR
+          && kind != EventKind.SIGNAL
+          && kind != EventKind.ESCALATION) {
         return unsupported(event, kindName(kind) + " boundary event");
       }
     } else {
@@ -271,7 +430,32 @@ final class ProcessTransformer {
           element.errorCode(code == null || code.isBlank() ? null : code);
         }
       }
+      case SIGNAL -> {
+        Signal signal = ((SignalEventDefinition) definition).getSignal();
+        if (signal == null || blankToNull(signal.getName()) == null) {
+          errors.add(event, "Expected a signal with a name but found none");
+        } else {
+          element.signalName(extensions.expression(event, signal.getName()));
+        }
+      }
+      case LINK -> addLink(event, (LinkEventDefinition) definition, element, scope);
+      case ESCALATION -> {
+        Escalation escalation = ((EscalationEventDefinition) definition).getEscalation();
+        String code = escalation == null ? null : blankToNull(escalation.getEscalationCode());
+        if (type == ElementType.END_EVENT || type == ElementType.INTERMEDIATE_THROW_EVENT) {
+          if (code == null) {
+            errors.add(event, "Expected an escalation with an escalation code but found none");
+          } else {
+            element.escalationCode(extensions.expression(event, code));
+          }
+        } else if (code != null) {
+          element.escalationCode(Expression.ofStatic(code)); // null: catches every escalation
+        }
+      }
       default -> {}
+    }
+    if (event instanceof StartEvent start && scope.type() == ElementType.EVENT_SUB_PROCESS) {
+      element.interrupting(kind == EventKind.ERROR || start.isInterrupting());
     }
     if (event instanceof BoundaryEvent boundary) {
       String activityId = boundary.getAttachedTo().getId();
@@ -285,6 +469,73 @@ final class ProcessTransformer {
           });
     }
     return element;
+  }
+
+  /** A link throw event goes on at the link catch event of its scope with the same name. */
+  private void addLink(
+      Event event,
+      LinkEventDefinition definition,
+      ExecutableElement element,
+      ExecutableElement scope) {
+    String name = blankToNull(definition.getName());
+    if (name == null) {
+      errors.add(event, "Expected a link event definition with a name but found none");
+      return;
+    }
+    element.link(name);
+    if (event instanceof IntermediateCatchEvent) {
+      linkCatches.computeIfAbsent(scope, k -> new HashMap<>()).put(name, element);
+      return;
+    }
+    links.add(
+        () -> {
+          ExecutableElement target = linkCatches.getOrDefault(scope, Map.of()).get(name);
+          if (target == null) {
+            errors.add(
+                event,
+                "Expected a link catch event with the name '"
+                    + name
+                    + "' in the scope of the link throw event '"
+                    + event.getId()
+                    + "' but found none");
+          } else {
+            element.linkTarget(target);
+          }
+        });
+  }
+
+  /**
+   * For each incoming flow of a joining inclusive gateway, the elements of its scope from which a
+   * token can still reach that flow: walking backwards over sequence flows, from boundary events to
+   * the activity they are attached to, and from link catch events to their link throw events. Paths
+   * through the gateway itself do not count.
+   */
+  private Map<String, Set<String>> joinReach(ExecutableElement gateway) {
+    Map<ExecutableElement, List<ExecutableElement>> linkThrows = new HashMap<>();
+    for (ExecutableElement element : elements.values()) {
+      if (element.linkTarget() != null) {
+        linkThrows.computeIfAbsent(element.linkTarget(), k -> new ArrayList<>()).add(element);
+      }
+    }
+    Map<String, Set<String>> reach = new LinkedHashMap<>();
+    for (ExecutableFlow incoming : gateway.incoming()) {
+      Set<String> visited = new LinkedHashSet<>();
+      Deque<ExecutableElement> queue = new ArrayDeque<>();
+      queue.add(incoming.source());
+      while (!queue.isEmpty()) {
+        ExecutableElement element = queue.poll();
+        if (element == gateway || !visited.add(element.id())) {
+          continue;
+        }
+        element.incoming().forEach(flow -> queue.add(flow.source()));
+        if (element.attachedTo() != null) {
+          queue.add(element.attachedTo());
+        }
+        queue.addAll(linkThrows.getOrDefault(element, List.of()));
+      }
+      reach.put(incoming.id(), visited);
+    }
+    return reach;
   }
 
   private Collection<EventDefinition> eventDefinitions(Event event) {
@@ -313,6 +564,12 @@ final class ProcessTransformer {
       return EventKind.ERROR;
     } else if (definition instanceof TerminateEventDefinition) {
       return EventKind.TERMINATE;
+    } else if (definition instanceof SignalEventDefinition) {
+      return EventKind.SIGNAL;
+    } else if (definition instanceof LinkEventDefinition) {
+      return EventKind.LINK;
+    } else if (definition instanceof EscalationEventDefinition) {
+      return EventKind.ESCALATION;
     }
     return null;
   }
@@ -331,6 +588,10 @@ final class ProcessTransformer {
             + node.getId()
             + "'");
     return null;
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private String typeName(ModelElementInstance node) {

@@ -137,6 +137,21 @@ public final class Commands {
   }
 
   /**
+   * Broadcasts a signal to every element and signal start event waiting for it; returns the
+   * signal's key.
+   */
+  public CompletableFuture<Long> broadcastSignal(String signalName, Map<String, Object> variables) {
+    return engine.submit(
+        () -> {
+          if (signalName == null || signalName.isBlank()) {
+            return Result.rejected(
+                RejectionType.INVALID_ARGUMENT, "Expected a signal name, but it was blank");
+          }
+          return Result.ok(engine.bpmn().triggers().broadcastSignal(signalName, variables));
+        });
+  }
+
+  /**
    * Activates jobs. With {@code requestTimeoutMillis > 0} and no job available, waits (long
    * polling) until a job of the type becomes activatable or the timeout elapses, then answers with
    * what it has (possibly nothing). {@code open} tells whether the caller still listens.

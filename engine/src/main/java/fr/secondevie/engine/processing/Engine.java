@@ -49,6 +49,7 @@ public final class Engine implements AutoCloseable {
   private final BpmnBehaviors bpmn;
   private final JobDispatcher dispatcher;
   private final Map<Long, List<ResultWaiter>> waiters = new HashMap<>();
+  private final Set<Long> waitingTimers = new HashSet<>();
   private final ScheduledExecutorService timeouts;
   private final Thread thread;
   private final Commands commands;
@@ -153,6 +154,10 @@ public final class Engine implements AutoCloseable {
     return ctx;
   }
 
+  BpmnBehaviors bpmn() {
+    return bpmn;
+  }
+
   JobDispatcher dispatcher() {
     return dispatcher;
   }
@@ -213,7 +218,7 @@ public final class Engine implements AutoCloseable {
     EngineState state = ctx.state();
     for (Due due :
         new Due[] {
-          state.timers().next(),
+          state.timers().next(waitingTimers),
           state.jobs().nextDeadline(),
           state.jobs().nextBackoff(),
           state.messages().nextDeadline()
@@ -226,21 +231,27 @@ public final class Engine implements AutoCloseable {
     return Math.max(0, Math.min(wait, MAX_IDLE_MILLIS));
   }
 
-  /** Fires everything due at the current engine time, each as its own step. */
+  /**
+   * Fires everything due at the current engine time, each as its own step. A timer of an element
+   * that is not active stays and is tried again after the next command.
+   */
   private void fireDue() {
     long now = ctx.now();
     EngineState state = ctx.state();
-    fireAll(
-        state.timers()::next,
-        now,
-        key -> {
-          bpmn.triggers().timerDue(key);
-          ctx.runFollowUps();
-          if (state.timers().get(key) != null) {
-            // could not fire (the element is not active): drop it rather than spin
-            ctx.write(key, ValueType.TIMER, Intent.CANCELED, state.timers().get(key));
-          }
-        });
+    waitingTimers.removeIf(key -> state.timers().get(key) == null);
+    for (Due due : state.timers().dueBy(now)) {
+      runSafely(
+          () -> {
+            if (bpmn.triggers().timerDue(due.key())) {
+              waitingTimers.remove(due.key());
+              ctx.runFollowUps();
+            } else {
+              // its element is not active (an incident holds it): Camunda rejects the trigger and
+              // keeps the timer, so it is tried again after each command, without spinning
+              waitingTimers.add(due.key());
+            }
+          });
+    }
     fireAll(state.jobs()::nextDeadline, now, jobs::timeOut);
     fireAll(state.jobs()::nextBackoff, now, jobs::recur);
     fireAll(state.messages()::nextDeadline, now, messages::expire);

@@ -104,6 +104,16 @@ final class ProcessInstanceProcessor {
               + processInstanceKey
               + "', but no such process was found");
     }
+    if (instance.value().parentProcessInstanceKey() > 0) {
+      return Result.rejected(
+          RejectionType.INVALID_STATE,
+          "Expected to cancel a process instance with key '"
+              + processInstanceKey
+              + "', but it is created by a parent process instance. Cancel the root process"
+              + " instance '"
+              + instance.value().parentProcessInstanceKey()
+              + "' instead.");
+    }
     bpmn.lifecycle().terminate(instance);
     return Result.ok(null);
   }

@@ -33,6 +33,8 @@ public enum Intent {
   CORRELATED,
   // timers
   TRIGGERED,
+  // signals
+  BROADCASTED,
   // decisions
   EVALUATED
 }

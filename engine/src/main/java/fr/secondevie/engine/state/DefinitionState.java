@@ -3,9 +3,11 @@ package fr.secondevie.engine.state;
 import fr.secondevie.engine.model.ExecutableProcess;
 import fr.secondevie.engine.record.DecisionRequirementsValue;
 import fr.secondevie.engine.record.DecisionValue;
+import fr.secondevie.engine.record.DeploymentValue;
 import fr.secondevie.engine.record.FormValue;
 import fr.secondevie.engine.record.ProcessValue;
 import fr.secondevie.engine.record.Record;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +16,7 @@ public final class DefinitionState {
 
   private final Map<Long, ExecutableProcess> processes = new HashMap<>();
   private final Map<String, ExecutableProcess> latestProcesses = new HashMap<>();
+  private final Map<Long, Map<String, ExecutableProcess>> processesByDeployment = new HashMap<>();
   private final Map<Long, DecisionRequirementsValue> drgs = new HashMap<>();
   private final Map<String, DecisionRequirementsValue> latestDrgs = new HashMap<>();
   private final Map<Long, DecisionValue> decisions = new HashMap<>();
@@ -33,6 +36,23 @@ public final class DefinitionState {
     return processes.values().stream()
         .filter(p -> p.bpmnProcessId().equals(bpmnProcessId) && p.version() == version)
         .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * The version of a process that was part of the given deployment (new, or the unchanged latest
+   * version of an identical resource), or {@code null}.
+   */
+  public ExecutableProcess processInDeployment(String bpmnProcessId, long deploymentKey) {
+    Map<String, ExecutableProcess> deployed = processesByDeployment.get(deploymentKey);
+    return deployed == null ? null : deployed.get(bpmnProcessId);
+  }
+
+  /** The latest version of a process carrying the version tag, or {@code null}. */
+  public ExecutableProcess latestProcessWithVersionTag(String bpmnProcessId, String versionTag) {
+    return processes.values().stream()
+        .filter(p -> p.bpmnProcessId().equals(bpmnProcessId) && versionTag.equals(p.versionTag()))
+        .max(Comparator.comparingInt(ExecutableProcess::version))
         .orElse(null);
   }
 
@@ -69,6 +89,13 @@ public final class DefinitionState {
 
   void apply(Record record) {
     switch (record.valueType()) {
+      case DEPLOYMENT -> {
+        Map<String, ExecutableProcess> deployed = new HashMap<>();
+        for (ExecutableProcess process : ((DeploymentValue) record.value()).processes()) {
+          deployed.put(process.bpmnProcessId(), process);
+        }
+        processesByDeployment.put(record.key(), deployed);
+      }
       case PROCESS -> {
         ExecutableProcess process = ((ProcessValue) record.value()).process();
         processes.put(process.key(), process);
@@ -99,6 +126,7 @@ public final class DefinitionState {
   void clear() {
     processes.clear();
     latestProcesses.clear();
+    processesByDeployment.clear();
     drgs.clear();
     latestDrgs.clear();
     decisions.clear();

@@ -4,12 +4,15 @@ import fr.secondevie.engine.model.ExecutableElement;
 import fr.secondevie.engine.record.ProcessInstanceValue;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A live element instance. Containers count their active children and the sequence flows taken but
- * not yet followed; a container may complete only when both are zero (Camunda's rule: no active
- * element instance and no active sequence flow in the scope).
+ * not yet followed (per flow, so that joining gateways know which flows arrived); a container may
+ * complete only when both are zero (Camunda's rule: no active element instance and no active
+ * sequence flow in the scope). Multi-instance bodies count their inner instances; call activities
+ * know the process instance they called.
  */
 public final class ElementInstance {
 
@@ -18,12 +21,19 @@ public final class ElementInstance {
   private final ExecutableElement element;
   private final ElementInstance flowScope;
   private final Map<Long, ElementInstance> children = new LinkedHashMap<>();
-  private final Map<String, Integer> joinedFlows = new HashMap<>();
+  private final Map<String, Integer> pendingFlows = new HashMap<>();
   private ElementState state = ElementState.ACTIVATING;
   private int activeFlows;
   private long jobKey = -1;
   private long userTaskKey = -1;
   private long incidentKey = -1;
+  private long calledProcessInstanceKey = -1;
+  private int loopCounter;
+  private int activatedInnerInstances;
+  private int completedInnerInstances;
+  private int terminatedInnerInstances;
+  private boolean interrupted;
+  private List<Object> inputCollection;
   private Map<String, Object> triggerVariables = Map.of();
 
   ElementInstance(
@@ -75,9 +85,14 @@ public final class ElementInstance {
     return activeFlows;
   }
 
-  /** How many times a flow into a joining parallel gateway was taken and not yet joined. */
+  /** How many times a flow of this scope was taken and its target not yet reached. */
   public int joinedCount(String flowId) {
-    return joinedFlows.getOrDefault(flowId, 0);
+    return pendingFlows.getOrDefault(flowId, 0);
+  }
+
+  /** The flows of this scope taken and not yet followed, with how many tokens each carries. */
+  public Map<String, Integer> pendingFlows() {
+    return pendingFlows;
   }
 
   public long jobKey() {
@@ -90,6 +105,49 @@ public final class ElementInstance {
 
   public long incidentKey() {
     return incidentKey;
+  }
+
+  /** For a call activity: the process instance it created and that is still running, or -1. */
+  public long calledProcessInstanceKey() {
+    return calledProcessInstanceKey;
+  }
+
+  /** For an inner instance of a multi-instance body: its 1-based position, else 0. */
+  public int loopCounter() {
+    return loopCounter;
+  }
+
+  /** For a multi-instance body: how many inner instances were activated so far. */
+  public int activatedInnerInstances() {
+    return activatedInnerInstances;
+  }
+
+  public int completedInnerInstances() {
+    return completedInnerInstances;
+  }
+
+  public int terminatedInnerInstances() {
+    return terminatedInnerInstances;
+  }
+
+  /**
+   * Whether an interrupting event sub-process started in this scope: nothing but that event
+   * sub-process runs in it anymore.
+   */
+  public boolean isInterrupted() {
+    return interrupted;
+  }
+
+  /**
+   * For a multi-instance body: the input collection evaluated on activation. A cache that is not
+   * part of the derived state ({@code null} when unknown, e.g. after a replay).
+   */
+  public List<Object> inputCollection() {
+    return inputCollection;
+  }
+
+  public void inputCollection(List<Object> items) {
+    this.inputCollection = items;
   }
 
   /**
@@ -118,24 +176,34 @@ public final class ElementInstance {
     children.remove(child.key);
   }
 
-  void flowTaken(String flowId, boolean joining) {
+  void flowTaken(String flowId) {
     activeFlows++;
-    if (joining) {
-      joinedFlows.merge(flowId, 1, Integer::sum);
+    pendingFlows.merge(flowId, 1, Integer::sum);
+  }
+
+  /** A token of the flow reached its target; returns whether the flow had one. */
+  boolean followed(String flowId) {
+    Integer count = pendingFlows.get(flowId);
+    if (count == null) {
+      return false;
     }
-  }
-
-  void flowsFollowed(int count) {
-    activeFlows = Math.max(0, activeFlows - count);
-  }
-
-  void joined(String flowId) {
-    joinedFlows.computeIfPresent(flowId, (k, v) -> v > 1 ? v - 1 : null);
+    if (count > 1) {
+      pendingFlows.put(flowId, count - 1);
+    } else {
+      pendingFlows.remove(flowId);
+    }
+    activeFlows = Math.max(0, activeFlows - 1);
+    return true;
   }
 
   void clearFlows() {
     activeFlows = 0;
-    joinedFlows.clear();
+    pendingFlows.clear();
+  }
+
+  void interrupt() {
+    interrupted = true;
+    clearFlows();
   }
 
   void jobKey(long jobKey) {
@@ -148,6 +216,22 @@ public final class ElementInstance {
 
   void incidentKey(long incidentKey) {
     this.incidentKey = incidentKey;
+  }
+
+  void calledProcessInstanceKey(long key) {
+    this.calledProcessInstanceKey = key;
+  }
+
+  void innerInstanceActivated(ElementInstance inner) {
+    inner.loopCounter = ++activatedInnerInstances;
+  }
+
+  void innerInstanceEnded(boolean completed) {
+    if (completed) {
+      completedInnerInstances++;
+    } else {
+      terminatedInnerInstances++;
+    }
   }
 
   @Override

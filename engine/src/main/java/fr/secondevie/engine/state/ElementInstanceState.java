@@ -35,7 +35,8 @@ public final class ElementInstanceState {
       case ELEMENT_ACTIVATED -> setState(record.key(), ElementState.ACTIVATED);
       case ELEMENT_COMPLETING -> setState(record.key(), ElementState.COMPLETING);
       case ELEMENT_TERMINATING -> setState(record.key(), ElementState.TERMINATING);
-      case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> ended(record.key());
+      case ELEMENT_COMPLETED -> ended(record.key(), true);
+      case ELEMENT_TERMINATED -> ended(record.key(), false);
       case SEQUENCE_FLOW_TAKEN -> flowTaken(value);
       default -> {}
     }
@@ -43,38 +44,68 @@ public final class ElementInstanceState {
 
   private void activating(long key, ProcessInstanceValue value) {
     ExecutableProcess process = definitions.process(value.processDefinitionKey());
-    ExecutableElement element =
-        value.elementType() == ElementType.PROCESS
-            ? process.root()
-            : process.element(value.elementId());
+    ExecutableElement element = resolve(process, value);
     ElementInstance flowScope = instances.get(value.flowScopeKey());
     ElementInstance instance = new ElementInstance(key, value, element, flowScope);
     instances.put(key, instance);
     if (flowScope != null) {
       flowScope.addChild(instance);
       followIncoming(flowScope, element);
+      if (flowScope.element().type() == ElementType.MULTI_INSTANCE_BODY) {
+        flowScope.innerInstanceActivated(instance);
+      }
+      if (element.type() == ElementType.EVENT_SUB_PROCESS
+          && element.startEvents().get(0).interrupting()) {
+        // an interrupting event sub-process: its scope runs nothing else, pending tokens die
+        flowScope.interrupt();
+      }
+    } else if (value.parentElementInstanceKey() > 0) {
+      ElementInstance callActivity = instances.get(value.parentElementInstanceKey());
+      if (callActivity != null) {
+        callActivity.calledProcessInstanceKey(key);
+      }
     }
   }
 
-  /** An element reached through sequence flows consumes them (a join consumes one per flow). */
+  /**
+   * The executable element of a record: a multi-instance body and its inner activity share their
+   * id; the record's element type tells them apart.
+   */
+  private static ExecutableElement resolve(ExecutableProcess process, ProcessInstanceValue value) {
+    if (value.elementType() == ElementType.PROCESS) {
+      return process.root();
+    }
+    ExecutableElement element = process.element(value.elementId());
+    if (element.type() == ElementType.MULTI_INSTANCE_BODY
+        && value.elementType() != ElementType.MULTI_INSTANCE_BODY) {
+      return element.innerActivity();
+    }
+    return element;
+  }
+
+  /**
+   * An element reached through sequence flows consumes a token of one of them; a join consumes one
+   * per flow that has one (a parallel join has one on each).
+   */
   private void followIncoming(ElementInstance flowScope, ExecutableElement element) {
     if (element.incoming().isEmpty()
         || element.type() == ElementType.BOUNDARY_EVENT
         || element.type() == ElementType.START_EVENT) {
       return;
     }
-    if (isJoin(element)) {
-      for (ExecutableFlow flow : element.incoming()) {
-        flowScope.joined(flow.id());
+    boolean join = isJoin(element);
+    for (ExecutableFlow flow : element.incoming()) {
+      if (flowScope.followed(flow.id()) && !join) {
+        return;
       }
-      flowScope.flowsFollowed(element.incoming().size());
-    } else {
-      flowScope.flowsFollowed(1);
     }
   }
 
+  /** A parallel or inclusive gateway with more than one incoming flow. */
   public static boolean isJoin(ExecutableElement element) {
-    return element.type() == ElementType.PARALLEL_GATEWAY && element.incoming().size() > 1;
+    return (element.type() == ElementType.PARALLEL_GATEWAY
+            || element.type() == ElementType.INCLUSIVE_GATEWAY)
+        && element.incoming().size() > 1;
   }
 
   private void setState(long key, ElementState state) {
@@ -84,7 +115,7 @@ public final class ElementInstanceState {
     }
   }
 
-  private void ended(long key) {
+  private void ended(long key, boolean completed) {
     ElementInstance instance = instances.remove(key);
     if (instance == null) {
       return;
@@ -96,17 +127,22 @@ public final class ElementInstanceState {
         // a terminate end event ends the whole scope: pending tokens die with it
         flowScope.clearFlows();
       }
+      if (flowScope.element().type() == ElementType.MULTI_INSTANCE_BODY) {
+        flowScope.innerInstanceEnded(completed);
+      }
+    } else if (instance.value().parentElementInstanceKey() > 0) {
+      ElementInstance callActivity = instances.get(instance.value().parentElementInstanceKey());
+      if (callActivity != null) {
+        callActivity.calledProcessInstanceKey(-1);
+      }
     }
   }
 
   private void flowTaken(ProcessInstanceValue value) {
     ElementInstance scope = instances.get(value.flowScopeKey());
-    if (scope == null) {
-      return;
+    if (scope != null) {
+      scope.flowTaken(value.elementId());
     }
-    ExecutableProcess process = definitions.process(value.processDefinitionKey());
-    ExecutableFlow flow = process.flow(value.elementId());
-    scope.flowTaken(flow.id(), isJoin(flow.target()));
   }
 
   void clear() {

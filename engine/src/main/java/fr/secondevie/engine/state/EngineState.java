@@ -23,10 +23,11 @@ public final class EngineState {
   private final UserTaskState userTasks = new UserTaskState();
   private final MessageState messages = new MessageState();
   private final SubscriptionState subscriptions = new SubscriptionState();
+  private final SignalSubscriptionState signals = new SignalSubscriptionState();
 
   public void apply(Record record) {
     switch (record.valueType()) {
-      case PROCESS, DECISION, DECISION_REQUIREMENTS, FORM -> definitions.apply(record);
+      case DEPLOYMENT, PROCESS, DECISION, DECISION_REQUIREMENTS, FORM -> definitions.apply(record);
       case PROCESS_INSTANCE -> applyProcessInstance(record);
       case VARIABLE -> variables.apply(record);
       case JOB -> {
@@ -56,6 +57,7 @@ public final class EngineState {
         subscriptions.apply(record);
         messages.apply(record);
       }
+      case SIGNAL_SUBSCRIPTION -> signals.apply(record);
       case PURGE -> clear();
       default -> {}
     }
@@ -97,6 +99,7 @@ public final class EngineState {
     userTasks.clear();
     messages.clear();
     subscriptions.clear();
+    signals.clear();
   }
 
   public DefinitionState definitions() {
@@ -133,5 +136,9 @@ public final class EngineState {
 
   public SubscriptionState subscriptions() {
     return subscriptions;
+  }
+
+  public SignalSubscriptionState signals() {
+    return signals;
   }
 }

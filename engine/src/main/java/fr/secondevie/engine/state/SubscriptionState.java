@@ -6,8 +6,10 @@ import fr.secondevie.engine.record.Record;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Open message subscriptions of process instances (by message name and correlation key, in opening
@@ -17,6 +19,7 @@ public final class SubscriptionState {
 
   private final Map<Long, MessageSubscriptionValue> subscriptions = new LinkedHashMap<>();
   private final Map<String, List<Long>> byNameAndKey = new HashMap<>();
+  private final Map<Long, Set<Long>> byElementInstance = new HashMap<>();
   private final Map<Long, MessageStartSubscriptionValue> startSubscriptions = new LinkedHashMap<>();
 
   public MessageSubscriptionValue get(long key) {
@@ -34,14 +37,8 @@ public final class SubscriptionState {
   }
 
   public List<Long> ofElementInstance(long elementInstanceKey) {
-    List<Long> keys = new ArrayList<>();
-    subscriptions.forEach(
-        (key, value) -> {
-          if (value.elementInstanceKey() == elementInstanceKey) {
-            keys.add(key);
-          }
-        });
-    return keys;
+    Set<Long> keys = byElementInstance.get(elementInstanceKey);
+    return keys == null ? List.of() : new ArrayList<>(keys);
   }
 
   public List<Map.Entry<Long, MessageStartSubscriptionValue>> startSubscriptions(String name) {
@@ -92,6 +89,9 @@ public final class SubscriptionState {
       case CREATED -> {
         subscriptions.put(record.key(), value);
         byNameAndKey.computeIfAbsent(id, k -> new ArrayList<>()).add(record.key());
+        byElementInstance
+            .computeIfAbsent(value.elementInstanceKey(), k -> new LinkedHashSet<>())
+            .add(record.key());
       }
       case CORRELATED -> {
         // a non-interrupting boundary event keeps listening; everything else is done
@@ -105,7 +105,16 @@ public final class SubscriptionState {
   }
 
   private void remove(long key, String id) {
-    subscriptions.remove(key);
+    MessageSubscriptionValue removed = subscriptions.remove(key);
+    if (removed != null) {
+      Set<Long> ofInstance = byElementInstance.get(removed.elementInstanceKey());
+      if (ofInstance != null) {
+        ofInstance.remove(key);
+        if (ofInstance.isEmpty()) {
+          byElementInstance.remove(removed.elementInstanceKey());
+        }
+      }
+    }
     List<Long> keys = byNameAndKey.get(id);
     if (keys != null) {
       keys.remove(key);
@@ -118,6 +127,7 @@ public final class SubscriptionState {
   void clear() {
     subscriptions.clear();
     byNameAndKey.clear();
+    byElementInstance.clear();
     startSubscriptions.clear();
   }
 }

@@ -125,13 +125,13 @@ class DeploymentTest extends ConformanceTest {
             () ->
                 client
                     .newDeployResourceCommand()
-                    .addResourceFromClasspath("fixtures/inclusive.bpmn")
+                    .addResourceFromClasspath("fixtures/unsupported.bpmn")
                     .send()
                     .join())
         .isInstanceOf(ClientStatusException.class)
         .satisfies(e -> assertStatus(e, Status.Code.INVALID_ARGUMENT))
-        .hasMessageContaining("inclusiveGateway")
-        .hasMessageContaining("'fork'");
+        .hasMessageContaining("unsupported complexGateway 'fork'")
+        .hasMessageContaining("unsupported transaction 'deal'");
   }
 
   @Test
@@ -158,19 +158,26 @@ class DeploymentTest extends ConformanceTest {
   }
 
   @Test
-  void shouldRejectMultiInstanceAndCallActivity() {
+  void shouldRejectUnsupportedEventsAndListenersNamingTypeAndId() {
     String processId = unique("unsupported");
     BpmnModelInstance model =
         Bpmn.createExecutableProcess(processId)
             .startEvent()
-            .callActivity("call", c -> c.zeebeProcessId("other"))
             .serviceTask(
-                "mi", t -> t.zeebeJobType("t").multiInstance().zeebeInputCollectionExpression("x"))
+                "task", t -> t.zeebeJobType("t").zeebeExecutionListener(l -> l.start().type("l")))
+            .boundaryEvent("undo")
+            .compensateEventDefinition()
+            .compensateEventDefinitionDone()
+            .moveToActivity("task")
+            .intermediateCatchEvent("when")
+            .condition("=x > 1")
             .endEvent()
             .done();
     assertThatThrownBy(() -> deploy(model))
-        .hasMessageContaining("call activity 'call'")
-        .hasMessageContaining("multi-instance serviceTask 'mi'");
+        .hasMessageContaining("Expected an element supported by the embedded engine but found")
+        .hasMessageContaining("execution listeners on serviceTask 'task'")
+        .hasMessageContaining("'undo'")
+        .hasMessageContaining("'when'");
   }
 
   static void assertStatus(Throwable error, Status.Code code) {

@@ -7,6 +7,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,6 +94,53 @@ class TimerEventTest extends ConformanceTest {
   }
 
   @Test
+  void shouldNotFireTimerOfElementHeldByIncidentNorBlockOtherTimers() {
+    // given a task held in completion by an incident when its boundary timer comes due
+    String processId = unique("timer-held");
+    String otherId = unique("timer-free");
+    String type = unique("t");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask(
+                "task",
+                t ->
+                    t.zeebeJobType(type).zeebeOutputExpression("assert(total, total > 0)", "total"))
+            .boundaryEvent("too-late", b -> b.timerWithDuration("PT10M"))
+            .endEvent("escalated")
+            .moveToActivity("task")
+            .endEvent("done")
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(otherId)
+            .startEvent()
+            .intermediateCatchEvent("wait", c -> c.timerWithDuration("PT20M"))
+            .endEvent()
+            .done());
+    long key = start(processId).getProcessInstanceKey();
+    long other = start(otherId).getProcessInstanceKey();
+    completeJob(type, Map.of("total", 0));
+    var incident = awaitIncident(key);
+
+    // when both timers come due
+    advance(Duration.ofMinutes(30));
+
+    // then the other fires, the held one waits (Camunda rejects its trigger and keeps it)
+    awaitCompleted(other);
+    assertThat(elements(key, "TERMINATED")).isEmpty();
+    assertThat(elements(key, "COMPLETED")).doesNotContain("too-late");
+
+    // when the incident is resolved, the task completes and its timer is canceled
+    long taskKey = element(key, "task").key();
+    client.newSetVariablesCommand(taskKey).variables(Map.of("total", 3)).local(true).send().join();
+    client.newResolveIncidentCommand(incident.key()).send().join();
+
+    // then
+    awaitCompleted(key);
+    assertThat(elements(key, "COMPLETED")).contains("done").doesNotContain("too-late", "escalated");
+  }
+
+  @Test
   void shouldRepeatNonInterruptingCycleAsManyTimesAsDeclared() {
     // given
     String processId = unique("timer-cycle");
@@ -146,6 +194,38 @@ class TimerEventTest extends ConformanceTest {
     await().until(() -> instancesOf(processId) == 2);
     advance(Duration.ofMinutes(5));
     await().during(Duration.ofMillis(300)).until(() -> instancesOf(processId) == 2);
+  }
+
+  @Test
+  void shouldRepeatCronCycleOnWorkingDays() {
+    // given Friday 2031-01-03 10:00 UTC and a reminder every working day at 09:00
+    EngineExtension.CLOCK.pin(Instant.parse("2031-01-03T10:00:00Z"));
+    String processId = unique("timer-cron");
+    String type = unique("t");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask("task", t -> t.zeebeJobType(type))
+            .boundaryEvent(
+                "reminder", b -> b.cancelActivity(false).timerWithCycle("0 0 9 * * MON-FRI"))
+            .endEvent("reminded")
+            .moveToActivity("task")
+            .endEvent()
+            .done());
+    long key = start(processId).getProcessInstanceKey();
+    awaitElement(key, "task", "ACTIVE");
+
+    // when the weekend passes, nothing; on Monday and Tuesday at 09:00, a reminder each
+    advance(Duration.ofDays(2));
+    await()
+        .during(Duration.ofMillis(300))
+        .until(() -> !elements(key, "COMPLETED").contains("reminded"));
+    advance(Duration.ofDays(2));
+
+    // then
+    await()
+        .until(() -> elements(key, "COMPLETED").stream().filter("reminded"::equals).count() == 2);
+    client.newCancelInstanceCommand(key).send().join();
   }
 
   @Test

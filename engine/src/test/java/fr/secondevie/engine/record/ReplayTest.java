@@ -21,7 +21,7 @@ class ReplayTest {
 
   @Test
   void shouldRebuildHistoryAndStateFromTheLog() {
-    // given a run with instances that completed, wait on a job, and hit an incident
+    // given a run with instances that completed, wait on a job, hit an incident, or called others
     InMemoryRecordStore store = new InMemoryRecordStore();
     try (EmbeddedEngine engine =
             EmbeddedEngine.builder().grpcPort(0).recordStore(() -> store).build().start();
@@ -49,6 +49,42 @@ class ReplayTest {
       for (int i = 0; i < 3; i++) {
         client.newCreateInstanceCommand().bpmnProcessId("replay").latestVersion().send().join();
       }
+      // and a parallel multi-instance call activity whose children complete at once
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(
+              Bpmn.createExecutableProcess("replay-child")
+                  .startEvent()
+                  .scriptTask("double", t -> t.zeebeExpression("item * 2").zeebeResultVariable("r"))
+                  .endEvent()
+                  .done(),
+              "replay-child.bpmn")
+          .addProcessModel(
+              Bpmn.createExecutableProcess("replay-parent")
+                  .startEvent()
+                  .callActivity(
+                      "call",
+                      c ->
+                          c.zeebeProcessId("replay-child")
+                              .multiInstance(
+                                  m ->
+                                      m.zeebeInputCollectionExpression("items")
+                                          .zeebeInputElement("item")
+                                          .zeebeOutputCollection("results")
+                                          .zeebeOutputElementExpression("r")))
+                  .endEvent()
+                  .done(),
+              "replay-parent.bpmn")
+          .send()
+          .join();
+      client
+          .newCreateInstanceCommand()
+          .bpmnProcessId("replay-parent")
+          .latestVersion()
+          .variables(Map.of("items", java.util.List.of(1, 2, 3)))
+          .withResult()
+          .send()
+          .join();
       var jobs =
           client
               .newActivateJobsCommand()

@@ -3,6 +3,7 @@ package fr.secondevie.engine.processing.behavior;
 import fr.secondevie.engine.feel.ExpressionLanguage;
 import fr.secondevie.engine.feel.VariableLookup;
 import fr.secondevie.engine.model.TimerDefinition;
+import fr.secondevie.engine.util.CronExpression;
 import fr.secondevie.engine.util.Either;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +14,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Computes due dates from timer definitions: ISO-8601 dates, durations ({@code P1DT2H}, with years,
- * months and weeks too) and repeating intervals ({@code R3/PT10M}, {@code R/P1D}, {@code
- * R2/2025-01-01T09:00:00Z/P1D}).
+ * months and weeks too), repeating intervals ({@code R3/PT10M}, {@code R/P1D}, {@code
+ * R2/2025-01-01T09:00:00Z/P1D}) and cron cycles ({@code 0 0 9-17 * * MON-FRI}, repeating forever).
  */
 public final class TimerSchedules {
 
@@ -44,12 +45,27 @@ public final class TimerSchedules {
     };
   }
 
-  /** The next due date of a cycle after a firing. */
+  /**
+   * The next due date of a cycle after a firing (-1 when a cron expression never matches again).
+   */
   public static long next(long previousDue, String interval) {
+    if (CronExpression.isCron(interval)) {
+      return CronExpression.parse(interval).value().next(previousDue);
+    }
     return addInterval(previousDue, interval).value();
   }
 
   private static Either<Schedule> cycle(String text, long now) {
+    if (CronExpression.isCron(text)) {
+      return CronExpression.parse(text)
+          .flatMap(
+              cron -> {
+                long due = cron.next(now);
+                return due < 0
+                    ? Either.fail("Expected the cron expression '" + text + "' to match a time")
+                    : Either.ok(new Schedule(due, -1, text));
+              });
+    }
     String[] parts = text.split("/");
     if (parts.length < 2 || !parts[0].startsWith("R")) {
       return Either.fail(

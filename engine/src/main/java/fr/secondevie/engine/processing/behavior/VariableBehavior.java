@@ -96,7 +96,11 @@ public final class VariableBehavior {
     if (mappings.isEmpty()) {
       return Either.ok(null);
     }
-    long outerScope = instance.flowScope() == null ? instance.key() : instance.flowScope().key();
+    // an inner instance of a multi-instance body reads its loop variables from its own scope
+    long outerScope =
+        instance.flowScope() == null || instance.loopCounter() > 0
+            ? instance.key()
+            : instance.flowScope().key();
     Either<Map<String, Object>> result =
         evaluate(mappings, ctx.state().variables().lookup(outerScope), name -> null);
     if (!result.isOk()) {
@@ -106,7 +110,10 @@ public final class VariableBehavior {
     return Either.ok(null);
   }
 
-  /** Evaluates the output mappings in the element's scope and propagates them outwards. */
+  /**
+   * Evaluates the output mappings in the element's scope and propagates them outwards (from the
+   * element itself for an inner instance of a multi-instance body).
+   */
   public Either<Void> applyOutputMappings(ElementInstance instance) {
     List<Mapping> mappings = instance.element().outputMappings();
     if (mappings.isEmpty() || instance.flowScope() == null) {
@@ -121,7 +128,9 @@ public final class VariableBehavior {
     if (!result.isOk()) {
       return Either.fail(result.failure());
     }
-    propagate(instance.flowScope(), result.value());
+    // an inner instance of a multi-instance body keeps them in its own scope, where its output
+    // element is evaluated
+    propagate(instance.loopCounter() > 0 ? instance : instance.flowScope(), result.value());
     return Either.ok(null);
   }
 

@@ -30,7 +30,7 @@ abstract class ActivityBehavior implements BpmnElementBehavior {
     if (start == null) {
       return; // prepare raised an incident
     }
-    Either<Void> subscriptions = bpmn.subscriptions().open(instance, subscribesItself());
+    Either<Void> subscriptions = bpmn.subscriptions().open(instance, subscribesItself(instance));
     if (!subscriptions.isOk()) {
       bpmn.incidents().raise(instance, ErrorType.EXTRACT_VALUE_ERROR, subscriptions.failure());
       return;
@@ -44,8 +44,8 @@ abstract class ActivityBehavior implements BpmnElementBehavior {
    */
   protected abstract Runnable prepare(ElementInstance instance);
 
-  /** Whether the element waits for its own message (receive task). */
-  protected boolean subscribesItself() {
+  /** Whether the element waits for its own timer, message or signal (catch event, receive task). */
+  protected boolean subscribesItself(ElementInstance instance) {
     return false;
   }
 

@@ -25,6 +25,9 @@ public final class BpmnBehaviors {
   private final ErrorBehavior errors;
   private final ProcessInstanceCreator creator;
   private final MessageCorrelator messages;
+  private final CallActivityBehavior callActivities;
+  private final MultiInstanceBodyBehavior multiInstance;
+  private final EscalationBehavior escalations;
   private ProcessInstanceListener listener = ProcessInstanceListener.NONE;
   private final Map<ElementType, BpmnElementBehavior> registry = new EnumMap<>(ElementType.class);
 
@@ -39,10 +42,16 @@ public final class BpmnBehaviors {
     this.errors = new ErrorBehavior(this);
     this.creator = new ProcessInstanceCreator(ctx, this);
     this.messages = new MessageCorrelator(ctx, this);
+    this.callActivities = new CallActivityBehavior(this);
+    this.multiInstance = new MultiInstanceBodyBehavior(this);
+    this.escalations = new EscalationBehavior(this);
 
     // containers
     registry.put(ElementType.PROCESS, new ProcessBehavior(this));
     registry.put(ElementType.SUB_PROCESS, new SubProcessBehavior(this));
+    registry.put(ElementType.EVENT_SUB_PROCESS, new SubProcessBehavior(this));
+    registry.put(ElementType.CALL_ACTIVITY, callActivities);
+    registry.put(ElementType.MULTI_INSTANCE_BODY, multiInstance);
     // tasks
     registry.put(ElementType.SERVICE_TASK, new ServiceTaskBehavior(this));
     registry.put(ElementType.SEND_TASK, new ServiceTaskBehavior(this));
@@ -55,6 +64,8 @@ public final class BpmnBehaviors {
     // gateways
     registry.put(ElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayBehavior(this));
     registry.put(ElementType.PARALLEL_GATEWAY, new ParallelGatewayBehavior(this));
+    registry.put(ElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayBehavior(this));
+    registry.put(ElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayBehavior(this));
     // events
     registry.put(ElementType.START_EVENT, new StartEventBehavior(this));
     registry.put(ElementType.END_EVENT, new EndEventBehavior(this));
@@ -120,5 +131,17 @@ public final class BpmnBehaviors {
 
   public MessageCorrelator messages() {
     return messages;
+  }
+
+  CallActivityBehavior callActivities() {
+    return callActivities;
+  }
+
+  MultiInstanceBodyBehavior multiInstance() {
+    return multiInstance;
+  }
+
+  EscalationBehavior escalations() {
+    return escalations;
   }
 }

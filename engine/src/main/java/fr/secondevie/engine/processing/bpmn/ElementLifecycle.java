@@ -13,11 +13,16 @@ import fr.secondevie.engine.state.ElementState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The state transitions every element goes through, and the token flow between them: completing an
  * element takes its outgoing flows; the target is activated as a follow-up step; a scope with no
- * active child and no pending flow completes.
+ * active child and no pending flow completes. Joining gateways wait for their tokens here: a
+ * parallel join for one on each incoming flow, an inclusive join until no other token of the scope
+ * can still reach one of its incoming flows. The inner instances of a multi-instance body report
+ * their completion to the body instead.
  */
 public final class ElementLifecycle {
 
@@ -32,6 +37,18 @@ public final class ElementLifecycle {
   /** Activates an element inside a scope, with the variables of the event that triggered it. */
   public ElementInstance activate(
       ExecutableElement element, ElementInstance flowScope, Map<String, Object> triggerVariables) {
+    return activate(element, flowScope, triggerVariables, instance -> {});
+  }
+
+  /**
+   * Activates an element inside a scope; {@code init} runs once the instance exists, before the
+   * element's behaviour (a multi-instance body sets the loop variables of an inner instance).
+   */
+  public ElementInstance activate(
+      ExecutableElement element,
+      ElementInstance flowScope,
+      Map<String, Object> triggerVariables,
+      Consumer<ElementInstance> init) {
     long key = ctx.nextKey();
     ProcessInstanceValue scopeValue = flowScope.value();
     ctx.write(
@@ -45,9 +62,12 @@ public final class ElementLifecycle {
             scopeValue.processInstanceKey(),
             element.id(),
             element.type(),
-            flowScope.key()));
+            flowScope.key(),
+            scopeValue.parentProcessInstanceKey(),
+            scopeValue.parentElementInstanceKey()));
     ElementInstance instance = ctx.state().instances().get(key);
     instance.triggerVariables(triggerVariables);
+    init.accept(instance);
     bpmn.behavior(element).onActivate(instance);
     return instance;
   }
@@ -67,22 +87,53 @@ public final class ElementLifecycle {
     completedTaking(instance, instance.element().outgoing());
   }
 
-  /** Completed, taking only the given flows (exclusive gateway). */
+  /** Completed, taking only the given flows (exclusive and inclusive gateways). */
   public void completedTaking(ElementInstance instance, List<ExecutableFlow> flows) {
-    write(instance, Intent.ELEMENT_COMPLETED);
+    completedTaking(instance, flows, Map.of());
+  }
+
+  /**
+   * Completed, taking the given flows; their targets get the trigger's variables (the catch event
+   * after an event-based gateway).
+   */
+  public void completedTaking(
+      ElementInstance instance, List<ExecutableFlow> flows, Map<String, Object> variables) {
     ElementInstance scope = instance.flowScope();
+    MultiInstanceBodyBehavior.Completion loop = null;
+    if (scope != null && scope.element().type() == ElementType.MULTI_INSTANCE_BODY) {
+      // the body collects the output element while the inner instance's variables still exist
+      loop = bpmn.multiInstance().innerInstanceCompleting(scope, instance);
+      if (loop == null) {
+        return; // an incident on the inner instance
+      }
+    }
+    write(instance, Intent.ELEMENT_COMPLETED);
     if (scope == null) {
       return;
+    }
+    if (loop != null) {
+      bpmn.multiInstance().innerInstanceCompleted(scope, instance, loop);
+      return;
+    }
+    for (ExecutableFlow flow : flows) {
+      takeFlow(flow, scope, variables);
     }
     if (flows.isEmpty()) {
       completeScopeIfDone(scope);
     }
-    for (ExecutableFlow flow : flows) {
-      takeFlow(flow, scope);
+    if (scope.element().process().hasInclusiveJoins() && !scope.pendingFlows().isEmpty()) {
+      // a token left the scope's flow graph: an inclusive join may no longer wait for it
+      ctx.followUp(() -> activateReadyInclusiveJoins(scope));
     }
   }
 
-  private void takeFlow(ExecutableFlow flow, ElementInstance scope) {
+  /** Completed, going on at the link catch event its link throw event names. */
+  public void completedLinking(ElementInstance instance, ExecutableElement linkCatch) {
+    write(instance, Intent.ELEMENT_COMPLETED);
+    activate(linkCatch, instance.flowScope(), Map.of());
+  }
+
+  private void takeFlow(ExecutableFlow flow, ElementInstance scope, Map<String, Object> vars) {
     ProcessInstanceValue scopeValue = scope.value();
     ctx.write(
         ctx.nextKey(),
@@ -95,19 +146,85 @@ public final class ElementLifecycle {
             scopeValue.processInstanceKey(),
             flow.id(),
             ElementType.SEQUENCE_FLOW,
-            scope.key()));
+            scope.key(),
+            scopeValue.parentProcessInstanceKey(),
+            scopeValue.parentElementInstanceKey()));
     ExecutableElement target = flow.target();
-    if (ElementInstanceState.isJoin(target)
-        && !target.incoming().stream().allMatch(f -> scope.joinedCount(f.id()) > 0)) {
+    if (ElementInstanceState.isJoin(target)) {
+      if (target.type() == ElementType.INCLUSIVE_GATEWAY) {
+        // decided once every flow taken in this step is counted
+        ctx.followUp(() -> activateIfReady(target, scope));
+      } else if (target.incoming().stream().allMatch(f -> scope.joinedCount(f.id()) > 0)) {
+        ctx.followUp(() -> activateInScope(target, scope, vars));
+      }
       return; // the parallel gateway waits for its other incoming flows
     }
-    ctx.followUp(
-        () -> {
-          if (ctx.state().instances().get(scope.key()) == scope
-              && scope.state() == ElementState.ACTIVATED) {
-            activate(target, scope, Map.of());
-          }
-        });
+    ctx.followUp(() -> activateInScope(target, scope, vars));
+  }
+
+  private void activateInScope(
+      ExecutableElement target, ElementInstance scope, Map<String, Object> vars) {
+    if (isRunning(scope)) {
+      activate(target, scope, vars);
+    }
+  }
+
+  private boolean isRunning(ElementInstance scope) {
+    return ctx.state().instances().get(scope.key()) == scope
+        && scope.state() == ElementState.ACTIVATED
+        && !scope.isInterrupted();
+  }
+
+  private void activateReadyInclusiveJoins(ElementInstance scope) {
+    if (!isRunning(scope)) {
+      return;
+    }
+    List<ExecutableElement> joins = new ArrayList<>();
+    for (String flowId : scope.pendingFlows().keySet()) {
+      ExecutableElement target = scope.element().process().flow(flowId).target();
+      if (target.type() == ElementType.INCLUSIVE_GATEWAY
+          && ElementInstanceState.isJoin(target)
+          && !joins.contains(target)) {
+        joins.add(target);
+      }
+    }
+    joins.forEach(join -> activateIfReady(join, scope));
+  }
+
+  /**
+   * An inclusive join is ready when a token arrived on one of its incoming flows at least, and
+   * every incoming flow without a token can no longer be reached from any token of the scope.
+   */
+  private void activateIfReady(ExecutableElement join, ElementInstance scope) {
+    if (!isRunning(scope)) {
+      return;
+    }
+    boolean arrived = false;
+    List<Set<String>> waitingFor = new ArrayList<>();
+    for (ExecutableFlow incoming : join.incoming()) {
+      if (scope.joinedCount(incoming.id()) > 0) {
+        arrived = true;
+      } else {
+        waitingFor.add(join.joinReach().get(incoming.id()));
+      }
+    }
+    if (!arrived) {
+      return;
+    }
+    if (!waitingFor.isEmpty()) {
+      for (ElementInstance child : scope.children()) {
+        if (waitingFor.stream().anyMatch(reach -> reach.contains(child.element().id()))) {
+          return;
+        }
+      }
+      for (String flowId : scope.pendingFlows().keySet()) {
+        ExecutableElement target = scope.element().process().flow(flowId).target();
+        if (target != join && waitingFor.stream().anyMatch(reach -> reach.contains(target.id()))) {
+          return;
+        }
+      }
+    }
+    activate(join, scope, Map.of());
   }
 
   /** A container with no active child and no pending flow completes. */

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * End events: none (the token ends), terminate (ends every other element of its scope, which then
- * completes), error (throws; uncaught, an incident) and message (a job, like a service task).
+ * completes), error (throws; uncaught, an incident), message (a job, like a service task), signal
+ * (broadcasts its signal with its local variables) and escalation (throws its code; uncaught, the
+ * token just ends).
  */
 final class EndEventBehavior extends ActivityBehavior {
 
@@ -23,6 +25,9 @@ final class EndEventBehavior extends ActivityBehavior {
       case MESSAGE -> prepareJob(instance);
       case ERROR -> prepareError(instance);
       case TERMINATE -> () -> terminateScope(instance);
+      case SIGNAL ->
+          IntermediateThrowEventBehavior.prepareSignal(bpmn, instance, passThrough(instance));
+      case ESCALATION -> bpmn.escalations().prepare(instance);
       default -> passThrough(instance);
     };
   }

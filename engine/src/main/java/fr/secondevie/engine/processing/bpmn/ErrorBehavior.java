@@ -3,12 +3,15 @@ package fr.secondevie.engine.processing.bpmn;
 import fr.secondevie.engine.model.EventKind;
 import fr.secondevie.engine.model.ExecutableElement;
 import fr.secondevie.engine.state.ElementInstance;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Throws a BPMN error: searches from the throwing element outwards for an error boundary event with
- * the same code (a catch-all one when none has the code), interrupts that scope and activates the
- * boundary event. Returns whether the error was caught.
+ * Throws a BPMN error: searches from the throwing element outwards, scope by scope, for an error
+ * event sub-process inside the scope, then an error boundary event attached to it, with the same
+ * code (a catch-all one when none has the code); from a called process's top level the search goes
+ * on at the call activity. The first match interrupts its scope and runs. Returns whether the error
+ * was caught.
  */
 public final class ErrorBehavior {
 
@@ -19,26 +22,48 @@ public final class ErrorBehavior {
   }
 
   public boolean throwError(ElementInstance thrower, String code, Map<String, Object> variables) {
-    for (ElementInstance scope = thrower; scope != null; scope = scope.flowScope()) {
-      ExecutableElement catchEvent = findCatchEvent(scope.element(), code);
-      if (catchEvent != null) {
-        bpmn.triggers().triggerBoundary(scope, catchEvent, variables);
+    for (ElementInstance scope = thrower; scope != null; scope = outer(bpmn, scope)) {
+      if (!scope.isInterrupted()) {
+        ExecutableElement start = findErrorStart(scope.element().eventSubProcesses(), code);
+        if (start != null) {
+          bpmn.triggers().triggerEventSubProcess(scope, start, variables);
+          return true;
+        }
+      }
+      ExecutableElement boundary = findCatchEvent(scope.element().boundaryEvents(), code);
+      if (boundary != null) {
+        bpmn.triggers().triggerBoundary(scope, boundary, variables);
         return true;
       }
     }
     return false;
   }
 
-  private static ExecutableElement findCatchEvent(ExecutableElement element, String code) {
+  /** The flow scope, or for the top level of a called process its call activity. */
+  static ElementInstance outer(BpmnBehaviors bpmn, ElementInstance scope) {
+    if (scope.flowScope() != null) {
+      return scope.flowScope();
+    }
+    long callActivity = scope.value().parentElementInstanceKey();
+    return callActivity < 0 ? null : bpmn.ctx().state().instances().get(callActivity);
+  }
+
+  private static ExecutableElement findErrorStart(
+      List<ExecutableElement> eventSubProcesses, String code) {
+    return findCatchEvent(
+        eventSubProcesses.stream().map(esp -> esp.startEvents().get(0)).toList(), code);
+  }
+
+  private static ExecutableElement findCatchEvent(List<ExecutableElement> events, String code) {
     ExecutableElement catchAll = null;
-    for (ExecutableElement boundary : element.boundaryEvents()) {
-      if (boundary.eventKind() != EventKind.ERROR) {
+    for (ExecutableElement event : events) {
+      if (event.eventKind() != EventKind.ERROR) {
         continue;
       }
-      if (boundary.errorCode() == null) {
-        catchAll = catchAll == null ? boundary : catchAll;
-      } else if (boundary.errorCode().equals(code)) {
-        return boundary;
+      if (event.errorCode() == null) {
+        catchAll = catchAll == null ? event : catchAll;
+      } else if (event.errorCode().equals(code)) {
+        return event;
       }
     }
     return catchAll;

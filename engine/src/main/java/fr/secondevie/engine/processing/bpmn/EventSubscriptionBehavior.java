@@ -1,6 +1,7 @@
 package fr.secondevie.engine.processing.bpmn;
 
 import fr.secondevie.engine.feel.VariableLookup;
+import fr.secondevie.engine.model.ElementType;
 import fr.secondevie.engine.model.EventKind;
 import fr.secondevie.engine.model.ExecutableElement;
 import fr.secondevie.engine.model.ExecutableProcess;
@@ -10,6 +11,7 @@ import fr.secondevie.engine.processing.behavior.TimerSchedules.Schedule;
 import fr.secondevie.engine.record.Intent;
 import fr.secondevie.engine.record.MessageStartSubscriptionValue;
 import fr.secondevie.engine.record.MessageSubscriptionValue;
+import fr.secondevie.engine.record.SignalSubscriptionValue;
 import fr.secondevie.engine.record.TimerValue;
 import fr.secondevie.engine.record.ValueType;
 import fr.secondevie.engine.state.ElementInstance;
@@ -17,11 +19,14 @@ import fr.secondevie.engine.util.Either;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * Opens and closes what an element waits for: timers and message subscriptions of catch events,
- * receive tasks and boundary events, and the start events of deployed processes. Everything is
- * evaluated first and written after, so a failing expression opens nothing.
+ * Opens and closes what an element waits for: timers, message and signal subscriptions of catch
+ * events, receive tasks, boundary events, the start events of event sub-processes (held by their
+ * scope), the events after an event-based gateway (held by the gateway), and the start events of
+ * deployed processes. Everything is evaluated first and written after, so a failing expression
+ * opens nothing.
  */
 public final class EventSubscriptionBehavior {
 
@@ -34,15 +39,23 @@ public final class EventSubscriptionBehavior {
   }
 
   /**
-   * Opens the subscriptions of the boundary events attached to an element and, for a catch event or
+   * Opens the subscriptions of the boundary events attached to an element, of the event
+   * sub-processes of a scope, of the events after an event-based gateway and, for a catch event or
    * a receive task, its own.
    */
   public Either<Void> open(ElementInstance instance, boolean includeOwn) {
+    ExecutableElement element = instance.element();
     List<ExecutableElement> events = new ArrayList<>();
     if (includeOwn) {
-      events.add(instance.element());
+      events.add(element);
     }
-    events.addAll(instance.element().boundaryEvents());
+    events.addAll(element.boundaryEvents());
+    for (ExecutableElement eventSubProcess : element.eventSubProcesses()) {
+      events.add(eventSubProcess.startEvents().get(0));
+    }
+    if (element.type() == ElementType.EVENT_BASED_GATEWAY) {
+      element.outgoing().forEach(flow -> events.add(flow.target()));
+    }
     return open(instance, events);
   }
 
@@ -70,6 +83,25 @@ public final class EventSubscriptionBehavior {
           return Either.fail(correlationKey.failure());
         }
         writes.add(() -> subscribe(instance, event, name.value(), correlationKey.value()));
+      } else if (event.eventKind() == EventKind.SIGNAL) {
+        Either<String> name = ctx.expressions().evaluateString(event.signalName(), variables);
+        if (!name.isOk()) {
+          return Either.fail(name.failure());
+        }
+        writes.add(
+            () ->
+                ctx.write(
+                    ctx.nextKey(),
+                    ValueType.SIGNAL_SUBSCRIPTION,
+                    Intent.CREATED,
+                    new SignalSubscriptionValue(
+                        name.value(),
+                        instance.value().processDefinitionKey(),
+                        instance.value().bpmnProcessId(),
+                        event.id(),
+                        instance.key(),
+                        instance.processInstanceKey(),
+                        event.interrupting())));
       }
     }
     writes.forEach(Runnable::run);
@@ -116,21 +148,48 @@ public final class EventSubscriptionBehavior {
 
   /** Closes the timers and subscriptions an element instance holds. */
   public void close(ElementInstance instance) {
-    for (long timerKey : ctx.state().timers().ofElementInstance(instance.key())) {
-      ctx.write(timerKey, ValueType.TIMER, Intent.CANCELED, ctx.state().timers().get(timerKey));
+    close(instance, id -> true);
+  }
+
+  /**
+   * Closes the timers and subscriptions of the event sub-processes of a scope (an interrupting one
+   * started), keeping those of the boundary events attached to it.
+   */
+  public void closeEventSubProcesses(ElementInstance scope) {
+    List<String> startEvents = new ArrayList<>();
+    for (ExecutableElement eventSubProcess : scope.element().eventSubProcesses()) {
+      startEvents.add(eventSubProcess.startEvents().get(0).id());
     }
-    for (long key : ctx.state().subscriptions().ofElementInstance(instance.key())) {
-      ctx.write(
-          key,
-          ValueType.MESSAGE_SUBSCRIPTION,
-          Intent.DELETED,
-          ctx.state().subscriptions().get(key));
+    if (!startEvents.isEmpty()) {
+      close(scope, startEvents::contains);
+    }
+  }
+
+  private void close(ElementInstance instance, Predicate<String> targets) {
+    var state = ctx.state();
+    for (long timerKey : state.timers().ofElementInstance(instance.key())) {
+      TimerValue timer = state.timers().get(timerKey);
+      if (targets.test(timer.targetElementId())) {
+        ctx.write(timerKey, ValueType.TIMER, Intent.CANCELED, timer);
+      }
+    }
+    for (long key : state.subscriptions().ofElementInstance(instance.key())) {
+      MessageSubscriptionValue subscription = state.subscriptions().get(key);
+      if (targets.test(subscription.elementId())) {
+        ctx.write(key, ValueType.MESSAGE_SUBSCRIPTION, Intent.DELETED, subscription);
+      }
+    }
+    for (long key : state.signals().ofElementInstance(instance.key())) {
+      SignalSubscriptionValue subscription = state.signals().get(key);
+      if (targets.test(subscription.catchEventId())) {
+        ctx.write(key, ValueType.SIGNAL_SUBSCRIPTION, Intent.DELETED, subscription);
+      }
     }
   }
 
   /**
-   * Opens the timer and message start events of a newly deployed version, closing those of the
-   * version it replaces. Start event expressions are evaluated now, without variables.
+   * Opens the timer, message and signal start events of a newly deployed version, closing those of
+   * the version it replaces. Start event expressions are evaluated now, without variables.
    */
   public Either<Runnable> prepareStartEvents(ExecutableProcess process, ExecutableProcess old) {
     List<Runnable> writes = new ArrayList<>();
@@ -149,6 +208,10 @@ public final class EventSubscriptionBehavior {
       MessageStartSubscriptionValue value = ctx.state().subscriptions().startSubscription(key);
       writes.add(
           () -> ctx.write(key, ValueType.MESSAGE_START_EVENT_SUBSCRIPTION, Intent.DELETED, value));
+    }
+    for (long key : ctx.state().signals().startEventsOf(process.bpmnProcessId())) {
+      SignalSubscriptionValue value = ctx.state().signals().get(key);
+      writes.add(() -> ctx.write(key, ValueType.SIGNAL_SUBSCRIPTION, Intent.DELETED, value));
     }
     for (ExecutableElement start : process.startEvents(EventKind.TIMER)) {
       Either<Schedule> schedule =
@@ -194,6 +257,27 @@ public final class EventSubscriptionBehavior {
                       -1,
                       "",
                       Map.of())));
+    }
+    for (ExecutableElement start : process.startEvents(EventKind.SIGNAL)) {
+      Either<String> name =
+          ctx.expressions().evaluateString(start.signalName(), VariableLookup.EMPTY);
+      if (!name.isOk()) {
+        return Either.fail(name.failure());
+      }
+      writes.add(
+          () ->
+              ctx.write(
+                  ctx.nextKey(),
+                  ValueType.SIGNAL_SUBSCRIPTION,
+                  Intent.CREATED,
+                  new SignalSubscriptionValue(
+                      name.value(),
+                      process.key(),
+                      process.bpmnProcessId(),
+                      start.id(),
+                      -1,
+                      -1,
+                      true)));
     }
     return Either.ok(() -> writes.forEach(Runnable::run));
   }

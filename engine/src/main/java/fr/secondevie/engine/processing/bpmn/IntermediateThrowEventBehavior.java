@@ -1,9 +1,18 @@
 package fr.secondevie.engine.processing.bpmn;
 
 import fr.secondevie.engine.model.EventKind;
+import fr.secondevie.engine.record.ErrorType;
 import fr.secondevie.engine.state.ElementInstance;
+import fr.secondevie.engine.util.Either;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Intermediate throw events: none passes through; message is a job, like a service task. */
+/**
+ * Intermediate throw events: none passes through; message is a job, like a service task; signal
+ * broadcasts its signal with its local variables (from its input mappings) and passes through;
+ * escalation throws its code and goes on unless an interrupting catch ends it; link goes on at the
+ * link catch event of the same name.
+ */
 final class IntermediateThrowEventBehavior extends ActivityBehavior {
 
   IntermediateThrowEventBehavior(BpmnBehaviors bpmn) {
@@ -12,9 +21,53 @@ final class IntermediateThrowEventBehavior extends ActivityBehavior {
 
   @Override
   protected Runnable prepare(ElementInstance instance) {
-    return instance.element().eventKind() == EventKind.MESSAGE
-        ? prepareJob(instance)
-        : passThrough(instance);
+    return switch (instance.element().eventKind()) {
+      case MESSAGE -> prepareJob(instance);
+      case SIGNAL -> prepareSignal(bpmn, instance, passThrough(instance));
+      case ESCALATION -> bpmn.escalations().prepare(instance);
+      default -> passThrough(instance);
+    };
+  }
+
+  /**
+   * Evaluates the signal name; what it returns broadcasts the signal (after the current step, as
+   * Camunda processes the broadcast as a command of its own) and then runs {@code next}.
+   */
+  static Runnable prepareSignal(BpmnBehaviors bpmn, ElementInstance instance, Runnable next) {
+    Either<String> name =
+        bpmn.ctx()
+            .expressions()
+            .evaluateString(
+                instance.element().signalName(),
+                bpmn.ctx().state().variables().lookup(instance.key()));
+    if (!name.isOk()) {
+      bpmn.incidents().raise(instance, ErrorType.EXTRACT_VALUE_ERROR, name.failure());
+      return null;
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    bpmn.ctx()
+        .state()
+        .variables()
+        .locals(instance.key())
+        .forEach((variable, value) -> variables.put(variable, value.value()));
+    return () -> {
+      bpmn.ctx().followUp(() -> bpmn.triggers().broadcastSignal(name.value(), variables));
+      next.run();
+    };
+  }
+
+  @Override
+  public void onComplete(ElementInstance instance) {
+    if (instance.element().eventKind() != EventKind.LINK) {
+      super.onComplete(instance);
+      return;
+    }
+    Either<Void> outputs = bpmn.variables().applyOutputMappings(instance);
+    if (!outputs.isOk()) {
+      bpmn.incidents().raise(instance, ErrorType.IO_MAPPING_ERROR, outputs.failure());
+      return;
+    }
+    bpmn.lifecycle().completedLinking(instance, instance.element().linkTarget());
   }
 
   @Override

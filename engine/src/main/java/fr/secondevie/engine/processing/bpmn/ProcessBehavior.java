@@ -1,13 +1,16 @@
 package fr.secondevie.engine.processing.bpmn;
 
+import fr.secondevie.engine.record.ErrorType;
 import fr.secondevie.engine.state.ElementInstance;
+import fr.secondevie.engine.util.Either;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The process itself: created by the {@link ProcessInstanceCreator}; completes when no element is
- * active in it anymore, telling the listener (and a message start event waiting for the correlation
- * key to be free).
+ * The process itself: created by the {@link ProcessInstanceCreator}, it opens the subscriptions of
+ * its event sub-processes; it completes when no element is active in it anymore, telling the
+ * listener, the call activity that created it, and a message start event waiting for the
+ * correlation key to be free.
  */
 final class ProcessBehavior implements BpmnElementBehavior {
 
@@ -19,6 +22,11 @@ final class ProcessBehavior implements BpmnElementBehavior {
 
   @Override
   public void onActivate(ElementInstance instance) {
+    Either<Void> subscriptions = bpmn.subscriptions().open(instance, false);
+    if (!subscriptions.isOk()) {
+      bpmn.incidents().raise(instance, ErrorType.EXTRACT_VALUE_ERROR, subscriptions.failure());
+      return;
+    }
     bpmn.lifecycle().activated(instance);
   }
 
@@ -27,14 +35,17 @@ final class ProcessBehavior implements BpmnElementBehavior {
     Map<String, Object> variables =
         bpmn.ctx().state().variables().visible(instance.key(), List.of());
     String[] startedWith = bpmn.ctx().state().messages().startedWith(instance.key());
+    bpmn.subscriptions().close(instance);
     bpmn.lifecycle().completed(instance);
     bpmn.listener().completed(instance, variables);
     startNextByMessage(startedWith);
+    bpmn.callActivities().calledProcessCompleted(instance, variables);
   }
 
   @Override
   public void onTerminate(ElementInstance instance) {
     String[] startedWith = bpmn.ctx().state().messages().startedWith(instance.key());
+    bpmn.subscriptions().close(instance);
     bpmn.listener().terminated(instance);
     startNextByMessage(startedWith);
   }

@@ -11,7 +11,10 @@ import fr.secondevie.engine.state.ElementInstance;
 import java.util.List;
 import java.util.Map;
 
-/** Creates process instances: from a command (none start), a timer or a message start event. */
+/**
+ * Creates process instances: from a command (none start), a timer, message or signal start event,
+ * or a call activity.
+ */
 public final class ProcessInstanceCreator {
 
   private final EngineContext ctx;
@@ -25,7 +28,7 @@ public final class ProcessInstanceCreator {
   /** Activates the process with its variables, then (as a follow-up) the start event. */
   public ElementInstance create(
       ExecutableProcess process, ExecutableElement startEvent, Map<String, Object> variables) {
-    return create(process, List.of(startEvent), variables);
+    return create(process, List.of(startEvent), variables, null);
   }
 
   /**
@@ -36,6 +39,18 @@ public final class ProcessInstanceCreator {
       ExecutableProcess process,
       List<ExecutableElement> startElements,
       Map<String, Object> variables) {
+    return create(process, startElements, variables, null);
+  }
+
+  /**
+   * Activates the process with its variables, then the given elements of its top level; {@code
+   * callActivity} is the calling element instance of a called process ({@code null} otherwise).
+   */
+  public ElementInstance create(
+      ExecutableProcess process,
+      List<ExecutableElement> startElements,
+      Map<String, Object> variables,
+      ElementInstance callActivity) {
     long key = ctx.nextKey();
     ctx.write(
         key,
@@ -48,10 +63,15 @@ public final class ProcessInstanceCreator {
             key,
             process.bpmnProcessId(),
             ElementType.PROCESS,
-            -1));
+            -1,
+            callActivity == null ? -1 : callActivity.processInstanceKey(),
+            callActivity == null ? -1 : callActivity.key()));
     ElementInstance root = ctx.state().instances().get(key);
-    bpmn.lifecycle().activated(root);
     bpmn.variables().setLocal(root, variables);
+    bpmn.behavior(process.root()).onActivate(root);
+    if (!root.isActive()) {
+      return root; // an incident: resolving it starts the instance at its none start event
+    }
     for (ExecutableElement element : startElements) {
       ctx.followUp(
           () -> {

@@ -15,7 +15,7 @@ final class ReceiveTaskBehavior extends ActivityBehavior {
   }
 
   @Override
-  protected boolean subscribesItself() {
+  protected boolean subscribesItself(ElementInstance instance) {
     return true;
   }
 }

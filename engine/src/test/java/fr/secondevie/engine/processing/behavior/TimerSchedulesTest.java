@@ -80,4 +80,32 @@ class TimerSchedulesTest {
     assertThat(schedule(Kind.DATE, "tomorrow", Map.of()).failure())
         .startsWith("Expected a date time");
   }
+
+  @Test
+  void shouldScheduleCronCyclesInSpringFormatForever() {
+    // 2025-01-31T10:00:00Z is a Friday
+    Schedule workingHours = schedule(Kind.CYCLE, "0 0 9-17 * * MON-FRI", Map.of()).value();
+    assertThat(workingHours.dueDate()).isEqualTo(at("2025-01-31T11:00:00Z"));
+    assertThat(workingHours.repetitions()).isEqualTo(-1);
+    assertThat(TimerSchedules.next(at("2025-01-31T17:00:00Z"), workingHours.interval()))
+        .isEqualTo(at("2025-02-03T09:00:00Z"));
+    assertThat(schedule(Kind.CYCLE, "0 */15 * * * *", Map.of()).value().dueDate())
+        .isEqualTo(at("2025-01-31T10:15:00Z"));
+    assertThat(schedule(Kind.CYCLE, "0 30 8 1 * ?", Map.of()).value().dueDate())
+        .isEqualTo(at("2025-02-01T08:30:00Z"));
+    assertThat(schedule(Kind.CYCLE, "@daily", Map.of()).value().dueDate())
+        .isEqualTo(at("2025-02-01T00:00:00Z"));
+    assertThat(schedule(Kind.CYCLE, "0 0 12 29 FEB *", Map.of()).value().dueDate())
+        .isEqualTo(at("2028-02-29T12:00:00Z"));
+  }
+
+  @Test
+  void shouldRejectCronExpressionsItCannotRead() {
+    assertThat(schedule(Kind.CYCLE, "0 0 25 * * *", Map.of()).failure())
+        .contains("Expected a cron expression")
+        .contains("'25' is not between 0 and 23");
+    assertThat(schedule(Kind.CYCLE, "0 0 12 L * *", Map.of()).failure())
+        .contains("'L' is not supported");
+    assertThat(schedule(Kind.CYCLE, "0 0 * * *", Map.of()).failure()).contains("5 fields");
+  }
 }
