@@ -19,10 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * P4 on the embedded engine through the Camunda client (gRPC) with the real job workers: the models
- * deployed at start ({@link SupplierModels}) run, a candidate becomes an application with a link,
- * and the supplier's submission reaches the pre-score. Not a CPT test: the engine's REST API (user
- * tasks, searches, clock) has not landed yet, so the paths past the user tasks and the timers are
- * left to the CPT suite.
+ * deployed at start run, a candidate becomes an application with a link, and the supplier's
+ * submission reaches the pre-score. Not a CPT test: the engine's REST API (user tasks, searches,
+ * clock) has not landed yet, so the paths past the user tasks and the timers are left to the CPT
+ * suite.
  */
 @SpringBootTest
 class SupplierReferencingEngineTests {
