@@ -5,6 +5,12 @@ import static fr.secondevie.suppliers.SupplierFixtures.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.notification.NotificationService;
+import fr.secondevie.processes.SupplierMaturityDecision;
+import fr.secondevie.processes.SupplierReferencingProcess;
+import io.camunda.client.CamundaClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,26 +19,51 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * P4 on the embedded engine through the Camunda client (gRPC) with the real job workers: the models
- * deployed at start run, a candidate becomes an application with a link, and the supplier's
- * submission reaches the pre-score. Not a CPT test: the engine's REST API (user tasks, searches,
- * clock) has not landed yet, so the paths past the user tasks and the timers are left to the CPT
- * suite.
+ * P4 on the embedded engine through the Camunda client (gRPC) with the real job workers: the model
+ * runs, a candidate becomes an application with a link, and the supplier's submission reaches the
+ * pre-score. Not a CPT test: the engine's REST API (user tasks, searches, clock) has not landed
+ * yet, so the paths past the user tasks and the timers are left to the CPT suite.
  */
 @SpringBootTest
 class SupplierReferencingEngineTests {
 
   private static final Pattern LINK = Pattern.compile("/portal/([A-Za-z0-9_-]{43})");
 
+  @Autowired CamundaClient camunda;
   @Autowired ApplicationRepository applications;
   @Autowired NotificationService notifications;
   @Autowired SupplierPortal portal;
   @Autowired SupplierProcesses processes;
+
+  /**
+   * Deploys P4 again (an identical model keeps its version): the startup deployment may have been
+   * purged by another test of the JVM sharing the engine (Camunda Process Test purges it).
+   */
+  @BeforeEach
+  void deploy() throws IOException {
+    Path bpmn = Path.of("..", "bpmn");
+    Path forms = Path.of("..", "forms");
+    camunda
+        .newDeployResourceCommand()
+        .addResourceBytes(
+            Files.readAllBytes(bpmn.resolve(SupplierReferencingProcess.RESOURCE)),
+            SupplierReferencingProcess.RESOURCE)
+        .addResourceBytes(
+            Files.readAllBytes(bpmn.resolve(SupplierMaturityDecision.RESOURCE)),
+            SupplierMaturityDecision.RESOURCE)
+        .addResourceBytes(
+            Files.readAllBytes(forms.resolve("evaluate-evidence.form")), "evaluate-evidence.form")
+        .addResourceBytes(
+            Files.readAllBytes(forms.resolve("decide-referencing.form")), "decide-referencing.form")
+        .send()
+        .join();
+  }
 
   private Application awaitApplication(long processInstanceKey) {
     return Awaitility.await()
@@ -43,7 +74,7 @@ class SupplierReferencingEngineTests {
 
   @Test
   void shouldRunFromTheCandidateToThePreScoreOnTheEngine() throws Exception {
-    // given: nothing deployed by the test, the application did it at start
+    // given
     Candidate candidate = candidate("Moteur Reconditionné");
 
     // when: the buyer's page starts the process
