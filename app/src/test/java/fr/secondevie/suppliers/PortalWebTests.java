@@ -275,6 +275,11 @@ class PortalWebTests {
         .andExpect(xpath("//input[@type='file']").doesNotExist());
     assertThat(portal.open(tokenA).application().answer("ENV-03").orElseThrow().answer())
         .isEqualTo("10");
+    mvc.perform(postTo(tokenA).param("answer-ENV-03", "12").with(csrf()))
+        .andExpect(status().isConflict())
+        .andExpect(xpath("//div[@role='alert']").string(containsString("ne peuvent plus")));
+    assertThat(portal.open(tokenA).application().answer("ENV-03").orElseThrow().answer())
+        .isEqualTo("10");
     // the other supplier's application is untouched
     assertThat(portal.open(tokenB).application().getAnswers()).isEmpty();
   }

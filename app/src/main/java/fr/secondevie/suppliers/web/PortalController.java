@@ -99,9 +99,11 @@ class PortalController {
       }
     }
     try {
-      if (view.editable()) {
-        portal.save(token, answers, comments, uploads);
+      if (!view.editable()) {
+        throw new ApplicationStateException(
+            "Vos réponses ont été transmises : elles ne peuvent plus être modifiées.");
       }
+      portal.save(token, answers, comments, uploads);
       if (action.startsWith("remove:")) {
         portal.removeEvidence(token, action.substring("remove:".length()));
         redirect.addFlashAttribute(
