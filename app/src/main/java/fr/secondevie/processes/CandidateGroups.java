@@ -16,5 +16,11 @@ public final class CandidateGroups {
   /** Director or delegate: approval of free transfers of public property. */
   public static final String DIRECTOR = "DIRECTOR";
 
+  /** Buyers (purchasing committee): supplier referencing decisions. */
+  public static final String BUYER = "BUYER";
+
+  /** Evaluators of the suppliers' CSR evidence. */
+  public static final String EVALUATOR = "EVALUATOR";
+
   private CandidateGroups() {}
 }

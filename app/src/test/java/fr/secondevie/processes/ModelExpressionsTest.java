@@ -31,6 +31,8 @@ class ModelExpressionsTest {
   private static final BpmnModelInstance CAMPAIGN =
       Models.readBpmn(RenewalCampaignProcess.RESOURCE);
   private static final BpmnModelInstance ASSET = Models.readBpmn(AssetEndOfLifeProcess.RESOURCE);
+  private static final BpmnModelInstance SUPPLIER =
+      Models.readBpmn(SupplierReferencingProcess.RESOURCE);
 
   @Test
   void shouldCountTheOutcomesOfTheCampaign() {
@@ -208,6 +210,114 @@ class ModelExpressionsTest {
                     Variables.BENEFICIARY_SEARCH_FAILURES,
                     AssetEndOfLifeProcess.BENEFICIARY_SEARCH_RETRIES + 1)))
         .isEqualTo(false);
+  }
+
+  @Test
+  void shouldTakeExactlyOneWayOutOfTheReferencingDecision() {
+    // given
+    Map<String, String> flows =
+        Map.of(
+            SupplierReferencingProcess.Decisions.REFERENCE, "decision-reference",
+            SupplierReferencingProcess.Decisions.REJECT, "decision-reject",
+            SupplierReferencingProcess.Decisions.REQUEST_EVIDENCE, "decision-request-evidence");
+
+    // when / then
+    for (String decision : Models.constants(SupplierReferencingProcess.Decisions.class)) {
+      Map<String, Object> variables =
+          Map.of(
+              SupplierReferencingProcess.Variables.REFERENCING_DECISION,
+              Map.of("decision", decision, "reason", "Motif suffisamment long"));
+      for (Map.Entry<String, String> flow : flows.entrySet()) {
+        assertThat(evaluate(condition(SUPPLIER, flow.getValue()), variables))
+            .as("%s on %s", decision, flow.getValue())
+            .isEqualTo(flow.getKey().equals(decision));
+      }
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldHandTheEvaluatorsDecisionsToTheRecordingWorker() {
+    // given
+    String evaluation =
+        output(
+            SUPPLIER,
+            SupplierReferencingProcess.Elements.EVALUATE_EVIDENCE,
+            SupplierReferencingProcess.Variables.EVIDENCE_EVALUATION);
+    List<Map<String, Object>> review =
+        List.of(
+            Map.of("code", "ENV-01", "decision", "ACCEPTED"),
+            Map.of("code", "VAL-01", "decision", "REJECTED", "reason", "Attestation non datée"));
+
+    // when
+    Map<String, Object> result =
+        asMap(
+            evaluate(
+                evaluation,
+                Map.of(
+                    SupplierReferencingProcess.Variables.EVIDENCE_REVIEW,
+                    review,
+                    "evaluationComment",
+                    "RAS")));
+
+    // then
+    assertThat((List<Object>) result.get("criteria")).hasSize(2);
+    assertThat(result).containsEntry("comment", "RAS");
+  }
+
+  @Test
+  void shouldKeepTheBuyersDecisionWithItsReason() {
+    // given
+    String decision =
+        output(
+            SUPPLIER,
+            SupplierReferencingProcess.Elements.DECIDE_REFERENCING,
+            SupplierReferencingProcess.Variables.REFERENCING_DECISION);
+
+    // when
+    Map<String, Object> result =
+        asMap(
+            evaluate(
+                decision,
+                Map.of(
+                    "referencingChoice",
+                    SupplierReferencingProcess.Decisions.REQUEST_EVIDENCE,
+                    "decisionReason",
+                    "Joindre l'attestation EA")));
+
+    // then
+    assertThat(result)
+        .containsEntry("decision", SupplierReferencingProcess.Decisions.REQUEST_EVIDENCE)
+        .containsEntry("reason", "Joindre l'attestation EA");
+  }
+
+  @Test
+  void shouldRecordEachOutcomeOnItsPath() {
+    // when / then
+    assertThat(
+            evaluate(
+                output(
+                    SUPPLIER,
+                    SupplierReferencingProcess.Elements.REFERENCE_SUPPLIER,
+                    SupplierReferencingProcess.Variables.REFERENCING_OUTCOME),
+                Map.of()))
+        .isEqualTo(SupplierReferencingProcess.Outcomes.REFERENCED);
+    assertThat(
+            evaluate(
+                output(
+                    SUPPLIER,
+                    SupplierReferencingProcess.Elements.REJECT_APPLICATION,
+                    SupplierReferencingProcess.Variables.REFERENCING_OUTCOME),
+                Map.of()))
+        .isEqualTo(SupplierReferencingProcess.Outcomes.REJECTED);
+    assertThat(
+            evaluate(
+                output(
+                    SUPPLIER,
+                    SupplierReferencingProcess.Elements.CLOSE_UNANSWERED_APPLICATION,
+                    SupplierReferencingProcess.Variables.REFERENCING_OUTCOME),
+                Map.of()))
+        .isEqualTo(SupplierReferencingProcess.Outcomes.NO_ANSWER);
   }
 
   // ---------------------------------------------------------------- helpers

@@ -23,7 +23,7 @@ import org.w3c.dom.Document;
 /** Reads the models from the top-level {@code bpmn/} and {@code forms/} directories. */
 final class Models {
 
-  /** The three processes with their constants classes. */
+  /** The processes with their constants classes. */
   static final List<ProcessUnderTest> PROCESSES =
       List.of(
           new ProcessUnderTest(
@@ -37,7 +37,11 @@ final class Models {
           new ProcessUnderTest(
               DismantlingLotProcess.PROCESS_ID,
               DismantlingLotProcess.RESOURCE,
-              DismantlingLotProcess.class));
+              DismantlingLotProcess.class),
+          new ProcessUnderTest(
+              SupplierReferencingProcess.PROCESS_ID,
+              SupplierReferencingProcess.RESOURCE,
+              SupplierReferencingProcess.class));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

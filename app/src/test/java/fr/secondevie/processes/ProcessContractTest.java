@@ -80,9 +80,13 @@ class ProcessContractTest {
     // then
     assertThat(correlationKeys.keySet()).isEqualTo(process.constants("Messages"));
     String expectedKey =
-        process.processId().equals(DismantlingLotProcess.PROCESS_ID)
-            ? "=string(" + DismantlingLotProcess.Variables.LOT_ID + ")"
-            : "=string(" + AssetEndOfLifeProcess.Variables.ASSET_ID + ")";
+        switch (process.processId()) {
+          case DismantlingLotProcess.PROCESS_ID ->
+              "=string(" + DismantlingLotProcess.Variables.LOT_ID + ")";
+          case SupplierReferencingProcess.PROCESS_ID ->
+              "=string(" + SupplierReferencingProcess.Variables.APPLICATION_ID + ")";
+          default -> "=string(" + AssetEndOfLifeProcess.Variables.ASSET_ID + ")";
+        };
     assertThat(correlationKeys.values()).allMatch(expectedKey::equals);
   }
 
@@ -179,6 +183,11 @@ class ProcessContractTest {
             .as("%s names its target status", task.getId())
             .containsKey(AssetEndOfLifeProcess.Headers.TARGET_STATUS);
         statuses.add(headers.get(AssetEndOfLifeProcess.Headers.TARGET_STATUS));
+      }
+      if (SupplierReferencingProcess.JobTypes.CLOSE_APPLICATION.equals(type)) {
+        assertThat(headers.get(SupplierReferencingProcess.Headers.CLOSURE))
+            .as("%s names its closure", task.getId())
+            .isIn(Models.constants(SupplierReferencingProcess.Closures.class));
       }
       if (Reminders.JOB_TYPE.equals(type)) {
         assertThat(headers.get(Reminders.HEADER))
@@ -278,6 +287,40 @@ class ProcessContractTest {
         .isEqualTo(AssetEndOfLifeProcess.Variables.ROUTE_DECISION);
     assertThat(mapped).isEqualTo(Models.constants(AssetRouteDecision.Inputs.class));
     assertThat(tableInputs).isEqualTo(mapped);
+  }
+
+  @Test
+  void shouldFeedTheMaturityDecisionWithTheEvaluationResults() {
+    // given
+    BpmnModelInstance model = Models.readBpmn(SupplierReferencingProcess.RESOURCE);
+    BusinessRuleTask task =
+        model.getModelElementById(SupplierReferencingProcess.Elements.DECIDE_MATURITY);
+    Element definitions =
+        Models.readDom(Models.bpmnDir().resolve(SupplierMaturityDecision.RESOURCE))
+            .getDocumentElement();
+
+    // when
+    ZeebeCalledDecision decision = task.getSingleExtensionElement(ZeebeCalledDecision.class);
+    Set<String> tableInputs = new TreeSet<>();
+    var texts = definitions.getElementsByTagNameNS("*", "inputExpression");
+    for (int i = 0; i < texts.getLength(); i++) {
+      tableInputs.add(texts.item(i).getTextContent().trim());
+    }
+    Set<String> tableOutputs = new TreeSet<>();
+    var outputs = definitions.getElementsByTagNameNS("*", "output");
+    for (int i = 0; i < outputs.getLength(); i++) {
+      tableOutputs.add(((Element) outputs.item(i)).getAttribute("name"));
+    }
+
+    // then
+    assertThat(decision.getDecisionId()).isEqualTo(SupplierMaturityDecision.DECISION_ID);
+    assertThat(decision.getResultVariable())
+        .isEqualTo(SupplierReferencingProcess.Variables.MATURITY);
+    assertThat(tableInputs).isEqualTo(Models.constants(SupplierMaturityDecision.Inputs.class));
+    assertThat(tableOutputs).isEqualTo(Models.constants(SupplierMaturityDecision.Outputs.class));
+    // the inputs are process variables set by supplier.record-evaluation, read as they are
+    assertThat(Models.constants(SupplierReferencingProcess.Variables.class))
+        .containsAll(tableInputs);
   }
 
   private static Map<String, String> headers(ServiceTask task) {

@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -38,15 +38,16 @@ class ProcessDocumentationTest {
     assertThat(doc).contains("`" + process.processId() + "`");
   }
 
-  @Test
-  void shouldDocumentEveryRuleOfTheDecision() throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {AssetRouteDecision.RESOURCE, SupplierMaturityDecision.RESOURCE})
+  void shouldDocumentEveryRuleOfTheDecision(String resource) throws IOException {
     // given
     String doc = Files.readString(DOC);
     NodeList rules =
-        Models.readDom(Models.bpmnDir().resolve(AssetRouteDecision.RESOURCE))
-            .getElementsByTagNameNS("*", "rule");
+        Models.readDom(Models.bpmnDir().resolve(resource)).getElementsByTagNameNS("*", "rule");
 
     // when / then
+    assertThat(rules.getLength()).isPositive();
     for (int i = 0; i < rules.getLength(); i++) {
       String id = ((Element) rules.item(i)).getAttribute("id");
       assertThat(doc).as("rule %s is documented", id).contains("`" + id + "`");

@@ -29,7 +29,7 @@ class ProcessModelsTest extends ConformanceTest {
   void shouldDeployEveryModelAndFormOfTheRepository() throws IOException {
     // given
     List<Path> resources = resources();
-    assertThat(resources).hasSizeGreaterThanOrEqualTo(13);
+    assertThat(resources).hasSizeGreaterThanOrEqualTo(17);
 
     // when
     DeploymentEvent deployment = deployAll(resources);
@@ -38,11 +38,14 @@ class ProcessModelsTest extends ConformanceTest {
     assertThat(deployment.getProcesses())
         .extracting(Process::getBpmnProcessId)
         .containsExactlyInAnyOrder(
-            "asset-end-of-life", "dismantling-lot", "equipment-renewal-campaign");
+            "asset-end-of-life",
+            "dismantling-lot",
+            "equipment-renewal-campaign",
+            "supplier-referencing");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
-        .contains("asset-route");
-    assertThat(deployment.getForm()).hasSize(9);
+        .contains("asset-route", "supplier-maturity");
+    assertThat(deployment.getForm()).hasSize(11);
   }
 
   @Test

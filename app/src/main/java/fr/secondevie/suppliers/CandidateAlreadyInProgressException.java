@@ -1,0 +1,21 @@
+package fr.secondevie.suppliers;
+
+/** The supplier already has an application that is not closed. */
+public class CandidateAlreadyInProgressException extends RuntimeException {
+
+  private final long applicationId;
+
+  CandidateAlreadyInProgressException(String supplierName, long applicationId) {
+    super(
+        "Le fournisseur "
+            + supplierName
+            + " a déjà une candidature en cours (n° "
+            + applicationId
+            + ").");
+    this.applicationId = applicationId;
+  }
+
+  public long applicationId() {
+    return applicationId;
+  }
+}

@@ -1,0 +1,313 @@
+package fr.secondevie.suppliers;
+
+import static fr.secondevie.suppliers.SupplierFixtures.candidate;
+import static fr.secondevie.suppliers.SupplierFixtures.newProcessKey;
+import static fr.secondevie.suppliers.SupplierFixtures.pdf;
+import static fr.secondevie.suppliers.SupplierFixtures.png;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
+
+import fr.secondevie.notification.NotificationService;
+import fr.secondevie.processes.SupplierReferencingProcess.Variables;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+/**
+ * The public supplier portal through the whole stack, without any account: a token opens its own
+ * application only; wrong, expired or closed tokens are refused with a French page; refused uploads
+ * store nothing; CSRF protects its forms.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PortalWebTests {
+
+  private static final Pattern LINK = Pattern.compile("/portal/([A-Za-z0-9_-]{43})");
+
+  @Autowired MockMvc mvc;
+  @Autowired ReferencingWorkers workers;
+  @Autowired PortalTokens tokens;
+  @Autowired SupplierPortal portal;
+  @Autowired NotificationService notifications;
+  @Autowired JdbcTemplate jdbc;
+  @MockitoBean SupplierProcesses processes;
+
+  long applicationA;
+  String tokenA;
+  long applicationB;
+  String tokenB;
+
+  @BeforeEach
+  void twoInvitedSuppliers() {
+    applicationA = invite("Alpha Reconditionnement");
+    tokenA = tokenOf(applicationA);
+    applicationB = invite("Beta Recyclage");
+    tokenB = tokenOf(applicationB);
+  }
+
+  private long invite(String name) {
+    long applicationId =
+        (Long)
+            workers
+                .registerCandidate(candidate(name), newProcessKey())
+                .get(Variables.APPLICATION_ID);
+    workers.sendQuestionnaire(applicationId, null, newProcessKey());
+    return applicationId;
+  }
+
+  private String tokenOf(long applicationId) {
+    String body =
+        notifications.latest(10_000).stream()
+            .filter(n -> n.operationId().startsWith("supplier-application:" + applicationId + ":"))
+            .findFirst()
+            .orElseThrow()
+            .body();
+    Matcher matcher = LINK.matcher(body);
+    assertThat(matcher.find()).isTrue();
+    return matcher.group(1);
+  }
+
+  private int documentsOf(long applicationId) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM document WHERE owner_ref = ?",
+        Integer.class,
+        Application.ownerRef(applicationId));
+  }
+
+  private MockMultipartHttpServletRequestBuilder postTo(String token) {
+    return multipart("/portal/" + token);
+  }
+
+  @Test
+  void shouldOpenItsOwnApplicationWithoutAccountAndNeverLeakTheToken() throws Exception {
+    // when / then
+    mvc.perform(get("/portal/" + tokenA))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Cache-Control", "no-store"))
+        .andExpect(header().string("Referrer-Policy", "no-referrer"))
+        .andExpect(content().string(containsString("Alpha Reconditionnement")))
+        .andExpect(content().string(not(containsString("Beta Recyclage"))))
+        .andExpect(xpath("/html/@lang").string("fr"))
+        .andExpect(xpath("//fieldset/legend[strong='ENV-01']").exists())
+        .andExpect(xpath("//label[@for='answer-ENV-03']").exists())
+        .andExpect(xpath("//label[@for='file-ENV-01']").exists())
+        // no staff navigation on the portal
+        .andExpect(xpath("//nav").doesNotExist());
+  }
+
+  @Test
+  void shouldRefuseAWrongTokenWithAFrenchPage() throws Exception {
+    // given
+    String unknown = "A".repeat(43);
+
+    // when / then
+    mvc.perform(get("/portal/" + unknown))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("Ce lien ne correspond à aucun questionnaire")))
+        .andExpect(content().string(not(containsString("Alpha"))));
+    mvc.perform(get("/portal/not-a-token")).andExpect(status().isNotFound());
+    mvc.perform(get("/portal/" + tokenA.substring(1) + "x")).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void shouldRefuseAnExpiredTokenAndChangeNothing() throws Exception {
+    // given: a link of application A whose validity has passed
+    PortalTokens.Issued expired =
+        tokens.issue(
+            applicationA,
+            "test-expired-" + newProcessKey(),
+            PortalToken.Purpose.REMINDER,
+            Instant.now().minusSeconds(1));
+
+    // when / then
+    mvc.perform(get("/portal/" + expired.plaintext()))
+        .andExpect(status().isGone())
+        .andExpect(content().string(containsString("Ce lien a expiré")));
+    mvc.perform(
+            postTo(expired.plaintext())
+                .file(new MockMultipartFile("file-ENV-01", "preuve.pdf", "application/pdf", pdf()))
+                .param("answer-ENV-04", "YES")
+                .with(csrf()))
+        .andExpect(status().isGone());
+    assertThat(documentsOf(applicationA)).isZero();
+    assertThat(portal.open(tokenA).application().answer("ENV-04")).isEmpty();
+  }
+
+  @Test
+  void shouldNeverServeAnotherApplicationsEvidence() throws Exception {
+    // given: B uploads a file
+    mvc.perform(
+            postTo(tokenB)
+                .file(
+                    new MockMultipartFile("file-ENV-01", "catalogue.pdf", "application/pdf", pdf()))
+                .param("answer-ENV-01", "ALL")
+                .with(csrf()))
+        .andExpect(redirectedUrl("/portal/" + tokenB));
+    String documentOfB =
+        portal.open(tokenB).application().evidenceFor("ENV-01").get(0).documentId();
+
+    // when / then
+    mvc.perform(get("/portal/" + tokenB + "/evidence/" + documentOfB))
+        .andExpect(status().isOk())
+        .andExpect(content().bytes(pdf()));
+    mvc.perform(get("/portal/" + tokenA + "/evidence/" + documentOfB))
+        .andExpect(status().isNotFound());
+    // and the staff download is not reachable without an account
+    mvc.perform(get("/documents/" + documentOfB)).andExpect(status().is3xxRedirection());
+  }
+
+  @Test
+  void shouldRefuseAFileOfTheWrongTypeWithAClearMessageAndStoreNothing() throws Exception {
+    // given: an executable renamed .pdf, sent with an answer
+    byte[] executable = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
+
+    // when / then
+    mvc.perform(
+            postTo(tokenA)
+                .file(
+                    new MockMultipartFile(
+                        "file-ENV-01", "catalogue.pdf", "application/pdf", executable))
+                .param("answer-ENV-01", "ALL")
+                .with(csrf()))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(
+            xpath("//input[@id='file-ENV-01']/@aria-describedby").string("file-ENV-01-error"))
+        .andExpect(
+            xpath("//*[@id='file-ENV-01-error']")
+                .string(containsString("Le fichier « catalogue.pdf » n'est pas d'un type accepté")))
+        .andExpect(xpath("//*[@id='error-summary']//a[@href='#file-ENV-01']").exists());
+    assertThat(documentsOf(applicationA)).isZero();
+    assertThat(portal.open(tokenA).application().answer("ENV-01")).as("answer not saved").isEmpty();
+    assertThat(portal.open(tokenA).application().getEvidence()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseATooLargeFileWithAClearMessageAndStoreNothing() throws Exception {
+    // given: a PDF one byte over 10 MB, and a valid PNG for another criterion
+    byte[] large = Arrays.copyOf(pdf(), 10 * 1024 * 1024 + 1);
+
+    // when / then
+    mvc.perform(
+            postTo(tokenA)
+                .file(
+                    new MockMultipartFile(
+                        "file-ENV-09", "bilan-carbone.pdf", "application/pdf", large))
+                .file(new MockMultipartFile("file-ACC-02", "photo.png", "image/png", png()))
+                .with(csrf()))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(content().string(containsString("la taille maximale est 10,0 Mo")));
+    assertThat(documentsOf(applicationA)).isZero();
+  }
+
+  @Test
+  void shouldRefuseAFormPostedWithoutItsCsrfToken() throws Exception {
+    // when / then
+    mvc.perform(post("/portal/" + tokenA).param("answer-ENV-04", "YES"))
+        .andExpect(status().isForbidden());
+    assertThat(portal.open(tokenA).application().answer("ENV-04")).isEmpty();
+  }
+
+  @Test
+  void shouldSaveADraftThenSubmitOnceEveryQuestionIsAnswered() throws Exception {
+    // given: one answer with its evidence
+    mvc.perform(
+            postTo(tokenA)
+                .file(new MockMultipartFile("file-ENV-03", "pieces.pdf", "application/pdf", pdf()))
+                .param("answer-ENV-03", "10")
+                .param("comment-ENV-03", "Engagement constructeur")
+                .with(csrf()))
+        .andExpect(redirectedUrl("/portal/" + tokenA));
+
+    // when: submitting with unanswered questions
+    mvc.perform(postTo(tokenA).param("action", "submit").with(csrf()))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(
+            content().string(containsString("Répondez à cette question avant de transmettre")));
+    verify(processes, never()).publishQuestionnaireSubmitted(anyLong(), anyInt(), anyMap());
+
+    // then: every answer given, the submission goes to the process
+    MockMultipartHttpServletRequestBuilder all = postTo(tokenA);
+    all.param("action", "submit");
+    for (Criterion criterion : portal.open(tokenA).questionnaire().criteria()) {
+      if (!criterion.code().equals("ENV-03")) {
+        all.param(
+            "answer-" + criterion.code(),
+            switch (criterion.answerType()) {
+              case YES_NO -> "NO";
+              case CHOICE -> criterion.options().get(0).value();
+              case NUMBER -> "0";
+            });
+      }
+    }
+    mvc.perform(all.with(csrf())).andExpect(redirectedUrl("/portal/" + tokenA));
+    verify(processes).publishQuestionnaireSubmitted(eq(applicationA), eq(1), anyMap());
+    mvc.perform(get("/portal/" + tokenA))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Vos réponses ont été transmises")))
+        .andExpect(xpath("//input[@type='file']").doesNotExist());
+    assertThat(portal.open(tokenA).application().answer("ENV-03").orElseThrow().answer())
+        .isEqualTo("10");
+    mvc.perform(postTo(tokenA).param("answer-ENV-03", "12").with(csrf()))
+        .andExpect(status().isConflict())
+        .andExpect(xpath("//div[@role='alert']").string(containsString("ne peuvent plus")));
+    assertThat(portal.open(tokenA).application().answer("ENV-03").orElseThrow().answer())
+        .isEqualTo("10");
+    // the other supplier's application is untouched
+    assertThat(portal.open(tokenB).application().getAnswers()).isEmpty();
+  }
+
+  @Test
+  void shouldShowAnInvalidAnswerOnItsFieldAndKeepWhatWasTyped() throws Exception {
+    // when / then
+    mvc.perform(
+            postTo(tokenA)
+                .param("answer-ENV-05", "trois ans")
+                .param("answer-ENV-04", "YES")
+                .with(csrf()))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(xpath("//input[@id='answer-ENV-05']/@value").string("trois ans"))
+        .andExpect(xpath("//input[@id='answer-ENV-05']/@aria-invalid").string("true"))
+        .andExpect(xpath("//*[@id='answer-ENV-05-error']").string(containsString("nombre")));
+    assertThat(portal.open(tokenA).application().answer("ENV-04")).isEmpty();
+  }
+
+  @Test
+  void shouldCloseEveryLinkOfAClosedApplication() throws Exception {
+    // given
+    workers.closeApplication(applicationB, null, Map.of("closure", "NO_ANSWER"));
+
+    // when / then
+    mvc.perform(get("/portal/" + tokenB))
+        .andExpect(status().isGone())
+        .andExpect(content().string(containsString("Cette candidature est close")));
+    mvc.perform(get("/portal/" + tokenA)).andExpect(status().isOk());
+  }
+}
