@@ -38,7 +38,8 @@ public final class EngineBenchmark {
     int instances = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
 
     long startBegin = System.nanoTime();
-    EmbeddedEngine engine = EmbeddedEngine.builder().grpcPort(0).build().start();
+    EmbeddedEngine engine =
+        EmbeddedEngine.builder().grpcPort(0).restPort(0).managementPort(0).build().start();
     long startMillis = (System.nanoTime() - startBegin) / 1_000_000;
 
     try (engine;

@@ -3,25 +3,31 @@ package fr.secondevie.engine;
 import fr.secondevie.engine.clock.ControlledClock;
 import fr.secondevie.engine.gateway.GrpcServer;
 import fr.secondevie.engine.history.History;
+import fr.secondevie.engine.management.ManagementApi;
 import fr.secondevie.engine.processing.Commands;
 import fr.secondevie.engine.processing.Engine;
 import fr.secondevie.engine.record.InMemoryRecordStore;
 import fr.secondevie.engine.record.RecordStore;
+import fr.secondevie.engine.rest.ApiContext;
+import fr.secondevie.engine.rest.RestApi;
+import fr.secondevie.engine.rest.http.HttpService;
 import java.util.function.Supplier;
 
 /**
  * The engine with its transports. Build it, {@link #start()} it, {@link #close()} it:
  *
  * <pre>{@code
- * try (EmbeddedEngine engine = EmbeddedEngine.builder().grpcPort(0).build().start()) {
+ * try (EmbeddedEngine engine =
+ *     EmbeddedEngine.builder().grpcPort(0).restPort(0).managementPort(0).build().start()) {
  *   URI grpc = URI.create("http://localhost:" + engine.grpcPort());
+ *   URI rest = URI.create("http://localhost:" + engine.restPort());
  * }
  * }</pre>
  *
- * <p>Phase A serves the gRPC gateway. The REST API ({@code /v2}) and the management API ({@code
- * /actuator/clock}, {@code /actuator/cluster/purge}) will bind {@link #restPort()} and {@link
- * #managementPort()} on top of the same {@link #commands()}, {@link #history()} and {@link
- * #clock()}.
+ * <p>It serves three ports, like a Camunda 8 cluster: the gRPC gateway, the REST API ({@code /v2})
+ * and the management API ({@code /actuator/clock}, {@code /actuator/cluster/purge}), all on top of
+ * the same {@link #commands()}, {@link #history()} and {@link #clock()}. A port of 0 picks a free
+ * one; the accessors return the bound ports once started.
  */
 public final class EmbeddedEngine implements AutoCloseable {
 
@@ -33,6 +39,8 @@ public final class EmbeddedEngine implements AutoCloseable {
   private final ControlledClock clock;
   private Engine engine;
   private GrpcServer grpc;
+  private HttpService rest;
+  private HttpService management;
 
   private EmbeddedEngine(Builder config) {
     this.config = config;
@@ -52,26 +60,33 @@ public final class EmbeddedEngine implements AutoCloseable {
     engine.start();
     try {
       grpc = new GrpcServer(config.grpcPort, engine.commands());
+      int[] restPort = new int[1];
+      ApiContext api =
+          new ApiContext(engine.commands(), engine.history(), clock, () -> restPort[0]);
+      rest = new HttpService("engine-rest", config.restPort, RestApi.router(api));
+      restPort[0] = rest.port();
+      management =
+          new HttpService("engine-management", config.managementPort, ManagementApi.router(api));
     } catch (RuntimeException e) {
-      engine.close();
-      engine = null;
+      close();
       throw e;
     }
     return this;
   }
 
+  /** The bound gRPC port (-1 when stopped). */
   public int grpcPort() {
     return grpc == null ? -1 : grpc.port();
   }
 
-  /** The REST port as configured (served from phase B on). */
+  /** The bound REST port (-1 when stopped). */
   public int restPort() {
-    return config.restPort;
+    return rest == null ? -1 : rest.port();
   }
 
-  /** The management port as configured (served from phase B on). */
+  /** The bound management port (-1 when stopped). */
   public int managementPort() {
-    return config.managementPort;
+    return management == null ? -1 : management.port();
   }
 
   public ControlledClock clock() {
@@ -97,6 +112,14 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (management != null) {
+      management.close();
+      management = null;
+    }
+    if (rest != null) {
+      rest.close();
+      rest = null;
+    }
     if (grpc != null) {
       grpc.close();
       grpc = null;

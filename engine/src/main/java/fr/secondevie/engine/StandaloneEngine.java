@@ -32,8 +32,8 @@ public final class StandaloneEngine {
                 },
                 "engine-shutdown"));
     System.out.printf(
-        "Seconde Vie engine ready in %d ms: gRPC on port %d (REST %d and management %d are not"
-            + " served yet)%n",
+        "Seconde Vie engine ready in %d ms: gRPC on port %d, REST (/v2) on port %d, management"
+            + " (/actuator) on port %d%n",
         (System.nanoTime() - start) / 1_000_000,
         engine.grpcPort(),
         engine.restPort(),

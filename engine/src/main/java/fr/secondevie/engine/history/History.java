@@ -214,6 +214,9 @@ public final class History {
           userTasks.put(
               record.key(),
               new UserTaskView(record.key(), value, "CREATED", record.timestamp(), -1));
+      case UPDATED ->
+          userTasks.computeIfPresent(
+              record.key(), (k, v) -> new UserTaskView(k, value, v.state(), v.creationDate(), -1));
       case COMPLETED, CANCELED ->
           userTasks.computeIfPresent(
               record.key(),
@@ -298,8 +301,16 @@ public final class History {
     return decisions.values();
   }
 
+  public DecisionValue decisionDefinition(long key) {
+    return decisions.get(key);
+  }
+
   public Collection<DecisionRequirementsValue> decisionRequirements() {
     return decisionRequirements.values();
+  }
+
+  public DecisionRequirementsValue decisionRequirements(long key) {
+    return decisionRequirements.get(key);
   }
 
   public Collection<FormValue> forms() {

@@ -136,6 +136,12 @@ public final class Commands {
         () -> engine.messages.publish(name, correlationKey, timeToLive, messageId, variables));
   }
 
+  /** Correlates a message without buffering it (REST {@code /messages/correlation}). */
+  public CompletableFuture<MessageCorrelation> correlateMessage(
+      String name, String correlationKey, Map<String, Object> variables) {
+    return engine.submit(() -> engine.messages.correlate(name, correlationKey, variables));
+  }
+
   /**
    * Broadcasts a signal to every element and signal start event waiting for it; returns the
    * signal's key.
@@ -236,6 +242,19 @@ public final class Commands {
 
   public CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> vars) {
     return engine.submit(() -> engine.userTasks.complete(userTaskKey, vars));
+  }
+
+  public CompletableFuture<Void> assignUserTask(
+      long userTaskKey, String assignee, boolean allowOverride) {
+    return engine.submit(() -> engine.userTasks.assign(userTaskKey, assignee, allowOverride));
+  }
+
+  public CompletableFuture<Void> unassignUserTask(long userTaskKey) {
+    return engine.submit(() -> engine.userTasks.unassign(userTaskKey));
+  }
+
+  public CompletableFuture<Void> updateUserTask(long userTaskKey, UserTaskUpdate changes) {
+    return engine.submit(() -> engine.userTasks.update(userTaskKey, changes));
   }
 
   /** Deletes every deployment, instance and record. */

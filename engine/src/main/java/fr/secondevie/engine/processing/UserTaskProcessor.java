@@ -5,7 +5,10 @@ import fr.secondevie.engine.record.Intent;
 import fr.secondevie.engine.record.UserTaskValue;
 import fr.secondevie.engine.record.ValueType;
 import fr.secondevie.engine.state.ElementInstance;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Objects;
 
 /** Completes Camunda user tasks; the completion variables are merged like a job's. */
 final class UserTaskProcessor {
@@ -21,11 +24,7 @@ final class UserTaskProcessor {
   Result<Void> complete(long userTaskKey, Map<String, Object> variables) {
     UserTaskValue task = ctx.state().userTasks().get(userTaskKey);
     if (task == null) {
-      return Result.rejected(
-          RejectionType.NOT_FOUND,
-          "Expected to complete user task with key '"
-              + userTaskKey
-              + "', but no such user task was found");
+      return notFound("complete", userTaskKey);
     }
     ElementInstance instance = ctx.state().instances().get(task.elementInstanceKey());
     if (instance == null || !instance.isActive()) {
@@ -37,5 +36,85 @@ final class UserTaskProcessor {
     bpmn.variables().applyResult(instance, variables);
     bpmn.lifecycle().complete(instance);
     return Result.ok(null);
+  }
+
+  /**
+   * Assigns the task; with {@code allowOverride} false, a task assigned to someone else is rejected
+   * (INVALID_STATE).
+   */
+  Result<Void> assign(long userTaskKey, String assignee, boolean allowOverride) {
+    UserTaskValue task = ctx.state().userTasks().get(userTaskKey);
+    if (task == null) {
+      return notFound("assign", userTaskKey);
+    }
+    if (!allowOverride
+        && task.assignee() != null
+        && !task.assignee().isEmpty()
+        && !Objects.equals(task.assignee(), assignee)) {
+      return Result.rejected(
+          RejectionType.INVALID_STATE,
+          "Expected to assign user task with key '"
+              + userTaskKey
+              + "', but it is already assigned to '"
+              + task.assignee()
+              + "' and overriding the assignee is not allowed");
+    }
+    ctx.write(userTaskKey, ValueType.USER_TASK, Intent.UPDATED, task.withAssignee(assignee));
+    return Result.ok(null);
+  }
+
+  Result<Void> unassign(long userTaskKey) {
+    UserTaskValue task = ctx.state().userTasks().get(userTaskKey);
+    if (task == null) {
+      return notFound("unassign", userTaskKey);
+    }
+    ctx.write(userTaskKey, ValueType.USER_TASK, Intent.UPDATED, task.withAssignee(null));
+    return Result.ok(null);
+  }
+
+  Result<Void> update(long userTaskKey, UserTaskUpdate changes) {
+    UserTaskValue task = ctx.state().userTasks().get(userTaskKey);
+    if (task == null) {
+      return notFound("update", userTaskKey);
+    }
+    if (changes.priority() != null && (changes.priority() < 0 || changes.priority() > 100)) {
+      return Result.rejected(
+          RejectionType.INVALID_ARGUMENT,
+          "Expected priority to be a number between 0 and 100, but was " + changes.priority());
+    }
+    for (String date : new String[] {changes.dueDate(), changes.followUpDate()}) {
+      if (date != null && !date.isEmpty()) {
+        try {
+          ZonedDateTime.parse(date);
+        } catch (DateTimeParseException e) {
+          return Result.rejected(
+              RejectionType.INVALID_ARGUMENT,
+              "Expected a date in ISO 8601 format with offset, but was '" + date + "'");
+        }
+      }
+    }
+    UserTaskValue updated =
+        task.updated(
+            changes.candidateUsers() != null ? changes.candidateUsers() : task.candidateUsers(),
+            changes.candidateGroups() != null ? changes.candidateGroups() : task.candidateGroups(),
+            changes.dueDate() == null
+                ? task.dueDate()
+                : changes.dueDate().isEmpty() ? null : changes.dueDate(),
+            changes.followUpDate() == null
+                ? task.followUpDate()
+                : changes.followUpDate().isEmpty() ? null : changes.followUpDate(),
+            changes.priority() != null ? changes.priority() : task.priority());
+    ctx.write(userTaskKey, ValueType.USER_TASK, Intent.UPDATED, updated);
+    return Result.ok(null);
+  }
+
+  private static <T> Result<T> notFound(String action, long userTaskKey) {
+    return Result.rejected(
+        RejectionType.NOT_FOUND,
+        "Expected to "
+            + action
+            + " user task with key '"
+            + userTaskKey
+            + "', but no such user task was found");
   }
 }

@@ -25,6 +25,57 @@ public record UserTaskValue(
     Map<String, Object> variables)
     implements RecordValue {
 
+  /** The same task with another assignee (null: unassigned). */
+  public UserTaskValue withAssignee(String assignee) {
+    return new UserTaskValue(
+        elementInstanceKey,
+        elementId,
+        name,
+        processInstanceKey,
+        processDefinitionKey,
+        bpmnProcessId,
+        processDefinitionVersion,
+        assignee,
+        candidateUsers,
+        candidateGroups,
+        dueDate,
+        followUpDate,
+        priority,
+        formKey,
+        formId,
+        externalFormReference,
+        customHeaders,
+        variables);
+  }
+
+  /** The same task with the attributes of an update (candidates, dates, priority). */
+  public UserTaskValue updated(
+      List<String> candidateUsers,
+      List<String> candidateGroups,
+      String dueDate,
+      String followUpDate,
+      int priority) {
+    return new UserTaskValue(
+        elementInstanceKey,
+        elementId,
+        name,
+        processInstanceKey,
+        processDefinitionKey,
+        bpmnProcessId,
+        processDefinitionVersion,
+        assignee,
+        candidateUsers,
+        candidateGroups,
+        dueDate,
+        followUpDate,
+        priority,
+        formKey,
+        formId,
+        externalFormReference,
+        customHeaders,
+        variables);
+  }
+
   public UserTaskValue withVariables(Map<String, Object> variables) {
     return new UserTaskValue(
         elementInstanceKey,

@@ -16,7 +16,7 @@ public final class UserTaskState {
 
   void apply(Record record) {
     switch (record.intent()) {
-      case CREATED -> tasks.put(record.key(), (UserTaskValue) record.value());
+      case CREATED, UPDATED -> tasks.put(record.key(), (UserTaskValue) record.value());
       case COMPLETED, CANCELED -> tasks.remove(record.key());
       default -> {}
     }

@@ -14,7 +14,13 @@ final class EngineExtension {
 
   static final ControlledClock CLOCK = new ControlledClock();
   static final EmbeddedEngine ENGINE =
-      EmbeddedEngine.builder().grpcPort(0).clock(CLOCK).build().start();
+      EmbeddedEngine.builder()
+          .grpcPort(0)
+          .restPort(0)
+          .managementPort(0)
+          .clock(CLOCK)
+          .build()
+          .start();
   static final CamundaClient CLIENT = newClient();
 
   private EngineExtension() {}

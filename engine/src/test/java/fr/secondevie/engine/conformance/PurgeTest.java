@@ -19,7 +19,8 @@ class PurgeTest {
 
   @Test
   void shouldDeleteDeploymentsInstancesAndHistory() {
-    try (EmbeddedEngine engine = EmbeddedEngine.builder().grpcPort(0).build().start();
+    try (EmbeddedEngine engine =
+            EmbeddedEngine.builder().grpcPort(0).restPort(0).managementPort(0).build().start();
         CamundaClient client =
             CamundaClient.newClientBuilder()
                 .preferRestOverGrpc(false)

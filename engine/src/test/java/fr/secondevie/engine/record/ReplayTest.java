@@ -24,7 +24,13 @@ class ReplayTest {
     // given a run with instances that completed, wait on a job, hit an incident, or called others
     InMemoryRecordStore store = new InMemoryRecordStore();
     try (EmbeddedEngine engine =
-            EmbeddedEngine.builder().grpcPort(0).recordStore(() -> store).build().start();
+            EmbeddedEngine.builder()
+                .grpcPort(0)
+                .restPort(0)
+                .managementPort(0)
+                .recordStore(() -> store)
+                .build()
+                .start();
         CamundaClient client =
             CamundaClient.newClientBuilder()
                 .preferRestOverGrpc(false)

@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 class SpringStarterTest {
 
-  private static final EmbeddedEngine ENGINE = EmbeddedEngine.builder().grpcPort(0).build().start();
+  private static final EmbeddedEngine ENGINE =
+      EmbeddedEngine.builder().grpcPort(0).restPort(0).managementPort(0).build().start();
 
   @DynamicPropertySource
   static void camunda(DynamicPropertyRegistry registry) {
