@@ -1,0 +1,406 @@
+package fr.secondevie.tasks.form;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates a form as form-js does on submit: the value of every keyed field (typed input, or the
+ * variable's value for read-only and disabled fields), {@code conditional.hide} on the form's data,
+ * validation of the visible enabled fields, and the completion variables (keyed fields that are
+ * neither hidden nor disabled, at their data path).
+ */
+final class FormEvaluator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FormEvaluator.class);
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+              + "(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$");
+  private static final Pattern PHONE = Pattern.compile("^(\\+|00)[1-9]\\d{6,19}$");
+
+  private final FieldValues values;
+  private final FormSchema schema;
+  private final FormState state;
+  private final Map<String, ?> variables;
+
+  private final Map<String, Object> typed = new LinkedHashMap<>();
+  private final Map<String, String> parseErrors = new HashMap<>();
+  private final Map<String, Object> data;
+  private final Set<String> hidden = new LinkedHashSet<>();
+  private final List<FieldError> errors = new ArrayList<>();
+  private final Map<String, Object> submit = new LinkedHashMap<>();
+
+  private FormEvaluator(Clock clock, FormSchema schema, FormState state, Map<String, ?> variables) {
+    this.values = new FieldValues(clock);
+    this.schema = schema;
+    this.state = state;
+    this.variables = variables == null ? Map.of() : variables;
+    this.data = Data.copyRoot(this.variables);
+  }
+
+  private FormOutcome outcome;
+
+  /** Evaluates the form; the evaluator then answers the renderer's questions. */
+  static FormEvaluator evaluate(
+      Clock clock, FormSchema schema, FormState state, Map<String, ?> variables) {
+    FormEvaluator evaluator = new FormEvaluator(clock, schema, state, variables);
+    evaluator.collect(schema.components(), Slot.root());
+    evaluator.check(schema.components(), Slot.root(), evaluator.data, false, null);
+    evaluator.outcome =
+        new FormOutcome(
+            evaluator.submit,
+            List.copyOf(evaluator.errors),
+            Set.copyOf(evaluator.hidden),
+            evaluator.data,
+            evaluator.typed);
+    return evaluator;
+  }
+
+  FormOutcome outcome() {
+    return outcome;
+  }
+
+  // (1) the value of every field instance, laid over the variables
+
+  private void collect(List<FormComponent> components, Slot slot) {
+    for (FormComponent component : components) {
+      if (component.isGroup()) {
+        collect(component.components(), slot.group(component));
+      } else if (component.isList()) {
+        List<Integer> rows = state.rows(slot.name(component));
+        List<Object> list = new ArrayList<>();
+        List<Object> source = slot.sourcePath(component);
+        Object sourceList = source == null ? null : Data.get(variables, source);
+        for (Integer row : rows) {
+          Object original =
+              row != null && sourceList instanceof List<?> l && row < l.size() ? l.get(row) : null;
+          list.add(original instanceof Map<?, ?> ? Data.copy(original) : new LinkedHashMap<>());
+        }
+        Data.put(data, slot.path(component), list);
+        for (int i = 0; i < rows.size(); i++) {
+          collect(component.components(), slot.row(component, i, rows.get(i)));
+        }
+      } else if (component.isKeyed()) {
+        Object value = value(component, slot);
+        typed.put(slot.name(component), value);
+        Data.put(data, slot.path(component), value);
+      }
+    }
+  }
+
+  private Object value(FormComponent component, Slot slot) {
+    List<Option> options = options(component);
+    List<String> raw = state.raw(slot.name(component));
+    if (raw == null || readonly(component) || disabled(component)) {
+      List<Object> source = slot.sourcePath(component);
+      boolean present = source != null && Data.has(variables, source);
+      return values.initial(
+          component, present ? Data.get(variables, source) : null, present, options);
+    }
+    FieldValues.Parsed parsed = values.parse(component, raw, options);
+    if (parsed.error() != null) {
+      parseErrors.put(slot.name(component), parsed.error());
+      return values.empty(component);
+    }
+    return parsed.value();
+  }
+
+  List<Option> options(FormComponent component) {
+    return switch (component.type()) {
+      case "radio", "select", "checklist", "taglist" -> {
+        try {
+          yield values.options(component, variables);
+        } catch (FormExpressionException e) {
+          LOG.warn("Options of {} in form {}: {}", component, schema.id(), e.getMessage());
+          yield List.of();
+        }
+      }
+      default -> List.of();
+    };
+  }
+
+  boolean readonly(FormComponent component) {
+    return flag(component, "readonly");
+  }
+
+  boolean disabled(FormComponent component) {
+    return flag(component, "disabled");
+  }
+
+  private boolean flag(FormComponent component, String name) {
+    JsonNode flag = component.property(name);
+    if (flag == null || flag.isNull()) {
+      return false;
+    }
+    if (flag.isTextual() && flag.asText().startsWith("=")) {
+      try {
+        return FormExpressions.isTrue(flag.asText().substring(1), variables);
+      } catch (FormExpressionException e) {
+        LOG.warn("{} of {} in form {}: {}", name, component, schema.id(), e.getMessage());
+        return false;
+      }
+    }
+    return flag.asBoolean(false);
+  }
+
+  // (2) conditions, validation and completion variables
+
+  private void check(
+      List<FormComponent> components,
+      Slot slot,
+      Map<String, ?> context,
+      boolean hiddenAbove,
+      String where) {
+    for (FormComponent component : components) {
+      boolean isHidden = hiddenAbove || hides(component, context);
+      if (isHidden) {
+        hidden.add(slot.htmlId(component));
+      }
+      if (component.isGroup()) {
+        check(component.components(), slot.group(component), context, isHidden, where);
+      } else if (component.isList()) {
+        List<Integer> rows = state.rows(slot.name(component));
+        if (!isHidden && !disabled(component) && rows.isEmpty()) {
+          // form-js submits nothing for a list without rows; we submit [] so that removing every
+          // row (e.g. an asset without storage) replaces a prefilled list (README, Task inbox)
+          Data.put(submit, slot.path(component), new ArrayList<>());
+        }
+        for (int i = 0; i < rows.size(); i++) {
+          Slot row = slot.row(component, i, rows.get(i));
+          String rowLabel = Labels.label(component, context) + ", ligne " + (i + 1);
+          check(component.components(), row, rowContext(context, row), isHidden, rowLabel);
+        }
+      } else if (component.isKeyed()) {
+        String name = slot.name(component);
+        Object value = typed.get(name);
+        if (isHidden || disabled(component)) {
+          continue;
+        }
+        List<String> messages = new ArrayList<>();
+        if (parseErrors.containsKey(name)) {
+          messages.add(parseErrors.get(name));
+        } else {
+          messages.addAll(validate(component, value, context));
+        }
+        if (!messages.isEmpty()) {
+          errors.add(
+              new FieldError(
+                  inputId(component, slot),
+                  located(Labels.label(component, context), where),
+                  String.join(" ", messages)));
+        }
+        Data.put(submit, slot.path(component), value);
+      } else if (component.isUnsupportedKeyed() && !isHidden) {
+        List<Object> source = slot.sourcePath(component);
+        if (source != null && Data.has(variables, source)) {
+          // kept as it is: the inbox cannot edit it, and must not lose it
+          Data.put(submit, slot.path(component), Data.copy(Data.get(variables, source)));
+        } else if (component.validate().path("required").asBoolean(false)) {
+          errors.add(
+              new FieldError(
+                  slot.htmlId(component),
+                  Labels.label(component, context),
+                  "Ce champ obligatoire est d'un type que la boîte de tâches ne sait pas saisir : terminez"
+                      + " cette tâche dans Tasklist."));
+        }
+      }
+    }
+  }
+
+  private static String located(String label, String where) {
+    return where == null ? label : label + " (" + where + ")";
+  }
+
+  /** The id of the input an error links to: the field's (first) input. */
+  static String inputId(FormComponent component, Slot slot) {
+    String id = slot.htmlId(component);
+    return switch (component.type()) {
+      case "radio", "checklist", "taglist" -> id + "-0";
+      default -> id;
+    };
+  }
+
+  private boolean hides(FormComponent component, Map<String, ?> context) {
+    String condition = component.hideCondition();
+    if (condition == null) {
+      return false;
+    }
+    String expression = condition.startsWith("=") ? condition.substring(1) : condition;
+    try {
+      return FormExpressions.isTrue(expression, context);
+    } catch (FormExpressionException e) {
+      // as form-js: a condition that cannot be evaluated does not hide
+      LOG.warn("Condition of {} in form {}: {}", component, schema.id(), e.getMessage());
+      return false;
+    }
+  }
+
+  /** Inside a row: the form's data, the row's fields, {@code this} (the row) and {@code parent}. */
+  Map<String, Object> rowContext(Map<String, ?> parent, Slot row) {
+    Map<String, Object> context = new HashMap<>(parent);
+    Object item = Data.get(data, row.base());
+    if (item instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> context.put(String.valueOf(k), v));
+    }
+    context.put("this", item);
+    context.put("parent", parent);
+    return context;
+  }
+
+  // validation, with form-js's rules and French messages
+
+  private List<String> validate(FormComponent component, Object value, Map<String, ?> context) {
+    List<String> messages = new ArrayList<>();
+    JsonNode rules = component.validate();
+    String type = component.type();
+    Object v = FormExpressions.normalize(value);
+    if ("number".equals(type) && v != null) {
+      BigDecimal number = v instanceof BigDecimal n ? n : parseOrNull(v.toString());
+      if (number != null) {
+        JsonNode digits = component.property("decimalDigits");
+        if (digits != null && digits.isNumber() && digits.asInt() >= 0) {
+          int allowed = digits.asInt();
+          if (Math.max(0, number.stripTrailingZeros().scale()) > allowed) {
+            messages.add(
+                allowed == 0
+                    ? "Saisissez un nombre entier."
+                    : "Saisissez au plus "
+                        + allowed
+                        + (allowed > 1 ? " décimales." : " décimale."));
+          }
+        }
+        BigDecimal increment = bound(component.property("increment"), context);
+        if (increment != null && increment.signum() > 0) {
+          BigDecimal offset = number.remainder(increment);
+          if (offset.signum() != 0) {
+            BigDecimal previous = number.subtract(offset);
+            messages.add(
+                "Choisissez une valeur par pas de "
+                    + french(increment)
+                    + " : les plus proches sont "
+                    + french(previous)
+                    + " et "
+                    + french(previous.add(increment))
+                    + ".");
+          }
+        }
+      }
+    }
+    if (rules.isMissingNode() || !rules.isObject()) {
+      return messages;
+    }
+    String text = v instanceof String s ? s : null;
+    if (rules.hasNonNull("pattern") && text != null && !text.isEmpty()) {
+      try {
+        if (!Pattern.compile(rules.get("pattern").asText()).matcher(text).find()) {
+          messages.add(
+              component.description() != null
+                  ? "Le format saisi n'est pas celui attendu (voir l'aide du champ)."
+                  : "Le format saisi n'est pas celui attendu.");
+        }
+      } catch (PatternSyntaxException e) {
+        LOG.warn("Pattern of {} in form {}: {}", component, schema.id(), e.getMessage());
+      }
+    }
+    if (rules.path("required").asBoolean(false)) {
+      if ("checkbox".equals(type) && !Boolean.TRUE.equals(v)) {
+        messages.add("Cochez cette case : elle est obligatoire.");
+      } else if (v instanceof List<?> list && list.isEmpty()) {
+        messages.add("Cochez au moins une option.");
+      } else if (v == null || "".equals(v)) {
+        messages.add(
+            switch (type) {
+              case "radio" -> "Choisissez une option.";
+              case "select" -> "Choisissez une option dans la liste.";
+              default -> "Ce champ est obligatoire.";
+            });
+      }
+    }
+    BigDecimal number = v instanceof BigDecimal n ? n : null;
+    BigDecimal min = bound(rules.get("min"), context);
+    if (min != null && number != null && number.compareTo(min) < 0) {
+      messages.add("Saisissez une valeur supérieure ou égale à " + french(min) + ".");
+    }
+    BigDecimal max = bound(rules.get("max"), context);
+    if (max != null && number != null && number.compareTo(max) > 0) {
+      messages.add("Saisissez une valeur inférieure ou égale à " + french(max) + ".");
+    }
+    if (text != null && !text.isEmpty()) {
+      int length = text.trim().codePointCount(0, text.trim().length());
+      BigDecimal minLength = bound(rules.get("minLength"), context);
+      if (minLength != null && length < minLength.intValue()) {
+        messages.add(
+            "Saisissez au moins "
+                + minLength.intValue()
+                + " caractères ("
+                + length
+                + " actuellement).");
+      }
+      BigDecimal maxLength = bound(rules.get("maxLength"), context);
+      if (maxLength != null && length > maxLength.intValue()) {
+        messages.add(
+            "Saisissez au plus "
+                + maxLength.intValue()
+                + " caractères ("
+                + length
+                + " actuellement).");
+      }
+      String validationType = rules.path("validationType").asText("");
+      if ("email".equals(validationType) && !EMAIL.matcher(text).matches()) {
+        messages.add("Saisissez une adresse électronique valide, par exemple prenom.nom@chu.fr.");
+      }
+      if ("phone".equals(validationType) && !PHONE.matcher(text).matches()) {
+        messages.add(
+            "Saisissez un numéro de téléphone international, sans espace, par exemple +33123456789.");
+      }
+    }
+    return messages;
+  }
+
+  /** A numeric bound: a number, or a FEEL expression on the form's data; null if absent. */
+  private BigDecimal bound(JsonNode node, Map<String, ?> context) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isNumber()) {
+      return node.decimalValue();
+    }
+    String text = node.asText();
+    if (text.startsWith("=")) {
+      try {
+        return FormExpressions.normalize(FormExpressions.evaluate(text.substring(1), context))
+                instanceof BigDecimal n
+            ? n
+            : null;
+      } catch (FormExpressionException e) {
+        LOG.warn("Validation bound in form {}: {}", schema.id(), e.getMessage());
+        return null;
+      }
+    }
+    return parseOrNull(text);
+  }
+
+  private static BigDecimal parseOrNull(String text) {
+    try {
+      return new BigDecimal(text.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  static String french(BigDecimal number) {
+    return FormExpressions.plain(number).replace('.', ',');
+  }
+}

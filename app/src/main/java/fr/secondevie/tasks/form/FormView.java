@@ -1,0 +1,32 @@
+package fr.secondevie.tasks.form;
+
+import java.util.List;
+
+/**
+ * A form ready for the templates: its components, the errors to list at the top (empty unless a
+ * completion was refused), and whether its script must re-evaluate conditions.
+ */
+public record FormView(
+    List<ComponentView> components, List<FieldError> errors, boolean conditional) {
+
+  public boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
+  /** Whether any field is required (the page then explains the asterisk). */
+  public boolean hasRequired() {
+    return anyRequired(components);
+  }
+
+  private static boolean anyRequired(List<ComponentView> views) {
+    for (ComponentView view : views) {
+      if (view.isRequired()
+          || anyRequired(view.getChildren())
+          || view.getRows().stream().anyMatch(row -> anyRequired(row.children()))
+          || (view.getTemplate() != null && anyRequired(view.getTemplate().children()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
