@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import fr.secondevie.tasks.form.TaskForms.Submission;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,7 @@ class RepositoryFormsTests {
 
   /** The variables each form's task sees (docs/processes.md, "Forms also display"). */
   static final Map<String, String> VARIABLES =
-      Map.of(
+      pairs(
           "regularize-inventory",
           "{'assetId': 42, 'inventoryIssue': 'ASSET_NOT_FOUND', 'inventoryIssueDetail': 'Aucun équipement 42.'}",
           "collect-asset",
@@ -71,7 +72,26 @@ class RepositoryFormsTests {
           "confirm-pickup",
           "{'lotId': 5, 'lotAssetCount': 12, 'dismantlingOrder': {'orderId': 'ORD-2025-005'}}",
           "enter-attestation",
-          "{'lotId': 5, 'lotAssetCount': 12, 'dismantlingOrder': {'orderId': 'ORD-2025-005'}}");
+          "{'lotId': 5, 'lotAssetCount': 12, 'dismantlingOrder': {'orderId': 'ORD-2025-005'}}",
+          "evaluate-evidence",
+          "{'supplierName': 'Recyclerie Normande', 'applicationId': 7, 'questionnaireVersion': 1,"
+              + " 'questionnaireRound': 1, 'declarativeScore': 64, 'evidenceReview': [{'code':"
+              + " 'A1', 'axisLabel': 'Achats', 'question': 'Garantie ?', 'expectedEvidence':"
+              + " 'Contrat', 'answer': 'Oui', 'evidence': 'garantie.pdf', 'issue': null}]}",
+          "decide-referencing",
+          "{'supplierName': 'Recyclerie Normande', 'applicationId': 7, 'questionnaireVersion': 1,"
+              + " 'declarativeScore': 64, 'justifiedScore': 52, 'axesCovered': 4,"
+              + " 'evaluationSummary': {'accepted': 9, 'rejected': 2, 'unjustified': 3},"
+              + " 'maturityLevel': 'CONFIRMED', 'tenderBonus': 3, 'maturityReason': 'Score"
+              + " justifié 52/100 sur 4 axes.'}");
+
+  private static Map<String, String> pairs(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return Map.copyOf(map);
+  }
 
   static Stream<String> forms() {
     return FormFixtures.formIds().stream();
