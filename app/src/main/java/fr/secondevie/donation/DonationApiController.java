@@ -1,5 +1,6 @@
 package fr.secondevie.donation;
 
+import fr.secondevie.common.ApiProblems;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
@@ -182,11 +183,11 @@ class DonationApiController {
 
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalid(InvalidInputException e) {
-    return Problems.invalid(e.errors());
+    return ApiProblems.invalid(e.errors());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return Problems.unreadable(e);
+    return ApiProblems.unreadable(e);
   }
 }

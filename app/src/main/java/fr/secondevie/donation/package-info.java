@@ -13,5 +13,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Donation",
-    allowedDependencies = {"inventory", "documents", "processes"})
+    allowedDependencies = {"common", "inventory", "documents", "processes"})
 package fr.secondevie.donation;

@@ -1,5 +1,6 @@
 package fr.secondevie.reconditioning;
 
+import fr.secondevie.common.ApiProblems;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -139,11 +140,11 @@ class ReconditioningApiController {
 
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalid(InvalidInputException e) {
-    return Problems.invalid(e.errors());
+    return ApiProblems.invalid(e.errors());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return Problems.unreadable(e);
+    return ApiProblems.unreadable(e);
   }
 }

@@ -13,5 +13,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Reconditioning",
-    allowedDependencies = {"inventory", "processes"})
+    allowedDependencies = {"common", "inventory", "processes"})
 package fr.secondevie.reconditioning;

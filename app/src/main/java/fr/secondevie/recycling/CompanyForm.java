@@ -1,5 +1,6 @@
 package fr.secondevie.recycling;
 
+import fr.secondevie.common.Siret;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +74,7 @@ record CompanyForm(
     String cleanSiret = Siret.normalize(siret);
     if (cleanSiret == null) {
       errors.put("siret", "Indiquez le SIRET de l'établissement.");
-    } else if (!Siret.isValidSiret(cleanSiret)) {
+    } else if (!Siret.isValid(cleanSiret)) {
       errors.put(
           "siret",
           "« "

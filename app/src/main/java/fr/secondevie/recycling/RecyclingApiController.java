@@ -1,5 +1,6 @@
 package fr.secondevie.recycling;
 
+import fr.secondevie.common.ApiProblems;
 import fr.secondevie.inventory.AssetCategory;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -191,11 +192,11 @@ class RecyclingApiController {
 
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalid(InvalidInputException e) {
-    return Problems.invalid(e.errors());
+    return ApiProblems.invalid(e.errors());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return Problems.unreadable(e);
+    return ApiProblems.unreadable(e);
   }
 }

@@ -13,5 +13,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Recycling (adapted companies)",
-    allowedDependencies = {"inventory", "documents", "notification", "processes"})
+    allowedDependencies = {"common", "inventory", "documents", "notification", "processes"})
 package fr.secondevie.recycling;

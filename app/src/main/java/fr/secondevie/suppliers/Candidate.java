@@ -1,5 +1,6 @@
 package fr.secondevie.suppliers;
 
+import fr.secondevie.common.Siret;
 import fr.secondevie.processes.SupplierReferencingProcess;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package fr.secondevie.suppliers;
 
+import fr.secondevie.common.Siret;
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.notification.OutgoingMessage;
 import fr.secondevie.processes.SupplierReferencingProcess;

@@ -1,5 +1,6 @@
 package fr.secondevie.suppliers;
 
+import fr.secondevie.common.Siret;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -20,5 +20,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Suppliers",
-    allowedDependencies = {"documents", "notification", "processes"})
+    allowedDependencies = {"common", "documents", "notification", "processes"})
 package fr.secondevie.suppliers;

@@ -3,6 +3,7 @@ package fr.secondevie.recycling;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import fr.secondevie.common.Siret;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +28,7 @@ final class RecyclingFixtures {
       digits.append(ThreadLocalRandom.current().nextInt(10));
     }
     for (int key = 0; key < 10; key++) {
-      if (Siret.isValidSiret(digits.toString() + key)) {
+      if (Siret.isValid(digits.toString() + key)) {
         return digits.toString() + key;
       }
     }

@@ -1,5 +1,6 @@
 package fr.secondevie.suppliers;
 
+import fr.secondevie.common.Siret;
 import fr.secondevie.processes.SupplierReferencingProcess.Origins;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;

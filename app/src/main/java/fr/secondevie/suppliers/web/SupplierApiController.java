@@ -1,9 +1,9 @@
 package fr.secondevie.suppliers.web;
 
+import fr.secondevie.common.Siret;
 import fr.secondevie.processes.SupplierReferencingProcess.Origins;
 import fr.secondevie.suppliers.Candidate;
 import fr.secondevie.suppliers.ProcessUnavailableException;
-import fr.secondevie.suppliers.Siret;
 import fr.secondevie.suppliers.SupplierDirectory;
 import fr.secondevie.suppliers.SupplierProcesses;
 import java.net.URI;

@@ -1,9 +1,9 @@
 package fr.secondevie.suppliers.web;
 
+import fr.secondevie.common.Siret;
 import fr.secondevie.processes.SupplierReferencingProcess.Origins;
 import fr.secondevie.suppliers.Candidate;
 import fr.secondevie.suppliers.ProcessUnavailableException;
-import fr.secondevie.suppliers.Siret;
 import fr.secondevie.suppliers.Supplier;
 import fr.secondevie.suppliers.SupplierCategory;
 import fr.secondevie.suppliers.SupplierDirectory;

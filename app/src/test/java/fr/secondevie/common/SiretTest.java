@@ -1,4 +1,4 @@
-package fr.secondevie.suppliers;
+package fr.secondevie.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

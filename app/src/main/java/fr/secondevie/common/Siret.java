@@ -1,4 +1,4 @@
-package fr.secondevie.suppliers;
+package fr.secondevie.common;
 
 /**
  * A SIRET number: 14 digits (the 9-digit SIREN of the company and the 5-digit NIC of the
@@ -17,9 +17,16 @@ public record Siret(String value) {
     }
   }
 
-  /** Spaces and dots as people type them ("123 456 789 00012") are removed. */
+  /**
+   * Spaces, dots and dashes as people type them ("123 456 789 00012") are removed; nothing typed
+   * gives null.
+   */
   public static String normalize(String typed) {
-    return typed == null ? null : typed.replaceAll("[\\s.\\u00A0\\u202F-]", "");
+    if (typed == null) {
+      return null;
+    }
+    String compact = typed.replaceAll("[\\s.\\u00A0\\u202F-]", "");
+    return compact.isEmpty() ? null : compact;
   }
 
   /** The French message explaining why {@code value} is not a SIRET, or null when it is one. */
@@ -39,6 +46,11 @@ public record Siret(String value) {
         : "Le SIRET " + value + " est invalide : sa clé de contrôle ne correspond pas.";
   }
 
+  /** Whether {@code value} (already normalized) is a SIRET whose check digit holds. */
+  public static boolean isValid(String value) {
+    return problem(value) == null;
+  }
+
   /** The SIREN (first nine digits): the company. */
   public String siren() {
     return value.substring(0, 9);
@@ -55,7 +67,8 @@ public record Siret(String value) {
         + value.substring(9);
   }
 
-  static boolean luhn(String digits) {
+  /** Whether the Luhn sum of {@code digits} is a multiple of 10. */
+  public static boolean luhn(String digits) {
     int sum = 0;
     for (int i = 0; i < digits.length(); i++) {
       int digit = digits.charAt(digits.length() - 1 - i) - '0';

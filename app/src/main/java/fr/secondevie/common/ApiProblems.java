@@ -1,4 +1,4 @@
-package fr.secondevie.donation;
+package fr.secondevie.common;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -10,12 +10,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /** Problem details ({@code application/problem+json}) for refused API input. */
-final class Problems {
+public final class ApiProblems {
 
-  private Problems() {}
+  private ApiProblems() {}
 
   /** 422 with {@code errors: [{field, message}]}. */
-  static ProblemDetail invalid(Map<String, String> errors) {
+  public static ProblemDetail invalid(Map<String, String> errors) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.UNPROCESSABLE_ENTITY, String.join(" ", errors.values()));
@@ -29,7 +29,7 @@ final class Problems {
   }
 
   /** 400 naming the field whose value could not be read (a date, a number, a choice). */
-  static ProblemDetail unreadable(HttpMessageNotReadableException e) {
+  public static ProblemDetail unreadable(HttpMessageNotReadableException e) {
     String field = null;
     if (e.getCause() instanceof MismatchedInputException mismatch) {
       field =
