@@ -106,42 +106,14 @@ public record SanitizationCertificate(
   }
 
   SanitizationCertificate withFingerprint(String value) {
-    return new SanitizationCertificate(
-        id,
-        assetId,
-        inventoryNumber,
-        assetSerialNumber,
-        assetDescription,
-        wipeReportId,
-        serialNumber,
-        mediaType,
-        mediaManufacturer,
-        mediaModel,
-        mediaCapacityBytes,
-        mediaInterface,
-        healthData,
-        requiredLevel,
-        methodType,
-        effectiveLevel,
-        method,
-        methodDetails,
-        tool,
-        toolVersion,
-        verification,
-        operator,
-        organization,
-        location,
-        performedOn,
-        postClassification,
-        destination,
-        validatedBy,
-        validatedAt,
-        value,
-        documentPublicId,
-        operationId);
+    return with(value, documentPublicId);
   }
 
   SanitizationCertificate withDocument(String publicId) {
+    return with(fingerprint, publicId);
+  }
+
+  private SanitizationCertificate with(String fingerprint, String documentPublicId) {
     return new SanitizationCertificate(
         id,
         assetId,
@@ -173,7 +145,7 @@ public record SanitizationCertificate(
         validatedBy,
         validatedAt,
         fingerprint,
-        publicId,
+        documentPublicId,
         operationId);
   }
 
