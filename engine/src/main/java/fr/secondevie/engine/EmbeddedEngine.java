@@ -6,11 +6,13 @@ import fr.secondevie.engine.history.History;
 import fr.secondevie.engine.management.ManagementApi;
 import fr.secondevie.engine.processing.Commands;
 import fr.secondevie.engine.processing.Engine;
+import fr.secondevie.engine.record.FileRecordStore;
 import fr.secondevie.engine.record.InMemoryRecordStore;
 import fr.secondevie.engine.record.RecordStore;
 import fr.secondevie.engine.rest.ApiContext;
 import fr.secondevie.engine.rest.RestApi;
 import fr.secondevie.engine.rest.http.HttpService;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -57,8 +59,8 @@ public final class EmbeddedEngine implements AutoCloseable {
       throw new IllegalStateException("Expected a stopped engine but it is already started");
     }
     engine = new Engine(clock, config.store.get());
-    engine.start();
     try {
+      engine.start();
       grpc = new GrpcServer(config.grpcPort, engine.commands());
       int[] restPort = new int[1];
       ApiContext api =
@@ -164,6 +166,17 @@ public final class EmbeddedEngine implements AutoCloseable {
     /** Where the log is kept (in memory by default). */
     public Builder recordStore(Supplier<RecordStore> store) {
       this.store = store;
+      return this;
+    }
+
+    /**
+     * Keeps the log in a durable journal under this directory ({@link FileRecordStore}): an engine
+     * started again on the same directory goes on where this one stopped. {@code null} keeps it in
+     * memory, the default.
+     */
+    public Builder dataDirectory(Path directory) {
+      this.store =
+          directory == null ? InMemoryRecordStore::new : () -> FileRecordStore.open(directory);
       return this;
     }
 

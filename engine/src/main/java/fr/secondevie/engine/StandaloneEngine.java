@@ -1,11 +1,13 @@
 package fr.secondevie.engine;
 
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the engine as its own process, like Camunda 8 Run, until it is stopped (Ctrl+C or SIGTERM).
  * Ports come from the system properties {@code engine.grpc-port}, {@code engine.rest-port} and
- * {@code engine.management-port} (defaults 26500, 8080, 9600). Prints one line when ready.
+ * {@code engine.management-port} (defaults 26500, 8080, 9600); {@code engine.data-dir} keeps the
+ * log in a durable journal under that directory (in memory without it). Prints one line when ready.
  */
 public final class StandaloneEngine {
 
@@ -20,6 +22,7 @@ public final class StandaloneEngine {
             .managementPort(
                 Integer.getInteger(
                     "engine.management-port", EmbeddedEngine.DEFAULT_MANAGEMENT_PORT))
+            .dataDirectory(dataDirectory())
             .build()
             .start();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -39,5 +42,10 @@ public final class StandaloneEngine {
         engine.restPort(),
         engine.managementPort());
     stopped.await();
+  }
+
+  private static Path dataDirectory() {
+    String dir = System.getProperty("engine.data-dir");
+    return dir == null || dir.isBlank() ? null : Path.of(dir);
   }
 }

@@ -2,18 +2,23 @@ package fr.secondevie.engine.processing;
 
 import fr.secondevie.engine.clock.ControlledClock;
 import fr.secondevie.engine.dmn.DecisionEngine;
+import fr.secondevie.engine.dmn.ParsedDrg;
 import fr.secondevie.engine.feel.ExpressionLanguage;
 import fr.secondevie.engine.history.History;
+import fr.secondevie.engine.model.BpmnTransformer;
+import fr.secondevie.engine.model.ExecutableProcess;
 import fr.secondevie.engine.processing.bpmn.BpmnBehaviors;
 import fr.secondevie.engine.processing.bpmn.ProcessInstanceListener;
 import fr.secondevie.engine.record.Intent;
 import fr.secondevie.engine.record.KeyGenerator;
+import fr.secondevie.engine.record.ModelParser;
 import fr.secondevie.engine.record.PurgeValue;
 import fr.secondevie.engine.record.RecordStore;
 import fr.secondevie.engine.record.ValueType;
 import fr.secondevie.engine.state.Due;
 import fr.secondevie.engine.state.ElementInstance;
 import fr.secondevie.engine.state.EngineState;
+import fr.secondevie.engine.util.Either;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,6 +65,7 @@ public final class Engine implements AutoCloseable {
   final IncidentProcessor incidents;
   final UserTaskProcessor userTasks;
   private volatile boolean running;
+  private volatile boolean started;
 
   /** A CreateProcessInstanceWithResult call waiting for the end of its instance. */
   record ResultWaiter(List<String> fetchVariables, Consumer<Map<String, Object>> onCompleted) {}
@@ -96,9 +102,39 @@ public final class Engine implements AutoCloseable {
     clock.onChange(this::wakeUp);
   }
 
+  /**
+   * Replays what the store already holds (a journal written by an engine before this one), then
+   * starts the processing loop. Replaying applies each record to the state and the history exactly
+   * as when it was written, without running any behaviour; timers, job deadlines and back-offs and
+   * message time-to-live are then found in the state by the loop, as for records written live.
+   */
   public void start() {
+    replay();
+    started = true;
     running = true;
     thread.start();
+  }
+
+  private void replay() {
+    RecordStore store = ctx.store();
+    long begin = System.nanoTime();
+    store.load(new Models());
+    long[] count = {0};
+    store.forEach(
+        1,
+        record -> {
+          ctx.replay(record);
+          count[0]++;
+        });
+    ctx.observeKey(store.lastKey());
+    if (count[0] > 0) {
+      long millis = (System.nanoTime() - begin) / 1_000_000;
+      LOG.info(
+          "Replayed {} records in {} ms ({} records/s)",
+          count[0],
+          millis,
+          count[0] * 1000 / Math.max(1, millis));
+    }
   }
 
   public Commands commands() {
@@ -124,6 +160,8 @@ public final class Engine implements AutoCloseable {
           try {
             result = command.get();
             ctx.runFollowUps();
+            // durable before anyone hears of it
+            ctx.commit();
           } catch (RuntimeException | StackOverflowError e) {
             future.completeExceptionally(e);
             throw e;
@@ -143,6 +181,7 @@ public final class Engine implements AutoCloseable {
         () -> {
           step.run();
           ctx.runFollowUps();
+          ctx.commit();
         });
   }
 
@@ -194,6 +233,7 @@ public final class Engine implements AutoCloseable {
         }
         fireDue();
         dispatcher.dispatch();
+        ctx.commit();
         ctx.runSideEffects();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -275,6 +315,35 @@ public final class Engine implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     timeouts.shutdownNow();
+    if (started && !thread.isAlive()) {
+      ctx.commit();
+    }
+    ctx.store().close();
+  }
+
+  /** Transforms deployed resources again for a journal that is read back. */
+  private final class Models implements ModelParser {
+    private final BpmnTransformer transformer = new BpmnTransformer(ctx.expressions());
+
+    @Override
+    public List<ExecutableProcess> processes(byte[] resource) {
+      Either<List<ExecutableProcess>> processes = transformer.transform(resource);
+      if (!processes.isOk()) {
+        throw new IllegalStateException(
+            "Expected a deployed BPMN resource to transform again but " + processes.failure());
+      }
+      return processes.value();
+    }
+
+    @Override
+    public ParsedDrg decisionRequirements(byte[] resource) {
+      Either<ParsedDrg> drg = ctx.decisions().parse(resource);
+      if (!drg.isOk()) {
+        throw new IllegalStateException(
+            "Expected a deployed DMN resource to parse again but " + drg.failure());
+      }
+      return drg.value();
+    }
   }
 
   /** Answers CreateProcessInstanceWithResult when the instance completes. */

@@ -59,6 +59,23 @@ public final class EngineContext {
     return record;
   }
 
+  /** Applies a record read back from the store at start, as {@link #write} applied it. */
+  void replay(Record record) {
+    keys.observe(record.key());
+    state.apply(record);
+    history.apply(record);
+  }
+
+  /** Makes sure the next keys come after one handed out before a restart. */
+  void observeKey(long key) {
+    keys.observe(key);
+  }
+
+  /** Ends the command's batch of records: a durable store writes them out before any answer. */
+  void commit() {
+    store.commit(keys.last());
+  }
+
   public long nextKey() {
     return keys.next();
   }

@@ -15,6 +15,11 @@ public final class KeyGenerator {
     return PARTITION_BITS + ++counter;
   }
 
+  /** The last key handed out (or observed), {@code 0} when none. */
+  public long last() {
+    return counter == 0 ? 0 : PARTITION_BITS + counter;
+  }
+
   /** Makes sure the next keys come after one seen while replaying a log. */
   public void observe(long key) {
     if (key > PARTITION_BITS) {
