@@ -12,6 +12,10 @@ import org.springframework.context.SmartLifecycle;
  * Camunda: through the Camunda Java client, on the ports that {@link EmbeddedModeDefaults} gives
  * the client. A throw-away engine (tests, {@code secondevie.embedded.engine.ephemeral=true}) is
  * already running and shared by the JVM ({@link SharedEngine}): this bean leaves it alone.
+ *
+ * <p>The engine keeps its log in a journal under {@code secondevie.embedded.engine.data-dir}
+ * (default {@code ./data/engine}): stopping and starting the application again keeps the running
+ * process instances, as MariaDB keeps the business data.
  */
 public class EmbeddedEngineLifecycle implements SmartLifecycle {
 
@@ -48,14 +52,16 @@ public class EmbeddedEngineLifecycle implements SmartLifecycle {
               .grpcPort(settings.grpcPort())
               .restPort(settings.restPort())
               .managementPort(settings.managementPort())
+              .dataDirectory(settings.dataDir())
               .build()
               .start();
       LOG.info(
-          "Embedded engine started in {} ms (gRPC {}, REST {}, management {})",
+          "Embedded engine started in {} ms (gRPC {}, REST {}, management {}, journal in {})",
           (System.nanoTime() - begin) / 1_000_000,
           engine.grpcPort(),
           engine.restPort(),
-          engine.managementPort());
+          engine.managementPort(),
+          settings.dataDir().toAbsolutePath().normalize());
     }
     running = true;
   }

@@ -14,7 +14,7 @@ public record EmbeddedModeProperties(MariaDb mariadb, Engine engine) {
 
   public EmbeddedModeProperties {
     mariadb = mariadb == null ? new MariaDb(null, null, null, false) : mariadb;
-    engine = engine == null ? new Engine(null, null, null, null, false) : engine;
+    engine = engine == null ? new Engine(null, null, null, null, null, false) : engine;
   }
 
   /**
@@ -43,14 +43,18 @@ public record EmbeddedModeProperties(MariaDb mariadb, Engine engine) {
    * @param grpcPort gRPC gateway port (Camunda default 26500)
    * @param restPort REST API port; off 8080, which is the application's own port
    * @param managementPort management port (Camunda default 9600)
+   * @param dataDir where the engine keeps its journal, so that running process instances survive a
+   *     restart of the application; relative paths resolve against the working directory (default
+   *     {@code ./data/engine}, next to MariaDB's {@code ./data/mariadb})
    * @param ephemeral a throw-away engine on free ports, one per JVM, shared by every Spring context
-   *     (tests); the ports above are then ignored
+   *     (tests), kept in memory; the ports and the data directory above are then ignored
    */
   public record Engine(
       Boolean enabled,
       Integer grpcPort,
       Integer restPort,
       Integer managementPort,
+      Path dataDir,
       boolean ephemeral) {
     public Engine {
       enabled = enabled == null || enabled;
@@ -58,6 +62,7 @@ public record EmbeddedModeProperties(MariaDb mariadb, Engine engine) {
       restPort = restPort == null ? EmbeddedModeDefaults.ENGINE_REST_PORT : restPort;
       managementPort =
           managementPort == null ? EmbeddedModeDefaults.ENGINE_MANAGEMENT_PORT : managementPort;
+      dataDir = dataDir == null ? Path.of("data", "engine") : dataDir;
     }
   }
 }

@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The throw-away engine of a test JVM: started on free ports the first time a Spring context needs
- * it, shared by every context of the JVM (as the test MariaDB is), closed when the JVM exits.
+ * it, shared by every context of the JVM (as the test MariaDB is), closed when the JVM exits. Its
+ * log stays in memory: nothing of it outlives the JVM.
  *
  * <p>It is started while the environment is prepared ({@link EmbeddedModeDefaults}) because the
  * Camunda client's addresses must name its ports before any bean exists.
