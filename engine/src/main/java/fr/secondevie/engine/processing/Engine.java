@@ -48,6 +48,7 @@ public final class Engine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   private static final long MAX_IDLE_MILLIS = 1_000;
+  private static final int MAX_GROUP_COMMIT = 64;
 
   private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
   private final EngineContext ctx;
@@ -66,6 +67,8 @@ public final class Engine implements AutoCloseable {
   final UserTaskProcessor userTasks;
   private volatile boolean running;
   private volatile boolean started;
+  private final boolean durable;
+  private int unsynced;
 
   /** A CreateProcessInstanceWithResult call waiting for the end of its instance. */
   record ResultWaiter(List<String> fetchVariables, Consumer<Map<String, Object>> onCompleted) {}
@@ -80,6 +83,7 @@ public final class Engine implements AutoCloseable {
             new History(),
             new ExpressionLanguage(clock),
             new DecisionEngine(clock));
+    this.durable = store.durable();
     this.bpmn = new BpmnBehaviors(ctx);
     this.bpmn.listener(new Waiters());
     this.dispatcher = new JobDispatcher(ctx);
@@ -160,16 +164,20 @@ public final class Engine implements AutoCloseable {
           try {
             result = command.get();
             ctx.runFollowUps();
-            // durable before anyone hears of it
             ctx.commit();
           } catch (RuntimeException | StackOverflowError e) {
             future.completeExceptionally(e);
             throw e;
           }
-          if (result.isRejected()) {
-            future.completeExceptionally(result.rejection());
+          Runnable answer =
+              result.isRejected()
+                  ? () -> future.completeExceptionally(result.rejection())
+                  : () -> future.complete(result.value());
+          if (durable) {
+            // group commit: answered once the journal holding the command is forced to disk
+            ctx.afterCommand(answer);
           } else {
-            future.complete(result.value());
+            answer.run();
           }
         });
     return future;
@@ -234,7 +242,13 @@ public final class Engine implements AutoCloseable {
         fireDue();
         dispatcher.dispatch();
         ctx.commit();
-        ctx.runSideEffects();
+        // answers and pushes wait until the records behind them are durable; with a journal, one
+        // fsync covers every command processed while others were queued (group commit)
+        if (!durable || queue.isEmpty() || ++unsynced >= MAX_GROUP_COMMIT) {
+          ctx.store().sync();
+          unsynced = 0;
+          ctx.runSideEffects();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -33,11 +33,13 @@ import org.slf4j.LoggerFactory;
  * closes the records of one command.
  *
  * <p>Durability: records are buffered in memory while a command runs; {@link #commit} writes them
- * with their commit line in one write and forces the file to disk ({@code fsync}) before the engine
- * answers the command. On opening, records after the last commit (a command cut by a crash) are not
- * replayed and are cut off, with a warning naming the position; so is a torn last entry. An entry
- * that is damaged while intact entries follow it is not a torn write: the journal is refused with
- * an error naming the position, the byte offset and the file.
+ * with their commit line in one write, and {@link #sync} forces the file to disk ({@code fsync}):
+ * the engine answers a command only after the sync that covers it, and syncs once for all the
+ * commands processed while others were waiting (group commit). On opening, records after the last
+ * commit (a command cut by a crash) are not replayed and are cut off, with a warning naming the
+ * position; so is a torn last entry. An entry that is damaged while intact entries follow it is not
+ * a torn write: the journal is refused with an error naming the position, the byte offset and the
+ * file.
  *
  * <p>A purge ({@link #clear}) truncates the file to a single commit line, so positions and keys
  * keep increasing. Two engines never share a journal: the store holds an OS lock on {@code
@@ -69,6 +71,7 @@ public final class FileRecordStore implements RecordStore {
   private long committedPosition;
   private long committedKey;
   private boolean loaded;
+  private boolean unsynced;
 
   private FileRecordStore(
       Path file, boolean fsync, FileChannel lockChannel, FileLock lock, Scan scan)
@@ -212,6 +215,32 @@ public final class FileRecordStore implements RecordStore {
   }
 
   @Override
+  public boolean durable() {
+    return true;
+  }
+
+  @Override
+  public void sync() {
+    rw.writeLock().lock();
+    try {
+      force();
+    } finally {
+      rw.writeLock().unlock();
+    }
+  }
+
+  private void force() {
+    if (fsync && unsynced) {
+      try {
+        channel.force(false);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Expected to force the journal " + file + " but " + e, e);
+      }
+      unsynced = false;
+    }
+  }
+
+  @Override
   public void forEach(long fromPosition, Consumer<Record> consumer) {
     List<Record> snapshot;
     rw.readLock().lock();
@@ -255,6 +284,7 @@ public final class FileRecordStore implements RecordStore {
       }
       writeCommitLine(position, lastKey);
       flushPending();
+      force();
       committedPosition = position;
     } finally {
       rw.writeLock().unlock();
@@ -272,6 +302,11 @@ public final class FileRecordStore implements RecordStore {
             file,
             committedPosition + 1,
             position);
+      }
+      try {
+        force();
+      } catch (UncheckedIOException e) {
+        LOG.warn("Could not force the journal {} to disk when closing it", file, e);
       }
       closeQuietly(channel);
       try {
@@ -309,9 +344,7 @@ public final class FileRecordStore implements RecordStore {
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
-      if (fsync) {
-        channel.force(false);
-      }
+      unsynced = true;
     } catch (IOException e) {
       throw new UncheckedIOException("Expected to write the journal " + file + " but " + e, e);
     }

@@ -40,11 +40,23 @@ public interface RecordStore extends AutoCloseable {
   void clear();
 
   /**
-   * The end of a command: the records appended since the last commit form one batch, which a
-   * durable store makes durable before the command is answered ({@code lastKey}: the last key
-   * handed out so far). Nothing to do for a store in memory.
+   * The end of a command: the records appended since the last commit form one batch ({@code
+   * lastKey}: the last key handed out so far). A durable store writes the batch out; {@link #sync}
+   * makes it durable. Nothing to do for a store in memory.
    */
   default void commit(long lastKey) {}
+
+  /**
+   * Whether the store keeps the log durably: the engine then holds the answers to commands until
+   * {@link #sync} made their batches durable, and syncs once for all the commands that were queued
+   * meanwhile (group commit).
+   */
+  default boolean durable() {
+    return false;
+  }
+
+  /** Forces the committed batches to durable storage. Nothing to do for a store in memory. */
+  default void sync() {}
 
   /** Releases what the store holds (files, locks); the engine calls it when it stops. */
   @Override
