@@ -1,7 +1,9 @@
 package fr.secondevie.engine.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,6 +82,8 @@ final class JournalCodec {
     this.mapper =
         new ObjectMapper()
             .registerModule(module)
+            // absent means null: shorter lines
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
@@ -168,18 +172,54 @@ final class JournalCodec {
 
   /** Reads a record written by {@link #encode}; throws with what is wrong otherwise. */
   Record decode(byte[] json, int offset, int length) throws IOException {
-    JsonNode node = mapper.readTree(json, offset, length);
-    ValueType valueType = ValueType.valueOf(node.required("valueType").asText());
-    Intent intent = Intent.valueOf(node.required("intent").asText());
-    long key = node.required("key").asLong();
-    JsonNode value = node.required("value");
-    return new Record(
-        node.required("position").asLong(),
-        key,
-        valueType,
-        intent,
-        node.required("timestamp").asLong(),
-        readValue(valueType, value));
+    // streamed: the header fields come before the value, so the value is read straight into its
+    // type, without a tree in between
+    try (JsonParser p = mapper.getFactory().createParser(json, offset, length)) {
+      expect(p.nextToken(), JsonToken.START_OBJECT);
+      long position = -1;
+      long key = 0;
+      long timestamp = 0;
+      ValueType valueType = null;
+      Intent intent = null;
+      RecordValue value = null;
+      for (JsonToken token = p.nextToken(); token == JsonToken.FIELD_NAME; token = p.nextToken()) {
+        String field = p.currentName();
+        p.nextToken();
+        switch (field) {
+          case "position" -> position = p.getLongValue();
+          case "key" -> key = p.getLongValue();
+          case "valueType" -> valueType = ValueType.valueOf(p.getText());
+          case "intent" -> intent = Intent.valueOf(p.getText());
+          case "timestamp" -> timestamp = p.getLongValue();
+          case "value" -> {
+            if (valueType == null) {
+              throw new IOException("Expected the valueType before the value but it is not");
+            }
+            value = readValue(valueType, p);
+          }
+          default -> p.skipChildren();
+        }
+      }
+      if (position < 0 || valueType == null || intent == null || value == null) {
+        throw new IOException(
+            "Expected position, key, valueType, intent, timestamp and value but some are missing");
+      }
+      return new Record(position, key, valueType, intent, timestamp, value);
+    }
+  }
+
+  private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+    if (actual != expected) {
+      throw new IOException("Expected " + expected + " but found " + actual);
+    }
+  }
+
+  private RecordValue readValue(ValueType valueType, JsonParser p) throws IOException {
+    return switch (valueType) {
+      case PROCESS, DECISION_REQUIREMENTS, DEPLOYMENT, DECISION, FORM, PURGE ->
+          readValue(valueType, (JsonNode) mapper.readTree(p));
+      default -> mapper.readValue(p, TYPES.get(valueType));
+    };
   }
 
   private RecordValue readValue(ValueType valueType, JsonNode value) throws IOException {
