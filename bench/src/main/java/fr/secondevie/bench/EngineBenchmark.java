@@ -1,14 +1,19 @@
 package fr.secondevie.bench;
 
 import fr.secondevie.engine.EmbeddedEngine;
+import fr.secondevie.engine.record.FileRecordStore;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +29,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Each instance is created with CreateProcessInstanceWithResult, so its latency is measured from
  * the create request to the response telling that the instance completed. At most {@value
  * #IN_FLIGHT} instances run at once.
+ *
+ * <p>The store is chosen by {@code -Dbench.store} (or the environment variable {@code BENCH_STORE},
+ * or the second argument): {@code memory} (default), {@code file} (the durable journal, forced to
+ * disk at the end of each command) or {@code file-nosync} (the journal without forcing, to measure
+ * what the fsync costs). With a journal, it also prints the journal's size and the time an engine
+ * takes to start again on it (replay).
  */
 public final class EngineBenchmark {
 
@@ -36,10 +47,16 @@ public final class EngineBenchmark {
 
   public static void main(String[] args) throws Exception {
     int instances = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    String store =
+        args.length > 1
+            ? args[1]
+            : System.getProperty(
+                "bench.store", System.getenv().getOrDefault("BENCH_STORE", "memory"));
+    Path dataDir =
+        store.equals("memory") ? null : Files.createTempDirectory("secondevie-bench-journal");
 
     long startBegin = System.nanoTime();
-    EmbeddedEngine engine =
-        EmbeddedEngine.builder().grpcPort(0).restPort(0).managementPort(0).build().start();
+    EmbeddedEngine engine = engine(store, dataDir).start();
     long startMillis = (System.nanoTime() - startBegin) / 1_000_000;
 
     try (engine;
@@ -81,8 +98,9 @@ public final class EngineBenchmark {
       long heapMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
 
       System.out.printf(
-          "Seconde Vie engine benchmark: %d instances of %s (3 service tasks, %d in flight)%n",
-          instances, PROCESS_ID, IN_FLIGHT);
+          "Seconde Vie engine benchmark: %d instances of %s (3 service tasks, %d in flight),"
+              + " store %s%n",
+          instances, PROCESS_ID, IN_FLIGHT, store);
       System.out.printf("  engine start          %d ms%n", startMillis);
       System.out.printf(
           "  throughput            %.0f instances/s (%.1f s)%n", instances / seconds, seconds);
@@ -92,6 +110,48 @@ public final class EngineBenchmark {
       System.out.printf(
           "  heap used after GC    %d MB (history of %d instances kept)%n",
           heapMb, instances + WARM_UP);
+    }
+    if (dataDir != null) {
+      restart(store, dataDir, instances + WARM_UP);
+    }
+  }
+
+  private static EmbeddedEngine engine(String store, Path dataDir) {
+    EmbeddedEngine.Builder builder =
+        EmbeddedEngine.builder().grpcPort(0).restPort(0).managementPort(0);
+    switch (store) {
+      case "memory" -> {}
+      case "file" -> builder.dataDirectory(dataDir);
+      case "file-nosync" -> builder.recordStore(() -> FileRecordStore.open(dataDir, false));
+      default ->
+          throw new IllegalArgumentException(
+              "Expected bench.store to be memory, file or file-nosync but it is " + store);
+    }
+    return builder.build();
+  }
+
+  /** Starts an engine again on the journal of the run and prints how long the replay took. */
+  private static void restart(String store, Path dataDir, int instances) throws IOException {
+    Path journal = dataDir.resolve(FileRecordStore.JOURNAL_FILE);
+    long bytes = Files.size(journal);
+    long records;
+    try (var lines = Files.lines(journal)) {
+      records = lines.filter(line -> line.contains(" {\"position\":")).count();
+    }
+    System.gc();
+    long begin = System.nanoTime();
+    try (EmbeddedEngine restarted = engine(store, dataDir).start()) {
+      long millis = Math.max(1, (System.nanoTime() - begin) / 1_000_000);
+      System.out.printf(
+          "  journal               %.1f MB, %d records (%.0f bytes and %.1f records per instance)%n",
+          bytes / 1e6, records, (double) bytes / instances, (double) records / instances);
+      System.out.printf(
+          "  restart on journal    %d ms (%.0f records/s replayed)%n",
+          millis, records * 1000.0 / millis);
+    } finally {
+      try (var files = Files.walk(dataDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
     }
   }
 
