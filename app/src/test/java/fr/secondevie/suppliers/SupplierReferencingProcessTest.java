@@ -4,6 +4,7 @@ import static fr.secondevie.suppliers.SupplierFixtures.candidate;
 import static fr.secondevie.suppliers.SupplierFixtures.pdf;
 import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static io.camunda.process.test.api.CamundaAssert.assertThatDecision;
+import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
 import static io.camunda.process.test.api.CamundaAssert.assertThatUserTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +24,7 @@ import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.process.test.api.CamundaProcessTestContext;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.camunda.process.test.api.assertions.DecisionSelectors;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import java.time.Clock;
 import java.time.Duration;
@@ -533,25 +535,32 @@ class SupplierReferencingProcessTest {
 
   @Test
   void shouldEndADuplicateCandidatureWithoutASecondApplication() {
-    // given: a supplier with an open application
+    // given: a supplier with an open application, started as the buyer's page does
     Candidate candidate = candidate("Doublon CPT");
-    ProcessInstanceEvent first = start(candidate);
-    long applicationId = applicationOf(first);
+    long first = processes.startReferencing(candidate);
+    long applicationId =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> applications.findByProcessInstanceKey(first), Optional::isPresent)
+            .orElseThrow()
+            .getId();
 
     // when: the same supplier is registered again
-    ProcessInstanceEvent second = start(candidate);
+    long second = processes.startReferencing(candidate);
 
     // then
-    assertThat(second)
+    assertThatProcessInstance(ProcessInstanceSelectors.byKey(second))
         .isCompleted()
         .hasTerminatedElements(Elements.REGISTER_CANDIDATE)
         .hasCompletedElements(
             Elements.CANDIDATE_ALREADY_IN_PROGRESS, Elements.DUPLICATE_CANDIDATURE)
         .hasNotActivatedElements(Elements.SEND_QUESTIONNAIRE);
-    assertThat(first).isActive().hasActiveElements(Elements.WAIT_FOR_ANSWERS);
+    assertThatProcessInstance(ProcessInstanceSelectors.byKey(first))
+        .isActive()
+        .hasActiveElements(Elements.WAIT_FOR_ANSWERS);
     long supplierId = referencing.application(applicationId).getSupplierId();
     assertThat(applications.findBySupplier(supplierId)).hasSize(1);
-    assertThat(applications.findByProcessInstanceKey(second.getProcessInstanceKey())).isEmpty();
+    assertThat(applications.findByProcessInstanceKey(second)).isEmpty();
   }
 
   // ---------------------------------------------------------------- helpers
