@@ -123,6 +123,7 @@ public final class Engine implements AutoCloseable {
     RecordStore store = ctx.store();
     long begin = System.nanoTime();
     store.load(new Models());
+    long loaded = System.nanoTime();
     long[] count = {0};
     store.forEach(
         1,
@@ -134,10 +135,12 @@ public final class Engine implements AutoCloseable {
     if (count[0] > 0) {
       long millis = (System.nanoTime() - begin) / 1_000_000;
       LOG.info(
-          "Replayed {} records in {} ms ({} records/s)",
+          "Replayed {} records in {} ms ({} records/s; read {} ms, applied {} ms)",
           count[0],
           millis,
-          count[0] * 1000 / Math.max(1, millis));
+          count[0] * 1000 / Math.max(1, millis),
+          (loaded - begin) / 1_000_000,
+          (System.nanoTime() - loaded) / 1_000_000);
     }
   }
 

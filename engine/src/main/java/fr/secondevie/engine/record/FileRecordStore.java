@@ -56,6 +56,7 @@ public final class FileRecordStore implements RecordStore {
   private static final byte[] COMMIT_PREFIX = "{\"commit\":".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] KEY_FIELD = ",\"key\":".getBytes(StandardCharsets.US_ASCII);
   private static final int CRC_DIGITS = 8;
+  private static final int DECODE_CHUNK = 8192;
 
   private final Path file;
   private final boolean fsync;
@@ -152,29 +153,58 @@ public final class FileRecordStore implements RecordStore {
       loaded = true;
       codec.models(models);
       try (LineReader lines = new LineReader(Files.newInputStream(file))) {
+        List<Line> chunk = new ArrayList<>(DECODE_CHUNK);
         for (Line line; (line = lines.next()) != null && line.end <= committedEnd; ) {
           if (startsWith(line.bytes, CRC_DIGITS + 1, RECORD_PREFIX)) {
-            try {
-              records.add(codec.decode(line.bytes, CRC_DIGITS + 1, line.length - CRC_DIGITS - 2));
-            } catch (IOException | RuntimeException e) {
-              throw new IllegalStateException(
-                  "Expected the record at position "
-                      + number(line.bytes, CRC_DIGITS + 1 + RECORD_PREFIX.length)
-                      + " (byte offset "
-                      + line.offset
-                      + ") of the journal "
-                      + file
-                      + " to be readable but "
-                      + e.getMessage(),
-                  e);
+            chunk.add(line);
+            if (chunk.size() == DECODE_CHUNK) {
+              decode(chunk);
             }
           }
         }
+        decode(chunk);
       } catch (IOException e) {
         throw new UncheckedIOException("Expected to read the journal " + file + " but " + e, e);
       }
     } finally {
       rw.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Decodes a chunk of record lines into {@link #records}, in order. Definitions (and purges) are
+   * decoded one after the other, as a deployment refers to the definitions before it; the other
+   * values depend on nothing and are decoded in parallel.
+   */
+  private void decode(List<Line> chunk) {
+    Record[] decoded = new Record[chunk.size()];
+    List<Integer> independent = new ArrayList<>(chunk.size());
+    for (int i = 0; i < chunk.size(); i++) {
+      if (JournalCodec.isDefinition(chunk.get(i).bytes)) {
+        decoded[i] = decode(chunk.get(i));
+      } else {
+        independent.add(i);
+      }
+    }
+    independent.parallelStream().forEach(i -> decoded[i] = decode(chunk.get(i)));
+    records.addAll(Arrays.asList(decoded));
+    chunk.clear();
+  }
+
+  private Record decode(Line line) {
+    try {
+      return codec.decode(line.bytes, CRC_DIGITS + 1, line.length - CRC_DIGITS - 2);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException(
+          "Expected the record at position "
+              + number(line.bytes, CRC_DIGITS + 1 + RECORD_PREFIX.length)
+              + " (byte offset "
+              + line.offset
+              + ") of the journal "
+              + file
+              + " to be readable but "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -16,12 +16,15 @@ import fr.secondevie.engine.util.JsonValues;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a {@link Record} as one JSON object and reads it back. Plain values are written by Jackson
@@ -168,6 +171,31 @@ final class JournalCodec {
       g.writeNumber(key);
     }
     g.writeEndArray();
+  }
+
+  private static final byte[] VALUE_TYPE_FIELD =
+      "\"valueType\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final Set<String> DEFINITIONS =
+      Set.of("DEPLOYMENT", "PROCESS", "DECISION_REQUIREMENTS", "DECISION", "FORM", "PURGE");
+
+  /**
+   * Whether the record line is a definition, a deployment or a purge: those are read in order, as
+   * reading them keeps track of the definitions; any other record may be read on its own, from any
+   * thread.
+   */
+  static boolean isDefinition(byte[] line) {
+    int n = VALUE_TYPE_FIELD.length;
+    for (int i = 0; i + n < line.length; i++) {
+      if (Arrays.equals(line, i, i + n, VALUE_TYPE_FIELD, 0, n)) {
+        int end = i + n;
+        while (end < line.length && line[end] != '"') {
+          end++;
+        }
+        return DEFINITIONS.contains(
+            new String(line, i + n, end - i - n, StandardCharsets.US_ASCII));
+      }
+    }
+    return true;
   }
 
   /** Reads a record written by {@link #encode}; throws with what is wrong otherwise. */
