@@ -4,9 +4,13 @@ import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static io.camunda.process.test.api.CamundaAssert.assertThatUserTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.secondevie.documents.DocumentKind;
+import fr.secondevie.documents.DocumentService;
+import fr.secondevie.documents.StoredDocument;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetStatus;
+import fr.secondevie.inventory.CustodyAction;
 import fr.secondevie.inventory.DispositionRoute;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.notification.NotificationService;
@@ -55,6 +59,7 @@ class WipeAndRouteProcessTests {
   @Autowired WipeReportIntake intake;
   @Autowired CertificateService certificates;
   @Autowired NotificationService notifications;
+  @Autowired DocumentService documents;
   @Autowired JdbcTemplate jdbc;
 
   Asset desktop;
@@ -137,6 +142,24 @@ class WipeAndRouteProcessTests {
     return inventory.findById(asset.id()).orElseThrow();
   }
 
+  /** The asset's PDF of that kind, checked to be a PDF and cited as evidence in its custody. */
+  StoredDocument pdfCitedInCustody(Asset asset, DocumentKind kind) {
+    StoredDocument document =
+        documents.ownedBy("asset:" + asset.inventoryNumber()).stream()
+            .filter(d -> d.kind() == kind)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no " + kind + " for " + asset));
+    assertThat(new String(documents.content(document), 0, 5, StandardCharsets.ISO_8859_1))
+        .isEqualTo("%PDF-");
+    assertThat(inventory.custodyOf(asset.id()))
+        .anySatisfy(
+            e -> {
+              assertThat(e.action()).isEqualTo(CustodyAction.EVIDENCE);
+              assertThat(e.evidence()).isEqualTo(document.evidence());
+            });
+    return document;
+  }
+
   @Test
   void shouldCollectWipeCertifyAndRouteFromTheToolsReport() {
     // given
@@ -170,9 +193,19 @@ class WipeAndRouteProcessTests {
     assertThat(reload(desktop).storageDevices())
         .extracting(d -> d.serialNumber())
         .containsExactly("SSD-1");
+    assertThat(reload(desktop).status()).isIn(AssetStatus.SANITIZED, AssetStatus.DONATION_PENDING);
+    StoredDocument certificatePdf =
+        pdfCitedInCustody(desktop, DocumentKind.SANITIZATION_CERTIFICATE);
     assertThat(certificates.certificatesOf(desktop.id()))
         .singleElement()
-        .satisfies(c -> assertThat(c.intact()).isTrue());
+        .satisfies(
+            c -> {
+              assertThat(c.intact()).isTrue();
+              assertThat(c.documentPublicId()).isEqualTo(certificatePdf.publicId());
+            });
+    assertThat(inventory.custodyOf(desktop.id()))
+        .extracting(e -> e.action())
+        .contains(CustodyAction.STORAGE_RECORDED, CustodyAction.ROUTE_ASSIGNED);
     assertThat(inventory.verifyCustody(desktop.id()).valid()).isTrue();
   }
 
@@ -225,7 +258,10 @@ class WipeAndRouteProcessTests {
             c -> {
               assertThat(c.verification()).isEqualTo("SAMPLING");
               assertThat(c.wipeReportReference()).startsWith("WR-");
+              assertThat(c.intact()).isTrue();
             });
+    pdfCitedInCustody(desktop, DocumentKind.SANITIZATION_CERTIFICATE);
+    assertThat(inventory.verifyCustody(desktop.id()).valid()).isTrue();
   }
 
   Map<String, Object> destruction(String dinLevel) {
@@ -285,6 +321,9 @@ class WipeAndRouteProcessTests {
                 String.class,
                 desktop.id()))
         .isEqualTo("E-5");
+    pdfCitedInCustody(desktop, DocumentKind.DESTRUCTION_CERTIFICATE);
+    assertThat(reload(desktop).status()).isNotEqualTo(AssetStatus.MEDIA_DESTRUCTION);
+    assertThat(inventory.verifyCustody(desktop.id()).valid()).isTrue();
   }
 
   @Test
@@ -323,6 +362,11 @@ class WipeAndRouteProcessTests {
     assertThat(reload(server).routeReason())
         .isEqualTo("arbitrage : Châssis hors garantie, pièces introuvables");
     assertThat(reload(server).status()).isEqualTo(AssetStatus.RECYCLING_PENDING);
+    assertThat(inventory.custodyOf(server.id()))
+        .filteredOn(e -> e.action() == CustodyAction.ROUTE_ASSIGNED)
+        .singleElement()
+        .satisfies(e -> assertThat(e.details()).contains("Châssis hors garantie"));
+    assertThat(inventory.verifyCustody(server.id()).valid()).isTrue();
   }
 
   @Test
@@ -379,6 +423,9 @@ class WipeAndRouteProcessTests {
         .hasActiveElements(Elements.COLLECT_ASSET)
         .hasVariableSatisfies("assetId", Long.class, id -> assertThat(id).isEqualTo(other.id()));
     assertThat(reload(other).status()).isEqualTo(AssetStatus.DECOMMISSIONING);
+    assertThat(inventory.custodyOf(desktop.id()))
+        .filteredOn(e -> e.action() == CustodyAction.STATUS_CHANGED)
+        .hasSize(1); // the other procedure's retirement only
   }
 
   @Test
