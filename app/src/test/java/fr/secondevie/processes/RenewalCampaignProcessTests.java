@@ -61,10 +61,14 @@ class RenewalCampaignProcessTests {
   Asset a1;
   Asset a2;
 
-  /** Leaves the shared engine with the application's models, as its startup deployed them. */
+  /**
+   * Leaves the shared engine with the application's models, as its startup deployed them, and the
+   * reconditioners as the migration created them.
+   */
   @AfterAll
-  static void redeployTheModels(@Autowired Environment environment) {
+  static void restore(@Autowired Environment environment, @Autowired ApplicationContext context) {
     EngineModels.redeploy(environment);
+    Reconditioners.restore(context);
   }
 
   @BeforeEach
