@@ -523,6 +523,49 @@ class DispositionRouteProcessTests {
   }
 
   @Test
+  void shouldFallBackToReconditioningWhenTheDirectorRefusesTheDonation() {
+    // given
+    Reconditioners.supplier(application, "Recyclerie numérique normande");
+    Asset desktop = oldDesktop();
+    Beneficiaries.openRequest(application, "APE école Jean-Jaurès", 3, AssetCategory.DESKTOP);
+    ProcessInstanceEvent instance = retire(desktop);
+    collect(instance, inspected("B", true));
+    assertThat(instance).hasActiveElements(Elements.APPROVE_DONATION);
+
+    // when
+    complete(
+        instance,
+        Elements.APPROVE_DONATION,
+        Map.of(
+            "donationDecision",
+            "REFUSED",
+            "refusalReason",
+            "Le service garde ce poste en réserve pour les urgences"));
+
+    // then
+    assertThat(instance)
+        .hasTerminatedElements(Elements.DONATION_REFUSED, Elements.DONATION)
+        .hasCompletedElements(Elements.DONATION_ABANDONED, Elements.CHOOSE_FALLBACK_ROUTE)
+        .hasNotActivatedElements(Elements.PREPARE_DONATION_AGREEMENT)
+        .hasActiveElements(Elements.WAIT_FOR_RECONDITIONING)
+        .hasVariableSatisfies(
+            "donationApproval",
+            Map.class,
+            a ->
+                assertThat(a)
+                    .containsEntry("approved", false)
+                    .containsEntry(
+                        "refusalReason", "Le service garde ce poste en réserve pour les urgences"))
+        .hasVariable("route", "RECONDITION");
+    assertThat(reload(desktop).status()).isEqualTo(AssetStatus.RECONDITIONING);
+    assertThat(
+            documents.ownedBy("asset:" + desktop.inventoryNumber()).stream()
+                .filter(d -> d.kind() == DocumentKind.DONATION_AGREEMENT))
+        .isEmpty();
+    assertThat(inventory.verifyCustody(desktop.id()).valid()).isTrue();
+  }
+
+  @Test
   void shouldFallBackToRecyclingWhenTheAssetIsBeyondRepair() {
     // given
     Reconditioners.supplier(application, "Recyclerie numérique normande");
