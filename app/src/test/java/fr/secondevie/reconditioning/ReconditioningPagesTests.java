@@ -37,7 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The workshop's pages and API: completion with its errors, roles, reconditioners. */
-@SpringBootTest
+// Its mocks must not take the shared engine's jobs from the other test classes' contexts.
+@SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
 @AutoConfigureMockMvc
 class ReconditioningPagesTests {
 

@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** reconditioning.create-order and the completion that publishes ReconditioningCompleted. */
-@SpringBootTest
+// Its mocks must not take the shared engine's jobs from the other test classes' contexts.
+@SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
 class ReconditioningWorkersTests {
 
   @MockitoBean CompletionMessages messages;

@@ -52,7 +52,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * database, with the process runtime replaced by a mock that records what would be started and
  * published.
  */
-@SpringBootTest
+// Its mocks must not take the shared engine's jobs from the other test classes' contexts.
+@SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
 class DismantlingWorkersTests {
 
   static final String TODAY_BSD =

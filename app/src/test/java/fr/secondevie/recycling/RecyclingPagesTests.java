@@ -35,7 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The adapted companies and lots pages and API, with validation errors and roles. */
-@SpringBootTest
+// Its mocks must not take the shared engine's jobs from the other test classes' contexts.
+@SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
 @AutoConfigureMockMvc
 class RecyclingPagesTests {
 

@@ -1,0 +1,609 @@
+package fr.secondevie.processes;
+
+import static io.camunda.process.test.api.CamundaAssert.assertThat;
+import static io.camunda.process.test.api.CamundaAssert.assertThatUserTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.secondevie.documents.DocumentKind;
+import fr.secondevie.documents.DocumentService;
+import fr.secondevie.documents.StoredDocument;
+import fr.secondevie.donation.Beneficiaries;
+import fr.secondevie.indicators.OutcomeFact;
+import fr.secondevie.indicators.OutcomeService;
+import fr.secondevie.inventory.Asset;
+import fr.secondevie.inventory.AssetCategory;
+import fr.secondevie.inventory.AssetStatus;
+import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.DispositionRoute;
+import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.notification.NotificationService;
+import fr.secondevie.processes.AssetEndOfLifeProcess.Elements;
+import fr.secondevie.processes.AssetEndOfLifeProcess.ReconditioningResults;
+import fr.secondevie.reconditioning.Reconditioners;
+import fr.secondevie.recycling.AdaptedCompanies;
+import fr.secondevie.sanitization.CertificateService;
+import fr.secondevie.sanitization.SanitizationCertificate;
+import fr.secondevie.sanitization.WipeReportIntake;
+import fr.secondevie.sanitization.WipeReportIntake.JsonSubmission;
+import fr.secondevie.support.Assets;
+import fr.secondevie.support.EngineModels;
+import fr.secondevie.support.TestDatabase;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.process.test.api.CamundaProcessTestContext;
+import io.camunda.process.test.api.CamundaSpringProcessTest;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
+import io.camunda.process.test.api.assertions.UserTaskSelectors;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Camunda Process Test (REMOTE mode, against the embedded engine) of P2 {@code asset-end-of-life}
+ * from the decision to the end, with this application's job workers and the real {@code
+ * asset-route} decision: each route carried out (internal reuse, donation, reconditioning,
+ * recycling through P3), the reconditioning reminder, and the fallbacks (no beneficiary, an asset
+ * beyond repair). Assertions check the path and what the workers wrote: inventory status, chain of
+ * custody (verified), certificates and documents, outcome facts, outbox.
+ */
+@SpringBootTest(properties = "camunda.process-test.runtime-mode=remote")
+@CamundaSpringProcessTest
+class DispositionRouteProcessTests {
+
+  @Autowired CamundaClient camunda;
+  @Autowired CamundaProcessTestContext context;
+  @Autowired ApplicationContext application;
+  @Autowired InventoryService inventory;
+  @Autowired WipeReportIntake intake;
+  @Autowired CertificateService certificates;
+  @Autowired DocumentService documents;
+  @Autowired OutcomeService outcomes;
+  @Autowired NotificationService notifications;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Clock clock;
+
+  /**
+   * Leaves the shared engine with the application's models, as its startup deployed them, and the
+   * reconditioners as the migration created them.
+   */
+  @AfterAll
+  static void restore(@Autowired Environment environment, @Autowired ApplicationContext context) {
+    EngineModels.redeploy(environment);
+    Reconditioners.restore(context);
+  }
+
+  @BeforeEach
+  void emptyRegistries() {
+    Beneficiaries.clean(jdbc);
+    Reconditioners.clean(jdbc);
+    AdaptedCompanies.clean(jdbc);
+    TestDatabase.clean(jdbc);
+  }
+
+  // ---------------------------------------------------------------- fixtures
+
+  /** A desktop bought in 2019 for 712.40 € (7 years old, no residual value: a donation). */
+  Asset oldDesktop() {
+    return Assets.desktop(inventory);
+  }
+
+  /** A desktop bought in 2015: over 10 years, recycled. */
+  Asset veryOldDesktop() {
+    return Assets.register(
+        inventory, AssetCategory.DESKTOP, "Pharmacie", LocalDate.of(2015, 2, 3), 68_000L);
+  }
+
+  /** A desktop bought in 2023 for 950 € (recent: repaired when broken). */
+  Asset recentDesktop() {
+    return Assets.register(
+        inventory, AssetCategory.DESKTOP, "Radiologie", LocalDate.of(2023, 4, 20), 95_000L);
+  }
+
+  /** A monitor bought in 2023 (internal reuse when it works). */
+  Asset recentMonitor() {
+    return Assets.register(
+        inventory, AssetCategory.MONITOR, "Accueil", LocalDate.of(2023, 6, 1), 21_000L);
+  }
+
+  ProcessInstanceEvent retire(Asset asset) {
+    return camunda
+        .newCreateInstanceCommand()
+        .bpmnProcessId(AssetEndOfLifeProcess.PROCESS_ID)
+        .latestVersion()
+        .variables(Map.of("assetId", asset.id()))
+        .send()
+        .join();
+  }
+
+  /** What a technician types in form collect-asset. */
+  static Map<String, Object> inspected(String grade, boolean works, String... drives) {
+    Map<String, Object> form = WipeAndRouteProcessTests.collected(drives);
+    form.put("conditionGrade", grade);
+    form.put("functionalTest", works ? "WORKS" : "DOES_NOT_WORK");
+    return form;
+  }
+
+  void collect(ProcessInstanceEvent instance, Map<String, Object> form) {
+    context.completeUserTask(
+        UserTaskSelectors.byElementId(Elements.COLLECT_ASSET, instance.getProcessInstanceKey()),
+        form);
+  }
+
+  void postReport(Asset asset, String serial) {
+    intake.receive(
+        new JsonSubmission(
+            """
+            {"assetId": %d, "tool": "Blancco Drive Eraser", "toolVersion": "7.12.1",
+             "operator": "Camille Martin", "performedOn": "2026-03-12T10:42:00+01:00",
+             "drives": [{"serialNumber": "%s", "methodType": "PURGE", "method": "CRYPTO_ERASE",
+                         "verification": "FULL", "result": "PASSED"}]}
+            """
+                .formatted(asset.id(), serial)
+                .getBytes(StandardCharsets.UTF_8),
+            "technicien"));
+  }
+
+  void complete(ProcessInstanceEvent instance, String elementId, Map<String, Object> form) {
+    context.completeUserTask(
+        UserTaskSelectors.byElementId(elementId, instance.getProcessInstanceKey()), form);
+  }
+
+  /** What the director submits in form approve-donation. */
+  static Map<String, Object> approval() {
+    return Map.of(
+        "donationDecision", "APPROVED", "approvalComment", "Accord, convention à signer sur place");
+  }
+
+  /** What the technician submits in form hand-over-equipment: handed over today. */
+  Map<String, Object> handover() {
+    Map<String, Object> form = new HashMap<>();
+    form.put("handoverDate", today().toString());
+    form.put("recipientName", "Claire Martin");
+    form.put("recipientRole", "Présidente de l'association");
+    form.put("signedReceiptRef", "RECU-2026-014");
+    form.put("handedOverItems", List.of("COMPUTER", "KEYBOARD", "MOUSE", "POWER_SUPPLY"));
+    return form;
+  }
+
+  /** What the technician submits in form confirm-pickup: picked up today. */
+  Map<String, Object> pickup(int units) {
+    return Map.of(
+        "pickupDate",
+        today().toString(),
+        "pickedUpUnitCount",
+        units,
+        "weightKg",
+        9.5 * units,
+        "wasteTrackingNumber",
+        "BSD-" + today().toString().replace("-", "") + "-A1B2C3D4E",
+        "carrierName",
+        "Transports Cauchois");
+  }
+
+  /** What the asset manager submits in form enter-attestation. */
+  Map<String, Object> attestation() {
+    return Map.of(
+        "recyclingCertificateRef",
+        "CR-2026-0087",
+        "recyclingCertificateDate",
+        today().toString(),
+        "eaAttestationRef",
+        "EA-2026-0087",
+        "invoiceAmountExclTax",
+        120.0,
+        "labourCost",
+        80.0);
+  }
+
+  LocalDate today() {
+    return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+  }
+
+  /**
+   * Completes P3's two user tasks for the one open lot: the adapted company's pickup, then its
+   * attestation; P3 then publishes DismantlingCompleted per asset.
+   */
+  void dismantleTheLot(int units) {
+    context.completeUserTask(
+        UserTaskSelectors.byElementId(DismantlingLotProcess.Elements.CONFIRM_PICKUP),
+        pickup(units));
+    context.completeUserTask(
+        UserTaskSelectors.byElementId(DismantlingLotProcess.Elements.ENTER_ATTESTATION),
+        attestation());
+  }
+
+  Asset reload(Asset asset) {
+    return inventory.findById(asset.id()).orElseThrow();
+  }
+
+  List<CustodyAction> custodyActions(Asset asset) {
+    return inventory.custodyOf(asset.id()).stream().map(e -> e.action()).toList();
+  }
+
+  OutcomeFact outcomeOf(Asset asset) {
+    List<OutcomeFact> facts = outcomes.factsOf(asset.id());
+    assertThat(facts).hasSize(1);
+    return facts.get(0);
+  }
+
+  boolean isPdf(StoredDocument document) {
+    return new String(documents.content(document), 0, 5, StandardCharsets.ISO_8859_1)
+        .equals("%PDF-");
+  }
+
+  // ---------------------------------------------------------------- routes
+
+  @Test
+  void shouldDonateThroughTheDirectorsApprovalAndTheHandover() {
+    // given: a wiped desktop and an association asking for desktops
+    Asset desktop = oldDesktop();
+    Beneficiaries.openRequest(application, "APE école Jean-Jaurès", 3, AssetCategory.DESKTOP);
+    ProcessInstanceEvent instance = retire(desktop);
+    collect(instance, inspected("B", true, "SSD-1"));
+    assertThat(instance).hasActiveElements(Elements.WAIT_FOR_WIPE_REPORT);
+    postReport(desktop, "SSD-1");
+    assertThat(instance).hasVariable("route", "DONATION");
+    assertThatUserTask(
+            UserTaskSelectors.byElementId(
+                Elements.APPROVE_DONATION, instance.getProcessInstanceKey()))
+        .isCreated()
+        .hasCandidateGroup(CandidateGroups.DIRECTOR);
+    assertThat(reload(desktop).status()).isEqualTo(AssetStatus.DONATION_PENDING);
+
+    // when
+    complete(instance, Elements.APPROVE_DONATION, approval());
+    assertThatUserTask(
+            UserTaskSelectors.byElementId(
+                Elements.HAND_OVER_EQUIPMENT, instance.getProcessInstanceKey()))
+        .isCreated()
+        .hasCandidateGroup(CandidateGroups.TECHNICIAN);
+    complete(instance, Elements.HAND_OVER_EQUIPMENT, handover());
+
+    // then
+    assertThat(instance)
+        .isCompleted()
+        .hasCompletedElementsInOrder(
+            Elements.RECORD_ROUTE,
+            Elements.MARK_DONATION_PENDING,
+            Elements.MATCH_BENEFICIARY,
+            Elements.APPROVE_DONATION,
+            Elements.PREPARE_DONATION_AGREEMENT,
+            Elements.HAND_OVER_EQUIPMENT,
+            Elements.RECORD_HANDOVER,
+            Elements.MARK_DONATED,
+            Elements.DONATION_COMPLETED,
+            Elements.RECORD_OUTCOME,
+            Elements.ASSET_PROCESSED)
+        .hasVariable("outcome", "DONATION")
+        .hasVariableSatisfies(
+            "donationApproval", Map.class, a -> assertThat(a).containsEntry("approved", true))
+        .hasVariableSatisfies(
+            "donation",
+            Map.class,
+            d -> assertThat(d).containsEntry("beneficiaryName", "APE école Jean-Jaurès"));
+    assertThat(reload(desktop).status()).isEqualTo(AssetStatus.DONATED);
+    assertThat(reload(desktop).route()).isEqualTo(DispositionRoute.DONATION);
+    SanitizationCertificate certificate =
+        certificates.certificatesOf(desktop.id()).stream().findFirst().orElseThrow();
+    assertThat(certificate.intact()).isTrue();
+    StoredDocument certificatePdf = documents.find(certificate.documentPublicId()).orElseThrow();
+    assertThat(certificatePdf.kind()).isEqualTo(DocumentKind.SANITIZATION_CERTIFICATE);
+    assertThat(isPdf(certificatePdf)).isTrue();
+    List<StoredDocument> agreements =
+        documents.ownedBy("asset:" + desktop.inventoryNumber()).stream()
+            .filter(d -> d.kind() == DocumentKind.DONATION_AGREEMENT)
+            .toList();
+    assertThat(agreements).singleElement().satisfies(d -> assertThat(isPdf(d)).isTrue());
+    assertThat(inventory.custodyOf(desktop.id()))
+        .anySatisfy(
+            e -> {
+              assertThat(e.action()).isEqualTo(CustodyAction.EVIDENCE);
+              assertThat(e.evidence()).isEqualTo(agreements.get(0).evidence());
+            })
+        .anySatisfy(e -> assertThat(e.action()).isEqualTo(CustodyAction.HANDOVER));
+    assertThat(inventory.verifyCustody(desktop.id()).valid()).isTrue();
+    assertThat(outcomeOf(desktop))
+        .satisfies(
+            f -> {
+              assertThat(f.outcome()).isEqualTo("DONATION");
+              assertThat(f.reuseOriented()).isTrue();
+              assertThat(f.sanitizationOutcome()).isEqualTo("PASSED");
+            });
+  }
+
+  @Test
+  void shouldReuseAMonitorInternallyOnceTheWorkshopReportsItDone() {
+    // given
+    Reconditioners.workshop(application);
+    Asset monitor = recentMonitor();
+    ProcessInstanceEvent instance = retire(monitor);
+    collect(instance, inspected("A", true));
+    assertThat(instance)
+        .hasVariable("sanitizationOutcome", "NO_STORAGE")
+        .hasVariable("route", "INTERNAL_REUSE")
+        .isWaitingForMessage(
+            AssetEndOfLifeProcess.Messages.RECONDITIONING_COMPLETED, monitor.id().toString());
+    assertThat(reload(monitor).status()).isEqualTo(AssetStatus.RECONDITIONING);
+
+    // when
+    String order =
+        Reconditioners.completeTheOrderOf(
+            application, monitor.id(), ReconditioningResults.RECONDITIONED);
+
+    // then
+    assertThat(instance)
+        .isCompleted()
+        .hasCompletedElementsInOrder(
+            Elements.STORAGE_GATEWAY,
+            Elements.MARK_SANITIZED,
+            Elements.DECIDE_ROUTE,
+            Elements.RECORD_ROUTE,
+            Elements.MARK_RECONDITIONING,
+            Elements.CREATE_RECONDITIONING_ORDER,
+            Elements.WAIT_FOR_RECONDITIONING,
+            Elements.MARK_IN_STOCK,
+            Elements.RECONDITIONING_COMPLETED,
+            Elements.RECORD_OUTCOME)
+        .hasNotActivatedElements(Elements.WAIT_FOR_WIPE_REPORT)
+        .hasVariable("outcome", "INTERNAL_REUSE")
+        .hasVariable("reconditioningResult", "RECONDITIONED");
+    assertThat(reload(monitor).status()).isEqualTo(AssetStatus.IN_STOCK);
+    assertThat(inventory.custodyOf(monitor.id()))
+        .anySatisfy(e -> assertThat(e.details()).contains("Remise en état", order));
+    assertThat(inventory.verifyCustody(monitor.id()).valid()).isTrue();
+    assertThat(outcomeOf(monitor))
+        .satisfies(
+            f -> {
+              assertThat(f.outcome()).isEqualTo("INTERNAL_REUSE");
+              assertThat(f.reconditioningCostCents()).isEqualTo(4_500L);
+              assertThat(f.lifetimeExtensionYears()).isEqualByComparingTo("2");
+            });
+  }
+
+  @Test
+  void shouldReconditionABrokenRecentDesktopAndRemindEveryTwoWeeks() {
+    // given: broken but recent, sent to a supplier
+    Reconditioners.supplier(application, "Recyclerie numérique normande");
+    Asset desktop = recentDesktop();
+    ProcessInstanceEvent instance = retire(desktop);
+    collect(instance, inspected("B", false));
+    assertThat(instance)
+        .hasVariable("route", "RECONDITION")
+        .hasActiveElements(Elements.WAIT_FOR_RECONDITIONING);
+    assertThat(custodyActions(desktop)).contains(CustodyAction.HANDOVER);
+
+    // when: four weeks without news
+    context.increaseTime(Duration.ofDays(14));
+    assertThat(instance).hasCompletedElement(Elements.SEND_RECONDITIONING_REMINDER, 1);
+    context.increaseTime(Duration.ofDays(14));
+
+    // then: one e-mail per firing to the asset managers
+    assertThat(instance)
+        .hasCompletedElement(Elements.SEND_RECONDITIONING_REMINDER, 2)
+        .hasActiveElements(Elements.WAIT_FOR_RECONDITIONING);
+    assertThat(
+            notifications.latest(500).stream()
+                .filter(
+                    n ->
+                        n.operationId()
+                            .startsWith(
+                                "reminder:RECONDITIONING_OVERDUE:"
+                                    + instance.getProcessInstanceKey()
+                                    + ":"))
+                .toList())
+        .hasSize(2)
+        .allSatisfy(
+            n -> {
+              assertThat(n.recipient()).isEqualTo("gestion-parc@chu.example");
+              assertThat(n.subject()).endsWith(desktop.inventoryNumber());
+              assertThat(n.body()).contains("Recyclerie numérique normande");
+            });
+
+    // when: the supplier reports it repaired
+    Reconditioners.completeTheOrderOf(
+        application, desktop.id(), ReconditioningResults.RECONDITIONED);
+
+    // then
+    assertThat(instance)
+        .isCompleted()
+        .hasCompletedElements(Elements.MARK_IN_STOCK, Elements.RECORD_OUTCOME)
+        .hasVariable("outcome", "RECONDITION");
+    assertThat(reload(desktop).status()).isEqualTo(AssetStatus.IN_STOCK);
+    assertThat(custodyActions(desktop))
+        .filteredOn(a -> a == CustodyAction.HANDOVER)
+        .hasSize(2); // to the supplier and back
+    assertThat(inventory.verifyCustody(desktop.id()).valid()).isTrue();
+    assertThat(outcomeOf(desktop).outcome()).isEqualTo("RECONDITION");
+  }
+
+  @Test
+  void shouldRecycleThroughADismantlingLotOfTheAdaptedCompany() {
+    // given: a lot closes at one asset
+    AdaptedCompanies.underContract(application, "Les Ateliers du Cailly", 1);
+    Asset desktop = veryOldDesktop();
+    ProcessInstanceEvent instance = retire(desktop);
+    collect(instance, inspected("B", true));
+    assertThat(instance)
+        .hasVariable("route", "RECYCLE")
+        .hasCompletedElements(Elements.MARK_RECYCLING_PENDING, Elements.ADD_TO_DISMANTLING_LOT)
+        .isWaitingForMessage(
+            AssetEndOfLifeProcess.Messages.DISMANTLING_COMPLETED, desktop.id().toString());
+    assertThat(reload(desktop).status()).isEqualTo(AssetStatus.RECYCLING_PENDING);
+
+    // when: the adapted company picks the lot up and sends its attestation
+    dismantleTheLot(1);
+
+    // then
+    assertThat(ProcessInstanceSelectors.byProcessId(DismantlingLotProcess.PROCESS_ID))
+        .isCompleted()
+        .hasCompletedElements(
+            DismantlingLotProcess.Elements.LOT_FULL,
+            DismantlingLotProcess.Elements.RECORD_PICKUP,
+            DismantlingLotProcess.Elements.PUBLISH_DISMANTLING_COMPLETED);
+    assertThat(instance)
+        .isCompleted()
+        .hasCompletedElementsInOrder(
+            Elements.ADD_TO_DISMANTLING_LOT,
+            Elements.WAIT_FOR_DISMANTLING,
+            Elements.MARK_RECYCLED,
+            Elements.RECORD_OUTCOME)
+        .hasVariable("outcome", "RECYCLE")
+        .hasVariableSatisfies(
+            "dismantling",
+            Map.class,
+            d ->
+                assertThat(d)
+                    .containsEntry(
+                        "wasteTrackingNumber",
+                        "BSD-" + today().toString().replace("-", "") + "-A1B2C3D4E"));
+    assertThat(reload(desktop).status()).isEqualTo(AssetStatus.RECYCLED);
+    assertThat(custodyActions(desktop)).contains(CustodyAction.HANDOVER, CustodyAction.EVIDENCE);
+    assertThat(inventory.verifyCustody(desktop.id()).valid()).isTrue();
+    assertThat(outcomeOf(desktop))
+        .satisfies(
+            f -> {
+              assertThat(f.outcome()).isEqualTo("RECYCLE");
+              assertThat(f.reuseOriented()).isFalse();
+            });
+  }
+
+  // ---------------------------------------------------------------- fallbacks
+
+  @Test
+  void shouldFallBackToReconditioningAfterFourSearchesWithoutBeneficiary() {
+    // given: a donation, but no association asks for anything
+    Reconditioners.supplier(application, "Recyclerie numérique normande");
+    Asset desktop = oldDesktop();
+    ProcessInstanceEvent instance = retire(desktop);
+    collect(instance, inspected("B", true));
+    assertThat(instance)
+        .hasVariable("route", "DONATION")
+        .hasTerminatedElement(Elements.MATCH_BENEFICIARY, 1)
+        .hasActiveElements(Elements.WAIT_FOR_DONATION_REQUEST);
+
+    // when: three weeks, a search each week
+    for (int week = 1; week <= 3; week++) {
+      context.increaseTime(Duration.ofDays(7));
+      assertThat(instance).hasTerminatedElement(Elements.MATCH_BENEFICIARY, week + 1);
+    }
+
+    // then: the donation is abandoned, the working desktop goes to reconditioning
+    assertThat(instance)
+        .hasCompletedElement(Elements.NO_BENEFICIARY_AVAILABLE, 4)
+        .hasCompletedElement(Elements.WAIT_FOR_DONATION_REQUEST, 3)
+        .hasTerminatedElements(Elements.NO_BENEFICIARY_FOUND, Elements.DONATION)
+        .hasCompletedElements(
+            Elements.DONATION_ABANDONED,
+            Elements.CHOOSE_FALLBACK_ROUTE,
+            Elements.MARK_RECONDITIONING,
+            Elements.CREATE_RECONDITIONING_ORDER)
+        .hasCompletedElement(Elements.RECORD_ROUTE, 2)
+        .hasActiveElements(Elements.WAIT_FOR_RECONDITIONING)
+        .hasVariable("route", "RECONDITION")
+        .hasVariable("routeArbitrated", false);
+    assertThat(reload(desktop).status()).isEqualTo(AssetStatus.RECONDITIONING);
+    assertThat(reload(desktop).route()).isEqualTo(DispositionRoute.RECONDITION);
+    assertThat(inventory.custodyOf(desktop.id()))
+        .filteredOn(e -> e.action() == CustodyAction.ROUTE_ASSIGNED)
+        .hasSize(2);
+    assertThat(inventory.verifyCustody(desktop.id()).valid()).isTrue();
+  }
+
+  @Test
+  void shouldFallBackToReconditioningWhenTheDirectorRefusesTheDonation() {
+    // given
+    Reconditioners.supplier(application, "Recyclerie numérique normande");
+    Asset desktop = oldDesktop();
+    Beneficiaries.openRequest(application, "APE école Jean-Jaurès", 3, AssetCategory.DESKTOP);
+    ProcessInstanceEvent instance = retire(desktop);
+    collect(instance, inspected("B", true));
+    assertThat(instance).hasActiveElements(Elements.APPROVE_DONATION);
+
+    // when
+    complete(
+        instance,
+        Elements.APPROVE_DONATION,
+        Map.of(
+            "donationDecision",
+            "REFUSED",
+            "refusalReason",
+            "Le service garde ce poste en réserve pour les urgences"));
+
+    // then
+    assertThat(instance)
+        .hasTerminatedElements(Elements.DONATION_REFUSED, Elements.DONATION)
+        .hasCompletedElements(Elements.DONATION_ABANDONED, Elements.CHOOSE_FALLBACK_ROUTE)
+        .hasNotActivatedElements(Elements.PREPARE_DONATION_AGREEMENT)
+        .hasActiveElements(Elements.WAIT_FOR_RECONDITIONING)
+        .hasVariableSatisfies(
+            "donationApproval",
+            Map.class,
+            a ->
+                assertThat(a)
+                    .containsEntry("approved", false)
+                    .containsEntry(
+                        "refusalReason", "Le service garde ce poste en réserve pour les urgences"))
+        .hasVariable("route", "RECONDITION");
+    assertThat(reload(desktop).status()).isEqualTo(AssetStatus.RECONDITIONING);
+    assertThat(
+            documents.ownedBy("asset:" + desktop.inventoryNumber()).stream()
+                .filter(d -> d.kind() == DocumentKind.DONATION_AGREEMENT))
+        .isEmpty();
+    assertThat(inventory.verifyCustody(desktop.id()).valid()).isTrue();
+  }
+
+  @Test
+  void shouldFallBackToRecyclingWhenTheAssetIsBeyondRepair() {
+    // given
+    Reconditioners.supplier(application, "Recyclerie numérique normande");
+    AdaptedCompanies.underContract(application, "Les Ateliers du Cailly", 1);
+    Asset desktop = recentDesktop();
+    ProcessInstanceEvent instance = retire(desktop);
+    collect(instance, inspected("B", false));
+    assertThat(instance).hasActiveElements(Elements.WAIT_FOR_RECONDITIONING);
+
+    // when
+    Reconditioners.completeTheOrderOf(
+        application, desktop.id(), ReconditioningResults.BEYOND_REPAIR);
+
+    // then
+    assertThat(instance)
+        .hasTerminatedElements(Elements.RECONDITIONING_FAILED, Elements.RECONDITIONING)
+        .hasCompletedElements(
+            Elements.RECONDITIONING_ABANDONED,
+            Elements.CHOOSE_FALLBACK_ROUTE,
+            Elements.MARK_RECYCLING_PENDING,
+            Elements.ADD_TO_DISMANTLING_LOT)
+        .hasVariable("route", "RECYCLE")
+        .isWaitingForMessage(
+            AssetEndOfLifeProcess.Messages.DISMANTLING_COMPLETED, desktop.id().toString());
+    assertThat(reload(desktop).status()).isEqualTo(AssetStatus.RECYCLING_PENDING);
+
+    // when
+    dismantleTheLot(1);
+
+    // then
+    assertThat(instance).isCompleted().hasVariable("outcome", "RECYCLE");
+    assertThat(reload(desktop).status()).isEqualTo(AssetStatus.RECYCLED);
+    assertThat(outcomeOf(desktop))
+        .satisfies(
+            f -> {
+              assertThat(f.outcome()).isEqualTo("RECYCLE");
+              assertThat(f.route()).isEqualTo("RECYCLE");
+            });
+    assertThat(inventory.verifyCustody(desktop.id()).valid()).isTrue();
+  }
+}
