@@ -47,7 +47,8 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
  * application only; wrong, expired or closed tokens are refused with a French page; refused uploads
  * store nothing; CSRF protects its forms.
  */
-@SpringBootTest
+// Its mocked process starter must not leave the shared engine's jobs to a context without them.
+@SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
 @AutoConfigureMockMvc
 class PortalWebTests {
 

@@ -38,7 +38,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * The job workers of P4 called as the runtime calls them, on the real database: output variables,
  * data written, and a second delivery of the same job changes nothing.
  */
-@SpringBootTest
+// Its mocked process starter must not leave the shared engine's jobs to a context without them.
+@SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
 @AutoConfigureMockMvc // the same context as the web tests of this package
 class ReferencingWorkersTests {
 

@@ -43,7 +43,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Registry, candidate registration, evaluation page and API, with the roles of each. */
-@SpringBootTest
+// Its mocked process starter must not leave the shared engine's jobs to a context without them.
+@SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
 @AutoConfigureMockMvc
 class SupplierPagesTests {
 
