@@ -33,6 +33,17 @@ final class DonationExceptions {
     }
   }
 
+  /**
+   * The handover typed by the technician is refused (its message, in French, names each problem):
+   * nothing is recorded and the task goes back to the technician. An {@link
+   * IllegalArgumentException}, as {@link DonationService#recordHandover} documents it.
+   */
+  static class HandoverRefused extends IllegalArgumentException {
+    HandoverRefused(List<String> problems) {
+      super(String.join(" ", problems));
+    }
+  }
+
   /** The proposed request was closed, filled or its beneficiary became ineligible: new search. */
   static class RequestClosed extends RuntimeException {
     RequestClosed(String message) {

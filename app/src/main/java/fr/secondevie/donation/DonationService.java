@@ -230,7 +230,9 @@ class DonationService {
    * Records the signed handover: ownership and custody pass to the beneficiary. The request is
    * fulfilled once its quantity has been handed over.
    *
-   * @throws IllegalArgumentException the agreement is unknown or the handover incomplete
+   * @throws IllegalArgumentException the agreement is unknown; {@link
+   *     DonationExceptions.HandoverRefused} the handover is incomplete or dated before the
+   *     agreement or in the future (nothing is written)
    * @throws IllegalStateException the asset is not pending donation, or was handed over already
    */
   public Donation recordHandover(
@@ -342,29 +344,34 @@ class DonationService {
     return stored;
   }
 
+  /** Every problem of the handover, in French, before anything is written. */
   private void checkHandover(Handover handover, Donation donation) {
-    List<String> missing = new ArrayList<>();
-    if (handover.handedOverOn() == null) {
-      missing.add("handedOverOn");
+    List<String> problems = new ArrayList<>();
+    LocalDate on = handover.handedOverOn();
+    if (on == null) {
+      problems.add("Indiquez la date de la remise.");
+    } else {
+      LocalDate today = LocalDate.now(clock.withZone(BeneficiaryRegistry.PARIS));
+      LocalDate agreed = donation.preparedAt().atZone(BeneficiaryRegistry.PARIS).toLocalDate();
+      if (on.isAfter(today)) {
+        problems.add("La date de la remise (%s) est dans le futur.".formatted(DATE.format(on)));
+      } else if (on.isBefore(agreed)) {
+        problems.add(
+            "La date de la remise (%s) précède la convention de cession %s, établie le %s."
+                .formatted(DATE.format(on), donation.agreementNumber(), DATE.format(agreed)));
+      }
     }
     if (blank(handover.recipientName())) {
-      missing.add("recipientName");
+      problems.add("Indiquez le nom du signataire.");
     }
     if (blank(handover.recipientRole())) {
-      missing.add("recipientRole");
+      problems.add("Indiquez la qualité du signataire.");
     }
     if (blank(handover.signedReceiptRef())) {
-      missing.add("signedReceiptRef");
+      problems.add("Indiquez la référence du bon de remise signé.");
     }
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("Expected a complete handover but missing " + missing);
-    }
-    LocalDate today = LocalDate.now(clock.withZone(BeneficiaryRegistry.PARIS));
-    LocalDate agreed = donation.preparedAt().atZone(BeneficiaryRegistry.PARIS).toLocalDate();
-    if (handover.handedOverOn().isAfter(today) || handover.handedOverOn().isBefore(agreed)) {
-      throw new IllegalArgumentException(
-          "Expected a handover date between the agreement (%s) and today (%s) but got %s"
-              .formatted(agreed, today, handover.handedOverOn()));
+    if (!problems.isEmpty()) {
+      throw new DonationExceptions.HandoverRefused(problems);
     }
   }
 

@@ -3,6 +3,7 @@ package fr.secondevie.donation;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import fr.secondevie.processes.AssetEndOfLifeProcess.ErrorCodes;
 import fr.secondevie.processes.AssetEndOfLifeProcess.JobTypes;
+import fr.secondevie.processes.AssetEndOfLifeProcess.Variables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
@@ -10,6 +11,7 @@ import io.camunda.client.exception.CamundaError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -123,17 +125,25 @@ public class DonationWorkers {
       @Variable(name = "assetId") Long assetId,
       @Variable(name = "donationAgreement") AgreementVariable agreement,
       @Variable(name = "handover") HandoverVariable handover) {
-    donations.recordHandover(
-        assetId,
-        agreement.agreementId(),
-        new Handover(
-            date(handover.handedOverOn()),
-            handover.recipientName(),
-            handover.recipientRole(),
-            handover.signedReceiptRef(),
-            handover.items(),
-            handover.notes()),
-        operationId(job));
+    try {
+      donations.recordHandover(
+          assetId,
+          agreement.agreementId(),
+          new Handover(
+              date(handover.handedOverOn()),
+              handover.recipientName(),
+              handover.recipientRole(),
+              handover.signedReceiptRef(),
+              handover.items(),
+              handover.notes()),
+          operationId(job));
+    } catch (DonationExceptions.HandoverRefused e) {
+      // nothing recorded: hand-over-equipment comes back with the reason at the top of the form
+      throw CamundaError.bpmnError(
+          ErrorCodes.HANDOVER_REFUSED,
+          e.getMessage(),
+          Map.of(Variables.TASK_REFUSAL, e.getMessage()));
+    }
   }
 
   /** "2025-03-12" (form date field) or an ISO date-time whose date part is taken. */

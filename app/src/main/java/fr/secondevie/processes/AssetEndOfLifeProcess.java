@@ -172,6 +172,9 @@ public final class AssetEndOfLifeProcess {
     /** Enregistrer la remise (service task). */
     public static final String RECORD_HANDOVER = "record-handover";
 
+    /** Remise refusée (boundary event): back to {@link #HAND_OVER_EQUIPMENT}. */
+    public static final String HANDOVER_REFUSED = "handover-refused";
+
     /** Passer à donné (service task). */
     public static final String MARK_DONATED = "mark-donated";
 
@@ -292,7 +295,7 @@ public final class AssetEndOfLifeProcess {
     /**
      * Stores the destruction proof. In: {@code assetId}, {@code failedDrives}, {@code
      * mediaDestruction}. Out: {@code sanitizationOutcome = MEDIA_DESTROYED}. Error: {@link
-     * ErrorCodes#DESTRUCTION_PROOF_INCOMPLETE}.
+     * ErrorCodes#DESTRUCTION_PROOF_INCOMPLETE} with {@link Variables#TASK_REFUSAL}.
      */
     public static final String RECORD_DESTRUCTION = "sanitization.record-destruction";
 
@@ -322,7 +325,8 @@ public final class AssetEndOfLifeProcess {
 
     /**
      * Records the signed handover (transfer of custody). In: {@code assetId}, {@code donation},
-     * {@code donationAgreement}, {@code handover}. Out: nothing.
+     * {@code donationAgreement}, {@code handover}. Out: nothing. Error: {@link
+     * ErrorCodes#HANDOVER_REFUSED} with {@link Variables#TASK_REFUSAL}.
      */
     public static final String RECORD_HANDOVER = "donation.record-handover";
 
@@ -417,7 +421,10 @@ public final class AssetEndOfLifeProcess {
     /** {@code sanitization.record-certificate}: a drive is not covered or not wiped well enough. */
     public static final String SANITIZATION_FAILED = "SANITIZATION_FAILED";
 
-    /** {@code sanitization.record-destruction}: a failed drive has no destruction proof. */
+    /**
+     * {@code sanitization.record-destruction}: a failed drive has no destruction proof; variable
+     * {@link Variables#TASK_REFUSAL}, back to {@code destroy-media}.
+     */
     public static final String DESTRUCTION_PROOF_INCOMPLETE = "DESTRUCTION_PROOF_INCOMPLETE";
 
     /** {@code donation.match-beneficiary}: no open request; retried every 7 days. */
@@ -430,6 +437,13 @@ public final class AssetEndOfLifeProcess {
 
     /** {@code donation.prepare-agreement}: the request closed meanwhile; new search. */
     public static final String DONATION_REQUEST_CLOSED = "DONATION_REQUEST_CLOSED";
+
+    /**
+     * {@code donation.record-handover}: the handover typed by the technician is refused (date
+     * before the agreement or in the future, missing value); variable {@link
+     * Variables#TASK_REFUSAL}, back to {@code hand-over-equipment}. Nothing is recorded.
+     */
+    public static final String HANDOVER_REFUSED = "HANDOVER_REFUSED";
 
     /**
      * Thrown by the model (error end events) when the donation is given up; triggers the fallback.
@@ -487,6 +501,14 @@ public final class AssetEndOfLifeProcess {
     public static final String DISMANTLING_LOT_ID = "dismantlingLotId";
     public static final String DISMANTLING = "dismantling";
     public static final String OUTCOME = "outcome";
+
+    /**
+     * Why a worker refused what a person typed (French, one sentence per problem): set by the error
+     * boundaries that send a user task back ({@code destruction-proof-incomplete}, {@code
+     * handover-refused}), shown at the top of the task's form, cleared (null) when the task is
+     * completed again.
+     */
+    public static final String TASK_REFUSAL = "taskRefusal";
 
     private Variables() {}
   }

@@ -55,6 +55,9 @@ public final class DismantlingLotProcess {
     /** Enregistrer l'enlèvement (service task). */
     public static final String RECORD_PICKUP = "record-pickup";
 
+    /** Enlèvement refusé (boundary event): back to {@link #CONFIRM_PICKUP}. */
+    public static final String PICKUP_REFUSED = "pickup-refused";
+
     /** Enregistrer l'attestation (user task). */
     public static final String ENTER_ATTESTATION = "enter-attestation";
 
@@ -69,6 +72,9 @@ public final class DismantlingLotProcess {
 
     /** Enregistrer les justificatifs du lot (service task). */
     public static final String RECORD_ATTESTATION = "record-attestation";
+
+    /** Attestation refusée (boundary event): back to {@link #ENTER_ATTESTATION}. */
+    public static final String ATTESTATION_REFUSED = "attestation-refused";
 
     /** Notifier chaque équipement du lot (service task). */
     public static final String PUBLISH_DISMANTLING_COMPLETED = "publish-dismantling-completed";
@@ -93,13 +99,15 @@ public final class DismantlingLotProcess {
 
     /**
      * Records weight, waste tracking number and the transfer of custody of every asset. In: {@code
-     * lotId}, {@code pickup}. Out: nothing.
+     * lotId}, {@code pickup}. Out: nothing. Error: {@link ErrorCodes#PICKUP_REFUSED} with {@link
+     * Variables#TASK_REFUSAL}.
      */
     public static final String RECORD_PICKUP = "dismantling.record-pickup";
 
     /**
      * Stores the recycling certificate and the EA attestation (labour cost). In: {@code lotId},
-     * {@code attestation}. Out: nothing.
+     * {@code attestation}. Out: nothing. Error: {@link ErrorCodes#ATTESTATION_REFUSED} with {@link
+     * Variables#TASK_REFUSAL}.
      */
     public static final String RECORD_ATTESTATION = "dismantling.record-attestation";
 
@@ -136,6 +144,27 @@ public final class DismantlingLotProcess {
     private Messages() {}
   }
 
+  /**
+   * BPMN error codes: a worker refuses what a person typed, nothing is recorded and the task comes
+   * back with {@link Variables#TASK_REFUSAL}.
+   */
+  public static final class ErrorCodes {
+
+    /**
+     * {@code dismantling.record-pickup}: pickup date before the lot's closing or in the future,
+     * unit count, weight or waste tracking number refused; back to {@code confirm-pickup}.
+     */
+    public static final String PICKUP_REFUSED = "PICKUP_REFUSED";
+
+    /**
+     * {@code dismantling.record-attestation}: labour cost above the invoice, certificate dated
+     * before the pickup or in the future, missing reference…; back to {@code enter-attestation}.
+     */
+    public static final String ATTESTATION_REFUSED = "ATTESTATION_REFUSED";
+
+    private ErrorCodes() {}
+  }
+
   /** Process variables. */
   public static final class Variables {
 
@@ -146,6 +175,13 @@ public final class DismantlingLotProcess {
     public static final String PICKUP = "pickup";
     public static final String ATTESTATION = "attestation";
     public static final String COMPLETED_ASSET_COUNT = "completedAssetCount";
+
+    /**
+     * Why a worker refused what a person typed (French, one sentence per problem): set by {@code
+     * pickup-refused} and {@code attestation-refused}, shown at the top of the form, cleared (null)
+     * when the task is completed again.
+     */
+    public static final String TASK_REFUSAL = AssetEndOfLifeProcess.Variables.TASK_REFUSAL;
 
     private Variables() {}
   }

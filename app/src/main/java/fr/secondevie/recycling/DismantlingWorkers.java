@@ -2,19 +2,26 @@ package fr.secondevie.recycling;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import fr.secondevie.processes.AssetEndOfLifeProcess;
+import fr.secondevie.processes.DismantlingLotProcess.ErrorCodes;
 import fr.secondevie.processes.DismantlingLotProcess.JobTypes;
+import fr.secondevie.processes.DismantlingLotProcess.Variables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.BpmnError;
+import io.camunda.client.exception.CamundaError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Job workers of the recycling route ({@code dismantling.add-to-lot} in {@code asset-end-of-life})
- * and of process {@code dismantling-lot}: thin glue to {@link DismantlingService}. P3 declares no
- * BPMN error: refused input fails the job with its reason (retries, then an incident to resolve),
- * the forms checking the same rules beforehand.
+ * and of process {@code dismantling-lot}: thin glue to {@link DismantlingService}. Input a person
+ * typed that the service refuses (nothing written) becomes a BPMN error ({@code PICKUP_REFUSED},
+ * {@code ATTESTATION_REFUSED}) with variable {@code taskRefusal}, every problem in French: the
+ * model sends the task back to that person with the reason, instead of an incident nobody in the
+ * task inbox can resolve.
  *
  * <p>Public, with public worker methods: the Camunda starter invokes them by reflection and does
  * not override access checks.
@@ -91,8 +98,7 @@ public class DismantlingWorkers {
               pickup.notes()),
           operationId(job));
     } catch (InvalidInputException e) {
-      throw new IllegalArgumentException(
-          "Pickup refused: " + String.join(" ", e.errors().values()), e);
+      throw refused(ErrorCodes.PICKUP_REFUSED, e);
     }
   }
 
@@ -113,14 +119,19 @@ public class DismantlingWorkers {
               attestation.notes()),
           operationId(job));
     } catch (InvalidInputException e) {
-      throw new IllegalArgumentException(
-          "Attestation refused: " + String.join(" ", e.errors().values()), e);
+      throw refused(ErrorCodes.ATTESTATION_REFUSED, e);
     }
   }
 
   @JobWorker(type = JobTypes.PUBLISH_COMPLETION)
   public CompletionOutput publishCompletion(@Variable(name = "lotId") Long lotId) {
     return new CompletionOutput(service.publishCompletion(lotId));
+  }
+
+  /** The BPMN error sending the task back, with every problem in {@code taskRefusal}. */
+  static BpmnError refused(String code, InvalidInputException e) {
+    String refusal = String.join(" ", e.errors().values());
+    return CamundaError.bpmnError(code, refusal, Map.of(Variables.TASK_REFUSAL, refusal));
   }
 
   static LocalDate date(String value) {

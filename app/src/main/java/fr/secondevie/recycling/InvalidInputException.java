@@ -1,5 +1,6 @@
 package fr.secondevie.recycling;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +14,8 @@ class InvalidInputException extends RuntimeException {
 
   InvalidInputException(Map<String, String> errors) {
     super("Saisie refusée : " + errors);
-    this.errors = Map.copyOf(new LinkedHashMap<>(errors));
+    // in the order the fields were checked (the messages are listed to the user in that order)
+    this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
   }
 
   static InvalidInputException of(String field, String message) {

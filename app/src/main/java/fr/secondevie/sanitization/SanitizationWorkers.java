@@ -194,8 +194,12 @@ public class SanitizationWorkers {
             actor(job),
             operationId(job));
     if (!outcome.complete()) {
+      // the technician gets destroy-media back with the reason at the top of the form
+      String refusal = String.join(" ", outcome.problems());
       throw CamundaError.bpmnError(
-          ErrorCodes.DESTRUCTION_PROOF_INCOMPLETE, String.join(" ", outcome.problems()));
+          ErrorCodes.DESTRUCTION_PROOF_INCOMPLETE,
+          refusal,
+          Map.of(Variables.TASK_REFUSAL, refusal));
     }
     return Map.of(Variables.SANITIZATION_OUTCOME, SanitizationOutcomes.MEDIA_DESTROYED);
   }

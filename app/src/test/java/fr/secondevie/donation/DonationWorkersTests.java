@@ -23,6 +23,7 @@ import fr.secondevie.inventory.InventoryCommands.ChangeStatus;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.processes.AssetEndOfLifeProcess.ErrorCodes;
 import fr.secondevie.processes.AssetEndOfLifeProcess.JobTypes;
+import fr.secondevie.processes.AssetEndOfLifeProcess.Variables;
 import fr.secondevie.sanitization.CertificateService;
 import fr.secondevie.sanitization.SanitizationPlanner;
 import fr.secondevie.support.Assets;
@@ -32,6 +33,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -474,7 +476,7 @@ class DonationWorkersTests {
   }
 
   @Test
-  void shouldRefuseAHandoverDatedInTheFuture() {
+  void shouldSendAHandoverDatedInTheFutureBackToTheTechnicianWithTheReason() {
     // given
     openRequest(
         registry, "Restos", LegalCategory.PUBLIC_UTILITY_ASSOCIATION, 1, AssetCategory.DESKTOP);
@@ -496,8 +498,14 @@ class DonationWorkersTests {
                         "BR-1",
                         List.of(),
                         null)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("handover date");
+        .isInstanceOfSatisfying(
+            BpmnError.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.HANDOVER_REFUSED);
+              assertThat(e.getErrorMessage()).contains("est dans le futur");
+              assertThat(e.getVariables())
+                  .isEqualTo(Map.of(Variables.TASK_REFUSAL, e.getErrorMessage()));
+            });
     assertThat(donations.findByAsset(asset.id()))
         .singleElement()
         .satisfies(d -> assertThat(d.status()).isEqualTo(DonationStatus.AGREED));

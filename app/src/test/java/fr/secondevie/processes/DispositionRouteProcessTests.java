@@ -325,6 +325,62 @@ class DispositionRouteProcessTests {
   }
 
   @Test
+  void shouldSendTheHandoverBackToTheTechnicianWhenItIsDatedBeforeTheAgreement() {
+    // given: an approved donation, the agreement prepared today
+    Asset desktop = oldDesktop();
+    Beneficiaries.openRequest(application, "APE école Jean-Jaurès", 3, AssetCategory.DESKTOP);
+    ProcessInstanceEvent instance = retire(desktop);
+    collect(instance, inspected("B", true, "SSD-1"));
+    assertThat(instance).hasActiveElements(Elements.WAIT_FOR_WIPE_REPORT);
+    postReport(desktop, "SSD-1");
+    complete(instance, Elements.APPROVE_DONATION, approval());
+    assertThatUserTask(
+            UserTaskSelectors.byElementId(
+                Elements.HAND_OVER_EQUIPMENT, instance.getProcessInstanceKey()))
+        .isCreated();
+    int custody = inventory.custodyOf(desktop.id()).size();
+
+    // when: the technician types the day before the agreement
+    Map<String, Object> early = handover();
+    early.put("handoverDate", today().minusDays(1).toString());
+    complete(instance, Elements.HAND_OVER_EQUIPMENT, early);
+
+    // then: the task is back with the reason, nothing is recorded, no incident
+    assertThat(instance)
+        .isActive()
+        .hasCompletedElements(Elements.HANDOVER_REFUSED)
+        .hasCompletedElement(Elements.HAND_OVER_EQUIPMENT, 1)
+        .hasActiveElements(Elements.HAND_OVER_EQUIPMENT)
+        .hasNotActivatedElements(Elements.MARK_DONATED)
+        .hasVariableSatisfies(
+            AssetEndOfLifeProcess.Variables.TASK_REFUSAL,
+            String.class,
+            reason ->
+                assertThat(reason)
+                    .contains("précède la convention de cession")
+                    .contains(
+                        today()
+                            .minusDays(1)
+                            .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+    assertThat(reload(desktop).status()).isEqualTo(AssetStatus.DONATION_PENDING);
+    assertThat(inventory.custodyOf(desktop.id())).hasSize(custody);
+
+    // when: the right date
+    complete(instance, Elements.HAND_OVER_EQUIPMENT, handover());
+
+    // then: donated once, the reason cleared
+    assertThat(instance)
+        .isCompleted()
+        .hasCompletedElement(Elements.HAND_OVER_EQUIPMENT, 2)
+        .hasCompletedElements(Elements.RECORD_HANDOVER, Elements.MARK_DONATED)
+        .hasVariable("outcome", "DONATION")
+        .hasVariable(AssetEndOfLifeProcess.Variables.TASK_REFUSAL, null);
+    assertThat(reload(desktop).status()).isEqualTo(AssetStatus.DONATED);
+    assertThat(custodyActions(desktop)).filteredOn(a -> a == CustodyAction.HANDOVER).hasSize(1);
+    assertThat(inventory.verifyCustody(desktop.id()).valid()).isTrue();
+  }
+
+  @Test
   void shouldReuseAMonitorInternallyOnceTheWorkshopReportsItDone() {
     // given
     Reconditioners.workshop(application);

@@ -298,10 +298,20 @@ class WipeAndRouteProcessTests {
         UserTaskSelectors.byElementId(Elements.DESTROY_MEDIA, instance.getProcessInstanceKey()),
         destruction("H-3"));
 
-    // then: the proof is refused and the task comes back
+    // then: the proof is refused and the task comes back, with the reason for its form
     assertThat(instance)
         .hasCompletedElements(Elements.DESTRUCTION_PROOF_INCOMPLETE)
-        .hasActiveElements(Elements.DESTROY_MEDIA);
+        .hasActiveElements(Elements.DESTROY_MEDIA)
+        .hasVariableSatisfies(
+            AssetEndOfLifeProcess.Variables.TASK_REFUSAL,
+            String.class,
+            reason -> assertThat(reason).contains("SSD-1").contains("H-3"));
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM media_destruction WHERE asset_id = ?",
+                Integer.class,
+                desktop.id()))
+        .isZero();
 
     // when: a proper proof
     context.completeUserTask(
@@ -313,7 +323,8 @@ class WipeAndRouteProcessTests {
         .hasCompletedElement(Elements.DESTROY_MEDIA, 2)
         .hasCompletedElements(
             Elements.RECORD_DESTRUCTION, Elements.MARK_SANITIZED, Elements.RECORD_ROUTE)
-        .hasVariable("sanitizationOutcome", "MEDIA_DESTROYED");
+        .hasVariable("sanitizationOutcome", "MEDIA_DESTROYED")
+        .hasVariable(AssetEndOfLifeProcess.Variables.TASK_REFUSAL, null);
     assertThat(certificates.certificatesOf(desktop.id())).isEmpty();
     assertThat(
             jdbc.queryForObject(

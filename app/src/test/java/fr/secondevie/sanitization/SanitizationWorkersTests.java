@@ -13,6 +13,7 @@ import fr.secondevie.inventory.CustodyEntry;
 import fr.secondevie.inventory.InventoryCommands.ChangeStatus;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.inventory.StorageType;
+import fr.secondevie.processes.AssetEndOfLifeProcess;
 import fr.secondevie.processes.AssetEndOfLifeProcess.ErrorCodes;
 import fr.secondevie.processes.AssetEndOfLifeProcess.JobTypes;
 import fr.secondevie.sanitization.SanitizationWorkers.CertificateInput;
@@ -374,6 +375,10 @@ class SanitizationWorkersTests {
                   .contains("HDD-1 n'a pas de preuve")
                   .contains("pas de sa classe de matériau")
                   .contains("niveau H-3 insuffisant");
+              // passed out by destruction-proof-incomplete, shown at the top of destroy-media
+              assertThat(e.getVariables())
+                  .isEqualTo(
+                      Map.of(AssetEndOfLifeProcess.Variables.TASK_REFUSAL, e.getErrorMessage()));
             });
     assertThat(destructions.destructionsOf(asset.id())).isEmpty();
   }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import fr.secondevie.tasks.form.TaskForms.Submission;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every form of {@code forms/}: parsed, every expression inside the supported subset, rendered on
@@ -542,6 +544,40 @@ class RepositoryFormsTests {
         """
         {'recyclingCertificateRef': 'RC-1', 'recyclingCertificateDate': '2025-03-25', 'eaAttestationRef': 'EA-1',
          'invoiceAmountExclTax': 1250, 'labourCost': 800.5, 'attestationNotes': ''}""");
+  }
+
+  /**
+   * A worker that refuses what was typed sends the task back with {@code taskRefusal}: the form
+   * shows it right under its title, and not before anything was refused.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"destroy-media", "hand-over-equipment", "confirm-pickup", "enter-attestation"})
+  void shouldShowTheWorkersRefusalAtTheTopOnlyWhenTheTaskCameBack(String formId) {
+    // given
+    Map<String, Object> sentBack = new HashMap<>(variablesOf(formId));
+    sentBack.put(
+        "taskRefusal",
+        "La date de la remise (01/03/2025) précède la convention de cession CONV-2025-007,"
+            + " établie le 05/03/2025.");
+    Map<String, Object> completedAgain = new HashMap<>(variablesOf(formId));
+    completedAgain.put("taskRefusal", null);
+
+    // when
+    FormView first = FORMS.open(form(formId), variablesOf(formId));
+    FormView back = FORMS.open(form(formId), sentBack);
+    FormView cleared = FORMS.open(form(formId), completedAgain);
+
+    // then
+    assertThat(find(first, "f-task-refusal").isHidden()).isTrue();
+    assertThat(find(cleared, "f-task-refusal").isHidden()).isTrue();
+    ComponentView refusal = find(back, "f-task-refusal");
+    assertThat(refusal.isHidden()).isFalse();
+    assertThat(refusal.getHtml())
+        .startsWith("<blockquote>")
+        .contains("<strong>Saisie refusée, à corriger :</strong>")
+        .contains("précède la convention de cession CONV-2025-007, établie le 05/03/2025.");
+    assertThat(back.components().get(1).getId()).isEqualTo("f-task-refusal");
   }
 
   @Test
