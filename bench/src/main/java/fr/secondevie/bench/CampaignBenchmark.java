@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  * System properties: {@code bench.output} (report file, default {@code target/campaign-bench.txt}),
  * {@code bench.appJvm} (JVM options of the application, default {@code -Xmx1g}), {@code
  * bench.appArgs} (extra Spring arguments, space-separated), {@code bench.timeoutMinutes} (default
- * 20).
+ * 20), {@code bench.sampleMs} (period of the thread dumps, default 3000), {@code bench.appPollMs}
+ * (period of the polls of the app's API, default 500).
  */
 public final class CampaignBenchmark {
 
@@ -186,6 +187,8 @@ public final class CampaignBenchmark {
     long campaignId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     String startCsrf = pages.csrf("/campaigns/" + campaignId);
 
+    StackSampler sampler =
+        new StackSampler(application.pid(), Long.getLong("bench.sampleMs", 3000));
     Snapshot before = Snapshot.take(application);
     long launched = System.nanoTime();
     HttpResponse<String> start =
@@ -198,14 +201,21 @@ public final class CampaignBenchmark {
     Long p1 = null;
     long deadline = launched + timeout.millis() * 1_000_000;
     long lastReport = launched;
+    long lastAppPoll = 0;
+    long appPollNanos = Long.getLong("bench.appPollMs", 500) * 1_000_000;
     while (true) {
       if (p1 == null) {
         p1 = campaignInstance();
       } else if (completed(p1)) {
         break;
       }
-      boolean found = pollUserTasks() | pollWipeReports() | pollReconditioningOrders();
+      boolean found = pollUserTasks();
       long now = System.nanoTime();
+      if (now - lastAppPoll > appPollNanos) {
+        // The app's API authenticates every request (HTTP Basic): polled less often.
+        lastAppPoll = now;
+        found |= pollWipeReports() | pollReconditioningOrders();
+      }
       if (now - lastReport > 10_000_000_000L) {
         lastReport = now;
         System.out.printf(
@@ -226,6 +236,8 @@ public final class CampaignBenchmark {
     report.completed = p1 != null && completed(p1);
     report.wallMs = (System.nanoTime() - launched) / 1_000_000;
     Snapshot after = Snapshot.take(application);
+    sampler.close();
+    report.profile = sampler.text();
     clients.shutdown();
     clients.awaitTermination(30, TimeUnit.SECONDS);
 
@@ -630,6 +642,7 @@ public final class CampaignBenchmark {
     JsonNode summary;
     Map<String, Long> outcomes;
     String diagnostics;
+    String profile;
     final Map<String, Long> cpuGroups = new LinkedHashMap<>();
     final Map<String, Long> topThreads = new LinkedHashMap<>();
     long appCpuMs;
@@ -720,6 +733,11 @@ public final class CampaignBenchmark {
               engineRequests,
               clientFailures,
               appErrorLines));
+      if (profile != null) {
+        s.append(
+            "\nwhat the application's threads were doing (thread dumps during the campaign):\n");
+        s.append(profile);
+      }
       if (diagnostics != null) {
         s.append('\n').append(diagnostics);
       }
