@@ -24,7 +24,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -48,8 +47,8 @@ import java.util.regex.Pattern;
  * System properties: {@code bench.output} (report file, default {@code target/campaign-bench.txt}),
  * {@code bench.appJvm} (JVM options of the application, default {@code -Xmx1g}), {@code
  * bench.appArgs} (extra Spring arguments, space-separated), {@code bench.timeoutMinutes} (default
- * 20), {@code bench.sampleMs} (period of the thread dumps, default 3000), {@code bench.appPollMs}
- * (period of the polls of the app's API, default 500).
+ * 20), {@code bench.sampleMs} (period of the thread dumps, default 3000, 0 for none: each dump runs
+ * {@code jcmd}), {@code bench.appPollMs} (period of the polls of the app's API, default 500).
  */
 public final class CampaignBenchmark {
 
@@ -64,7 +63,8 @@ public final class CampaignBenchmark {
           "confirm-pickup",
           "enter-attestation");
 
-  private final CampaignFleet fleet;
+  private final List<CampaignFleet> fleets = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Set<Long> earlierCampaigns = ConcurrentHashMap.newKeySet();
   private final Http app;
   private final Http engine;
   private final ExecutorService clients;
@@ -75,8 +75,7 @@ public final class CampaignBenchmark {
   private final String today = LocalDate.now(ZoneOffset.UTC).toString();
   private final AtomicInteger sequence = new AtomicInteger();
 
-  private CampaignBenchmark(CampaignFleet fleet, Http app, Http engine, int threads) {
-    this.fleet = fleet;
+  private CampaignBenchmark(Http app, Http engine, int threads) {
     this.app = app;
     this.engine = engine;
     AtomicInteger n = new AtomicInteger();
@@ -109,15 +108,48 @@ public final class CampaignBenchmark {
       String base = "http://localhost:" + application.httpPort;
       Http admin = Http.basic(base, "admin", "demo");
       int lotSize = admin.getJson("/api/adapted-companies").get(0).get("lotSize").asInt();
-      CampaignFleet fleet = CampaignFleet.generate(assets, lotSize, LocalDate.now(ZoneOffset.UTC));
+      LocalDate today = LocalDate.now(ZoneOffset.UTC);
       CampaignBenchmark bench =
           new CampaignBenchmark(
-              fleet,
               Http.basic(base, "admin", "demo"),
               Http.basic("http://localhost:" + application.engineRestPort, null, null),
               threads);
+      int warmUp = Integer.getInteger("bench.warmUp", 0);
+      Report warm = null;
+      if (warmUp > 0) {
+        System.out.println("Warm-up campaign of " + warmUp + " assets");
+        warm =
+            bench.run(
+                CampaignFleet.generate(warmUp, lotSize, today, CampaignFleet.WARM_UP_SITE, 50_001),
+                application,
+                base,
+                lotSize,
+                Duration.ofMinutes(timeoutMinutes),
+                startMs);
+        if (!warm.completed) {
+          warm.print(System.out);
+          System.exit(1);
+        }
+      }
+      System.out.println("Measured campaign of " + assets + " assets");
       Report report =
-          bench.run(application, base, lotSize, Duration.ofMinutes(timeoutMinutes), startMs);
+          bench.run(
+              CampaignFleet.generate(assets, lotSize, today, CampaignFleet.SITE, 1),
+              application,
+              base,
+              lotSize,
+              Duration.ofMinutes(timeoutMinutes),
+              startMs);
+      if (warm != null) {
+        report.warmUp =
+            String.format(
+                Locale.ROOT,
+                "%d assets at %s, launch → P1 completed %.1f s, %.1f s CPU",
+                warm.assets,
+                CampaignFleet.WARM_UP_SITE,
+                warm.wallMs / 1e3,
+                warm.totalCpuMs() / 1e3);
+      }
       report.print(System.out);
       Files.createDirectories(output.toAbsolutePath().getParent());
       Files.writeString(output, report.text(), StandardCharsets.UTF_8);
@@ -137,8 +169,18 @@ public final class CampaignBenchmark {
   }
 
   private Report run(
-      ApplicationProcess application, String base, int lotSize, Duration timeout, long startMs)
+      CampaignFleet fleet,
+      ApplicationProcess application,
+      String base,
+      int lotSize,
+      Duration timeout,
+      long startMs)
       throws Exception {
+    fleets.add(fleet);
+    handled.clear();
+    done.clear();
+    failures.set(0);
+    lastProgress.set(System.nanoTime());
     Report report = new Report();
     report.assets = fleet.assets().size();
     report.lotSize = lotSize;
@@ -173,11 +215,11 @@ public final class CampaignBenchmark {
             "/campaigns",
             Map.of(
                 "name",
-                "Renouvellement " + CampaignFleet.SITE + " (banc d'essai)",
+                "Renouvellement " + fleet.site() + " (banc d'essai)",
                 "mode",
                 "site",
                 "campaignSite",
-                CampaignFleet.SITE),
+                fleet.site()),
             pages.csrf("/campaigns/new"));
     String location = created.headers().firstValue("Location").orElse("");
     if (created.statusCode() != 302 || !location.matches(".*/campaigns/\\d+$")) {
@@ -187,8 +229,8 @@ public final class CampaignBenchmark {
     long campaignId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     String startCsrf = pages.csrf("/campaigns/" + campaignId);
 
-    StackSampler sampler =
-        new StackSampler(application.pid(), Long.getLong("bench.sampleMs", 3000));
+    long sampleMs = Long.getLong("bench.sampleMs", 3000);
+    StackSampler sampler = sampleMs > 0 ? new StackSampler(application.pid(), sampleMs) : null;
     Snapshot before = Snapshot.take(application);
     long launched = System.nanoTime();
     HttpResponse<String> start =
@@ -234,12 +276,15 @@ public final class CampaignBenchmark {
       }
     }
     report.completed = p1 != null && completed(p1);
+    if (p1 != null) {
+      earlierCampaigns.add(p1);
+    }
     report.wallMs = (System.nanoTime() - launched) / 1_000_000;
     Snapshot after = Snapshot.take(application);
-    sampler.close();
-    report.profile = sampler.text();
-    clients.shutdown();
-    clients.awaitTermination(30, TimeUnit.SECONDS);
+    if (sampler != null) {
+      sampler.close();
+      report.profile = sampler.text();
+    }
 
     report.cpu(before, after);
     report.heapAfterGcMb = application.heapAfterGcMb();
@@ -253,7 +298,7 @@ public final class CampaignBenchmark {
     if (p1 != null) {
       report.summary = variable(p1, "campaignSummary");
     }
-    report.outcomes = outcomesByStatus();
+    report.outcomes = outcomesByStatus(fleet.site());
     return report;
   }
 
@@ -266,7 +311,13 @@ public final class CampaignBenchmark {
                 "/v2/process-instances/search",
                 Map.of("filter", Map.of("processDefinitionId", PROCESS_P1)))
             .get("items");
-    return items.isEmpty() ? null : items.get(0).get("processInstanceKey").asLong();
+    for (JsonNode item : items) {
+      long key = item.get("processInstanceKey").asLong();
+      if (!earlierCampaigns.contains(key)) {
+        return key;
+      }
+    }
+    return null;
   }
 
   private boolean completed(long processInstanceKey) {
@@ -328,7 +379,7 @@ public final class CampaignBenchmark {
     Map<String, Object> v = new LinkedHashMap<>();
     switch (elementId) {
       case "collect-asset" -> {
-        Planned asset = fleet.get(taskVariable(key, "asset").get("inventoryNumber").asText());
+        Planned asset = planned(taskVariable(key, "asset").get("inventoryNumber").asText());
         boolean laptop = asset.glpiType().equals("Portable");
         v.put("conditionGrade", asset.kind() == Kind.RECYCLE_OLD_DESKTOP ? "C" : "B");
         v.put("functionalTest", "WORKS");
@@ -356,7 +407,7 @@ public final class CampaignBenchmark {
         v.put("inspectionNotes", "Collecté par le banc d'essai.");
       }
       case "destroy-media" -> {
-        Planned asset = fleet.get(taskVariable(key, "asset").get("inventoryNumber").asText());
+        Planned asset = planned(taskVariable(key, "asset").get("inventoryNumber").asText());
         List<Map<String, Object>> media = new ArrayList<>();
         for (Drive d : asset.drives()) {
           media.add(
@@ -427,7 +478,7 @@ public final class CampaignBenchmark {
       JsonNode result = app.getJson("/api/assets?status=SANITIZING&size=200&page=" + page);
       JsonNode content = result.get("content");
       for (JsonNode summary : content) {
-        Planned asset = fleet.get(summary.get("inventoryNumber").asText());
+        Planned asset = planned(summary.get("inventoryNumber").asText());
         if (!asset.drives().isEmpty()) {
           found |=
               submit("wipe:" + asset.inventoryNumber(), "wipe-report", () -> postWipeReport(asset));
@@ -531,12 +582,21 @@ public final class CampaignBenchmark {
     return true;
   }
 
-  private Map<String, Long> outcomesByStatus() {
+  private Planned planned(String inventoryNumber) {
+    for (CampaignFleet fleet : fleets) {
+      if (fleet.contains(inventoryNumber)) {
+        return fleet.get(inventoryNumber);
+      }
+    }
+    throw new IllegalStateException("Not an asset of the benchmark: " + inventoryNumber);
+  }
+
+  private Map<String, Long> outcomesByStatus(String site) {
     Map<String, Long> statuses = new TreeMap<>();
     for (String status :
         List.of("IN_STOCK", "DONATED", "RECYCLED", "RECONDITIONING", "DONATION_PENDING")) {
       long n =
-          app.getJson("/api/assets?size=1&site=" + enc(CampaignFleet.SITE) + "&status=" + status)
+          app.getJson("/api/assets?size=1&site=" + enc(site) + "&status=" + status)
               .get("totalElements")
               .asLong();
       if (n > 0) {
@@ -643,6 +703,7 @@ public final class CampaignBenchmark {
     Map<String, Long> outcomes;
     String diagnostics;
     String profile;
+    String warmUp;
     final Map<String, Long> cpuGroups = new LinkedHashMap<>();
     final Map<String, Long> topThreads = new LinkedHashMap<>();
     long appCpuMs;
@@ -703,7 +764,10 @@ public final class CampaignBenchmark {
               "campaign launch → P1 completed  %8.1f s  %s%n",
               wallMs / 1e3,
               completed ? "COMPLETED" : "NOT COMPLETED"));
-      long total = appCpuMs + Math.max(0, mariaDbCpuMs) + driverCpuMs;
+      if (warmUp != null) {
+        s.append("warm-up campaign (same application, before)  ").append(warmUp).append('\n');
+      }
+      long total = totalCpuMs();
       s.append(
           String.format(
               Locale.ROOT,
@@ -742,6 +806,10 @@ public final class CampaignBenchmark {
         s.append('\n').append(diagnostics);
       }
       return s.toString();
+    }
+
+    long totalCpuMs() {
+      return appCpuMs + Math.max(0, mariaDbCpuMs) + driverCpuMs;
     }
 
     private static String line(String what, long ms, long total) {

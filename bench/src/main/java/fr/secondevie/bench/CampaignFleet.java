@@ -26,8 +26,11 @@ import java.util.Random;
  */
 final class CampaignFleet {
 
-  /** Site of every generated asset: the campaign takes the whole site. */
+  /** Site of the measured campaign's assets: the campaign takes the whole site. */
   static final String SITE = "Hôpital Charles-Nicolle";
+
+  /** Site of the warm-up campaign's assets. */
+  static final String WARM_UP_SITE = "Hôpital de Bois-Guillaume";
 
   /** What happens to an asset, and the route P2 ends with. */
   enum Kind {
@@ -77,10 +80,14 @@ final class CampaignFleet {
     "Pavillon Derocque", "Pavillon Félix-Dévé", "Bâtiment Dévé", "Pavillon Lecat"
   };
 
+  private final String site;
+  private final int firstNumber;
   private final List<Planned> assets;
   private final Map<String, Planned> byInventoryNumber = new LinkedHashMap<>();
 
-  private CampaignFleet(List<Planned> assets) {
+  private CampaignFleet(String site, int firstNumber, List<Planned> assets) {
+    this.site = site;
+    this.firstNumber = firstNumber;
     this.assets = List.copyOf(assets);
     assets.forEach(a -> byInventoryNumber.put(a.inventoryNumber(), a));
   }
@@ -89,8 +96,12 @@ final class CampaignFleet {
    * @param count number of assets, 40 at least
    * @param lotSize size of a dismantling lot: the recycled count is a multiple of it
    * @param today acquisition dates are counted back from it
+   * @param site the site of every asset
+   * @param firstNumber number of the first asset (inventory numbers, names, serial numbers): two
+   *     fleets of one run must not overlap
    */
-  static CampaignFleet generate(int count, int lotSize, LocalDate today) {
+  static CampaignFleet generate(
+      int count, int lotSize, LocalDate today, String site, int firstNumber) {
     if (count < 40) {
       throw new IllegalArgumentException("40 assets at least, got " + count);
     }
@@ -113,9 +124,9 @@ final class CampaignFleet {
     Collections.shuffle(kinds, random);
     List<Planned> planned = new ArrayList<>();
     for (int i = 0; i < kinds.size(); i++) {
-      planned.add(plan(kinds.get(i), i + 1, today, random));
+      planned.add(plan(kinds.get(i), firstNumber + i, today, random));
     }
-    return new CampaignFleet(planned);
+    return new CampaignFleet(site, firstNumber, planned);
   }
 
   private static Planned plan(Kind kind, int n, LocalDate today, Random random) {
@@ -255,6 +266,14 @@ final class CampaignFleet {
         inventoryNumber, kind, glpiType, manufacturer, model, os, bought, cost, service, list);
   }
 
+  String site() {
+    return site;
+  }
+
+  boolean contains(String inventoryNumber) {
+    return byInventoryNumber.containsKey(inventoryNumber);
+  }
+
   List<Planned> assets() {
     return assets;
   }
@@ -291,7 +310,7 @@ final class CampaignFleet {
             "Système d'exploitation - Nom",
             "Date d'achat",
             "Valeur"));
-    int n = 0;
+    int n = firstNumber - 1;
     for (Planned a : assets) {
       n++;
       String cost =
@@ -305,7 +324,7 @@ final class CampaignFleet {
               String.format(Locale.ROOT, "SN%08d", n * 7919L),
               a.glpiType(),
               a.model(),
-              SITE + " > " + BUILDINGS[n % BUILDINGS.length] + " > " + a.service(),
+              site + " > " + BUILDINGS[n % BUILDINGS.length] + " > " + a.service(),
               a.inventoryNumber(),
               a.service(),
               a.os(),
