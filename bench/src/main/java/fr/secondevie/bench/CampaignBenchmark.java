@@ -180,6 +180,8 @@ public final class CampaignBenchmark {
     handled.clear();
     done.clear();
     failures.set(0);
+    app.requests.set(0);
+    engine.requests.set(0);
     lastProgress.set(System.nanoTime());
     Report report = new Report();
     report.assets = fleet.assets().size();
