@@ -30,8 +30,9 @@ import scala.util.Either;
 
 /**
  * The decision table {@code supplier-maturity}, evaluated with dmn-scala (the DMN engine of Zeebe):
- * each threshold holds on both sides (24.9 / 25, 49.9 / 50, 74.9 / 75) and the axis conditions of
- * levels 3 and 4 cap the level when evidence covers too few axes.
+ * each threshold holds at and on both sides (24.9 / 25 / 25.1, 49.9 / 50 / 50.1, 74.9 / 75 / 75.1)
+ * and the axis conditions of levels 3 and 4 cap the level when evidence covers too few axes (2 / 3
+ * axes from 50, 4 / 5 axes from 75, up to a score of 100).
  */
 class SupplierMaturityDecisionTest {
 
@@ -66,16 +67,24 @@ class SupplierMaturityDecisionTest {
         // level 2 from 25, whatever the axes
         new Case(Thresholds.LEVEL_2_SCORE, 0, 2, 3, "rule-level-2"),
         new Case(25.0, 1, 2, 3, "rule-level-2"),
+        new Case(25.1, 0, 2, 3, "rule-level-2"),
         new Case(49.9, 5, 2, 3, "rule-level-2"),
+        new Case(49.9, 3, 2, 3, "rule-level-2"),
         // level 3 from 50 with three axes; two axes stay at level 2
         new Case(Thresholds.LEVEL_3_SCORE, Thresholds.LEVEL_3_AXES, 3, 6, "rule-level-3"),
         new Case(50, 2, 2, 3, "rule-level-2"),
+        new Case(50.1, 3, 3, 6, "rule-level-3"),
         new Case(74.9, 5, 3, 6, "rule-level-3"),
+        new Case(74.9, 3, 3, 6, "rule-level-3"),
+        new Case(74.9, 2, 2, 3, "rule-level-2"),
         new Case(60, null, 2, 3, "rule-level-2"),
         // level 4 from 75 with the five axes; four axes stay at level 3
         new Case(Thresholds.LEVEL_4_SCORE, Thresholds.LEVEL_4_AXES, 4, 10, "rule-level-4"),
         new Case(75, 4, 3, 6, "rule-level-3"),
+        new Case(75, 3, 3, 6, "rule-level-3"),
+        new Case(75.1, 5, 4, 10, "rule-level-4"),
         new Case(100, 5, 4, 10, "rule-level-4"),
+        new Case(100, 4, 3, 6, "rule-level-3"),
         new Case(100, 2, 2, 3, "rule-level-2"));
   }
 
@@ -117,6 +126,24 @@ class SupplierMaturityDecisionTest {
       previous = (int) level;
     }
     assertThat(previous).isEqualTo(4);
+  }
+
+  @Test
+  void shouldNeverLowerTheLevelWhenEvidenceCoversMoreAxes() {
+    // given
+    double[] scores = {0, 24.9, 25, 49.9, 50, 74.9, 75, 100};
+
+    // when / then
+    for (double score : scores) {
+      long previous = 0;
+      for (int axes = 0; axes <= 5; axes++) {
+        long level = evaluate(score, axes).level();
+        assertThat(level)
+            .as("level at %s with %d axes", score, axes)
+            .isGreaterThanOrEqualTo(previous);
+        previous = level;
+      }
+    }
   }
 
   @Test

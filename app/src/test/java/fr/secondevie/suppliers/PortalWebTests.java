@@ -27,6 +27,7 @@ import fr.secondevie.notification.NotificationService;
 import fr.secondevie.processes.SupplierReferencingProcess.Variables;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -182,6 +183,85 @@ class PortalWebTests {
         .andExpect(status().isNotFound());
     // and the staff download is not reachable without an account
     mvc.perform(get("/documents/" + documentOfB)).andExpect(status().is3xxRedirection());
+  }
+
+  @Test
+  void shouldNeverLetATokenRemoveAnotherApplicationsEvidence() throws Exception {
+    // given: B's evidence
+    portal.save(
+        tokenB,
+        Map.of("ENV-01", "ALL"),
+        Map.of(),
+        List.of(new SupplierPortal.Upload("ENV-01", "catalogue.pdf", pdf())));
+    String documentOfB =
+        portal.open(tokenB).application().evidenceFor("ENV-01").get(0).documentId();
+
+    // when: A's link asks to remove it
+    mvc.perform(postTo(tokenA).param("action", "remove:" + documentOfB).with(csrf()))
+        .andExpect(status().isConflict())
+        .andExpect(
+            xpath("//div[@role='alert']")
+                .string(containsString("Ce justificatif n'appartient pas à la candidature")));
+
+    // then: B's file and answer are untouched
+    assertThat(portal.open(tokenB).application().evidenceFor("ENV-01"))
+        .extracting(Evidence::documentId)
+        .containsExactly(documentOfB);
+    assertThat(documentsOf(applicationB)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldServeTheEvidenceOnlyToAValidLinkOfItsApplication() throws Exception {
+    // given: A's evidence, and a link of A whose validity has passed
+    portal.save(
+        tokenA,
+        Map.of(),
+        Map.of(),
+        List.of(new SupplierPortal.Upload("ENV-09", "bilan-carbone.pdf", pdf())));
+    String documentOfA =
+        portal.open(tokenA).application().evidenceFor("ENV-09").get(0).documentId();
+    PortalTokens.Issued expired =
+        tokens.issue(
+            applicationA,
+            "test-expired-" + newProcessKey(),
+            PortalToken.Purpose.REMINDER,
+            Instant.now().minusSeconds(1));
+
+    // when / then
+    mvc.perform(get("/portal/" + tokenA + "/evidence/" + documentOfA))
+        .andExpect(status().isOk())
+        .andExpect(content().bytes(pdf()));
+    mvc.perform(get("/portal/" + expired.plaintext() + "/evidence/" + documentOfA))
+        .andExpect(status().isGone())
+        .andExpect(content().string(containsString("Ce lien a expiré")));
+    mvc.perform(get("/portal/" + "A".repeat(43) + "/evidence/" + documentOfA))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(not(containsString("bilan-carbone"))));
+  }
+
+  @Test
+  void shouldRefuseAFileWhoseContentBeliesItsNameAndStoreNothing() throws Exception {
+    // given: a PNG named .pdf, with a valid PDF for another criterion
+    // when / then
+    mvc.perform(
+            postTo(tokenA)
+                .file(
+                    new MockMultipartFile(
+                        "file-ENV-01", "attestation.pdf", "application/pdf", png()))
+                .file(new MockMultipartFile("file-ENV-03", "pieces.pdf", "application/pdf", pdf()))
+                .param("answer-ENV-01", "ALL")
+                .with(csrf()))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(
+            xpath("//*[@id='file-ENV-01-error']")
+                .string(
+                    containsString(
+                        "Le contenu du fichier « attestation.pdf » est de type PNG mais son"
+                            + " extension est « .pdf »")))
+        .andExpect(xpath("//*[@id='file-ENV-03-error']").doesNotExist());
+    assertThat(documentsOf(applicationA)).isZero();
+    assertThat(portal.open(tokenA).application().getEvidence()).isEmpty();
+    assertThat(portal.open(tokenA).application().answer("ENV-01")).isEmpty();
   }
 
   @Test
