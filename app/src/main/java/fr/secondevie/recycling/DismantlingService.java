@@ -206,6 +206,39 @@ class DismantlingService {
         });
   }
 
+  /**
+   * Closes an open lot now, before its size or its 30 days (an asset manager's decision, e.g. to
+   * send a small lot): no asset enters it any more and its process is told the lot is complete
+   * ({@code DismantlingLotFull}, once per lot).
+   *
+   * @return false when the lot was not open or was empty (nothing changed)
+   */
+  public boolean closeNow(long lotId) {
+    Boolean requested =
+        tx.execute(
+            status -> {
+              lots.lock(lotId);
+              DismantlingLot lot = lot(lotId);
+              if (!lot.requestClose()) {
+                return false;
+              }
+              lots.save(lot);
+              return true;
+            });
+    if (!Boolean.TRUE.equals(requested)) {
+      return false;
+    }
+    processes.publishLotFull(lotId);
+    tx.executeWithoutResult(
+        status -> {
+          lots.lock(lotId);
+          DismantlingLot locked = lots.findById(lotId).orElseThrow();
+          locked.fullPublished(now());
+          lots.save(locked);
+        });
+    return true;
+  }
+
   /** Closes the lot (no asset enters it any more) and returns its asset count. */
   public int close(long lotId) {
     return tx.execute(

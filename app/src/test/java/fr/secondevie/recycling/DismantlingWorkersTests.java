@@ -69,6 +69,7 @@ class DismantlingWorkersTests {
 
   @MockitoBean LotProcesses processes;
   @Autowired DismantlingWorkers workers;
+  @Autowired DismantlingService service;
   @Autowired AdaptedCompanyRegistry registry;
   @Autowired DismantlingLotRepository lots;
   @Autowired InventoryService inventory;
@@ -229,6 +230,42 @@ class DismantlingWorkersTests {
         .hasMessageContaining("« En service »");
     assertThat(lots.findAll()).isEmpty();
     verify(processes, never()).startLot(anyLong(), anyLong());
+  }
+
+  @Test
+  void shouldCloseAnOpenLotOnRequestOnceAndOpenANewLotForTheNextAsset() {
+    // given: a lot of one asset out of ten
+    registry.create(company("Les Ateliers du Cailly", 10, true));
+    long lot = add(toRecycle());
+
+    // when: the asset manager closes it now, twice (double click)
+    boolean first = service.closeNow(lot);
+    boolean second = service.closeNow(lot);
+    int count = workers.closeLot(lot).lotAssetCount();
+
+    // then: closed on request, said once to its process; the next asset opens a new lot
+    assertThat(first).isTrue();
+    assertThat(second).isFalse();
+    assertThat(count).isEqualTo(1);
+    DismantlingLot closed = lots.findById(lot).orElseThrow();
+    assertThat(closed.status()).isEqualTo(LotStatus.CLOSED);
+    assertThat(closed.closedReason()).isEqualTo(DismantlingLot.ClosedReason.MANUAL);
+    verify(processes, times(1)).publishLotFull(lot);
+    assertThat(add(toRecycle())).isNotEqualTo(lot);
+  }
+
+  @Test
+  void shouldNotCloseAnEmptyOrClosedLotOnRequest() {
+    // given
+    registry.create(company("Les Ateliers du Cailly", 10, true));
+    long lot = add(toRecycle());
+    workers.closeLot(lot);
+
+    // when / then
+    assertThat(service.closeNow(lot)).isFalse();
+    assertThat(lots.findById(lot).orElseThrow().closedReason())
+        .isEqualTo(DismantlingLot.ClosedReason.TIME);
+    verify(processes, never()).publishLotFull(anyLong());
   }
 
   @Test
