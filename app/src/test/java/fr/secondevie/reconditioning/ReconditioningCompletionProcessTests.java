@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * posts to {@code POST /api/reconditioning-orders/{id}/completion} is published as {@code
  * ReconditioningCompleted} and correlated to the P2 instance waiting for it.
  */
-@SpringBootTest(properties = "camunda.process-test.runtime-mode=remote")
+@SpringBootTest
 @AutoConfigureMockMvc
 @CamundaSpringProcessTest
 class ReconditioningCompletionProcessTests {

@@ -47,7 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * dismantling.add-to-lot} worker), the user tasks are completed with the variables their forms
  * submit, and each P2 instance waiting for its asset receives {@code DismantlingCompleted}.
  */
-@SpringBootTest(properties = "camunda.process-test.runtime-mode=remote")
+@SpringBootTest
 @CamundaSpringProcessTest
 class DismantlingLotProcessTests {
 

@@ -58,7 +58,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"secondevie.demo.registries=true", "camunda.process-test.runtime-mode=remote"})
+    properties = "secondevie.demo.registries=true")
 @CamundaSpringProcessTest
 class NewUserWalkthroughTests {
 
