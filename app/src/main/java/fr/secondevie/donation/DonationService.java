@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -143,6 +144,9 @@ class DonationService {
    * @throws DonationExceptions.RequestClosed the request can no longer take the asset
    * @throws IllegalStateException the asset is not pending donation
    */
+  // READ COMMITTED: under REPEATABLE READ the places counted after the request's lock came from the
+  // snapshot of the first read, before it, and two agreements could take the last place.
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public Agreement prepareAgreement(
       long assetId,
       long requestId,

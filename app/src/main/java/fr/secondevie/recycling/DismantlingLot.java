@@ -26,7 +26,9 @@ class DismantlingLot {
   /** Why a lot was closed. */
   enum ClosedReason {
     SIZE,
-    TIME
+    TIME,
+    /** Closed before its size or its 30 days, at an asset manager's request. */
+    MANUAL
   }
 
   @Id private Long id;
@@ -109,10 +111,31 @@ class DismantlingLot {
     processInstanceKey = key;
   }
 
-  /** Closes the lot (idempotent): on size when it was full, otherwise on time. */
+  /**
+   * Stops an open lot that holds assets from taking more, to close it before its size or its 30
+   * days (the caller then says so to its process).
+   *
+   * @return false when the lot is not open or is empty (nothing changed)
+   */
+  boolean requestClose() {
+    if (status != LotStatus.OPEN || assets.isEmpty()) {
+      return false;
+    }
+    status = LotStatus.FULL;
+    closedReason = ClosedReason.MANUAL;
+    return true;
+  }
+
+  /**
+   * Closes the lot (idempotent): on request when one was made, on size when it was full, otherwise
+   * on time.
+   */
   void close(Instant now) {
     if (status == LotStatus.OPEN || status == LotStatus.FULL) {
-      closedReason = status == LotStatus.FULL ? ClosedReason.SIZE : ClosedReason.TIME;
+      closedReason =
+          closedReason == ClosedReason.MANUAL
+              ? ClosedReason.MANUAL
+              : status == LotStatus.FULL ? ClosedReason.SIZE : ClosedReason.TIME;
       status = LotStatus.CLOSED;
       closedAt = now;
     }

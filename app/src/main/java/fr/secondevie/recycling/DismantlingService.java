@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,6 +51,7 @@ class DismantlingService {
   private final OrderRenderer orders;
   private final LotProcesses processes;
   private final TransactionTemplate tx;
+  private final TransactionTemplate placementTx;
   private final Clock clock;
 
   DismantlingService(
@@ -70,6 +72,10 @@ class DismantlingService {
     this.orders = orders;
     this.processes = processes;
     this.tx = new TransactionTemplate(transactions);
+    // Under REPEATABLE READ (MariaDB's default) the reads after the company's lock would see the
+    // snapshot of the first read, before the lock: two assets added at once opened two lots.
+    this.placementTx = new TransactionTemplate(transactions);
+    this.placementTx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     this.clock = clock;
   }
 
@@ -84,7 +90,7 @@ class DismantlingService {
    * @throws IllegalStateException no default adapted company, or the asset is not pending recycling
    */
   public Placement addToLot(long assetId, String operationId) {
-    Placement placement = tx.execute(status -> place(assetId, operationId));
+    Placement placement = placementTx.execute(status -> place(assetId, operationId));
     ensureStarted(placement.lotId());
     ensureFullPublished(placement.lotId());
     return placement;
@@ -126,6 +132,8 @@ class DismantlingService {
     Instant now = now();
     DismantlingLot lot =
         lots.findOpen(company.id())
+            // its process start may be saving it: lock, then read what it saved
+            .map(open -> lots.lock(open.id()).flatMap(lots::findById).orElseThrow())
             .orElseGet(
                 () -> {
                   DismantlingLot opened = lots.save(DismantlingLot.open(company, now));
@@ -196,6 +204,39 @@ class DismantlingService {
           locked.fullPublished(now());
           lots.save(locked);
         });
+  }
+
+  /**
+   * Closes an open lot now, before its size or its 30 days (an asset manager's decision, e.g. to
+   * send a small lot): no asset enters it any more and its process is told the lot is complete
+   * ({@code DismantlingLotFull}, once per lot).
+   *
+   * @return false when the lot was not open or was empty (nothing changed)
+   */
+  public boolean closeNow(long lotId) {
+    Boolean requested =
+        tx.execute(
+            status -> {
+              lots.lock(lotId);
+              DismantlingLot lot = lot(lotId);
+              if (!lot.requestClose()) {
+                return false;
+              }
+              lots.save(lot);
+              return true;
+            });
+    if (!Boolean.TRUE.equals(requested)) {
+      return false;
+    }
+    processes.publishLotFull(lotId);
+    tx.executeWithoutResult(
+        status -> {
+          lots.lock(lotId);
+          DismantlingLot locked = lots.findById(lotId).orElseThrow();
+          locked.fullPublished(now());
+          lots.save(locked);
+        });
+    return true;
   }
 
   /** Closes the lot (no asset enters it any more) and returns its asset count. */

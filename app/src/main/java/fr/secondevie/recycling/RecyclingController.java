@@ -138,6 +138,20 @@ class RecyclingController {
     return "recycling/lot";
   }
 
+  @PostMapping("/dismantling-lots/{id}/close")
+  @PreAuthorize(WRITERS)
+  String closeNow(@PathVariable long id, RedirectAttributes redirect) {
+    registry
+        .lot(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucun lot n° " + id));
+    redirect.addFlashAttribute(
+        "message",
+        dismantling.closeNow(id)
+            ? "Lot clos : le bon d'enlèvement part à l'entreprise adaptée."
+            : "Ce lot n'est plus ouvert (ou il est vide) : rien n'a changé.");
+    return "redirect:/dismantling-lots/" + id;
+  }
+
   @PostMapping("/dismantling-lots/{id}/documents")
   @PreAuthorize(WRITERS)
   String upload(

@@ -33,8 +33,10 @@ class WipeReportPageController {
   }
 
   @GetMapping("/new")
-  String form(Authentication user, Model model) {
+  String form(
+      @RequestParam(required = false) String inventoryNumber, Authentication user, Model model) {
     model.addAttribute("format", "nwipe");
+    model.addAttribute("inventoryNumber", inventoryNumber);
     model.addAttribute("operator", "");
     model.addAttribute("errors", List.of());
     return "sanitization/new-report";

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Form;
 import io.camunda.client.api.search.response.SearchResponse;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -151,6 +155,56 @@ class CamundaTaskRuntime implements TaskRuntime {
   @Override
   public void complete(long key, Map<String, Object> variables) {
     call(() -> client.newCompleteUserTaskCommand(key).variables(variables).send().join());
+  }
+
+  @Override
+  public Map<Long, Map<String, Object>> processVariables(
+      Collection<Long> processInstanceKeys, Collection<String> names) {
+    Map<Long, Map<String, Object>> values = new HashMap<>();
+    if (processInstanceKeys.isEmpty() || names.isEmpty()) {
+      return values;
+    }
+    List<Long> keys = List.copyOf(processInstanceKeys);
+    List<String> wanted = List.copyOf(names);
+    SearchResponse<Variable> response =
+        call(
+            () ->
+                client
+                    .newVariableSearchRequest()
+                    .filter(f -> f.name(n -> n.in(wanted)).processInstanceKey(k -> k.in(keys)))
+                    .page(p -> p.limit(keys.size() * wanted.size()))
+                    .send()
+                    .join());
+    for (Variable variable : response.items()) {
+      if (variable.getScopeKey() != null
+          && variable.getScopeKey().equals(variable.getProcessInstanceKey())) {
+        values
+            .computeIfAbsent(variable.getProcessInstanceKey(), k -> new LinkedHashMap<>())
+            .put(variable.getName(), parse(variable));
+      }
+    }
+    return values;
+  }
+
+  @Override
+  public List<Waiting> waitingAt(String processDefinitionId, String elementId, int limit) {
+    SearchResponse<ElementInstance> response =
+        call(
+            () ->
+                client
+                    .newElementInstanceSearchRequest()
+                    .filter(
+                        f ->
+                            f.processDefinitionId(processDefinitionId)
+                                .elementId(elementId)
+                                .state(ElementInstanceState.ACTIVE))
+                    .sort(s -> s.startDate().asc())
+                    .page(p -> p.limit(limit))
+                    .send()
+                    .join());
+    return response.items().stream()
+        .map(i -> new Waiting(i.getProcessInstanceKey(), i.getStartDate()))
+        .toList();
   }
 
   private static TaskInfo info(UserTask task) {

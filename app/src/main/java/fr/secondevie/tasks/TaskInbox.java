@@ -1,5 +1,10 @@
 package fr.secondevie.tasks;
 
+import fr.secondevie.inventory.Asset;
+import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.processes.AssetEndOfLifeProcess;
+import fr.secondevie.processes.DismantlingLotProcess;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,10 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The inbox's rules over the runtime: which open tasks a user may work, claiming and releasing
@@ -32,11 +41,64 @@ public class TaskInbox {
           .thenComparing(TaskInfo::creationDate, Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparingLong(TaskInfo::key);
 
+  /** Waiting instances read per step. */
+  static final int WAITING_LIMIT = 50;
+
+  private static final String ASSET_ID = AssetEndOfLifeProcess.Variables.ASSET_ID;
+  private static final String LOT_ID = DismantlingLotProcess.Variables.LOT_ID;
+
+  /**
+   * A process step that waits for work done on another page than a task's, offered in the inbox to
+   * the roles that do it.
+   */
+  record WaitingStep(
+      String processId,
+      String elementId,
+      Set<String> roles,
+      String title,
+      String action,
+      Function<Subjects, String> href) {}
+
+  /** The asset or lot of a waiting instance, for the link of its step. */
+  record Subjects(Asset asset, Long lotId) {}
+
+  static final List<WaitingStep> WAITING_STEPS =
+      List.of(
+          new WaitingStep(
+              AssetEndOfLifeProcess.PROCESS_ID,
+              AssetEndOfLifeProcess.Elements.WAIT_FOR_WIPE_REPORT,
+              Set.of("TECHNICIAN", "ADMIN"),
+              "Rapport d'effacement attendu",
+              "Déposer le rapport d'effacement",
+              s ->
+                  s.asset() == null
+                      ? "/sanitization/reports/new"
+                      : UriComponentsBuilder.fromPath("/sanitization/reports/new")
+                          .queryParam("inventoryNumber", s.asset().inventoryNumber())
+                          .encode()
+                          .toUriString()),
+          new WaitingStep(
+              AssetEndOfLifeProcess.PROCESS_ID,
+              AssetEndOfLifeProcess.Elements.WAIT_FOR_RECONDITIONING,
+              Set.of("TECHNICIAN", "ASSET_MANAGER", "ADMIN"),
+              "Remise en état en cours",
+              "Enregistrer la fin de la remise en état (Remises en état)",
+              s -> "/reconditioning-orders"),
+          new WaitingStep(
+              DismantlingLotProcess.PROCESS_ID,
+              DismantlingLotProcess.Elements.LOT_CLOSING_GATEWAY,
+              Set.of("ASSET_MANAGER", "ADMIN"),
+              "Lot de démantèlement ouvert (il se clôt à sa taille ou après 30 jours)",
+              "Voir le lot, le clore maintenant",
+              s -> s.lotId() == null ? "/dismantling-lots" : "/dismantling-lots/" + s.lotId()));
+
   private final TaskRuntime runtime;
+  private final InventoryService inventory;
   private final Clock clock;
 
-  TaskInbox(TaskRuntime runtime, Clock clock) {
+  TaskInbox(TaskRuntime runtime, InventoryService inventory, Clock clock) {
     this.runtime = runtime;
+    this.inventory = inventory;
     this.clock = clock;
   }
 
@@ -80,17 +142,97 @@ public class TaskInbox {
             .toList();
     int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
     int page = Math.min(filter.page(), pages - 1);
+    List<TaskInfo> shown =
+        matching.stream().skip((long) page * PAGE_SIZE).limit(PAGE_SIZE).toList();
+    Map<Long, Map<String, Object>> subjects =
+        runtime.processVariables(
+            shown.stream().map(TaskInfo::processInstanceKey).distinct().toList(),
+            List.of(ASSET_ID, LOT_ID));
     List<Inbox.Row> rows =
-        matching.stream()
-            .skip((long) page * PAGE_SIZE)
-            .limit(PAGE_SIZE)
-            .map(t -> new Inbox.Row(t, overdue(t), t.isAssignedTo(viewer.login())))
+        shown.stream()
+            .map(
+                t ->
+                    new Inbox.Row(
+                        t,
+                        overdue(t),
+                        t.isAssignedTo(viewer.login()),
+                        subject(subjects(subjects.get(t.processInstanceKey())))))
             .toList();
     List<Inbox.Choice> processChoices = new ArrayList<>();
     processes.forEach((id, title) -> processChoices.add(new Inbox.Choice(id, title)));
     processChoices.sort(Comparator.comparing(Inbox.Choice::label));
     return new Inbox(
-        rows, matching.size(), page, pages, processChoices, List.copyOf(names), truncated);
+        rows,
+        matching.size(),
+        page,
+        pages,
+        processChoices,
+        List.copyOf(names),
+        truncated,
+        waiting(viewer));
+  }
+
+  /** The waiting steps of the user's roles, oldest first within each step. */
+  List<Inbox.WaitingRow> waiting(Viewer viewer) {
+    List<Inbox.WaitingRow> rows = new ArrayList<>();
+    for (WaitingStep step : WAITING_STEPS) {
+      if (step.roles().stream().noneMatch(viewer.roles()::contains)) {
+        continue;
+      }
+      List<TaskRuntime.Waiting> waiting =
+          runtime.waitingAt(step.processId(), step.elementId(), WAITING_LIMIT);
+      if (waiting.isEmpty()) {
+        continue;
+      }
+      Map<Long, Map<String, Object>> variables =
+          runtime.processVariables(
+              waiting.stream().map(TaskRuntime.Waiting::processInstanceKey).toList(),
+              List.of(ASSET_ID, LOT_ID));
+      for (TaskRuntime.Waiting w : waiting) {
+        Subjects subjects = subjects(variables.get(w.processInstanceKey()));
+        rows.add(
+            new Inbox.WaitingRow(
+                step.title(),
+                subject(subjects),
+                w.since(),
+                step.action(),
+                step.href().apply(subjects)));
+      }
+    }
+    return rows;
+  }
+
+  private Subjects subjects(Map<String, Object> variables) {
+    if (variables == null) {
+      return new Subjects(null, null);
+    }
+    Long assetId = id(variables.get(ASSET_ID));
+    Optional<Asset> asset = assetId == null ? Optional.empty() : inventory.findById(assetId);
+    return new Subjects(asset.orElse(null), id(variables.get(LOT_ID)));
+  }
+
+  private static Inbox.Subject subject(Subjects subjects) {
+    if (subjects.asset() != null) {
+      Asset a = subjects.asset();
+      return new Inbox.Subject(
+          a.inventoryNumber() + (a.category() == null ? "" : " (" + a.category().label() + ")"),
+          "/assets/" + a.id());
+    }
+    if (subjects.lotId() != null) {
+      return new Inbox.Subject(
+          "Lot n° " + subjects.lotId(), "/dismantling-lots/" + subjects.lotId());
+    }
+    return null;
+  }
+
+  private static Long id(Object value) {
+    if (value instanceof Number number) {
+      return new BigDecimal(number.toString()).longValue();
+    }
+    if (value instanceof String text && text.matches("\\d{1,18}")) {
+      return Long.parseLong(text);
+    }
+    return null;
   }
 
   /** Whether the task is past its due date. */

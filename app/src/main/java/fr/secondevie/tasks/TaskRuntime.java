@@ -1,5 +1,8 @@
 package fr.secondevie.tasks;
 
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,4 +39,21 @@ public interface TaskRuntime {
 
   /** {@code POST /v2/user-tasks/{key}/completion} with the variables. */
   void complete(long key, Map<String, Object> variables);
+
+  /**
+   * {@code POST /v2/variables/search}: the named variables of the process instances, as set in
+   * their root scope, parsed from JSON; by process instance key (an instance without any is left
+   * out).
+   */
+  Map<Long, Map<String, Object>> processVariables(
+      Collection<Long> processInstanceKeys, Collection<String> names);
+
+  /**
+   * {@code POST /v2/element-instances/search}: the process instances waiting at an element (its
+   * instance is active), oldest first, at most {@code limit}.
+   */
+  List<Waiting> waitingAt(String processDefinitionId, String elementId, int limit);
+
+  /** A process instance waiting at an element since a date. */
+  record Waiting(long processInstanceKey, OffsetDateTime since) {}
 }

@@ -32,8 +32,15 @@ import io.camunda.client.exception.BpmnError;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -397,6 +404,52 @@ class DonationWorkersTests {
     // and the next search finds nothing for it
     assertThatThrownBy(() -> match(second, "100"))
         .hasFieldOrPropertyWithValue("errorCode", ErrorCodes.NO_BENEFICIARY_AVAILABLE);
+  }
+
+  @Test
+  void shouldGiveTheLastPlaceOfARequestToOneOfTwoAgreementsPreparedAtOnce() throws Exception {
+    // given: one place, two assets proposed to it, both approved at the same moment
+    openRequest(
+        registry, "Restos", LegalCategory.PUBLIC_UTILITY_ASSOCIATION, 1, AssetCategory.DESKTOP);
+    Asset first = assets.sanitizedThen(AssetCategory.DESKTOP, AssetStatus.DONATION_PENDING, "S3");
+    Asset second = assets.sanitizedThen(AssetCategory.DESKTOP, AssetStatus.DONATION_PENDING, "S4");
+    DonationWorkers.MatchOutput firstProposal = match(first, "100");
+    DonationWorkers.MatchOutput secondProposal = match(second, "100");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+
+    // when
+    List<Future<AgreementVariable>> prepared =
+        List.of(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return prepare(first, firstProposal.donation(), job(JobTypes.PREPARE_AGREEMENT));
+                }),
+            pool.submit(
+                () -> {
+                  start.await();
+                  return prepare(
+                      second, secondProposal.donation(), job(JobTypes.PREPARE_AGREEMENT));
+                }));
+    start.countDown();
+    List<String> outcomes = new ArrayList<>();
+    for (Future<AgreementVariable> agreement : prepared) {
+      try {
+        agreement.get(30, TimeUnit.SECONDS);
+        outcomes.add("AGREED");
+      } catch (ExecutionException e) {
+        outcomes.add(
+            e.getCause() instanceof BpmnError error
+                ? error.getErrorCode()
+                : e.getCause().toString());
+      }
+    }
+    pool.shutdown();
+
+    // then: one agreement, the other told the request is complete
+    assertThat(outcomes).containsExactlyInAnyOrder("AGREED", ErrorCodes.DONATION_REQUEST_CLOSED);
+    assertThat(donations.findAll()).filteredOn(d -> d.status() == DonationStatus.AGREED).hasSize(1);
   }
 
   @Test

@@ -59,7 +59,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * beyond repair). Assertions check the path and what the workers wrote: inventory status, chain of
  * custody (verified), certificates and documents, outcome facts, outbox.
  */
-@SpringBootTest(properties = "camunda.process-test.runtime-mode=remote")
+@SpringBootTest
 @CamundaSpringProcessTest
 class DispositionRouteProcessTests {
 

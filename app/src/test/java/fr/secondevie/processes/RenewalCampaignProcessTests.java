@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * campaign service: opened by its worker, one P2 per asset, the weekly progress report, the summary
  * and the closing recorded on the campaign.
  */
-@SpringBootTest(properties = "camunda.process-test.runtime-mode=remote")
+@SpringBootTest
 @CamundaSpringProcessTest
 class RenewalCampaignProcessTests {
 

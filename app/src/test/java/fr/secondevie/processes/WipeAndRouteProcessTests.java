@@ -49,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * path and what the workers wrote (inventory, certificates, custody, outbox). The routes' own
  * sub-processes (donation, second life, recycling) belong to their modules' tests.
  */
-@SpringBootTest(properties = "camunda.process-test.runtime-mode=remote")
+@SpringBootTest
 @CamundaSpringProcessTest
 class WipeAndRouteProcessTests {
 

@@ -34,8 +34,16 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -50,9 +58,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * The recycling workers (P2's add-to-lot and P3's) called as the engine would, on the real
  * database, with the process runtime replaced by a mock that records what would be started and
- * published.
+ * published. Its job workers stay closed: with the runtime mocked, they must not take the jobs of
+ * the process tests sharing the engine (this context stays cached).
  */
-// Its mocks must not take the shared engine's jobs from the other test classes' contexts.
 @SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
 class DismantlingWorkersTests {
 
@@ -61,6 +69,7 @@ class DismantlingWorkersTests {
 
   @MockitoBean LotProcesses processes;
   @Autowired DismantlingWorkers workers;
+  @Autowired DismantlingService service;
   @Autowired AdaptedCompanyRegistry registry;
   @Autowired DismantlingLotRepository lots;
   @Autowired InventoryService inventory;
@@ -100,6 +109,37 @@ class DismantlingWorkersTests {
     }
     workers.closeLot(lotId);
     return lots.findById(lotId).orElseThrow();
+  }
+
+  @Test
+  void shouldPutAssetsAddedAtTheSameMomentInOneLot() throws Exception {
+    // given: four P2 instances reach add-to-lot together
+    registry.create(company("Les Ateliers du Cailly", 10, true));
+    List<Asset> pending = List.of(toRecycle(), toRecycle(), toRecycle(), toRecycle());
+    ExecutorService pool = Executors.newFixedThreadPool(pending.size());
+    CountDownLatch start = new CountDownLatch(1);
+
+    // when
+    List<Future<Long>> placed = new ArrayList<>();
+    for (Asset asset : pending) {
+      placed.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return add(asset);
+              }));
+    }
+    start.countDown();
+    Set<Long> lotIds = new HashSet<>();
+    for (Future<Long> lotId : placed) {
+      lotIds.add(lotId.get(30, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+
+    // then: one lot holds them all, one process started
+    assertThat(lotIds).hasSize(1);
+    assertThat(lots.findById(lotIds.iterator().next()).orElseThrow().assetCount()).isEqualTo(4);
+    verify(processes, times(1)).startLot(anyLong(), anyLong());
   }
 
   @Test
@@ -190,6 +230,42 @@ class DismantlingWorkersTests {
         .hasMessageContaining("« En service »");
     assertThat(lots.findAll()).isEmpty();
     verify(processes, never()).startLot(anyLong(), anyLong());
+  }
+
+  @Test
+  void shouldCloseAnOpenLotOnRequestOnceAndOpenANewLotForTheNextAsset() {
+    // given: a lot of one asset out of ten
+    registry.create(company("Les Ateliers du Cailly", 10, true));
+    long lot = add(toRecycle());
+
+    // when: the asset manager closes it now, twice (double click)
+    boolean first = service.closeNow(lot);
+    boolean second = service.closeNow(lot);
+    int count = workers.closeLot(lot).lotAssetCount();
+
+    // then: closed on request, said once to its process; the next asset opens a new lot
+    assertThat(first).isTrue();
+    assertThat(second).isFalse();
+    assertThat(count).isEqualTo(1);
+    DismantlingLot closed = lots.findById(lot).orElseThrow();
+    assertThat(closed.status()).isEqualTo(LotStatus.CLOSED);
+    assertThat(closed.closedReason()).isEqualTo(DismantlingLot.ClosedReason.MANUAL);
+    verify(processes, times(1)).publishLotFull(lot);
+    assertThat(add(toRecycle())).isNotEqualTo(lot);
+  }
+
+  @Test
+  void shouldNotCloseAnEmptyOrClosedLotOnRequest() {
+    // given
+    registry.create(company("Les Ateliers du Cailly", 10, true));
+    long lot = add(toRecycle());
+    workers.closeLot(lot);
+
+    // when / then
+    assertThat(service.closeNow(lot)).isFalse();
+    assertThat(lots.findById(lot).orElseThrow().closedReason())
+        .isEqualTo(DismantlingLot.ClosedReason.TIME);
+    verify(processes, never()).publishLotFull(anyLong());
   }
 
   @Test

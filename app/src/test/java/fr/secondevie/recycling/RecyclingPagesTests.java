@@ -34,8 +34,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** The adapted companies and lots pages and API, with validation errors and roles. */
-// Its mocks must not take the shared engine's jobs from the other test classes' contexts.
+/**
+ * The adapted companies and lots pages and API, with validation errors and roles. Job workers
+ * closed: with the runtime mocked, they must not take the jobs of the process tests.
+ */
 @SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
 @AutoConfigureMockMvc
 class RecyclingPagesTests {

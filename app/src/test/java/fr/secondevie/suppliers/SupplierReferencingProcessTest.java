@@ -60,7 +60,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Questionnaire 2025.1 weighs 47 points; every score below is computed from its weights.
  */
-@SpringBootTest(properties = "camunda.process-test.runtime-mode=remote")
+@SpringBootTest
 @CamundaSpringProcessTest
 class SupplierReferencingProcessTest {
 

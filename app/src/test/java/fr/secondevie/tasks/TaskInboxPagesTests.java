@@ -104,6 +104,45 @@ class TaskInboxPagesTests {
   }
 
   @Test
+  void shouldSayWhatEachTaskIsAboutAndListTheStepsWaitingOnAnotherPage() throws Exception {
+    // given: a collection task of an asset, and the process of another asset awaiting its report
+    fr.secondevie.inventory.Asset collected = fr.secondevie.support.Assets.desktop(inventory);
+    fr.secondevie.inventory.Asset wiped = fr.secondevie.support.Assets.desktop(inventory);
+    TaskInfo collect = task(1).build();
+    when(runtime.search(TaskQuery.offeredTo("TECHNICIAN", null, TaskInbox.SEARCH_LIMIT)))
+        .thenReturn(new TaskSearchResult(List.of(collect), 1));
+    when(runtime.processVariables(
+            List.of(collect.processInstanceKey()), List.of("assetId", "lotId")))
+        .thenReturn(Map.of(collect.processInstanceKey(), Map.of("assetId", collected.id())));
+    when(runtime.waitingAt("asset-end-of-life", "wait-for-wipe-report", TaskInbox.WAITING_LIMIT))
+        .thenReturn(
+            List.of(new TaskRuntime.Waiting(77L, OffsetDateTime.parse("2026-03-12T09:00:00Z"))));
+    when(runtime.processVariables(List.of(77L), List.of("assetId", "lotId")))
+        .thenReturn(Map.of(77L, Map.of("assetId", wiped.id())));
+
+    // when / then: the technician sees both, linked
+    mvc.perform(get("/tasks").with(TECHNICIAN))
+        .andExpect(status().isOk())
+        .andExpect(
+            xpath("//table[@id='tasks']/tbody/tr[1]/td[1]/a/@href")
+                .string("/assets/" + collected.id()))
+        .andExpect(
+            xpath("//table[@id='waiting']/tbody/tr[1]/th").string("Rapport d'effacement attendu"))
+        .andExpect(
+            xpath("//table[@id='waiting']/tbody/tr[1]/td[3]/a/@href")
+                .string("/sanitization/reports/new?inventoryNumber=" + wiped.inventoryNumber()))
+        .andExpect(
+            xpath("//table[@id='waiting']/tbody/tr[1]/td[1]/a")
+                .string(org.hamcrest.Matchers.startsWith(wiped.inventoryNumber())));
+    // a director has no such step: the runtime is not even asked
+    mvc.perform(get("/tasks").with(DIRECTOR))
+        .andExpect(status().isOk())
+        .andExpect(xpath("//table[@id='waiting']").doesNotExist());
+    verify(runtime, org.mockito.Mockito.times(1))
+        .waitingAt("asset-end-of-life", "wait-for-wipe-report", TaskInbox.WAITING_LIMIT);
+  }
+
+  @Test
   void shouldListOnlyTheTasksOfferedToTheUsersRolesOrAssignedToThem() throws Exception {
     // given
     TaskInfo mine = task(1).assignee("technicien").priority(80).build();
@@ -140,13 +179,13 @@ class TaskInboxPagesTests {
         .andExpect(xpath("count(//table[@id='tasks']/tbody/tr)").number(3.0))
         // most urgent first: priority, then due date
         .andExpect(xpath("//table[@id='tasks']/tbody/tr[1]/th/a/@href").string("/tasks/1"))
-        .andExpect(xpath("//table[@id='tasks']/tbody/tr[1]/td[5]").string("moi"))
+        .andExpect(xpath("//table[@id='tasks']/tbody/tr[1]/td[6]").string("moi"))
         .andExpect(
             xpath("//table[@id='tasks']/tbody/tr[2]/th/a").string("Saisir le rapport d'effacement"))
         .andExpect(
-            xpath("normalize-space(//table[@id='tasks']/tbody/tr[2]/td[3])")
+            xpath("normalize-space(//table[@id='tasks']/tbody/tr[2]/td[4])")
                 .string("01/01/2020 11:00:00 (en retard)"))
-        .andExpect(xpath("//table[@id='tasks']/tbody/tr[3]/td[1]").string("Lot de démantèlement"))
+        .andExpect(xpath("//table[@id='tasks']/tbody/tr[3]/td[2]").string("Lot de démantèlement"))
         .andExpect(xpath("//a[@href='/tasks/3']").doesNotExist())
         // claim the unassigned ones, release mine
         .andExpect(xpath("//form[@action='/tasks/2/claim']/input[@name='_csrf']").exists())

@@ -38,6 +38,8 @@ public class EmbeddedModeAutoConfiguration {
     dataSource.setUsername(mariaDb.username());
     dataSource.setPassword("");
     dataSource.setMaximumPoolSize(10);
+    // as in Camunda mode (spring.datasource.hikari.transaction-isolation in the app's settings)
+    dataSource.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     return dataSource;
   }
 

@@ -64,7 +64,9 @@ public class EmbeddedModeDefaults implements EnvironmentPostProcessor {
     defaults.put("camunda.client.prefer-rest-over-grpc", "false");
     defaults.put("camunda.client.deployment.enabled", "" + engineEnabled);
     defaults.put("camunda.client.worker.defaults.enabled", "" + engineEnabled);
-    // Camunda Process Test in REMOTE mode (process tests) targets the same engine.
+    // Camunda Process Test in REMOTE mode (process tests) targets the same engine (CPT's own
+    // default, a managed Docker runtime, does not exist here).
+    defaults.put("camunda.process-test.runtime-mode", "remote");
     defaults.put("camunda.process-test.remote.client.grpc-address", grpcAddress);
     defaults.put("camunda.process-test.remote.client.rest-address", restAddress);
     defaults.put(
