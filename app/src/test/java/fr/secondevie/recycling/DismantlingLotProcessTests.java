@@ -20,7 +20,6 @@ import fr.secondevie.sanitization.SanitizationPlanner;
 import fr.secondevie.support.Assets;
 import fr.secondevie.support.TestDatabase;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.search.response.Incident;
 import io.camunda.process.test.api.CamundaProcessTestContext;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
@@ -30,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -268,7 +266,7 @@ class DismantlingLotProcessTests {
   }
 
   @Test
-  void shouldRefuseAPickupWithAWasteTrackingSlipDatedAfterItAndGoOnOnceCorrected() {
+  void shouldSendBackAPickupWhoseWasteTrackingSlipIsDatedAfterItAndGoOnOnceCorrected() {
     // given: a lot of one, ordered
     registry.create(RecyclingFixtures.company("Les Ateliers du Cailly", 1, true));
     Asset desktop =
@@ -283,15 +281,16 @@ class DismantlingLotProcessTests {
         UserTaskSelectors.byElementId(Elements.CONFIRM_PICKUP, lotInstance),
         pickupForm(1, "9.2", tomorrowsSlip));
 
-    // then: record-pickup fails with the reason until an incident; nothing is recorded
+    // then: the technician gets the task back with the reason; nothing is recorded
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(lotInstance))
-        .hasActiveIncidents()
-        .hasActiveElements(Elements.RECORD_PICKUP)
-        .hasNotActivatedElements(Elements.ENTER_ATTESTATION);
-    Incident incident = incidentOf(lotInstance);
-    assertThat(incident.getElementId()).isEqualTo(Elements.RECORD_PICKUP);
-    assertThat(incident.getErrorMessage())
-        .contains("Pickup refused", "La date du bordereau (" + today.plusDays(1) + ")");
+        .hasNoActiveIncidents()
+        .hasCompletedElements(Elements.PICKUP_REFUSED)
+        .hasActiveElements(Elements.CONFIRM_PICKUP)
+        .hasNotActivatedElements(Elements.ENTER_ATTESTATION)
+        .hasVariableSatisfies(
+            DismantlingLotProcess.Variables.TASK_REFUSAL,
+            String.class,
+            reason -> assertThat(reason).contains("La date du bordereau (" + today.plusDays(1)));
     DismantlingLot refused = lots.findById(lot.id()).orElseThrow();
     assertThat(refused.status()).isEqualTo(LotStatus.ORDER_SENT);
     assertThat(refused.pickedUpOn()).isNull();
@@ -299,27 +298,17 @@ class DismantlingLotProcessTests {
     assertThat(inventory.custodyOf(desktop.id()))
         .noneMatch(e -> e.action() == CustodyAction.HANDOVER);
 
-    // when: the pickup is corrected and the job retried (as from Operate)
-    Map<String, Object> corrected = new HashMap<>();
-    corrected.put("pickedUpOn", today.toString());
-    corrected.put("unitCount", 1);
-    corrected.put("weightKg", 9.2);
-    corrected.put("wasteTrackingNumber", slip(today));
-    corrected.put("carrier", "Transports Lemarchand");
-    corrected.put("notes", null);
-    client
-        .newSetVariablesCommand(lotInstance)
-        .variables(Map.of(DismantlingLotProcess.Variables.PICKUP, corrected))
-        .send()
-        .join();
-    client.newUpdateRetriesCommand(incident.getJobKey()).retries(1).send().join();
-    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+    // when: the technician corrects the slip in the same task
+    processTestContext.completeUserTask(
+        UserTaskSelectors.byElementId(Elements.CONFIRM_PICKUP, lotInstance),
+        pickupForm(1, "9.2", slip(today)));
 
     // then: the pickup is recorded and the lot waits for its attestation
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(lotInstance))
         .hasNoActiveIncidents()
         .hasCompletedElements(Elements.RECORD_PICKUP)
-        .hasActiveElements(Elements.ENTER_ATTESTATION);
+        .hasActiveElements(Elements.ENTER_ATTESTATION)
+        .hasVariable(DismantlingLotProcess.Variables.TASK_REFUSAL, null);
     DismantlingLot pickedUp = lots.findById(lot.id()).orElseThrow();
     assertThat(pickedUp.status()).isEqualTo(LotStatus.PICKED_UP);
     assertThat(pickedUp.wasteTrackingNumber()).isEqualTo(slip(today));
@@ -358,19 +347,6 @@ class DismantlingLotProcessTests {
                     .filter(l -> l.status() == status && l.processInstanceKey() != null)
                     .isPresent());
     return lots.findByAsset(asset.id()).orElseThrow();
-  }
-
-  Incident incidentOf(long processInstanceKey) {
-    return client
-        .newIncidentSearchRequest()
-        .filter(f -> f.processInstanceKey(processInstanceKey))
-        .send()
-        .join()
-        .items()
-        .stream()
-        .filter(i -> i.getElementId().equals(Elements.RECORD_PICKUP))
-        .findFirst()
-        .orElseThrow();
   }
 
   /** What form {@code confirm-pickup} submits. */

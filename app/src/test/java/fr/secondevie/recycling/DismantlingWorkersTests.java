@@ -23,13 +23,16 @@ import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.notification.Notification;
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.processes.AssetEndOfLifeProcess;
+import fr.secondevie.processes.DismantlingLotProcess.ErrorCodes;
 import fr.secondevie.processes.DismantlingLotProcess.JobTypes;
+import fr.secondevie.processes.DismantlingLotProcess.Variables;
 import fr.secondevie.recycling.DismantlingWorkers.AttestationVariable;
 import fr.secondevie.recycling.DismantlingWorkers.PickupVariable;
 import fr.secondevie.sanitization.CertificateService;
 import fr.secondevie.sanitization.SanitizationPlanner;
 import fr.secondevie.support.Assets;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.BpmnError;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -390,7 +393,7 @@ class DismantlingWorkersTests {
   }
 
   @Test
-  void shouldRefuseAPickupWithAWrongWasteTrackingNumberAndWriteNothing() {
+  void shouldSendBackAPickupWithAWrongWasteTrackingNumberAndWriteNothing() {
     // given
     DismantlingLot lot = ordered(1);
     long assetId = lot.assets().get(0).assetId();
@@ -399,14 +402,21 @@ class DismantlingWorkersTests {
     // when / then
     assertThatThrownBy(
             () -> workers.recordPickup(job(JobTypes.RECORD_PICKUP), lot.id(), pickup("BSD 12345")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("n'est pas un numéro de bordereau Trackdéchets");
+        .isInstanceOfSatisfying(
+            BpmnError.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.PICKUP_REFUSED);
+              assertThat(e.getErrorMessage())
+                  .contains("n'est pas un numéro de bordereau Trackdéchets");
+              assertThat(e.getVariables())
+                  .isEqualTo(Map.of(Variables.TASK_REFUSAL, e.getErrorMessage()));
+            });
     assertThat(lots.findById(lot.id()).orElseThrow().status()).isEqualTo(LotStatus.ORDER_SENT);
     assertThat(inventory.custodyOf(assetId)).hasSize(custody);
   }
 
   @Test
-  void shouldRecordTheAttestationInCentsAndRefuseALabourCostAboveTheInvoice() {
+  void shouldRecordTheAttestationInCentsAndSendBackALabourCostAboveTheInvoice() {
     // given
     DismantlingLot lot = ordered(1);
     workers.recordPickup(job(JobTypes.RECORD_PICKUP), lot.id(), pickup(TODAY_BSD));
@@ -425,8 +435,14 @@ class DismantlingWorkersTests {
                         new BigDecimal("100"),
                         new BigDecimal("100.01"),
                         null)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("ne peut dépasser le montant facturé");
+        .isInstanceOfSatisfying(
+            BpmnError.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(ErrorCodes.ATTESTATION_REFUSED);
+              assertThat(e.getErrorMessage()).contains("ne peut dépasser le montant facturé");
+              assertThat(e.getVariables())
+                  .isEqualTo(Map.of(Variables.TASK_REFUSAL, e.getErrorMessage()));
+            });
     workers.recordAttestation(
         job(JobTypes.RECORD_ATTESTATION),
         lot.id(),
