@@ -11,10 +11,12 @@ import fr.secondevie.inventory.AssetStatus;
 import fr.secondevie.inventory.CustodyAction;
 import fr.secondevie.inventory.CustodyEntry;
 import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.notification.Notification;
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.processes.AssetEndOfLifeProcess;
 import fr.secondevie.processes.DismantlingLotProcess;
 import fr.secondevie.processes.DismantlingLotProcess.Elements;
+import fr.secondevie.processes.Reminders;
 import fr.secondevie.sanitization.CertificateService;
 import fr.secondevie.sanitization.SanitizationPlanner;
 import fr.secondevie.support.Assets;
@@ -263,6 +265,81 @@ class DismantlingLotProcessTests {
       assertThat(inventory.verifyCustody(asset.id()).valid()).isTrue();
     }
     assertThat(lots.findById(lot.id()).orElseThrow().status()).isEqualTo(LotStatus.COMPLETED);
+  }
+
+  @Test
+  void shouldRemindTheTechniciansWeeklyOfThePickupThenTheAssetManagersOfTheAttestation() {
+    // given: a lot of one, ordered, waiting for its pickup
+    registry.create(RecyclingFixtures.company("Les Ateliers du Cailly", 1, true));
+    Asset desktop =
+        assets.sanitizedThen(AssetCategory.DESKTOP, AssetStatus.RECYCLING_PENDING, "E4");
+    startAtAddToLot(desktop);
+    DismantlingLot lot = awaitLotOf(desktop, LotStatus.ORDER_SENT);
+    long lotInstance = lot.processInstanceKey();
+
+    // when: two weeks without pickup
+    processTestContext.increaseTime(Duration.ofDays(7));
+    assertThatProcessInstance(ProcessInstanceSelectors.byKey(lotInstance))
+        .hasCompletedElement(Elements.SEND_PICKUP_REMINDER, 1);
+    processTestContext.increaseTime(Duration.ofDays(7));
+
+    // then: one e-mail per week to the technicians, the task still open
+    assertThatProcessInstance(ProcessInstanceSelectors.byKey(lotInstance))
+        .hasCompletedElement(Elements.SEND_PICKUP_REMINDER, 2)
+        .hasCompletedElement(Elements.PICKUP_REMINDER_SENT, 2)
+        .hasActiveElements(Elements.CONFIRM_PICKUP);
+    assertThat(reminders(Reminders.PICKUP_OVERDUE, lotInstance))
+        .hasSize(2)
+        .allSatisfy(
+            n -> {
+              assertThat(n.recipient()).isEqualTo("dsi-techniciens@chu.example");
+              assertThat(n.subject()).endsWith("lot de démantèlement n° " + lot.id());
+              assertThat(n.body()).contains("bon de commande " + lot.orderNumber());
+            });
+
+    // when: picked up, then two weeks without the attestation
+    processTestContext.completeUserTask(
+        UserTaskSelectors.byElementId(Elements.CONFIRM_PICKUP, lotInstance),
+        pickupForm(1, "8.4", slip(today)));
+    assertThatProcessInstance(ProcessInstanceSelectors.byKey(lotInstance))
+        .hasActiveElements(Elements.ENTER_ATTESTATION);
+    processTestContext.increaseTime(Duration.ofDays(14));
+
+    // then: the asset managers are asked for it once; the pickup reminder ended with its task
+    assertThatProcessInstance(ProcessInstanceSelectors.byKey(lotInstance))
+        .hasCompletedElement(Elements.SEND_ATTESTATION_REMINDER, 1)
+        .hasCompletedElement(Elements.SEND_PICKUP_REMINDER, 2)
+        .hasActiveElements(Elements.ENTER_ATTESTATION);
+    assertThat(reminders(Reminders.ATTESTATION_OVERDUE, lotInstance))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.recipient()).isEqualTo("gestion-parc@chu.example");
+              assertThat(n.subject())
+                  .endsWith("attestation du lot de démantèlement n° " + lot.id());
+            });
+    assertThat(reminders(Reminders.PICKUP_OVERDUE, lotInstance)).hasSize(2);
+
+    // when: the attestation arrives
+    processTestContext.completeUserTask(
+        UserTaskSelectors.byElementId(Elements.ENTER_ATTESTATION, lotInstance),
+        attestationForm("40.00", "25.00"));
+
+    // then
+    assertThatProcessInstance(ProcessInstanceSelectors.byKey(lotInstance))
+        .isCompleted()
+        .hasCompletedElements(Elements.PUBLISH_DISMANTLING_COMPLETED, Elements.LOT_COMPLETED);
+    Awaitility.await()
+        .atMost(PATIENCE)
+        .until(
+            () -> inventory.findById(desktop.id()).orElseThrow().status() == AssetStatus.RECYCLED);
+  }
+
+  /** The reminders of this kind sent by the lot's instance. */
+  List<Notification> reminders(String reminder, long lotInstance) {
+    return notifications.latest(500).stream()
+        .filter(n -> n.operationId().startsWith("reminder:" + reminder + ":" + lotInstance + ":"))
+        .toList();
   }
 
   @Test
