@@ -4,7 +4,6 @@ import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static io.camunda.process.test.api.CamundaAssert.assertThatUserTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.secondevie.donation.Beneficiaries;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetStatus;
@@ -12,11 +11,8 @@ import fr.secondevie.inventory.CustodyAction;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.processes.DismantlingLotProcess.Elements;
 import fr.secondevie.processes.DismantlingLotProcess.Variables;
-import fr.secondevie.reconditioning.Reconditioners;
 import fr.secondevie.recycling.AdaptedCompanies;
 import fr.secondevie.support.Assets;
-import fr.secondevie.support.EngineModels;
-import fr.secondevie.support.TestDatabase;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.process.test.api.CamundaProcessTestContext;
@@ -25,7 +21,6 @@ import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,25 +52,20 @@ class DismantlingLotRefusalProcessTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
 
-  /** Leaves the shared engine with the application's models and the migration's reconditioners. */
   @AfterAll
   static void restore(@Autowired Environment environment, @Autowired ApplicationContext context) {
-    EngineModels.redeploy(environment);
-    Reconditioners.restore(context);
+    EndOfLifeFixtures.restoreEngineAndReconditioners(environment, context);
   }
 
   @BeforeEach
   void emptyRegistries() {
-    Beneficiaries.clean(jdbc);
-    Reconditioners.clean(jdbc);
-    AdaptedCompanies.clean(jdbc);
-    TestDatabase.clean(jdbc);
+    EndOfLifeFixtures.emptyRegistries(jdbc);
   }
 
   // ---------------------------------------------------------------- fixtures
 
   LocalDate today() {
-    return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+    return EndOfLifeFixtures.today(clock);
   }
 
   String bsd(LocalDate on) {

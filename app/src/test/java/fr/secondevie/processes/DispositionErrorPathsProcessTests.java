@@ -21,21 +21,15 @@ import fr.secondevie.processes.AssetEndOfLifeProcess.Variables;
 import fr.secondevie.reconditioning.Reconditioners;
 import fr.secondevie.recycling.AdaptedCompanies;
 import fr.secondevie.sanitization.WipeReportIntake;
-import fr.secondevie.sanitization.WipeReportIntake.JsonSubmission;
 import fr.secondevie.support.Assets;
-import fr.secondevie.support.EngineModels;
-import fr.secondevie.support.TestDatabase;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.process.test.api.CamundaProcessTestContext;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -71,22 +65,14 @@ class DispositionErrorPathsProcessTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
 
-  /**
-   * Leaves the shared engine with the application's models, as its startup deployed them, and the
-   * reconditioners as the migration created them.
-   */
   @AfterAll
   static void restore(@Autowired Environment environment, @Autowired ApplicationContext context) {
-    EngineModels.redeploy(environment);
-    Reconditioners.restore(context);
+    EndOfLifeFixtures.restoreEngineAndReconditioners(environment, context);
   }
 
   @BeforeEach
   void emptyRegistries() {
-    Beneficiaries.clean(jdbc);
-    Reconditioners.clean(jdbc);
-    AdaptedCompanies.clean(jdbc);
-    TestDatabase.clean(jdbc);
+    EndOfLifeFixtures.emptyRegistries(jdbc);
   }
 
   // ---------------------------------------------------------------- fixtures
@@ -111,21 +97,11 @@ class DispositionErrorPathsProcessTests {
   }
 
   ProcessInstanceEvent retire(Asset asset) {
-    return camunda
-        .newCreateInstanceCommand()
-        .bpmnProcessId(AssetEndOfLifeProcess.PROCESS_ID)
-        .latestVersion()
-        .variables(Map.of("assetId", asset.id()))
-        .send()
-        .join();
+    return EndOfLifeFixtures.retire(camunda, asset);
   }
 
-  /** What a technician types in form collect-asset. */
   static Map<String, Object> inspected(String grade, boolean works, String... drives) {
-    Map<String, Object> form = WipeAndRouteProcessTests.collected(drives);
-    form.put("conditionGrade", grade);
-    form.put("functionalTest", works ? "WORKS" : "DOES_NOT_WORK");
-    return form;
+    return EndOfLifeFixtures.inspected(grade, works, drives);
   }
 
   void complete(ProcessInstanceEvent instance, String elementId, Map<String, Object> form) {
@@ -134,17 +110,7 @@ class DispositionErrorPathsProcessTests {
   }
 
   void postReport(Asset asset, String serial) {
-    intake.receive(
-        new JsonSubmission(
-            """
-            {"assetId": %d, "tool": "Blancco Drive Eraser", "toolVersion": "7.12.1",
-             "operator": "Camille Martin", "performedOn": "2026-03-12T10:42:00+01:00",
-             "drives": [{"serialNumber": "%s", "methodType": "PURGE", "method": "CRYPTO_ERASE",
-                         "verification": "FULL", "result": "PASSED"}]}
-            """
-                .formatted(asset.id(), serial)
-                .getBytes(StandardCharsets.UTF_8),
-            "technicien"));
+    EndOfLifeFixtures.postPassingReport(intake, asset, serial);
   }
 
   /** A working desktop, wiped with a certificate and routed to a donation by the decision. */
@@ -157,54 +123,20 @@ class DispositionErrorPathsProcessTests {
     return instance;
   }
 
-  /** What the director submits in form approve-donation. */
   static Map<String, Object> approval(String comment) {
-    return Map.of("donationDecision", "APPROVED", "approvalComment", comment);
+    return EndOfLifeFixtures.approval(comment);
   }
 
-  /** What the technician submits in form hand-over-equipment: handed over today. */
   Map<String, Object> handover() {
-    Map<String, Object> form = new HashMap<>();
-    form.put("handoverDate", today().toString());
-    form.put("recipientName", "Karim Benali");
-    form.put("recipientRole", "Trésorier de l'association");
-    form.put("signedReceiptRef", "RECU-2026-021");
-    form.put("handedOverItems", List.of("COMPUTER", "KEYBOARD", "MOUSE", "POWER_SUPPLY"));
-    return form;
+    return EndOfLifeFixtures.handover(today());
   }
 
-  /** What the adapted company's pickup and attestation forms of P3 carry. */
   void dismantleTheLot() {
-    context.completeUserTask(
-        UserTaskSelectors.byElementId(DismantlingLotProcess.Elements.CONFIRM_PICKUP),
-        Map.of(
-            "pickupDate",
-            today().toString(),
-            "pickedUpUnitCount",
-            1,
-            "weightKg",
-            9.5,
-            "wasteTrackingNumber",
-            "BSD-" + today().toString().replace("-", "") + "-A1B2C3D4E",
-            "carrierName",
-            "Transports Cauchois"));
-    context.completeUserTask(
-        UserTaskSelectors.byElementId(DismantlingLotProcess.Elements.ENTER_ATTESTATION),
-        Map.of(
-            "recyclingCertificateRef",
-            "CR-2026-0091",
-            "recyclingCertificateDate",
-            today().toString(),
-            "eaAttestationRef",
-            "EA-2026-0091",
-            "invoiceAmountExclTax",
-            120.0,
-            "labourCost",
-            80.0));
+    EndOfLifeFixtures.dismantleTheLot(context, today(), 1);
   }
 
   LocalDate today() {
-    return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+    return EndOfLifeFixtures.today(clock);
   }
 
   Asset reload(Asset asset) {

@@ -24,10 +24,7 @@ import fr.secondevie.recycling.AdaptedCompanies;
 import fr.secondevie.sanitization.CertificateService;
 import fr.secondevie.sanitization.SanitizationCertificate;
 import fr.secondevie.sanitization.WipeReportIntake;
-import fr.secondevie.sanitization.WipeReportIntake.JsonSubmission;
 import fr.secondevie.support.Assets;
-import fr.secondevie.support.EngineModels;
-import fr.secondevie.support.TestDatabase;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.process.test.api.CamundaProcessTestContext;
@@ -38,8 +35,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -75,22 +70,14 @@ class DispositionRouteProcessTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
 
-  /**
-   * Leaves the shared engine with the application's models, as its startup deployed them, and the
-   * reconditioners as the migration created them.
-   */
   @AfterAll
   static void restore(@Autowired Environment environment, @Autowired ApplicationContext context) {
-    EngineModels.redeploy(environment);
-    Reconditioners.restore(context);
+    EndOfLifeFixtures.restoreEngineAndReconditioners(environment, context);
   }
 
   @BeforeEach
   void emptyRegistries() {
-    Beneficiaries.clean(jdbc);
-    Reconditioners.clean(jdbc);
-    AdaptedCompanies.clean(jdbc);
-    TestDatabase.clean(jdbc);
+    EndOfLifeFixtures.emptyRegistries(jdbc);
   }
 
   // ---------------------------------------------------------------- fixtures
@@ -119,21 +106,11 @@ class DispositionRouteProcessTests {
   }
 
   ProcessInstanceEvent retire(Asset asset) {
-    return camunda
-        .newCreateInstanceCommand()
-        .bpmnProcessId(AssetEndOfLifeProcess.PROCESS_ID)
-        .latestVersion()
-        .variables(Map.of("assetId", asset.id()))
-        .send()
-        .join();
+    return EndOfLifeFixtures.retire(camunda, asset);
   }
 
-  /** What a technician types in form collect-asset. */
   static Map<String, Object> inspected(String grade, boolean works, String... drives) {
-    Map<String, Object> form = WipeAndRouteProcessTests.collected(drives);
-    form.put("conditionGrade", grade);
-    form.put("functionalTest", works ? "WORKS" : "DOES_NOT_WORK");
-    return form;
+    return EndOfLifeFixtures.inspected(grade, works, drives);
   }
 
   void collect(ProcessInstanceEvent instance, Map<String, Object> form) {
@@ -143,17 +120,7 @@ class DispositionRouteProcessTests {
   }
 
   void postReport(Asset asset, String serial) {
-    intake.receive(
-        new JsonSubmission(
-            """
-            {"assetId": %d, "tool": "Blancco Drive Eraser", "toolVersion": "7.12.1",
-             "operator": "Camille Martin", "performedOn": "2026-03-12T10:42:00+01:00",
-             "drives": [{"serialNumber": "%s", "methodType": "PURGE", "method": "CRYPTO_ERASE",
-                         "verification": "FULL", "result": "PASSED"}]}
-            """
-                .formatted(asset.id(), serial)
-                .getBytes(StandardCharsets.UTF_8),
-            "technicien"));
+    EndOfLifeFixtures.postPassingReport(intake, asset, serial);
   }
 
   void complete(ProcessInstanceEvent instance, String elementId, Map<String, Object> form) {
@@ -161,68 +128,20 @@ class DispositionRouteProcessTests {
         UserTaskSelectors.byElementId(elementId, instance.getProcessInstanceKey()), form);
   }
 
-  /** What the director submits in form approve-donation. */
   static Map<String, Object> approval() {
-    return Map.of(
-        "donationDecision", "APPROVED", "approvalComment", "Accord, convention à signer sur place");
+    return EndOfLifeFixtures.approval("Accord, convention à signer sur place");
   }
 
-  /** What the technician submits in form hand-over-equipment: handed over today. */
   Map<String, Object> handover() {
-    Map<String, Object> form = new HashMap<>();
-    form.put("handoverDate", today().toString());
-    form.put("recipientName", "Claire Martin");
-    form.put("recipientRole", "Présidente de l'association");
-    form.put("signedReceiptRef", "RECU-2026-014");
-    form.put("handedOverItems", List.of("COMPUTER", "KEYBOARD", "MOUSE", "POWER_SUPPLY"));
-    return form;
-  }
-
-  /** What the technician submits in form confirm-pickup: picked up today. */
-  Map<String, Object> pickup(int units) {
-    return Map.of(
-        "pickupDate",
-        today().toString(),
-        "pickedUpUnitCount",
-        units,
-        "weightKg",
-        9.5 * units,
-        "wasteTrackingNumber",
-        "BSD-" + today().toString().replace("-", "") + "-A1B2C3D4E",
-        "carrierName",
-        "Transports Cauchois");
-  }
-
-  /** What the asset manager submits in form enter-attestation. */
-  Map<String, Object> attestation() {
-    return Map.of(
-        "recyclingCertificateRef",
-        "CR-2026-0087",
-        "recyclingCertificateDate",
-        today().toString(),
-        "eaAttestationRef",
-        "EA-2026-0087",
-        "invoiceAmountExclTax",
-        120.0,
-        "labourCost",
-        80.0);
+    return EndOfLifeFixtures.handover(today());
   }
 
   LocalDate today() {
-    return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+    return EndOfLifeFixtures.today(clock);
   }
 
-  /**
-   * Completes P3's two user tasks for the one open lot: the adapted company's pickup, then its
-   * attestation; P3 then publishes DismantlingCompleted per asset.
-   */
   void dismantleTheLot(int units) {
-    context.completeUserTask(
-        UserTaskSelectors.byElementId(DismantlingLotProcess.Elements.CONFIRM_PICKUP),
-        pickup(units));
-    context.completeUserTask(
-        UserTaskSelectors.byElementId(DismantlingLotProcess.Elements.ENTER_ATTESTATION),
-        attestation());
+    EndOfLifeFixtures.dismantleTheLot(context, today(), units);
   }
 
   Asset reload(Asset asset) {

@@ -27,7 +27,6 @@ import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -109,7 +108,7 @@ class RenewalCampaignProcessTests {
   }
 
   LocalDate today() {
-    return LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
+    return EndOfLifeFixtures.today(clock);
   }
 
   /** The technician's collect-asset form: grade B, working, no storage left inside. */
@@ -119,33 +118,7 @@ class RenewalCampaignProcessTests {
 
   /** P3's user tasks for the one open lot, as the technician and the asset manager submit them. */
   void dismantleTheLot(int units) {
-    String day = today().toString();
-    context.completeUserTask(
-        UserTaskSelectors.byElementId(DismantlingLotProcess.Elements.CONFIRM_PICKUP),
-        Map.of(
-            "pickupDate",
-            day,
-            "pickedUpUnitCount",
-            units,
-            "weightKg",
-            9.5 * units,
-            "wasteTrackingNumber",
-            "BSD-" + day.replace("-", "") + "-A1B2C3D4E",
-            "carrierName",
-            "Transports Cauchois"));
-    context.completeUserTask(
-        UserTaskSelectors.byElementId(DismantlingLotProcess.Elements.ENTER_ATTESTATION),
-        Map.of(
-            "recyclingCertificateRef",
-            "CR-2026-0087",
-            "recyclingCertificateDate",
-            day,
-            "eaAttestationRef",
-            "EA-2026-0087",
-            "invoiceAmountExclTax",
-            120.0,
-            "labourCost",
-            80.0));
+    EndOfLifeFixtures.dismantleTheLot(context, today(), units);
   }
 
   @Test
