@@ -140,7 +140,7 @@ class DismantlingService {
                   opened.assignNumber();
                   return opened;
                 });
-    lot.add(
+    LotAsset added =
         new LotAsset(
             assetId,
             asset.inventoryNumber(),
@@ -149,8 +149,9 @@ class DismantlingService {
             describe(asset),
             now,
             operationId,
-            null));
-    lot = lots.save(lot);
+            null);
+    lot.add(added);
+    lots.writeAdded(lot, added);
     inventory.appendCustody(
         new AppendCustody(
             asset.inventoryNumber(),
@@ -185,7 +186,7 @@ class DismantlingService {
           DismantlingLot lot = lots.findById(lotId).orElseThrow();
           if (lot.processInstanceKey() == null) {
             lot.started(processes.startLot(lotId, lot.companyId()));
-            lots.save(lot);
+            lots.writeProgress(lot);
           }
         });
   }
@@ -201,8 +202,10 @@ class DismantlingService {
         status -> {
           lots.lock(lotId);
           DismantlingLot locked = lots.findById(lotId).orElseThrow();
-          locked.fullPublished(now());
-          lots.save(locked);
+          if (locked.fullPublishedAt() == null) {
+            locked.fullPublished(now());
+            lots.writeProgress(locked);
+          }
         });
   }
 
@@ -222,7 +225,7 @@ class DismantlingService {
               if (!lot.requestClose()) {
                 return false;
               }
-              lots.save(lot);
+              lots.writeProgress(lot);
               return true;
             });
     if (!Boolean.TRUE.equals(requested)) {
@@ -233,8 +236,10 @@ class DismantlingService {
         status -> {
           lots.lock(lotId);
           DismantlingLot locked = lots.findById(lotId).orElseThrow();
-          locked.fullPublished(now());
-          lots.save(locked);
+          if (locked.fullPublishedAt() == null) {
+            locked.fullPublished(now());
+            lots.writeProgress(locked);
+          }
         });
     return true;
   }
@@ -245,8 +250,12 @@ class DismantlingService {
         status -> {
           lots.lock(lotId);
           DismantlingLot lot = lot(lotId);
+          LotStatus before = lot.status();
           lot.close(now());
-          return lots.save(lot).assetCount();
+          if (lot.status() != before) {
+            lots.writeProgress(lot);
+          }
+          return lot.assetCount();
         });
   }
 
@@ -301,7 +310,8 @@ class DismantlingService {
                         stored.evidence(),
                         operationId));
               }
-              return lots.save(l);
+              lots.writeOrder(l);
+              return l;
             });
     AdaptedCompany company = companies.findById(lot.companyId()).orElseThrow();
     notifications.send(
@@ -383,7 +393,8 @@ class DismantlingService {
                     "bordereau " + pickup.wasteTrackingNumber().value(),
                     operationId));
           }
-          return lots.save(lot);
+          lots.writePickup(lot);
+          return lot;
         });
   }
 
@@ -447,7 +458,8 @@ class DismantlingService {
                     evidence,
                     operationId));
           }
-          return lots.save(lot);
+          lots.writeAttestation(lot);
+          return lot;
         });
   }
 
@@ -493,15 +505,18 @@ class DismantlingService {
             lots.lock(lotId);
             DismantlingLot locked = lot(lotId);
             locked.markPublished(a.assetId(), now());
-            lots.save(locked);
+            lots.writePublished(locked, a.assetId());
           });
     }
     return tx.execute(
         status -> {
           lots.lock(lotId);
           DismantlingLot locked = lot(lotId);
-          locked.complete(now());
-          return lots.save(locked).assetCount();
+          if (locked.completedAt() == null) {
+            locked.complete(now());
+            lots.writeProgress(locked);
+          }
+          return locked.assetCount();
         });
   }
 
@@ -543,7 +558,7 @@ class DismantlingService {
                     stored.evidence(),
                     "lot-document-" + stored.publicId()));
           }
-          lots.save(lot);
+          lots.writeDocuments(lot);
           return stored;
         });
   }
