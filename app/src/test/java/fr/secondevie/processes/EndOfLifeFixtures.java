@@ -77,15 +77,23 @@ final class EndOfLifeFixtures {
 
   /** The erasure tool's JSON report: the drive purged by crypto-erase and verified. */
   static void postPassingReport(WipeReportIntake intake, Asset asset, String serial) {
+    postReport(intake, asset, serial, "CRYPTO_ERASE");
+  }
+
+  /**
+   * The erasure tool's JSON report for one drive, as a Purge by {@code method} that the tool says
+   * passed with full verification (whether it is enough for the drive is the plan's call).
+   */
+  static void postReport(WipeReportIntake intake, Asset asset, String serial, String method) {
     intake.receive(
         new JsonSubmission(
             """
             {"assetId": %d, "tool": "Blancco Drive Eraser", "toolVersion": "7.12.1",
              "operator": "Camille Martin", "performedOn": "2026-03-12T10:42:00+01:00",
-             "drives": [{"serialNumber": "%s", "methodType": "PURGE", "method": "CRYPTO_ERASE",
+             "drives": [{"serialNumber": "%s", "methodType": "PURGE", "method": "%s",
                          "verification": "FULL", "result": "PASSED"}]}
             """
-                .formatted(asset.id(), serial)
+                .formatted(asset.id(), serial, method)
                 .getBytes(StandardCharsets.UTF_8),
             "technicien"));
   }

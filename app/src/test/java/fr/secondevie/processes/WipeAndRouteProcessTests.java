@@ -17,7 +17,6 @@ import fr.secondevie.notification.NotificationService;
 import fr.secondevie.processes.AssetEndOfLifeProcess.Elements;
 import fr.secondevie.sanitization.CertificateService;
 import fr.secondevie.sanitization.WipeReportIntake;
-import fr.secondevie.sanitization.WipeReportIntake.JsonSubmission;
 import fr.secondevie.support.Assets;
 import fr.secondevie.support.EngineModels;
 import fr.secondevie.support.TestDatabase;
@@ -125,17 +124,7 @@ class WipeAndRouteProcessTests {
   }
 
   void postReport(Asset asset, String method) {
-    intake.receive(
-        new JsonSubmission(
-            """
-            {"assetId": %d, "tool": "Blancco Drive Eraser", "toolVersion": "7.12.1",
-             "operator": "Camille Martin", "performedOn": "2026-03-12T10:42:00+01:00",
-             "drives": [{"serialNumber": "SSD-1", "methodType": "PURGE", "method": "%s",
-                         "verification": "FULL", "result": "PASSED"}]}
-            """
-                .formatted(asset.id(), method)
-                .getBytes(StandardCharsets.UTF_8),
-            "technicien"));
+    EndOfLifeFixtures.postReport(intake, asset, "SSD-1", method);
   }
 
   Asset reload(Asset asset) {
