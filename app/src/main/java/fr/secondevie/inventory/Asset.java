@@ -92,10 +92,21 @@ public class Asset {
     this.updatedAt = now;
   }
 
-  void recordStorageDevice(StorageDevice device, Instant now) {
-    storageDevices.removeIf(d -> d.serialNumber().equalsIgnoreCase(device.serialNumber()));
+  /**
+   * Records a storage device, replacing the one with the same serial number (ignoring case).
+   *
+   * @return the device replaced, or null when the serial number was not known
+   */
+  StorageDevice recordStorageDevice(StorageDevice device, Instant now) {
+    StorageDevice replaced =
+        storageDevices.stream()
+            .filter(d -> d.serialNumber().equalsIgnoreCase(device.serialNumber()))
+            .findFirst()
+            .orElse(null);
+    storageDevices.remove(replaced);
     storageDevices.add(device);
     updatedAt = now;
+    return replaced;
   }
 
   void describe(Description d) {
@@ -114,6 +125,19 @@ public class Asset {
   void advanceCustodyHead(CustodyEntry entry) {
     custodyLength = entry.seq();
     custodyHeadHash = entry.hash();
+  }
+
+  /** The version the row was read at, which a targeted update of the row checks and bumps. */
+  Integer version() {
+    return version;
+  }
+
+  /**
+   * Follows a targeted update of the row ({@link AssetRepository#writeRoot}), which bumped its
+   * version, so that this copy can still be saved whole afterwards.
+   */
+  void rowWritten() {
+    version = version + 1;
   }
 
   /**

@@ -147,7 +147,8 @@ public class InventoryService {
         CustodyAction.STORAGE_RECORDED,
         null,
         asset -> {
-          asset.recordStorageDevice(device, clock.instant());
+          StorageDevice replaced = asset.recordStorageDevice(device, clock.instant());
+          assets.writeStorageDevice(asset, replaced, device);
           return new Change(
               command.actor(),
               CustodyAction.STORAGE_RECORDED,
@@ -176,6 +177,12 @@ public class InventoryService {
                 command.evidence()));
   }
 
+  /**
+   * Locks the asset, applies {@code change} to it unless the operation id was applied already, and
+   * appends the custody entry recording it. {@code change} may change the asset's status, route and
+   * update instant, which are written with the custody head; a change to a child row (a storage
+   * device) must be written by {@code change} itself.
+   */
   private Outcome apply(
       String inventoryNumber,
       String operationId,
@@ -216,7 +223,10 @@ public class InventoryService {
                 operationId,
                 asset.custodyLength() == 0 ? CustodyEntry.GENESIS : asset.custodyHeadHash()));
     asset.advanceCustodyHead(entry);
-    return new Outcome(assets.save(asset), entry, true);
+    // Only the asset's own row changed (status, route, custody head, update instant), plus the one
+    // storage device a record wrote itself: saving the aggregate would rewrite all its children.
+    assets.writeRoot(asset);
+    return new Outcome(asset, entry, true);
   }
 
   /**
@@ -263,7 +273,9 @@ public class InventoryService {
                 operationId,
                 CustodyEntry.GENESIS));
     asset.advanceCustodyHead(entry);
-    return new Outcome(assets.save(asset), entry, true);
+    // The new asset has no children yet, but saving it again would still delete them by asset id.
+    assets.writeRoot(asset);
+    return new Outcome(asset, entry, true);
   }
 
   private static String requireActor(String actor) {
