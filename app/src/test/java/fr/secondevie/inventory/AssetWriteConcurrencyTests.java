@@ -8,17 +8,13 @@ import fr.secondevie.inventory.InventoryCommands.AppendCustody;
 import fr.secondevie.inventory.InventoryCommands.ChangeStatus;
 import fr.secondevie.inventory.InventoryCommands.Outcome;
 import fr.secondevie.inventory.InventoryCommands.RecordStorageDevice;
+import fr.secondevie.support.Concurrently;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -127,28 +123,8 @@ class AssetWriteConcurrencyTests {
         "inspection-" + number);
   }
 
-  /**
-   * Runs the tasks from {@link #THREADS} threads released together; once all have ended, rethrows
-   * the first failure (a failed task must not leave others writing into the next test).
-   */
   static void concurrently(List<Callable<Void>> tasks) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Void>> futures = new ArrayList<>();
-    for (Callable<Void> task : tasks) {
-      futures.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return task.call();
-              }));
-    }
-    start.countDown();
-    pool.shutdown();
-    pool.awaitTermination(5, TimeUnit.MINUTES);
-    for (Future<Void> future : futures) {
-      future.get(0, TimeUnit.SECONDS);
-    }
+    Concurrently.run(THREADS, tasks);
   }
 
   @Test

@@ -21,16 +21,12 @@ import fr.secondevie.recycling.DismantlingWorkers.PickupVariable;
 import fr.secondevie.sanitization.CertificateService;
 import fr.secondevie.sanitization.SanitizationPlanner;
 import fr.secondevie.support.Assets;
+import fr.secondevie.support.Concurrently;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,30 +122,8 @@ class DismantlingLotConcurrencyTests {
             "CR-" + lotId, today, "ATT-" + lotId, BigDecimal.TEN, BigDecimal.ONE, null));
   }
 
-  /**
-   * Runs the tasks from {@link #THREADS} threads released together; once all have ended, rethrows
-   * the first failure (a failed task must not leave others writing into the next test).
-   */
   static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<T>> futures = new ArrayList<>();
-    for (Callable<T> task : tasks) {
-      futures.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return task.call();
-              }));
-    }
-    start.countDown();
-    pool.shutdown();
-    pool.awaitTermination(5, TimeUnit.MINUTES);
-    List<T> results = new ArrayList<>();
-    for (Future<T> future : futures) {
-      results.add(future.get(0, TimeUnit.SECONDS));
-    }
-    return results;
+    return Concurrently.run(THREADS, tasks);
   }
 
   void assertCompleted(long lotId, int size) {
