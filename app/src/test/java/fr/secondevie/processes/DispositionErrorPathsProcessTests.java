@@ -113,14 +113,8 @@ class DispositionErrorPathsProcessTests {
     EndOfLifeFixtures.postPassingReport(intake, asset, serial);
   }
 
-  /** A working desktop, wiped with a certificate and routed to a donation by the decision. */
   ProcessInstanceEvent wipedAndRoutedToDonation(Asset desktop) {
-    ProcessInstanceEvent instance = retire(desktop);
-    complete(instance, Elements.COLLECT_ASSET, inspected("B", true, "SSD-1"));
-    assertThat(instance).hasActiveElements(Elements.WAIT_FOR_WIPE_REPORT);
-    postReport(desktop, "SSD-1");
-    assertThat(instance).hasVariable("route", "DONATION");
-    return instance;
+    return EndOfLifeFixtures.wipedAndRoutedToDonation(camunda, context, intake, desktop);
   }
 
   static Map<String, Object> approval(String comment) {

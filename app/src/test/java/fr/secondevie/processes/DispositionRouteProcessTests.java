@@ -170,11 +170,8 @@ class DispositionRouteProcessTests {
     // given: a wiped desktop and an association asking for desktops
     Asset desktop = oldDesktop();
     Beneficiaries.openRequest(application, "APE école Jean-Jaurès", 3, AssetCategory.DESKTOP);
-    ProcessInstanceEvent instance = retire(desktop);
-    collect(instance, inspected("B", true, "SSD-1"));
-    assertThat(instance).hasActiveElements(Elements.WAIT_FOR_WIPE_REPORT);
-    postReport(desktop, "SSD-1");
-    assertThat(instance).hasVariable("route", "DONATION");
+    ProcessInstanceEvent instance =
+        EndOfLifeFixtures.wipedAndRoutedToDonation(camunda, context, intake, desktop);
     assertThatUserTask(
             UserTaskSelectors.byElementId(
                 Elements.APPROVE_DONATION, instance.getProcessInstanceKey()))
@@ -248,10 +245,8 @@ class DispositionRouteProcessTests {
     // given: an approved donation, the agreement prepared today
     Asset desktop = oldDesktop();
     Beneficiaries.openRequest(application, "APE école Jean-Jaurès", 3, AssetCategory.DESKTOP);
-    ProcessInstanceEvent instance = retire(desktop);
-    collect(instance, inspected("B", true, "SSD-1"));
-    assertThat(instance).hasActiveElements(Elements.WAIT_FOR_WIPE_REPORT);
-    postReport(desktop, "SSD-1");
+    ProcessInstanceEvent instance =
+        EndOfLifeFixtures.wipedAndRoutedToDonation(camunda, context, intake, desktop);
     complete(instance, Elements.APPROVE_DONATION, approval());
     assertThatUserTask(
             UserTaskSelectors.byElementId(

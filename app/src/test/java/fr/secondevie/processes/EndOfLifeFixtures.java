@@ -1,5 +1,7 @@
 package fr.secondevie.processes;
 
+import static io.camunda.process.test.api.CamundaAssert.assertThat;
+
 import fr.secondevie.donation.Beneficiaries;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.reconditioning.Reconditioners;
@@ -96,6 +98,26 @@ final class EndOfLifeFixtures {
                 .formatted(asset.id(), serial, method)
                 .getBytes(StandardCharsets.UTF_8),
             "technicien"));
+  }
+
+  /**
+   * A working desktop retired, collected with one SSD, wiped with a certificate and routed to a
+   * donation by the decision: the instance then looks for a beneficiary.
+   */
+  static ProcessInstanceEvent wipedAndRoutedToDonation(
+      CamundaClient camunda,
+      CamundaProcessTestContext context,
+      WipeReportIntake intake,
+      Asset desktop) {
+    ProcessInstanceEvent instance = retire(camunda, desktop);
+    context.completeUserTask(
+        UserTaskSelectors.byElementId(
+            AssetEndOfLifeProcess.Elements.COLLECT_ASSET, instance.getProcessInstanceKey()),
+        inspected("B", true, "SSD-1"));
+    assertThat(instance).hasActiveElements(AssetEndOfLifeProcess.Elements.WAIT_FOR_WIPE_REPORT);
+    postPassingReport(intake, desktop, "SSD-1");
+    assertThat(instance).hasVariable("route", "DONATION");
+    return instance;
   }
 
   /** What the director submits in form approve-donation. */
