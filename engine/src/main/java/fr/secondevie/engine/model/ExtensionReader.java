@@ -186,9 +186,12 @@ final class ExtensionReader {
   List<Mapping> mappingList(BaseElement node, Collection<? extends ZeebeMapping> list) {
     List<Mapping> mappings = new ArrayList<>();
     for (ZeebeMapping mapping : list) {
+      // As in Camunda: a source starting with '=' is FEEL, any other text is a static string
+      // value taken as written (a URL, "POST", "{{secrets.KEY}}/path", "25" as text); no source
+      // maps null.
       String source = mapping.getSource();
       Expression expression =
-          source == null || source.isBlank() ? feel(node, "=null") : feel(node, source);
+          source == null || source.isBlank() ? feel(node, "=null") : expression(node, source);
       mappings.add(new Mapping(expression, Arrays.asList(mapping.getTarget().split("\\."))));
     }
     return mappings;
