@@ -2,7 +2,7 @@ package fr.secondevie.engine.model;
 
 import fr.secondevie.engine.feel.Expression;
 import fr.secondevie.engine.feel.ExpressionLanguage;
-import fr.secondevie.engine.util.CronExpression;
+import fr.secondevie.engine.util.CronCycle;
 import fr.secondevie.engine.util.Either;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.Event;
@@ -55,7 +55,7 @@ final class ExtensionReader {
     } else if (definition.getTimeCycle() != null) {
       String cycle = definition.getTimeCycle().getTextContent();
       if (!cycle.strip().startsWith("=") && !cycle.strip().startsWith("R")) {
-        Either<CronExpression> cron = CronExpression.parse(cycle);
+        Either<CronCycle> cron = CronCycle.parse(cycle);
         if (!cron.isOk()) {
           errors.add(
               event,
