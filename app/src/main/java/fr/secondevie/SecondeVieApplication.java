@@ -1,6 +1,5 @@
 package fr.secondevie;
 
-import io.camunda.client.annotation.Deployment;
 import java.time.Clock;
 import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
@@ -15,15 +14,10 @@ import org.springframework.context.annotation.Bean;
  * cluster and an external MariaDB. The application code is the same in both.
  *
  * <p>At startup the process models, decisions and forms packaged from {@code bpmn/} and {@code
- * forms/} are deployed to the runtime; an unchanged model keeps its version.
+ * forms/} are deployed to the runtime unless it already runs a newer version of them (module {@code
+ * models}: a version deployed by a process owner is never reverted).
  */
 @SpringBootApplication
-@Deployment(
-    resources = {
-      "classpath*:/models/*.bpmn",
-      "classpath*:/models/*.dmn",
-      "classpath*:/models/*.form"
-    })
 public class SecondeVieApplication {
 
   public static void main(String[] args) {
