@@ -1,6 +1,8 @@
 package fr.secondevie.support;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CamundaClientBuilder;
+import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,14 +20,25 @@ public final class EngineModels {
 
   private EngineModels() {}
 
-  /** Deploys every model and form packaged under {@code models/} with a client of its own. */
+  /**
+   * Deploys every model and form packaged under {@code models/} with a client of its own, with the
+   * application client's credentials.
+   */
   public static void redeploy(Environment environment) {
-    try (CamundaClient client =
+    CamundaClientBuilder builder =
         CamundaClient.newClientBuilder()
             .grpcAddress(URI.create(environment.getRequiredProperty("camunda.client.grpc-address")))
             .restAddress(URI.create(environment.getRequiredProperty("camunda.client.rest-address")))
-            .preferRestOverGrpc(false)
-            .build()) {
+            .preferRestOverGrpc(false);
+    if ("basic".equals(environment.getProperty("camunda.client.auth.method"))) {
+      // the engine requires the credentials the application's client has
+      builder.credentialsProvider(
+          CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+              .username(environment.getRequiredProperty("camunda.client.auth.username"))
+              .password(environment.getRequiredProperty("camunda.client.auth.password"))
+              .build());
+    }
+    try (CamundaClient client = builder.build()) {
       Resource[] models =
           new PathMatchingResourcePatternResolver().getResources("classpath*:/models/*.*");
       DeployResourceCommandStep2 deploy = null;

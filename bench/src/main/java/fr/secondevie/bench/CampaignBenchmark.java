@@ -112,7 +112,10 @@ public final class CampaignBenchmark {
       CampaignBenchmark bench =
           new CampaignBenchmark(
               Http.basic(base, "admin", "demo"),
-              Http.basic("http://localhost:" + application.engineRestPort, null, null),
+              Http.basic(
+                  "http://localhost:" + application.engineRestPort,
+                  application.engineCredentials().username(),
+                  application.engineCredentials().password()),
               threads);
       int warmUp = Integer.getInteger("bench.warmUp", 0);
       Report warm = null;

@@ -2,7 +2,9 @@ package fr.secondevie.bench;
 
 import fr.secondevie.engine.EmbeddedEngine;
 import fr.secondevie.engine.record.FileRecordStore;
+import fr.secondevie.engine.security.EngineCredentials;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -43,6 +45,9 @@ public final class EngineBenchmark {
   private static final String PROCESS_ID = "bench-three-tasks";
   private static final List<String> TYPES = List.of("bench.reserve", "bench.charge", "bench.ship");
 
+  /** Every call carries credentials, as in the application's embedded mode. */
+  private static final EngineCredentials CREDENTIALS = EngineCredentials.generate();
+
   private EngineBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -64,6 +69,11 @@ public final class EngineBenchmark {
             CamundaClient.newClientBuilder()
                 .preferRestOverGrpc(false)
                 .grpcAddress(URI.create("http://localhost:" + engine.grpcPort()))
+                .credentialsProvider(
+                    CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+                        .username(CREDENTIALS.username())
+                        .password(CREDENTIALS.password())
+                        .build())
                 .numJobWorkerExecutionThreads(2)
                 .build()) {
       client
@@ -118,7 +128,7 @@ public final class EngineBenchmark {
 
   private static EmbeddedEngine engine(String store, Path dataDir) {
     EmbeddedEngine.Builder builder =
-        EmbeddedEngine.builder().grpcPort(0).restPort(0).managementPort(0);
+        EmbeddedEngine.builder().grpcPort(0).restPort(0).basicAuth(CREDENTIALS);
     switch (store) {
       case "memory" -> {}
       case "file" -> builder.dataDirectory(dataDir);

@@ -14,7 +14,10 @@ public record EmbeddedModeProperties(MariaDb mariadb, Engine engine) {
 
   public EmbeddedModeProperties {
     mariadb = mariadb == null ? new MariaDb(null, null, null, false) : mariadb;
-    engine = engine == null ? new Engine(null, null, null, null, null, false) : engine;
+    engine =
+        engine == null
+            ? new Engine(null, null, null, null, null, false, null, null, null, false, null, null)
+            : engine;
   }
 
   /**
@@ -48,6 +51,17 @@ public record EmbeddedModeProperties(MariaDb mariadb, Engine engine) {
    *     {@code ./data/engine}, next to MariaDB's {@code ./data/mariadb})
    * @param ephemeral a throw-away engine on free ports, one per JVM, shared by every Spring context
    *     (tests), kept in memory; the ports and the data directory above are then ignored
+   * @param bindAddress where the gRPC and REST ports listen (default {@code 127.0.0.1}: this
+   *     machine only; {@code 0.0.0.0} for every interface)
+   * @param grpcBindAddress where the gRPC port listens, instead of {@code bindAddress}
+   * @param restBindAddress where the REST port listens, instead of {@code bindAddress}
+   * @param managementEnabled serve the management API (move the clock, purge everything); off by
+   *     default, always on {@code 127.0.0.1} and behind the credentials when on
+   * @param username the user every call to the engine must authenticate as (HTTP Basic); default
+   *     {@code secondevie-engine}
+   * @param password its password; when not set, one is generated at the first start and kept in
+   *     {@code engine-credentials.properties} in {@code dataDir} (mode 600), and read from there at
+   *     the next starts
    */
   public record Engine(
       Boolean enabled,
@@ -55,7 +69,13 @@ public record EmbeddedModeProperties(MariaDb mariadb, Engine engine) {
       Integer restPort,
       Integer managementPort,
       Path dataDir,
-      boolean ephemeral) {
+      boolean ephemeral,
+      String bindAddress,
+      String grpcBindAddress,
+      String restBindAddress,
+      boolean managementEnabled,
+      String username,
+      String password) {
     public Engine {
       enabled = enabled == null || enabled;
       grpcPort = grpcPort == null ? EmbeddedModeDefaults.ENGINE_GRPC_PORT : grpcPort;
@@ -63,6 +83,28 @@ public record EmbeddedModeProperties(MariaDb mariadb, Engine engine) {
       managementPort =
           managementPort == null ? EmbeddedModeDefaults.ENGINE_MANAGEMENT_PORT : managementPort;
       dataDir = dataDir == null ? Path.of("data", "engine") : dataDir;
+      bindAddress = bindAddress == null || bindAddress.isBlank() ? "127.0.0.1" : bindAddress;
+    }
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+      return ("Engine[enabled=%s, grpcPort=%s, restPort=%s, managementPort=%s, dataDir=%s,"
+              + " ephemeral=%s, bindAddress=%s, grpcBindAddress=%s, restBindAddress=%s,"
+              + " managementEnabled=%s, username=%s, password=%s]")
+          .formatted(
+              enabled,
+              grpcPort,
+              restPort,
+              managementPort,
+              dataDir,
+              ephemeral,
+              bindAddress,
+              grpcBindAddress,
+              restBindAddress,
+              managementEnabled,
+              username,
+              password == null ? null : "<hidden>");
     }
   }
 }

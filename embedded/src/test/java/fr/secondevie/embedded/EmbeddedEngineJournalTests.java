@@ -48,7 +48,8 @@ class EmbeddedEngineJournalTests {
   void shouldStartTheEngineOnItsJournalAgainAfterAStop() {
     // given an engine started and stopped on a data directory
     EmbeddedModeProperties.Engine settings =
-        new EmbeddedModeProperties.Engine(true, 0, 0, 0, dataDir, false);
+        new EmbeddedModeProperties.Engine(
+            true, 0, 0, 0, dataDir, false, null, null, null, false, null, null);
     EmbeddedEngineLifecycle first = new EmbeddedEngineLifecycle(settings);
     first.start();
     first.stop();

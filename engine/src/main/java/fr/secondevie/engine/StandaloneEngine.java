@@ -1,13 +1,35 @@
 package fr.secondevie.engine;
 
+import fr.secondevie.engine.rest.http.HttpPolicy;
+import fr.secondevie.engine.security.BindAddresses;
+import fr.secondevie.engine.security.CredentialsFile;
+import fr.secondevie.engine.security.EngineCredentials;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the engine as its own process, like Camunda 8 Run, until it is stopped (Ctrl+C or SIGTERM).
- * Ports come from the system properties {@code engine.grpc-port}, {@code engine.rest-port} and
- * {@code engine.management-port} (defaults 26500, 8080, 9600); {@code engine.data-dir} keeps the
- * log in a durable journal under that directory (in memory without it). Prints one line when ready.
+ * Prints one line when ready (ports, addresses and where the credentials are, never the password).
+ *
+ * <p>System properties:
+ *
+ * <ul>
+ *   <li>{@code engine.grpc-port}, {@code engine.rest-port}, {@code engine.management-port}: ports
+ *       (defaults 26500, 8080, 9600);
+ *   <li>{@code engine.bind-address}: where gRPC and REST listen (default {@code 127.0.0.1}, this
+ *       machine only; {@code 0.0.0.0} for every interface), {@code engine.grpc-bind-address} and
+ *       {@code engine.rest-bind-address} for one of them;
+ *   <li>{@code engine.management-enabled}: serve the management API (clock, purge), off by default,
+ *       always on {@code 127.0.0.1};
+ *   <li>{@code engine.data-dir}: keeps the log in a durable journal under that directory (in memory
+ *       without it);
+ *   <li>credentials, always required: {@code engine.username} and {@code engine.password}, or else
+ *       the file {@code engine.credentials-file} (default {@code engine-credentials.properties} in
+ *       the data directory, or in the working directory without one), generated at the first start
+ *       with a random password and readable by its owner only;
+ *   <li>{@code engine.max-request-size}, {@code engine.max-deployment-size}: body limits in bytes
+ *       (defaults 4 MiB and 16 MiB).
+ * </ul>
  */
 public final class StandaloneEngine {
 
@@ -15,6 +37,22 @@ public final class StandaloneEngine {
 
   public static void main(String[] args) throws InterruptedException {
     long start = System.nanoTime();
+    Path dataDir = path("engine.data-dir");
+    String username = System.getProperty("engine.username");
+    String password = System.getProperty("engine.password");
+    Path credentialsFile = null;
+    EngineCredentials credentials;
+    if (password != null && !password.isBlank()) {
+      credentials =
+          new EngineCredentials(
+              username == null || username.isBlank()
+                  ? EngineCredentials.DEFAULT_USERNAME
+                  : username,
+              password);
+    } else {
+      credentialsFile = credentialsFile(dataDir);
+      credentials = CredentialsFile.readOrCreate(credentialsFile);
+    }
     EmbeddedEngine engine =
         EmbeddedEngine.builder()
             .grpcPort(Integer.getInteger("engine.grpc-port", EmbeddedEngine.DEFAULT_GRPC_PORT))
@@ -22,7 +60,16 @@ public final class StandaloneEngine {
             .managementPort(
                 Integer.getInteger(
                     "engine.management-port", EmbeddedEngine.DEFAULT_MANAGEMENT_PORT))
-            .dataDirectory(dataDirectory())
+            .bindAddress(System.getProperty("engine.bind-address", BindAddresses.LOOPBACK))
+            .grpcBindAddress(System.getProperty("engine.grpc-bind-address"))
+            .restBindAddress(System.getProperty("engine.rest-bind-address"))
+            .managementEnabled(Boolean.getBoolean("engine.management-enabled"))
+            .basicAuth(credentials)
+            .maxRequestSize(
+                Long.getLong("engine.max-request-size", HttpPolicy.DEFAULT_MAX_JSON_BODY))
+            .maxDeploymentSize(
+                Long.getLong("engine.max-deployment-size", HttpPolicy.DEFAULT_MAX_MULTIPART_BODY))
+            .dataDirectory(dataDir)
             .build()
             .start();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -35,17 +82,31 @@ public final class StandaloneEngine {
                 },
                 "engine-shutdown"));
     System.out.printf(
-        "Seconde Vie engine ready in %d ms: gRPC on port %d, REST (/v2) on port %d, management"
-            + " (/actuator) on port %d%n",
+        "Seconde Vie engine ready in %d ms: gRPC on %s, REST (/v2) on %s, management (/actuator)"
+            + " %s; HTTP Basic user '%s', password %s%n",
         (System.nanoTime() - start) / 1_000_000,
-        engine.grpcPort(),
-        engine.restPort(),
-        engine.managementPort());
+        engine.grpcAddress(),
+        engine.restAddress(),
+        engine.managementAddress() == null ? "off" : "on " + engine.managementAddress(),
+        credentials.username(),
+        credentialsFile == null
+            ? "from -Dengine.password"
+            : "in " + credentialsFile.toAbsolutePath().normalize());
     stopped.await();
   }
 
-  private static Path dataDirectory() {
-    String dir = System.getProperty("engine.data-dir");
-    return dir == null || dir.isBlank() ? null : Path.of(dir);
+  private static Path credentialsFile(Path dataDir) {
+    Path configured = path("engine.credentials-file");
+    if (configured != null) {
+      return configured;
+    }
+    return dataDir == null
+        ? Path.of(CredentialsFile.FILE_NAME)
+        : dataDir.resolve(CredentialsFile.FILE_NAME);
+  }
+
+  private static Path path(String property) {
+    String value = System.getProperty(property);
+    return value == null || value.isBlank() ? null : Path.of(value);
   }
 }

@@ -18,6 +18,7 @@ final class EngineExtension {
           .grpcPort(0)
           .restPort(0)
           .managementPort(0)
+          .managementEnabled(true)
           .clock(CLOCK)
           .build()
           .start();

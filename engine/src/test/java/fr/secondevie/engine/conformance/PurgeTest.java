@@ -20,7 +20,13 @@ class PurgeTest {
   @Test
   void shouldDeleteDeploymentsInstancesAndHistory() {
     try (EmbeddedEngine engine =
-            EmbeddedEngine.builder().grpcPort(0).restPort(0).managementPort(0).build().start();
+            EmbeddedEngine.builder()
+                .grpcPort(0)
+                .restPort(0)
+                .managementPort(0)
+                .managementEnabled(true)
+                .build()
+                .start();
         CamundaClient client =
             CamundaClient.newClientBuilder()
                 .preferRestOverGrpc(false)

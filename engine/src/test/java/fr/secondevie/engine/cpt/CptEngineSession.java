@@ -1,6 +1,8 @@
 package fr.secondevie.engine.cpt;
 
 import fr.secondevie.engine.EmbeddedEngine;
+import fr.secondevie.engine.security.EngineCredentials;
+import io.camunda.client.impl.util.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,8 +14,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Starts the engine that the Camunda Process Test suites connect to in REMOTE mode, once per test
  * JVM and before any test class loads, on the fixed ports of {@code
- * /camunda-container-runtime.properties}. Without that file, or with another runtime mode (the
- * {@code camunda-docker} profile), it starts nothing.
+ * /camunda-container-runtime.properties}, requiring the credentials given there to CPT's clients
+ * (as the application's throw-away engine does). Without that file, or with another runtime mode
+ * (the {@code camunda-docker} profile), it starts nothing.
  */
 public final class CptEngineSession implements LauncherSessionListener {
 
@@ -39,12 +42,18 @@ public final class CptEngineSession implements LauncherSessionListener {
     if (engine != null || !"remote".equalsIgnoreCase(properties.getProperty("runtimeMode"))) {
       return;
     }
+    Environment.system().put("CAMUNDA_BASIC_AUTH_USERNAME", CREDENTIALS.username());
+    Environment.system().put("CAMUNDA_BASIC_AUTH_PASSWORD", CREDENTIALS.password());
     try {
       engine =
           EmbeddedEngine.builder()
               .grpcPort(port(properties, "remote.client.grpcAddress"))
               .restPort(port(properties, "remote.client.restAddress"))
               .managementPort(port(properties, "remote.camundaMonitoringApiAddress"))
+              .managementEnabled(true)
+              .basicAuth(CREDENTIALS)
+              // CPT's management client sends no credentials (clock, purge, topology poll)
+              .managementWithoutCredentials(true)
               .build()
               .start();
     } catch (RuntimeException e) {
@@ -63,7 +72,7 @@ public final class CptEngineSession implements LauncherSessionListener {
     }
   }
 
-  static Properties runtimeProperties() {
+  public static Properties runtimeProperties() {
     Properties properties = new Properties();
     try (InputStream in =
         CptEngineSession.class.getResourceAsStream("/camunda-container-runtime.properties")) {
@@ -75,6 +84,16 @@ public final class CptEngineSession implements LauncherSessionListener {
     }
     return properties;
   }
+
+  /**
+   * The credentials the engine requires, random for this JVM. CPT 8.8.14 builds its REMOTE
+   * self-managed client with {@code CamundaClient.newClientBuilder()} and ignores {@code
+   * remote.client.auth.*} (it applies them to SaaS only), but such a builder reads {@code
+   * CAMUNDA_BASIC_AUTH_USERNAME} / {@code _PASSWORD} from the client's environment, which a JVM can
+   * extend ({@link Environment#put}): that is how CPT's clients get them here. CPT's management
+   * client sends none, so the management API and {@code GET /v2/topology} are served without.
+   */
+  public static final EngineCredentials CREDENTIALS = EngineCredentials.generate();
 
   static URI address(Properties properties, String name) {
     return URI.create(properties.getProperty(name));

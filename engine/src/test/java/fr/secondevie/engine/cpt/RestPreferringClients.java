@@ -2,6 +2,7 @@ package fr.secondevie.engine.cpt;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CamundaClientBuilder;
+import io.camunda.client.CredentialsProvider;
 import io.camunda.process.test.api.CamundaClientBuilderFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -34,7 +35,12 @@ final class RestPreferringClients implements CamundaClientBuilderFactory {
         CamundaClient.newClientBuilder()
             .grpcAddress(CptEngineSession.address(properties, "remote.client.grpcAddress"))
             .restAddress(CptEngineSession.address(properties, "remote.client.restAddress"))
-            .preferRestOverGrpc(true);
+            .preferRestOverGrpc(true)
+            .credentialsProvider(
+                CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+                    .username(CptEngineSession.CREDENTIALS.username())
+                    .password(CptEngineSession.CREDENTIALS.password())
+                    .build());
     return forcingRest(delegate);
   }
 

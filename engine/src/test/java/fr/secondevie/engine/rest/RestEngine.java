@@ -25,6 +25,7 @@ final class RestEngine {
           .grpcPort(0)
           .restPort(0)
           .managementPort(0)
+          .managementEnabled(true)
           .clock(CLOCK)
           .build()
           .start();

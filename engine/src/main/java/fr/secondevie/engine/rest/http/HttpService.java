@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import fr.secondevie.engine.processing.Rejection;
+import fr.secondevie.engine.security.BasicAuthenticator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -26,17 +28,38 @@ import org.slf4j.LoggerFactory;
  * A small HTTP/1.1 server (the JDK's {@code com.sun.net.httpserver}) dispatching to a {@link
  * Router}. Handlers answer through futures, so a long-polling request waits without holding a
  * processing thread; failures become {@code application/problem+json} documents.
+ *
+ * <p>Before a handler runs, the {@link HttpPolicy} is applied: a request without the engine's
+ * credentials gets 401 with {@code WWW-Authenticate: Basic} (its body is not read), a body over the
+ * limit gets 413 (it is never handed to a handler). Both answer a problem document and change
+ * nothing.
  */
 public final class HttpService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpService.class);
 
+  private static final String WWW_AUTHENTICATE =
+      "Basic realm=\"Seconde Vie engine\", charset=\"UTF-8\"";
+
+  private final String name;
   private final HttpServer server;
   private final ExecutorService executor;
   private final Router router;
+  private final HttpPolicy policy;
 
+  /** An open service on every interface: for tests of the HTTP layer only. */
   public HttpService(String name, int port, Router router) {
+    this(name, new InetSocketAddress(port), router, HttpPolicy.open());
+  }
+
+  /**
+   * Binds {@code address} and serves {@code router} under {@code policy}: credentials are checked
+   * before anything else, then the size of the body, then the route.
+   */
+  public HttpService(String name, InetSocketAddress address, Router router, HttpPolicy policy) {
+    this.name = name;
     this.router = router;
+    this.policy = policy;
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(
@@ -46,11 +69,11 @@ public final class HttpService implements AutoCloseable {
               return thread;
             });
     try {
-      this.server = HttpServer.create(new InetSocketAddress(port), 64);
+      this.server = HttpServer.create(address, 64);
     } catch (IOException e) {
       executor.shutdownNow();
       throw new UncheckedIOException(
-          "Expected to bind the " + name + " port " + port + " but failed", e);
+          "Expected to bind the " + name + " port on " + address + " but failed", e);
     }
     server.setExecutor(executor);
     server.createContext("/", this::dispatch);
@@ -61,25 +84,56 @@ public final class HttpService implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** The bound address: interface and port. */
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
   private void dispatch(HttpExchange exchange) {
     String path = exchange.getRequestURI().getPath();
+    String method = exchange.getRequestMethod();
+    if (policy.authenticator() != null && !policy.openRoutes().contains(method + " " + path)) {
+      BasicAuthenticator.Outcome outcome =
+          policy
+              .authenticator()
+              .check(
+                  exchange.getRequestHeaders().getFirst("Authorization"),
+                  name,
+                  exchange.getRemoteAddress());
+      if (!outcome.accepted()) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", WWW_AUTHENTICATE);
+        send(exchange, problem(new ApiException(401, "UNAUTHORIZED", outcome.detail()), path));
+        return;
+      }
+    }
     CompletableFuture<Response> response;
     try {
+      String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+      boolean multipart =
+          contentType != null
+              && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+      long limit = multipart ? policy.maxMultipartBody() : policy.maxJsonBody();
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
+        body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (body.length > limit) {
+          // read (and drop) up to as much again, so that the client gets to read the answer
+          drain(in, limit);
+          send(exchange, problem(tooLarge(limit, multipart), path));
+          return;
+        }
       }
       if (LOG.isDebugEnabled()) {
         LOG.debug(
             "{} {} {}",
-            exchange.getRequestMethod(),
+            method,
             exchange.getRequestURI(),
             new String(body, 0, Math.min(body.length, 2000), StandardCharsets.UTF_8));
       }
-      Router.Match match = router.match(exchange.getRequestMethod(), path);
+      Router.Match match = router.match(method, path);
       Request request =
           new Request(
-              exchange.getRequestMethod(),
+              method,
               path,
               match.params(),
               exchange.getRequestURI().getRawQuery(),
@@ -93,6 +147,26 @@ public final class HttpService implements AutoCloseable {
     response.whenCompleteAsync(
         (value, error) -> send(exchange, error == null ? value : problem(error, path)),
         this::answer);
+  }
+
+  private static ApiException tooLarge(long limit, boolean multipart) {
+    return new ApiException(
+        413,
+        "PAYLOAD_TOO_LARGE",
+        "Expected a "
+            + (multipart ? "multipart" : "request")
+            + " body of at most "
+            + limit
+            + " bytes, but it is larger; nothing was done");
+  }
+
+  private static void drain(InputStream in, long max) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long left = max;
+    int read;
+    while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+      left -= read;
+    }
   }
 
   private void answer(Runnable send) {

@@ -5,7 +5,9 @@ import static io.camunda.process.test.api.CamundaAssert.assertThatDecision;
 import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
 import static io.camunda.process.test.api.CamundaAssert.assertThatUserTask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.secondevie.engine.cpt.CptEngineSession;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.Deployment;
 import io.camunda.client.annotation.JobWorker;
@@ -16,9 +18,15 @@ import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.camunda.process.test.api.assertions.DecisionSelectors;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
+import io.camunda.zeebe.client.CredentialsProvider;
 import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.command.ClientStatusException;
+import io.grpc.Status.Code;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -85,16 +93,31 @@ class CptSpringTest {
     // given a mocked worker instead of completing the job by hand
     processTestContext.mockJobWorker("spring.notify").thenComplete(Map.of("notified", true));
 
-    // when an instance is created with the legacy ZeebeClient (gRPC)
-    long key =
-        zeebeClient
-            .newCreateInstanceCommand()
-            .bpmnProcessId("onboarding")
-            .latestVersion()
-            .variables(Map.of("name", "Grace", "season", "Summer"))
-            .send()
-            .join()
-            .getProcessInstanceKey();
+    // the legacy ZeebeClient that CPT builds cannot carry credentials (the 8.8 ZeebeClient has no
+    // basic auth): our engine, which requires them, refuses it (not so -Pcamunda-docker's Camunda)
+    boolean ownEngine = CptEngineSession.engine() != null;
+    if (ownEngine) {
+      assertThatThrownBy(() -> zeebeClient.newTopologyRequest().send().join(10, TimeUnit.SECONDS))
+          .isInstanceOf(ClientStatusException.class)
+          .satisfies(
+              e ->
+                  assertThat(((ClientStatusException) e).getStatusCode())
+                      .isEqualTo(Code.UNAUTHENTICATED));
+    }
+
+    // when an instance is created with a legacy ZeebeClient (gRPC) sending the credentials
+    long key;
+    try (ZeebeClient withCredentials = ownEngine ? legacyClientWithCredentials() : null) {
+      key =
+          (ownEngine ? withCredentials : zeebeClient)
+              .newCreateInstanceCommand()
+              .bpmnProcessId("onboarding")
+              .latestVersion()
+              .variables(Map.of("name", "Grace", "season", "Summer"))
+              .send()
+              .join()
+              .getProcessInstanceKey();
+    }
     processTestContext.completeUserTask("approve");
     processTestContext.increaseTime(Duration.ofHours(1));
 
@@ -112,6 +135,28 @@ class CptSpringTest {
                 .items())
         .singleElement()
         .satisfies(d -> assertThat(d.getVersion()).isEqualTo(1));
+  }
+
+  private static ZeebeClient legacyClientWithCredentials() {
+    Properties properties = CptEngineSession.runtimeProperties();
+    String authorization = CptEngineSession.CREDENTIALS.authorizationHeader();
+    return ZeebeClient.newClientBuilder()
+        .grpcAddress(URI.create(properties.getProperty("remote.client.grpcAddress")))
+        .restAddress(URI.create(properties.getProperty("remote.client.restAddress")))
+        .usePlaintext()
+        .credentialsProvider(
+            new CredentialsProvider() {
+              @Override
+              public void applyCredentials(CredentialsApplier applier) {
+                applier.put("Authorization", authorization);
+              }
+
+              @Override
+              public boolean shouldRetryRequest(StatusCode statusCode) {
+                return false;
+              }
+            })
+        .build();
   }
 
   @SpringBootApplication
