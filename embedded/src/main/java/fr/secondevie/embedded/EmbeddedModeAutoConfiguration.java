@@ -3,10 +3,13 @@ package fr.secondevie.embedded;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayConnectionDetails;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The embedded run mode, the default: a MariaDB and the engine in-process, nothing to install.
@@ -24,23 +27,73 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(EmbeddedModeProperties.class)
 public class EmbeddedModeAutoConfiguration {
 
-  /** Released (destroy method) after the DataSource that depends on it has closed. */
+  /**
+   * Released (destroy method) after the DataSource that depends on it has closed. Before the server
+   * starts, the data directories are checked: none under the temporary directory, and the engine
+   * journal and the MariaDB data belong to the same installation ({@link InstallationCheck}).
+   */
   @Bean(destroyMethod = "release")
   EmbeddedMariaDb embeddedMariaDb(EmbeddedModeProperties properties) {
-    return EmbeddedMariaDb.obtain(properties.mariadb());
+    EmbeddedModeProperties.MariaDb mariaDb = properties.mariadb();
+    EmbeddedModeProperties.Engine engine = properties.engine();
+    boolean engineJournal = engine.enabled() && !engine.ephemeral();
+    if (engineJournal) {
+      TemporaryDirectoryRule.refuseTemporary(
+          engine.dataDir(), "secondevie.embedded.engine.data-dir", "The engine data directory");
+    }
+    if (!mariaDb.ephemeral()) {
+      TemporaryDirectoryRule.refuseTemporary(
+          mariaDb.dataDir(), "secondevie.embedded.mariadb.data-dir", "The MariaDB data directory");
+      if (engineJournal) {
+        InstallationCheck.check(mariaDb.dataDir(), engine.dataDir());
+      }
+    }
+    return EmbeddedMariaDb.obtain(mariaDb);
   }
 
+  /** The application's pool connects with the application account (no DDL). */
   @Bean
   DataSource dataSource(EmbeddedMariaDb mariaDb) {
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setPoolName("embedded-mariadb");
     dataSource.setJdbcUrl(mariaDb.jdbcUrl());
-    dataSource.setUsername(mariaDb.username());
-    dataSource.setPassword("");
+    dataSource.setUsername(mariaDb.applicationAccount().username());
+    dataSource.setPassword(mariaDb.applicationAccount().password());
     dataSource.setMaximumPoolSize(10);
     // as in Camunda mode (spring.datasource.hikari.transaction-isolation in the app's settings)
     dataSource.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     return dataSource;
+  }
+
+  /** Flyway migrates with the owner account, which may create tables and triggers. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+  static class OwnerRunsTheMigrations {
+
+    @Bean
+    FlywayConnectionDetails flywayConnectionDetails(EmbeddedMariaDb mariaDb) {
+      return new FlywayConnectionDetails() {
+        @Override
+        public String getUsername() {
+          return mariaDb.ownerAccount().username();
+        }
+
+        @Override
+        public String getPassword() {
+          return mariaDb.ownerAccount().password();
+        }
+
+        @Override
+        public String getJdbcUrl() {
+          return mariaDb.jdbcUrl();
+        }
+
+        @Override
+        public String getDriverClassName() {
+          return "org.mariadb.jdbc.Driver";
+        }
+      };
+    }
   }
 
   @Bean

