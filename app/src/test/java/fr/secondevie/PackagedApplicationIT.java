@@ -44,7 +44,9 @@ class PackagedApplicationIT {
                 jar.toString(),
                 "--server.port=0",
                 "--secondevie.embedded.mariadb.ephemeral=true",
-                "--secondevie.embedded.engine.ephemeral=true")
+                "--secondevie.embedded.engine.ephemeral=true",
+                // first start without demo mode: the admin's one-time password file
+                "--secondevie.security.initial-admin-password-file=target/it-initial-admin-password.txt")
             .redirectErrorStream(true)
             .start();
     try {

@@ -13,13 +13,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * Embedded mode only: an empty registry receives one fictitious, eligible beneficiary with an open
- * request, so that a first run can carry a donation through (never in Camunda mode; {@code
- * secondevie.demo.registries=false} turns it off).
+ * Demo mode only (embedded): an empty registry receives one fictitious, eligible beneficiary with
+ * an open request, so that a first run can carry a donation through (never in Camunda mode; {@code
+ * secondevie.demo.registries=false} turns it off in demo mode).
  */
 @Component
 @ConditionalOnExpression(
-    "'${secondevie.mode:embedded}' == 'embedded' and ${secondevie.demo.registries:true}")
+    "'${secondevie.mode:embedded}' == 'embedded' and ${secondevie.demo.enabled:false}"
+        + " and ${secondevie.demo.registries:true}")
 class DemoBeneficiary implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoBeneficiary.class);

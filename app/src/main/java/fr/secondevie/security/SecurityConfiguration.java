@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
@@ -28,7 +29,8 @@ class SecurityConfiguration {
   /** REST API: stateless, no session cookie, hence no CSRF token needed. */
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ObjectProvider<LoginResponses> localLogin)
+      throws Exception {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(
             auth ->
@@ -40,9 +42,16 @@ class SecurityConfiguration {
                     .authenticated())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
-        .httpBasic(withDefaults())
         .exceptionHandling(
             e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+    LoginResponses local = localLogin.getIfAvailable();
+    if (local == null) {
+      http.httpBasic(withDefaults());
+    } else {
+      // 429 + Retry-After while locked out (LoginThrottle); password to change first
+      http.httpBasic(basic -> basic.authenticationEntryPoint(local.api()))
+          .addFilterAfter(local.passwordChangeRequired(), AuthorizationFilter.class);
+    }
     return http.build();
   }
 
@@ -50,7 +59,9 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain pages(
-      HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcClients)
+      HttpSecurity http,
+      ObjectProvider<ClientRegistrationRepository> oidcClients,
+      ObjectProvider<LoginResponses> localLogin)
       throws Exception {
     http.authorizeHttpRequests(
             auth ->
@@ -65,10 +76,19 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/imports/**")
                     .hasAnyRole(IMPORTERS)
+                    .requestMatchers("/admin/**")
+                    .hasRole(Role.ADMIN.name())
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.loginPage("/login").permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+    LoginResponses local = localLogin.getIfAvailable();
+    if (local == null) {
+      http.formLogin(form -> form.loginPage("/login").permitAll());
+    } else {
+      // "too many attempts" on the login page (LoginThrottle); password to change first
+      http.formLogin(form -> form.loginPage("/login").failureHandler(local.form()).permitAll())
+          .addFilterAfter(local.passwordChangeRequired(), AuthorizationFilter.class);
+    }
     if (oidcClients.getIfAvailable() != null) {
       http.oauth2Login(oidc -> oidc.loginPage("/login"));
     }

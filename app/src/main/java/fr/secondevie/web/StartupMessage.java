@@ -7,7 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Says in the log where to click once the application is ready. */
+/** Says in the log where to click once the application is ready (never a password). */
 @Component
 class StartupMessage {
 
@@ -24,11 +24,12 @@ class StartupMessage {
     String port = environment.getProperty("local.server.port", "8080");
     String mode = environment.getProperty("secondevie.mode", "embedded");
     long seconds = event.getTimeTaken() == null ? -1 : event.getTimeTaken().toMillis();
+    // never a password here: the demo one is in the README, a real one in no log
     String users =
         "embedded".equals(mode)
-            ? " Demo users (password '"
-                + environment.getProperty("secondevie.security.demo-password", "demo")
-                + "'): gestionnaire, technicien, directeur, acheteur, evaluateur, auditeur, admin."
+                && environment.getProperty("secondevie.demo.enabled", Boolean.class, false)
+            ? " DEMO MODE, not for real data: users gestionnaire, technicien, directeur,"
+                + " acheteur, evaluateur, auditeur, admin share the demo password (README)."
             : "";
     LOG.info(
         "\n\n  Seconde Vie is ready ({} mode, started in {} ms): open http://localhost:{}/{}\n",

@@ -75,6 +75,8 @@ final class ApplicationProcess implements AutoCloseable {
     command.add("--secondevie.embedded.engine.rest-port=" + rest);
     command.add("--secondevie.embedded.engine.management-port=" + management);
     command.add("--secondevie.notification.app-url=http://localhost:" + http);
+    // the driver logs in as the demo users (admin, gestionnaire / demo)
+    command.add("--spring.profiles.active=demo");
     command.addAll(appArguments);
     Process process =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
