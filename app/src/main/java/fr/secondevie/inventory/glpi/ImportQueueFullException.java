@@ -10,7 +10,7 @@ public class ImportQueueFullException extends RuntimeException {
   private final boolean perUser;
   private final int limit;
 
-  ImportQueueFullException(boolean perUser, int limit, String message) {
+  public ImportQueueFullException(boolean perUser, int limit, String message) {
     super(message);
     this.perUser = perUser;
     this.limit = limit;
