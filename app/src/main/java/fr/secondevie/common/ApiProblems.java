@@ -1,7 +1,8 @@
 package fr.secondevie.common;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,30 +29,42 @@ public final class ApiProblems {
     return problem;
   }
 
-  /** 400 naming the field whose value could not be read (a date, a number, a choice). */
+  /**
+   * 400 naming the field whose value could not be read (a date, a number, a choice), and saying so
+   * when a number is too large for its field.
+   */
   public static ProblemDetail unreadable(HttpMessageNotReadableException e) {
     String field = null;
-    if (e.getCause() instanceof MismatchedInputException mismatch) {
+    if (e.getCause() instanceof JsonMappingException mapping) {
       field =
-          mismatch.getPath().stream()
+          mapping.getPath().stream()
               .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
               .collect(Collectors.joining("."));
     }
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST,
-            field == null || field.isEmpty()
-                ? "Corps de requête JSON illisible."
-                : "Valeur illisible pour le champ « "
-                    + field
-                    + " »"
-                    + (e.getCause() instanceof InvalidFormatException f
-                        ? " : « " + f.getValue() + " »."
-                        : "."));
+    boolean outOfRange = false;
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof InputCoercionException) {
+        outOfRange = true;
+      }
+    }
+    String detail;
+    if (field == null || field.isEmpty()) {
+      detail = "Corps de requête JSON illisible.";
+    } else if (outOfRange) {
+      detail = "Nombre trop grand pour le champ « " + field + " ».";
+    } else {
+      detail =
+          "Valeur illisible pour le champ « "
+              + field
+              + " »"
+              + (e.getCause() instanceof InvalidFormatException f
+                  ? " : « " + f.getValue() + " »."
+                  : ".");
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     problem.setTitle("Requête illisible");
     if (field != null && !field.isEmpty()) {
-      problem.setProperty(
-          "errors", List.of(Map.of("field", field, "message", problem.getDetail())));
+      problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
     }
     return problem;
   }

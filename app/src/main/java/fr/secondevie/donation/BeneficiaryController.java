@@ -143,6 +143,9 @@ class BeneficiaryController {
       @RequestParam(required = false) String reason,
       @RequestParam(required = false) String returnTo,
       RedirectAttributes redirect) {
+    if (registry.request(id).isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune demande n° " + id);
+    }
     try {
       registry.closeRequest(id, reason);
       redirect.addFlashAttribute("message", "Demande n° " + id + " close.");

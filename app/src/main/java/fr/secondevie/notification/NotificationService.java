@@ -19,7 +19,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends e-mails through the outbox.
+ * Sends e-mails through the outbox. The outbox stores each message as readers of <i>Boîte
+ * d'envoi</i> may see it: the secrets of a message (a supplier's portal link) are replaced by their
+ * placeholder there, and exist only in the message handed to the SMTP server.
  *
  * <p>Not transactional on purpose: the outbox row is committed before the SMTP call, so a failure
  * is recorded as {@code FAILED} and the exception reaches the caller (a job worker then fails its
@@ -107,7 +109,7 @@ public class NotificationService {
     helper.setFrom(from);
     helper.setTo(message.recipient());
     helper.setSubject(message.subject());
-    helper.setText(message.body(), false);
+    helper.setText(message.bodyToSend(), false);
     for (String documentId : message.documentIds()) {
       StoredDocument document =
           documents

@@ -26,6 +26,9 @@ record Completion(
   static final Set<String> GRADES = Set.of("A", "B", "C");
   static final int MAX_EXTENSION_MONTHS = 120;
 
+  /** 10 million euros: beyond, a typing error (and sums of costs would overflow). */
+  static final long MAX_COST_CENTS = 10_000_000_00L;
+
   /** Values checked; grade and extension are null when beyond repair. */
   record Valid(
       String result,
@@ -73,6 +76,8 @@ record Completion(
       errors.put("costCents", "Indiquez le coût (0 s'il est nul).");
     } else if (costCents < 0) {
       errors.put("costCents", "Le coût ne peut être négatif.");
+    } else if (costCents > MAX_COST_CENTS) {
+      errors.put("costCents", "Le coût dépasse 10 000 000 € : vérifiez la saisie.");
     }
     String grade = clean(newGrade) == null ? null : newGrade.strip().toUpperCase(Locale.ROOT);
     if (reconditioned) {

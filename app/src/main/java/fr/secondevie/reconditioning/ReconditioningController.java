@@ -169,7 +169,13 @@ class ReconditioningController {
   @PostMapping("/reconditioners/{id}/active")
   @PreAuthorize(MANAGERS)
   String toggle(@PathVariable long id, boolean active, RedirectAttributes redirect) {
-    Reconditioner r = reconditioners.setActive(id, active);
+    Reconditioner r;
+    try {
+      r = reconditioners.setActive(id, active);
+    } catch (InvalidInputException e) {
+      // the only input is the id in the address: an unknown one is not a form error
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucun reconditionneur n° " + id);
+    }
     redirect.addFlashAttribute(
         "message", "« " + r.name() + " » " + (r.active() ? "activé." : "désactivé."));
     return "redirect:/reconditioners";

@@ -18,6 +18,9 @@ record AttestationRecord(
     long labourCostCents,
     String notes) {
 
+  /** 10 million euros: beyond, a typing error (and it would not fit the cents column). */
+  static final BigDecimal MAX_EUROS = new BigDecimal("10000000");
+
   /**
    * @param invoiceEuros euros excluding VAT, at most 2 decimals
    * @param labourEuros euros, at most 2 decimals
@@ -84,6 +87,10 @@ record AttestationRecord(
     }
     if (euros.stripTrailingZeros().scale() > 2) {
       errors.put(field, what + " a plus de deux décimales.");
+      return null;
+    }
+    if (euros.compareTo(MAX_EUROS) > 0) {
+      errors.put(field, what + " dépasse 10 000 000 € : vérifiez la saisie.");
       return null;
     }
     return euros.movePointRight(2).longValueExact();

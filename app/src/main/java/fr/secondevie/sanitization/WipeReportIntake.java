@@ -7,6 +7,8 @@ import fr.secondevie.documents.NewDocument;
 import fr.secondevie.documents.StoredDocument;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.Inspection;
+import fr.secondevie.inventory.InspectionService;
 import fr.secondevie.inventory.InventoryCommands.AppendCustody;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.inventory.StorageDevice;
@@ -25,6 +27,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,6 +36,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,9 +57,15 @@ public class WipeReportIntake {
   public static final int MAX_BYTES = 5 * 1024 * 1024;
 
   static final ZoneId STATION_ZONE = ZoneId.of("Europe/Paris");
-  private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+
+  /** How far in the future a report may be dated: the clock of a wiping station drifts. */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final InventoryService inventory;
+  private final InspectionService inspections;
+  private final CertificateRepository certificates;
   private final DocumentService documents;
   private final WipeReportRepository reports;
   private final WipeReportPublisher publisher;
@@ -64,6 +75,8 @@ public class WipeReportIntake {
 
   WipeReportIntake(
       InventoryService inventory,
+      InspectionService inspections,
+      CertificateRepository certificates,
       DocumentService documents,
       WipeReportRepository reports,
       WipeReportPublisher publisher,
@@ -71,6 +84,8 @@ public class WipeReportIntake {
       ObjectMapper json,
       Clock clock) {
     this.inventory = inventory;
+    this.inspections = inspections;
+    this.certificates = certificates;
     this.documents = documents;
     this.reports = reports;
     this.publisher = publisher;
@@ -143,9 +158,18 @@ public class WipeReportIntake {
                   parsed.assetId(), parsed.inventoryNumber(), "assetId", "inventoryNumber", errors),
               parsed.assetId() != null ? "assetId" : "inventoryNumber",
               errors);
-      checkPerformedOn(parsed.content().performedOn(), "performedOn", null, errors);
+      Instant performedAt =
+          checkPerformedOn(parsed.content().performedOn(), "performedOn", null, errors);
       if (asset != null) {
+        checkCollection(
+            asset, parsed.content().performedOn(), performedAt, "performedOn", null, errors);
         checkDrives(asset, parsed.content(), errors, null);
+        checkNotCertified(
+            asset,
+            Source.JSON,
+            submission.body(),
+            parsed.assetId() != null ? "assetId" : "inventoryNumber",
+            errors);
       }
     }
     reject(errors);
@@ -193,8 +217,17 @@ public class WipeReportIntake {
                 "Le journal n'indique pas la version de nwipe : précisez le paramètre toolVersion."));
       }
       content = NwipeLogParser.toReport(run, toolVersion, operator, STATION_ZONE);
-      checkPerformedOn(content.performedOn(), null, run.finishedAtLine(), errors);
+      Instant performedAt =
+          checkPerformedOn(content.performedOn(), null, run.finishedAtLine(), errors);
       if (asset != null) {
+        checkCollection(
+            asset, content.performedOn(), performedAt, null, run.finishedAtLine(), errors);
+        checkNotCertified(
+            asset,
+            Source.NWIPE_LOG,
+            submission.body(),
+            submission.assetId() != null ? "assetId" : "inventoryNumber",
+            errors);
         Map<String, Integer> lines = new HashMap<>();
         run.drives().forEach(d -> lines.put(ReportCheck.key(d.serialNumber()), d.line()));
         checkDrives(asset, content, errors, lines);
@@ -441,10 +474,15 @@ public class WipeReportIntake {
     }
   }
 
-  private void checkPerformedOn(
+  /**
+   * Refuses a report dated after now (plus {@link #CLOCK_SKEW}).
+   *
+   * @return the instant of the wipe, or null when the report gives none
+   */
+  private Instant checkPerformedOn(
       String performedOn, String field, Integer line, List<IntakeError> errors) {
     if (performedOn == null) {
-      return;
+      return null;
     }
     Instant at;
     try {
@@ -458,7 +496,70 @@ public class WipeReportIntake {
     }
     if (at.isAfter(clock.instant().plus(CLOCK_SKEW))) {
       errors.add(
-          new IntakeError(field, line, performedOn, "La date de l'effacement est dans le futur."));
+          new IntakeError(
+              field,
+              line,
+              performedOn,
+              "La date de l'effacement est dans le futur (%d minutes d'avance tolérées pour l'horloge du poste)."
+                  .formatted(CLOCK_SKEW.toMinutes())));
+    }
+    return at;
+  }
+
+  /** Refuses a wipe dated (in Paris) before the day the asset was collected. */
+  private void checkCollection(
+      Asset asset,
+      String performedOn,
+      Instant performedAt,
+      String field,
+      Integer line,
+      List<IntakeError> errors) {
+    if (performedAt == null) {
+      return;
+    }
+    Optional<Inspection> inspection = inspections.latest(asset.id());
+    if (inspection.isEmpty() || inspection.get().collectedOn() == null) {
+      return;
+    }
+    LocalDate wiped = performedAt.atZone(STATION_ZONE).toLocalDate();
+    LocalDate collected = inspection.get().collectedOn();
+    if (wiped.isBefore(collected)) {
+      errors.add(
+          new IntakeError(
+              field,
+              line,
+              performedOn,
+              "L'effacement (le %s) est antérieur à la collecte de l'équipement %s (le %s) : ce rapport ne peut pas concerner ses supports."
+                  .formatted(DAY.format(wiped), asset.inventoryNumber(), DAY.format(collected))));
+    }
+  }
+
+  /**
+   * Refuses a new report for an asset whose every drive already has a passing certificate: it would
+   * issue a second set of certificates. The same report sent again is still recognised (and changes
+   * nothing).
+   */
+  private void checkNotCertified(
+      Asset asset, Source source, byte[] body, String field, List<IntakeError> errors) {
+    if (asset.storageDevices().isEmpty()
+        || reports.findSame(asset.id(), source.name(), sha256(body)).isPresent()) {
+      return;
+    }
+    Set<String> certified =
+        certificates.findByAssetId(asset.id()).stream()
+            .map(c -> ReportCheck.key(c.serialNumber()))
+            .collect(Collectors.toSet());
+    boolean allCertified =
+        asset.storageDevices().stream()
+            .allMatch(d -> certified.contains(ReportCheck.key(d.serialNumber())));
+    if (allCertified) {
+      errors.add(
+          IntakeError.field(
+              field,
+              null,
+              asset.inventoryNumber(),
+              "Chaque support de l'équipement %s a déjà un certificat d'effacement conforme : un nouveau rapport n'est pas accepté (consultez ses certificats sur sa fiche)."
+                  .formatted(asset.inventoryNumber())));
     }
   }
 

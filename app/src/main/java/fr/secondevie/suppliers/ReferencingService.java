@@ -224,6 +224,16 @@ public class ReferencingService {
 
   private record Mail(String subject, String body) {}
 
+  /**
+   * What the outbox keeps in place of the portal link: only the e-mail handed to the SMTP server
+   * carries the link, so that nobody reading the outbox can answer as the supplier.
+   */
+  static final String LINK_PLACEHOLDER = "[lien personnel envoyé au fournisseur]";
+
+  /**
+   * Sends the link of a token just issued. A failed send leaves the token unsent: the job's retry
+   * issues a fresh token (its plaintext was never stored) and sends a new message.
+   */
   private void send(Prepared prepared, String operationId, Mail mail) {
     notifications.send(
         new OutgoingMessage(
@@ -231,13 +241,13 @@ public class ReferencingService {
             prepared.application().getContactEmail(),
             mail.subject(),
             mail.body(),
-            List.of()));
+            List.of(),
+            Map.of(LINK_PLACEHOLDER, portalBaseUrl + "/portal/" + prepared.issued().plaintext())));
     tokens.markSent(prepared.issued().token());
   }
 
   private Mail invitation(Prepared prepared) {
     Application application = prepared.application();
-    String link = portalBaseUrl + "/portal/" + prepared.issued().plaintext();
     StringBuilder body = new StringBuilder();
     body.append("Bonjour ").append(application.getContactName()).append(",\n\n");
     if (application.getRound() > 1) {
@@ -258,7 +268,7 @@ public class ReferencingService {
               "Seules les réponses dûment justifiées sont notées : joignez à chaque réponse positive le justificatif demandé.\n\n");
     }
     body.append("Votre lien personnel (sans compte, ne le transférez pas) :\n")
-        .append(link)
+        .append(LINK_PLACEHOLDER)
         .append("\n\nIl est valable jusqu'au ")
         .append(DATE_TIME.format(application.getDeadline().atZone(PARIS)))
         .append(" (heure de Paris). Vous pouvez enregistrer un brouillon et revenir plus tard.\n\n")
@@ -282,9 +292,7 @@ public class ReferencingService {
             + " ne nous sont pas encore parvenues. Le questionnaire sera clos le "
             + DATE_TIME.format(application.getDeadline().atZone(PARIS))
             + " (heure de Paris).\n\nVoici de nouveau votre lien personnel :\n"
-            + portalBaseUrl
-            + "/portal/"
-            + prepared.issued().plaintext()
+            + LINK_PLACEHOLDER
             + "\n\nLe service des achats du CHU";
     return new Mail(
         "Rappel : questionnaire RSE — "

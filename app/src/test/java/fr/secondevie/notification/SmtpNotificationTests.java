@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,58 @@ class SmtpNotificationTests {
     // then
     assertThat(retried.status()).isEqualTo(NotificationStatus.SENT);
     assertThat(retried.failure()).isNull();
+  }
+
+  @Test
+  void shouldSendTheSecretButStoreOnlyItsPlaceholder() throws Exception {
+    // given
+    String link = "https://chu.example/portal/" + "x".repeat(43);
+    OutgoingMessage message =
+        new OutgoingMessage(
+            "op-" + UUID.randomUUID(),
+            "contact@fournisseur.example",
+            "Questionnaire RSE",
+            "Votre lien personnel :\n[lien personnel]\nÀ bientôt",
+            List.of(),
+            Map.of("[lien personnel]", link));
+
+    // when
+    Notification stored = notifications.send(message);
+
+    // then
+    assertThat(stored.body()).isEqualTo("Votre lien personnel :\n[lien personnel]\nÀ bientôt");
+    assertThat(notifications.latest(500))
+        .filteredOn(n -> n.operationId().equals(message.operationId()))
+        .singleElement()
+        .satisfies(n -> assertThat(n.body()).doesNotContain(link));
+    MimeMessage mail = smtp.sent.get(smtp.sent.size() - 1);
+    assertThat(mail.getContent().toString())
+        .isEqualTo("Votre lien personnel :\n" + link + "\nÀ bientôt");
+    assertThat(message.toString()).doesNotContain(link);
+  }
+
+  @Test
+  void shouldRefuseASecretThatTheStoredBodyWouldShow() {
+    assertThatThrownBy(
+            () ->
+                new OutgoingMessage(
+                    "op",
+                    "a@b.example",
+                    "Objet",
+                    "lien : s3cr3t",
+                    List.of(),
+                    Map.of("[x]", "s3cr3t")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new OutgoingMessage(
+                    "op",
+                    "a@b.example",
+                    "Objet",
+                    "pas de marque",
+                    List.of(),
+                    Map.of("[x]", "s3cr3t")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @TestConfiguration

@@ -25,17 +25,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.processes.SupplierReferencingProcess.Variables;
+import fr.secondevie.support.Mailbox;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -50,15 +50,15 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 // Its mocked process starter must not leave the shared engine's jobs to a context without them.
 @SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
 @AutoConfigureMockMvc
+@Import(Mailbox.class)
 class PortalWebTests {
-
-  private static final Pattern LINK = Pattern.compile("/portal/([A-Za-z0-9_-]{43})");
 
   @Autowired MockMvc mvc;
   @Autowired ReferencingWorkers workers;
   @Autowired PortalTokens tokens;
   @Autowired SupplierPortal portal;
   @Autowired NotificationService notifications;
+  @Autowired Mailbox.Server mailbox;
   @Autowired JdbcTemplate jdbc;
   @MockitoBean SupplierProcesses processes;
 
@@ -86,15 +86,7 @@ class PortalWebTests {
   }
 
   private String tokenOf(long applicationId) {
-    String body =
-        notifications.latest(10_000).stream()
-            .filter(n -> n.operationId().startsWith("supplier-application:" + applicationId + ":"))
-            .findFirst()
-            .orElseThrow()
-            .body();
-    Matcher matcher = LINK.matcher(body);
-    assertThat(matcher.find()).isTrue();
-    return matcher.group(1);
+    return mailbox.latestPortalToken(applicationId);
   }
 
   private int documentsOf(long applicationId) {

@@ -19,18 +19,18 @@ import fr.secondevie.processes.SupplierReferencingProcess.ErrorCodes;
 import fr.secondevie.processes.SupplierReferencingProcess.Headers;
 import fr.secondevie.processes.SupplierReferencingProcess.Outcomes;
 import fr.secondevie.processes.SupplierReferencingProcess.Variables;
+import fr.secondevie.support.Mailbox;
 import io.camunda.client.exception.BpmnError;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -40,15 +40,15 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 // Its mocked process starter must not leave the shared engine's jobs to a context without them.
 @SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
+@Import(Mailbox.class)
 @AutoConfigureMockMvc // the same context as the web tests of this package
 class ReferencingWorkersTests {
-
-  private static final Pattern LINK = Pattern.compile("/portal/([A-Za-z0-9_-]{43})");
 
   @Autowired ReferencingWorkers workers;
   @Autowired SupplierPortal portal;
   @Autowired PortalTokens tokens;
   @Autowired NotificationService notifications;
+  @Autowired Mailbox.Server mailbox;
   @Autowired ApplicationRepository applications;
   @Autowired SupplierRepository suppliers;
   @Autowired JdbcTemplate jdbc;
@@ -65,10 +65,15 @@ class ReferencingWorkersTests {
         .toList();
   }
 
-  private static String token(Notification mail) {
-    Matcher matcher = LINK.matcher(mail.body());
-    assertThat(matcher.find()).as("link in %s", mail.body()).isTrue();
-    return matcher.group(1);
+  /** The portal token of the e-mail as sent (the outbox row keeps a placeholder). */
+  private String token(Notification mail) {
+    String token =
+        mailbox
+            .sentFor(mail.recipient(), mail.subject(), mail.body())
+            .map(Mailbox.Sent::portalToken)
+            .orElse(null);
+    assertThat(token).as("link sent for %s", mail.subject()).isNotNull();
+    return token;
   }
 
   /** Registered, invited, answered (ENV-01 and VAL-01 with evidence) and submitted. */

@@ -28,15 +28,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.processes.SupplierReferencingProcess.Origins;
 import fr.secondevie.processes.SupplierReferencingProcess.Variables;
+import fr.secondevie.support.Mailbox;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -46,19 +46,19 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 // Its mocked process starter must not leave the shared engine's jobs to a context without them.
 @SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
 @AutoConfigureMockMvc
+@Import(Mailbox.class)
 class SupplierPagesTests {
 
   static final RequestPostProcessor BUYER = user("acheteur").roles("BUYER");
   static final RequestPostProcessor EVALUATOR = user("evaluateur").roles("EVALUATOR");
   static final RequestPostProcessor ASSET_MANAGER = user("gestionnaire").roles("ASSET_MANAGER");
   static final RequestPostProcessor TECHNICIAN = user("technicien").roles("TECHNICIAN");
-  private static final Pattern LINK = Pattern.compile("/portal/([A-Za-z0-9_-]{43})");
-
   @Autowired MockMvc mvc;
   @Autowired ReferencingWorkers workers;
   @Autowired SupplierPortal portal;
   @Autowired ReferencingService referencing;
   @Autowired NotificationService notifications;
+  @Autowired Mailbox.Server mailbox;
   @MockitoBean SupplierProcesses processes;
 
   /** An application submitted with evidence on ENV-01 and VAL-01. */
@@ -69,15 +69,7 @@ class SupplierPagesTests {
                 .registerCandidate(candidate(name), newProcessKey())
                 .get(Variables.APPLICATION_ID);
     workers.sendQuestionnaire(applicationId, null, newProcessKey());
-    String body =
-        notifications.latest(10_000).stream()
-            .filter(n -> n.operationId().startsWith("supplier-application:" + applicationId + ":"))
-            .findFirst()
-            .orElseThrow()
-            .body();
-    Matcher matcher = LINK.matcher(body);
-    assertThat(matcher.find()).isTrue();
-    String token = matcher.group(1);
+    String token = mailbox.latestPortalToken(applicationId);
     Map<String, String> answers = new java.util.HashMap<>();
     for (Criterion c : portal.open(token).questionnaire().criteria()) {
       answers.put(

@@ -51,6 +51,8 @@ final class GlpiCsvParser {
   private static final Set<String> STOCK_STATUSES =
       Set.of("en stock", "stock", "en reserve", "reserve", "disponible", "spare", "in stock");
   private static final long MAX_CENTS = 10_000_000_00L;
+  private static final String FORBIDDEN_IN_NUMBER = "/\\%?#<>";
+  private static final String FORBIDDEN_LIST = "/ \\ % ? # < >";
 
   /** What the parser found. */
   record Result(CsvText format, int dataRows, List<ImportedAsset> rows, List<RowError> errors) {}
@@ -165,7 +167,10 @@ final class GlpiCsvParser {
     }
     Row row = new Row(record, header, line, errors);
     String inventoryNumber = row.text(GlpiColumn.INVENTORY_NUMBER, 64);
-    if (inventoryNumber == null) {
+    String unfit = row.unfitInventoryNumber();
+    if (unfit != null) {
+      row.error(GlpiColumn.INVENTORY_NUMBER, row.raw(GlpiColumn.INVENTORY_NUMBER), unfit);
+    } else if (inventoryNumber == null) {
       row.error(GlpiColumn.INVENTORY_NUMBER, null, "Numéro d'inventaire manquant");
     } else {
       Integer first = seen.putIfAbsent(inventoryNumber.toLowerCase(java.util.Locale.ROOT), line);
@@ -330,6 +335,31 @@ final class GlpiCsvParser {
       return value.isEmpty() ? null : value;
     }
 
+    /**
+     * Why the inventory number, as written in the file, cannot name an asset: it becomes a path
+     * segment ({@code /assets/{inventoryNumber}}), so URL delimiters, markup and control characters
+     * are refused rather than silently changed. Null when it is fit (or absent).
+     */
+    String unfitInventoryNumber() {
+      Integer i = header.positions.get(GlpiColumn.INVENTORY_NUMBER);
+      if (i == null) {
+        return null;
+      }
+      String value = record.get(i);
+      for (int k = 0; k < value.length(); k++) {
+        char c = value.charAt(k);
+        if (Character.isISOControl(c)) {
+          return "Numéro d'inventaire refusé : caractère de contrôle U+%04X en position %d (il servirait dans l'adresse /assets/…)"
+              .formatted((int) c, k + 1);
+        }
+        if (FORBIDDEN_IN_NUMBER.indexOf(c) >= 0) {
+          return "Numéro d'inventaire refusé : le caractère « %c » est interdit (%s ne peuvent pas figurer dans l'adresse /assets/…)"
+              .formatted(c, FORBIDDEN_LIST);
+        }
+      }
+      return null;
+    }
+
     String field(GlpiColumn column) {
       Integer i = header.positions.get(column);
       return i == null ? column.header() : header.names[i];
@@ -401,16 +431,13 @@ final class GlpiCsvParser {
         error(column, value, "Montant illisible : attendu par exemple 1234,56 ou 1 234.56");
         return null;
       }
-      long cents =
-          new BigDecimal(s)
-              .movePointRight(2)
-              .setScale(0, RoundingMode.UNNECESSARY)
-              .longValueExact();
-      if (cents > MAX_CENTS) {
+      BigDecimal cents = new BigDecimal(s).movePointRight(2);
+      // compared before any conversion: a 30-digit value does not fit a long
+      if (cents.compareTo(BigDecimal.valueOf(MAX_CENTS)) > 0) {
         error(column, value, "Montant invraisemblable (plus de 10 millions d'euros)");
         return null;
       }
-      return cents;
+      return cents.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
     }
   }
 }

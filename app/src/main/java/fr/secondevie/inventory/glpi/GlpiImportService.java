@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -45,6 +47,13 @@ public class GlpiImportService implements DisposableBean {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final Map<Long, ImportProgress> progress = new ConcurrentHashMap<>();
+  private final int maxPendingPerUser;
+  private final int maxPending;
+
+  /** Imports waiting or running, per user; guarded by {@code this}. */
+  private final Map<String, Integer> pendingByUser = new HashMap<>();
+
+  private int pending;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -54,7 +63,14 @@ public class GlpiImportService implements DisposableBean {
           });
 
   GlpiImportService(
-      ImportRunRepository runs, ImportWriter writer, TransactionTemplate transaction, Clock clock) {
+      ImportRunRepository runs,
+      ImportWriter writer,
+      TransactionTemplate transaction,
+      Clock clock,
+      @Value("${secondevie.imports.max-pending-per-user:2}") int maxPendingPerUser,
+      @Value("${secondevie.imports.max-pending:6}") int maxPending) {
+    this.maxPendingPerUser = maxPendingPerUser;
+    this.maxPending = maxPending;
     this.runs = runs;
     this.writer = writer;
     this.transaction = transaction;
@@ -64,8 +80,48 @@ public class GlpiImportService implements DisposableBean {
   /** A started import: its run (PENDING) and its completion. */
   public record Started(ImportRun run, CompletableFuture<ImportRun> completion) {}
 
-  /** Records the upload and imports it in the background. */
+  /**
+   * Records the upload and imports it in the background.
+   *
+   * @throws ImportQueueFullException the user already has {@code max-pending-per-user} imports
+   *     waiting or running, or everyone together {@code max-pending}: nothing is recorded
+   */
   public Started start(String fileName, byte[] bytes, String actor) {
+    reserve(actor);
+    try {
+      return enqueue(fileName, bytes, actor);
+    } catch (RuntimeException e) {
+      release(actor);
+      throw e;
+    }
+  }
+
+  private synchronized void reserve(String actor) {
+    int mine = pendingByUser.getOrDefault(actor, 0);
+    if (mine >= maxPendingPerUser) {
+      throw new ImportQueueFullException(
+          true,
+          maxPendingPerUser,
+          "Vous avez déjà %d import(s) en attente ou en cours (%d au plus) : attendez la fin de l'un d'eux avant d'en envoyer un autre."
+              .formatted(mine, maxPendingPerUser));
+    }
+    if (pending >= maxPending) {
+      throw new ImportQueueFullException(
+          false,
+          maxPending,
+          "%d imports sont déjà en attente ou en cours (%d au plus pour tous les utilisateurs) : réessayez dans quelques minutes."
+              .formatted(pending, maxPending));
+    }
+    pendingByUser.put(actor, mine + 1);
+    pending++;
+  }
+
+  private synchronized void release(String actor) {
+    pendingByUser.computeIfPresent(actor, (user, n) -> n <= 1 ? null : n - 1);
+    pending--;
+  }
+
+  private Started enqueue(String fileName, byte[] bytes, String actor) {
     String sha256 = sha256(bytes);
     ImportRun run =
         runs.save(
@@ -80,7 +136,15 @@ public class GlpiImportService implements DisposableBean {
         id,
         new ImportProgress(id, ImportStatus.PENDING, "En attente", 0, estimateRows(bytes), 0, 0));
     CompletableFuture<ImportRun> completion =
-        CompletableFuture.supplyAsync(() -> process(id, bytes, actor), executor);
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return process(id, bytes, actor);
+              } finally {
+                release(actor);
+              }
+            },
+            executor);
     return new Started(run, completion);
   }
 

@@ -3,8 +3,11 @@ package fr.secondevie.inventory.web;
 import fr.secondevie.inventory.AssetNotFoundException;
 import fr.secondevie.inventory.IllegalStatusTransitionException;
 import fr.secondevie.inventory.OperationConflictException;
+import fr.secondevie.inventory.glpi.ImportQueueFullException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -28,6 +31,16 @@ class ApiExceptionHandler {
     problem.setProperty("to", e.to());
     problem.setProperty("allowed", e.from().allowedNext());
     return problem;
+  }
+
+  /** 429 when the user's own imports fill their quota, 503 when everyone's fill the queue. */
+  @ExceptionHandler(ImportQueueFullException.class)
+  ResponseEntity<ProblemDetail> importQueueFull(ImportQueueFullException e) {
+    HttpStatus status = e.perUser() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE;
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    problem.setTitle("Trop d'imports en attente : rien n'a été enregistré");
+    problem.setProperty("limit", e.limit());
+    return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, "60").body(problem);
   }
 
   @ExceptionHandler(OperationConflictException.class)

@@ -2,6 +2,7 @@ package fr.secondevie.inventory.web;
 
 import fr.secondevie.inventory.glpi.GlpiImportService;
 import fr.secondevie.inventory.glpi.ImportProgress;
+import fr.secondevie.inventory.glpi.ImportQueueFullException;
 import fr.secondevie.inventory.glpi.ImportRun;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,7 +37,8 @@ class ImportController {
   String upload(
       @RequestParam(name = "file", required = false) MultipartFile file,
       Principal user,
-      Model model)
+      Model model,
+      HttpServletResponse response)
       throws IOException {
     if (file == null
         || (file.isEmpty()
@@ -45,8 +47,18 @@ class ImportController {
       model.addAttribute("recent", imports.recent());
       return "imports/new";
     }
-    ImportRun run =
-        imports.start(file.getOriginalFilename(), file.getBytes(), user.getName()).run();
+    ImportRun run;
+    try {
+      run = imports.start(file.getOriginalFilename(), file.getBytes(), user.getName()).run();
+    } catch (ImportQueueFullException e) {
+      response.setStatus(
+          e.perUser()
+              ? HttpStatus.TOO_MANY_REQUESTS.value()
+              : HttpStatus.SERVICE_UNAVAILABLE.value());
+      model.addAttribute("fileError", e.getMessage());
+      model.addAttribute("recent", imports.recent());
+      return "imports/new";
+    }
     return "redirect:/imports/" + run.getId();
   }
 
