@@ -25,16 +25,16 @@ record ReuseRate(
     excluded = List.copyOf(excluded);
   }
 
-  int a() {
+  public int a() {
     return numerator.size();
   }
 
-  int b() {
+  public int b() {
     return denominator.size();
   }
 
   /** Whether the target is reached; empty when there is no target or no rate. */
-  Optional<Boolean> targetReached() {
+  public Optional<Boolean> targetReached() {
     if (target == null || rate.isEmpty()) {
       return Optional.empty();
     }
@@ -42,7 +42,7 @@ record ReuseRate(
   }
 
   /** The rate as shown: "42,9 %" or "non calculable". */
-  String display() {
+  public String display() {
     return rate.map(r -> r.toPlainString().replace('.', ',') + " %").orElse("non calculable");
   }
 
