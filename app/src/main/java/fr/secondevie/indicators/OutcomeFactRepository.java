@@ -13,4 +13,10 @@ interface OutcomeFactRepository extends Repository<OutcomeFact, Long> {
 
   @Query("SELECT * FROM outcome_fact WHERE asset_id = :assetId ORDER BY id")
   List<OutcomeFact> findByAssetId(long assetId);
+
+  @Query(
+      "SELECT f.* FROM outcome_fact f LEFT JOIN avoided_emission_entry e"
+          + " ON e.outcome_fact_id = f.id WHERE f.outcome_year = :year AND f.reuse_oriented"
+          + " AND e.id IS NULL ORDER BY f.id")
+  List<OutcomeFact> findReuseOrientedWithoutLedgerEntry(int year);
 }

@@ -34,13 +34,19 @@ public class OutcomeService {
   private final InventoryService inventory;
   private final OutcomeFactRepository facts;
   private final JdbcClient jdbc;
+  private final AvoidedEmissionLedger ledger;
   private final Clock clock;
 
   OutcomeService(
-      InventoryService inventory, OutcomeFactRepository facts, JdbcClient jdbc, Clock clock) {
+      InventoryService inventory,
+      OutcomeFactRepository facts,
+      JdbcClient jdbc,
+      AvoidedEmissionLedger ledger,
+      Clock clock) {
     this.inventory = inventory;
     this.facts = facts;
     this.jdbc = jdbc;
+    this.ledger = ledger;
     this.clock = clock;
   }
 
@@ -85,36 +91,39 @@ public class OutcomeService {
                     new IllegalArgumentException(
                         "Aucun équipement n° " + c.assetId() + " dans l'inventaire"));
     LocalDate today = LocalDate.now(clock.withZone(PARIS));
-    return facts.save(
-        new OutcomeFact(
-            null,
-            asset.id(),
-            asset.inventoryNumber(),
-            asset.category().name(),
-            asset.site(),
-            c.campaignId(),
-            c.processInstanceKey(),
-            c.outcome(),
-            c.route(),
-            truncate(c.routeReason(), 1000),
-            c.routeArbitrated(),
-            REUSE_ORIENTED.contains(c.outcome()),
-            c.sanitizationOutcome(),
-            today,
-            today.getYear(),
-            asset.acquisitionDate(),
-            asset.acquisitionCostCents(),
-            age(asset.acquisitionDate(), today),
-            c.weightKg(),
-            c.lifetimeExtensionYears(),
-            c.reconditioningCostCents(),
-            truncate(c.recipientName(), 255),
-            c.handedOverOn(),
-            c.dismantlingLotId(),
-            c.adaptedCompanyId(),
-            truncate(c.wasteTrackingNumber(), 80),
-            c.operationId(),
-            clock.instant().truncatedTo(ChronoUnit.MICROS)));
+    OutcomeFact saved =
+        facts.save(
+            new OutcomeFact(
+                null,
+                asset.id(),
+                asset.inventoryNumber(),
+                asset.category().name(),
+                asset.site(),
+                c.campaignId(),
+                c.processInstanceKey(),
+                c.outcome(),
+                c.route(),
+                truncate(c.routeReason(), 1000),
+                c.routeArbitrated(),
+                REUSE_ORIENTED.contains(c.outcome()),
+                c.sanitizationOutcome(),
+                today,
+                today.getYear(),
+                asset.acquisitionDate(),
+                asset.acquisitionCostCents(),
+                age(asset.acquisitionDate(), today),
+                c.weightKg(),
+                c.lifetimeExtensionYears(),
+                c.reconditioningCostCents(),
+                truncate(c.recipientName(), 255),
+                c.handedOverOn(),
+                c.dismantlingLotId(),
+                c.adaptedCompanyId(),
+                truncate(c.wasteTrackingNumber(), 80),
+                c.operationId(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+    ledger.post(saved);
+    return saved;
   }
 
   /** The facts recorded for an asset, oldest first. */

@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Indicators",
-    allowedDependencies = {"inventory", "processes"})
+    allowedDependencies = {"inventory", "processes", "donation", "documents", "notification"})
 package fr.secondevie.indicators;

@@ -1,8 +1,12 @@
 package fr.secondevie.web;
 
+import fr.secondevie.indicators.IndicatorsService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -16,16 +20,29 @@ class HomeController {
 
   private final ObjectProvider<InMemoryClientRegistrationRepository> oidcClients;
   private final ObjectProvider<UserDetailsService> localUsers;
+  private final IndicatorsService indicators;
+
+  /** Roles that see the headline indicators of the current year on the home page. */
+  private static final Set<String> INDICATOR_READERS =
+      Set.of("ROLE_AUDITOR", "ROLE_DIRECTOR", "ROLE_ASSET_MANAGER", "ROLE_ADMIN");
 
   HomeController(
       ObjectProvider<InMemoryClientRegistrationRepository> oidcClients,
-      ObjectProvider<UserDetailsService> localUsers) {
+      ObjectProvider<UserDetailsService> localUsers,
+      IndicatorsService indicators) {
     this.oidcClients = oidcClients;
     this.localUsers = localUsers;
+    this.indicators = indicators;
   }
 
   @GetMapping("/")
-  String home() {
+  String home(Authentication user, Model model) {
+    if (user != null
+        && user.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .anyMatch(INDICATOR_READERS::contains)) {
+      model.addAttribute("headline", indicators.headline());
+    }
     return "home";
   }
 

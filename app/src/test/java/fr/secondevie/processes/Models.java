@@ -41,7 +41,11 @@ final class Models {
           new ProcessUnderTest(
               SupplierReferencingProcess.PROCESS_ID,
               SupplierReferencingProcess.RESOURCE,
-              SupplierReferencingProcess.class));
+              SupplierReferencingProcess.class),
+          new ProcessUnderTest(
+              IndicatorsAnnualReportProcess.PROCESS_ID,
+              IndicatorsAnnualReportProcess.RESOURCE,
+              IndicatorsAnnualReportProcess.class));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

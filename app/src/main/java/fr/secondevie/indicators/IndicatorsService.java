@@ -1,0 +1,162 @@
+package fr.secondevie.indicators;
+
+import fr.secondevie.indicators.YearFigures.AdaptedSector;
+import fr.secondevie.indicators.YearFigures.Volumes;
+import fr.secondevie.inventory.AssetCategory;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Computes the figures of a year, and the trend of the reuse rate over the years. */
+@Service
+@Transactional(readOnly = true)
+public class IndicatorsService {
+
+  private static final ZoneId PARIS = ReuseRateCalculator.PARIS;
+
+  private final IndicatorQueries queries;
+  private final AvoidedEmissionLedger ledger;
+  private final IndicatorsProperties properties;
+  private final Clock clock;
+
+  IndicatorsService(
+      IndicatorQueries queries,
+      AvoidedEmissionLedger ledger,
+      IndicatorsProperties properties,
+      Clock clock) {
+    this.queries = queries;
+    this.ledger = ledger;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** The current calendar year in Europe/Paris. */
+  public int currentYear() {
+    return LocalDate.now(clock.withZone(PARIS)).getYear();
+  }
+
+  /** Headline figures of the current year, for the home page. */
+  public Headline headline() {
+    YearFigures f = figures(currentYear());
+    Integer target = f.reuseRate().target();
+    return new Headline(
+        f.year(),
+        f.reuseRate().display(),
+        target == null ? "—" : target + " %",
+        f.purchaseShare().display(),
+        DataTable.display(f.avoidedKg()) + " kg CO2e");
+  }
+
+  YearFigures figures(int year) {
+    Inputs inputs = inputs();
+    return figures(year, ReuseRateCalculator.compute(year, inputs.histories(), inputs.outcomes()));
+  }
+
+  private YearFigures figures(int year, ReuseRate rate) {
+    LocalDate first = LocalDate.of(year, 1, 1);
+    LocalDate last = LocalDate.of(year, 12, 31);
+    AdaptedSector adapted =
+        new AdaptedSector(
+            queries.adaptedSectorLots(
+                first.atStartOfDay(PARIS).toInstant(),
+                first.plusYears(1).atStartOfDay(PARIS).toInstant()),
+            properties.deductionRate(),
+            properties.deductionSource());
+    Volumes volumes =
+        new Volumes(
+            queries.volumes(year, "outcome", ReuseRateCalculator::label),
+            queries.volumes(year, "category", IndicatorsService::categoryLabel),
+            queries.volumes(year, "site", s -> s.isEmpty() ? "(site inconnu)" : s),
+            queries.donations(first, last),
+            queries.pickedUpLots(first, last),
+            queries.supplierMaturity());
+    List<String> warnings = new ArrayList<>();
+    List<String> unweighed = queries.outcomesWithoutWeight(year);
+    if (!unweighed.isEmpty()) {
+      warnings.add(
+          unweighed.size()
+              + " équipement(s) sans poids individuel (le poids est celui des lots pesés) : "
+              + abbreviate(unweighed));
+    }
+    List<String> uncommitted =
+        rate.excluded().stream()
+            .filter(e -> e.reason().contains("engagement"))
+            .map(ReuseRate.Exclusion::inventoryNumber)
+            .toList();
+    if (!uncommitted.isEmpty()) {
+      warnings.add(
+          uncommitted.size()
+              + " don(s) sans engagement préalable de réemploi, non comptés dans A : "
+              + abbreviate(uncommitted));
+    }
+    List<String> missing = queries.lotsWithoutAttestation(first, last);
+    if (!missing.isEmpty()) {
+      warnings.add(
+          missing.size()
+              + " lot(s) enlevé(s) sans attestation EA/ESAT saisie : "
+              + abbreviate(missing));
+    }
+    return new YearFigures(
+        year, rate, queries.purchaseShare(year), adapted, ledger.entries(year), volumes, warnings);
+  }
+
+  /** Reuse rate of every year from the first with data to the current one. */
+  List<ReuseRate> reuseTrend() {
+    Inputs inputs = inputs();
+    TreeSet<Integer> years = new TreeSet<>(queries.yearsWithData());
+    int current = currentYear();
+    years.add(current);
+    Map<Integer, ReuseRate> rates = new LinkedHashMap<>();
+    for (int y = Math.max(years.first(), current - 14); y <= current; y++) {
+      rates.put(y, ReuseRateCalculator.compute(y, inputs.histories(), inputs.outcomes()));
+    }
+    return List.copyOf(rates.values());
+  }
+
+  /** AGEC share of every year from the first with data to the current one. */
+  List<PurchaseShare> purchaseTrend(Collection<ReuseRate> years) {
+    return years.stream().map(r -> queries.purchaseShare(r.year())).toList();
+  }
+
+  /** Spend lines of a year. */
+  List<SpendLedgerCsv.Line> spendLines(int year) {
+    return queries.spendLines(year);
+  }
+
+  private record Inputs(List<AssetHistory> histories, List<ReuseOutcome> outcomes) {}
+
+  private Inputs inputs() {
+    List<AssetHistory> histories = new ArrayList<>(queries.histories());
+    List<ReuseOutcome> outcomes = queries.outcomes();
+    java.util.Set<Long> known = new java.util.HashSet<>();
+    histories.forEach(h -> known.add(h.assetId()));
+    if (outcomes.stream().anyMatch(o -> !known.contains(o.assetId()))) {
+      queries.historiesFromFacts().stream()
+          .filter(h -> known.add(h.assetId()))
+          .forEach(histories::add);
+    }
+    return new Inputs(histories, outcomes);
+  }
+
+  private static String categoryLabel(String code) {
+    try {
+      return AssetCategory.valueOf(code).label();
+    } catch (IllegalArgumentException e) {
+      return code;
+    }
+  }
+
+  private static String abbreviate(List<String> items) {
+    return items.size() <= 10
+        ? String.join(", ", items)
+        : String.join(", ", items.subList(0, 10)) + "…";
+  }
+}
