@@ -40,8 +40,8 @@ import org.slf4j.event.Level;
  * start and kept beside the data; {@link AccountsSetup} applies them at every start, which also
  * upgrades a data directory of an earlier version (no grant tables). Before starting, a data
  * directory under the temporary directory is refused ({@link TemporaryDirectoryRule}), a server
- * left running on the same data directory by a killed JVM is stopped ({@link LeftoverServer}) and
- * a taken port is reported; a failed start says why ({@link StartFailure}). The throw-away test
+ * left running on the same data directory by a killed JVM is stopped ({@link LeftoverServer}) and a
+ * taken port is reported; a failed start says why ({@link StartFailure}). The throw-away test
  * server ({@code ephemeral}) runs the same way, in a temporary directory.
  */
 public final class EmbeddedMariaDb {

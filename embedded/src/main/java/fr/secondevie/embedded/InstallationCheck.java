@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>the journal holds data while the MariaDB data directory is missing or empty;
  *   <li>MariaDB holds data of an installation while the engine data directory is missing (or
- *       replaced by one without the id): an engine directory that has the id but no journal yet
- *       is fine, the engine never ran (e.g. its port was taken at the first start);
+ *       replaced by one without the id): an engine directory that has the id but no journal yet is
+ *       fine, the engine never ran (e.g. its port was taken at the first start);
  *   <li>the two directories belong to two different installations (or only one says which).
  * </ul>
  *
@@ -93,9 +93,13 @@ final class InstallationCheck {
               + ", but the engine data directory "
               + engine
               + (engineData
-                  ? " holds a journal without installation id (" + ID_FILE + "): it comes from"
+                  ? " holds a journal without installation id ("
+                      + ID_FILE
+                      + "): it comes from"
                       + " another installation or an older backup."
-                  : " is missing or empty (no journal " + JOURNAL + "): the running process"
+                  : " is missing or empty (no journal "
+                      + JOURNAL
+                      + "): the running process"
                       + " instances and their tasks are not there.")
               + " Restore the engine data directory from the backup taken with this database"
               + " (secondevie.embedded.engine.data-dir must name it), then start again."

