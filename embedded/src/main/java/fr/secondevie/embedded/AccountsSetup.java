@@ -43,7 +43,10 @@ final class AccountsSetup {
     // mariadb-install-db's anonymous accounts (''@localhost, ''@<host name>) let anyone in.
     sql.add("DELETE FROM mysql.global_priv WHERE User = '';");
     sql.add("DELETE FROM mysql.proxies_priv WHERE Host <> 'localhost';");
+    // ... and their grants to everyone (PUBLIC) on the `test` and `test_%` schemas
+    sql.add("DELETE FROM mysql.db WHERE Db IN ('test', 'test\\_%');");
     sql.add("FLUSH PRIVILEGES;");
+    sql.add("DROP DATABASE IF EXISTS `test`;");
     sql.add("CREATE USER IF NOT EXISTS 'root'@'localhost';");
     sql.add(
         "ALTER USER 'root'@'localhost' IDENTIFIED BY '" + credentials.root() + "' ACCOUNT UNLOCK;");

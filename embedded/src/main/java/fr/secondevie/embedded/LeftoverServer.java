@@ -106,6 +106,20 @@ final class LeftoverServer {
           pid,
           dataDir);
       ProcessHandle process = handle.get();
+      Optional<ProcessHandle> owner = process.parent().filter(LeftoverServer::isJava);
+      if (owner.isPresent()) {
+        // not a leftover: the server of another copy of the application, alive
+        throw new IllegalStateException(
+            "The MariaDB data directory "
+                + dataDir
+                + " is in use by a MariaDB server (pid "
+                + pid
+                + ") of another running copy of the application (java pid "
+                + owner.get().pid()
+                + "). Stop that copy first, or give this one its own data directories"
+                + " (secondevie.embedded.mariadb.data-dir, secondevie.embedded.engine.data-dir)"
+                + " and ports.");
+      }
       process.destroy();
       if (!awaitExit(process, grace)) {
         LOG.warn(
@@ -127,6 +141,14 @@ final class LeftoverServer {
       }
     }
     return pids.size();
+  }
+
+  private static boolean isJava(ProcessHandle process) {
+    return process
+        .info()
+        .command()
+        .map(command -> Path.of(command).getFileName().toString().equals("java"))
+        .orElse(false);
   }
 
   private static boolean awaitExit(ProcessHandle process, Duration wait) {

