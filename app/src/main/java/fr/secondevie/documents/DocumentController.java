@@ -10,7 +10,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Downloads a stored document: hospital staff only (suppliers never reach this), and among them
@@ -30,13 +29,7 @@ class DocumentController {
   @GetMapping("/documents/{publicId}")
   ResponseEntity<byte[]> download(@PathVariable String publicId, Authentication user) {
     StoredDocument document =
-        documents
-            .find(publicId)
-            .orElseThrow(
-                () ->
-                    new ResponseStatusException(
-                        org.springframework.http.HttpStatus.NOT_FOUND,
-                        "Aucun document " + publicId));
+        documents.find(publicId).orElseThrow(() -> new DocumentNotFoundException(publicId));
     if (!DocumentReaders.mayRead(document, user.getAuthorities())) {
       throw new AccessDeniedException(
           "Le document %s (%s) n'est pas consultable par %s"

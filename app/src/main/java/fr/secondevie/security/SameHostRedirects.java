@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.PortMapperImpl;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,6 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * server.tomcat.use-relative-redirects=true}).
  */
 final class SameHostRedirects extends OncePerRequestFilter {
+
+  private static final PortMapperImpl PORTS = new PortMapperImpl();
 
   @Override
   protected void doFilterInternal(
@@ -44,7 +49,7 @@ final class SameHostRedirects extends OncePerRequestFilter {
       return location;
     }
     boolean sameHost = uri.getHost().equalsIgnoreCase(request.getServerName());
-    boolean samePort = port(uri) == request.getServerPort();
+    boolean samePort = ownPorts(request).contains(port(uri));
     if (!sameHost || !samePort) {
       return location;
     }
@@ -58,6 +63,25 @@ final class SameHostRedirects extends OncePerRequestFilter {
       relative.append('#').append(uri.getRawFragment());
     }
     return relative.toString();
+  }
+
+  /**
+   * The request's port, and the one Spring Security may put in its place: its port resolver maps a
+   * plain-HTTP request on 8443 to 8080 and an HTTPS one on 8080 to 8443 (80 and 443 likewise).
+   */
+  private static Set<Integer> ownPorts(HttpServletRequest request) {
+    int port = request.getServerPort();
+    Set<Integer> ports = new HashSet<>();
+    ports.add(port);
+    Integer http = PORTS.lookupHttpPort(port);
+    Integer https = PORTS.lookupHttpsPort(port);
+    if (http != null) {
+      ports.add(http);
+    }
+    if (https != null) {
+      ports.add(https);
+    }
+    return ports;
   }
 
   private static int port(URI uri) {

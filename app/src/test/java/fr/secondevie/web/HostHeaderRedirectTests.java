@@ -36,17 +36,18 @@ class HostHeaderRedirectTests {
 
     // when
     MvcResult result = mvc.perform(get("/assets").header("Host", EVIL)).andReturn();
+    MvcResult onPort = mvc.perform(get("/assets").header("Host", EVIL + ":8443")).andReturn();
 
     // then
     assertThat(result.getResponse().getStatus()).isEqualTo(302);
     assertThat(result.getResponse().getHeader("Location")).isEqualTo("/login");
+    assertThat(onPort.getResponse().getHeader("Location")).isEqualTo("/login");
   }
 
   @Test
   void shouldReturnAfterLoginToThePageAskedForWithoutNamingTheForgedHost() throws Exception {
     // given a page asked for without a session, with a forged Host (Spring Security saves it)
-    MvcResult asked =
-        mvc.perform(get("/assets").param("q", "PC").header("Host", EVIL + ":8443")).andReturn();
+    MvcResult asked = mvc.perform(get("/assets?q=PC").header("Host", EVIL + ":8443")).andReturn();
     MockHttpSession session = (MockHttpSession) asked.getRequest().getSession();
 
     // when

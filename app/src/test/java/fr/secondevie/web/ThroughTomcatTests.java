@@ -2,6 +2,10 @@ package fr.secondevie.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.secondevie.documents.DocumentKind;
+import fr.secondevie.documents.DocumentService;
+import fr.secondevie.documents.NewDocument;
+import fr.secondevie.documents.StoredDocument;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -21,15 +27,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Through the real Tomcat, as installed behind a reverse proxy that terminates HTTPS ({@code
  * server.forward-headers-strategy=native}; the proxy is on loopback, which Tomcat trusts by
  * default): the session cookie is {@code Secure} and HSTS is sent when the proxy says the request
- * came over HTTPS, not otherwise; Tomcat's own redirects are relative whatever the {@code Host}.
- * Raw HTTP, so that the test chooses the {@code Host} header.
+ * came over HTTPS, not otherwise; Tomcat's own redirects are relative whatever the {@code Host}; a
+ * refused document gets the French error page. Raw HTTP, so that the test chooses the {@code Host}
+ * header.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "server.forward-headers-strategy=native")
-class BehindHttpsProxyTests {
+class ThroughTomcatTests {
 
   @LocalServerPort int port;
+  @Autowired DocumentService documents;
 
   /** A raw HTTP/1.1 response: status line and headers (names in lower case), then body. */
   record Response(int status, List<String[]> headers, String body) {
@@ -96,6 +104,52 @@ class BehindHttpsProxyTests {
     assertThat(failed.first("location")).isEqualTo("/login?error");
     assertThat(logout.status()).isEqualTo(302);
     assertThat(logout.first("location")).isEqualTo("/login?logout");
+  }
+
+  @Test
+  void shouldShowTheFrenchErrorPageForADocumentOfAnotherModule() throws IOException {
+    // given a sanitization certificate, and a buyer (purchasing) logged in
+    StoredDocument certificate =
+        documents.store(
+            NewDocument.pdf(
+                DocumentKind.SANITIZATION_CERTIFICATE,
+                "certificat.pdf",
+                "%PDF-1.4".getBytes(StandardCharsets.US_ASCII),
+                "asset:" + UUID.randomUUID(),
+                "test"));
+    String cookie = logIn("acheteur", "demo");
+
+    // when
+    Response refused =
+        send(
+            "GET /documents/" + certificate.publicId(),
+            "localhost",
+            List.of("Cookie: " + cookie),
+            null);
+    Response unknown =
+        send(
+            "GET /documents/" + UUID.randomUUID(), "localhost", List.of("Cookie: " + cookie), null);
+
+    // then
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.body()).contains("Accès refusé").doesNotContain("%PDF");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body()).contains("Page introuvable");
+  }
+
+  /** Logs in with the form; returns the session cookie ({@code JSESSIONID=...}). */
+  String logIn(String username, String password) throws IOException {
+    Response form = send("GET /login", "localhost", List.of(), null);
+    String cookie = form.sessionCookie().split(";", 2)[0];
+    Response login =
+        send(
+            "POST /login",
+            "localhost",
+            List.of("Cookie: " + cookie, "Content-Type: application/x-www-form-urlencoded"),
+            "username=%s&password=%s&_csrf=%s"
+                .formatted(username, password, csrfToken(form.body())));
+    assertThat(login.first("location")).as("login of " + username).isEqualTo("/");
+    return login.sessionCookie().split(";", 2)[0];
   }
 
   static String csrfToken(String html) {
