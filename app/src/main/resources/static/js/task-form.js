@@ -7,6 +7,13 @@
   if (!form) {
     return;
   }
+  // spacers: their height comes as data (the Content-Security-Policy forbids style attributes)
+  form.querySelectorAll('.form-spacer[data-height]').forEach(function (spacer) {
+    var height = spacer.getAttribute('data-height');
+    if (/^\d+px$/.test(height)) {
+      spacer.style.height = height;
+    }
+  });
   var summary = document.getElementById('resume-erreurs');
   if (summary) {
     summary.focus();

@@ -3,10 +3,11 @@ package fr.secondevie.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,14 +18,14 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
- * Access rules for pages and API. URL rules here cover whole areas; feature modules state who may
- * call each controller with {@code @PreAuthorize} (method security is on).
+ * Access rules for pages and API. Who may call each route is declared once in {@link AccessRules},
+ * applied here at URL level (before any request body is read); controllers keep their
+ * {@code @PreAuthorize} as a second check (method security is on). Response headers are set by
+ * {@link WebHeaders}.
  */
 @Configuration
 @EnableMethodSecurity
 class SecurityConfiguration {
-
-  private static final String[] IMPORTERS = {Role.ASSET_MANAGER.name(), Role.ADMIN.name()};
 
   /** REST API: stateless, no session cookie, hence no CSRF token needed. */
   @Bean
@@ -32,14 +33,7 @@ class SecurityConfiguration {
   SecurityFilterChain api(HttpSecurity http, ObjectProvider<LoginResponses> localLogin)
       throws Exception {
     http.securityMatcher("/api/**")
-        .authorizeHttpRequests(
-            auth ->
-                auth.requestMatchers(HttpMethod.POST, "/api/assets/import")
-                    .hasAnyRole(IMPORTERS)
-                    .requestMatchers("/api/imports/**")
-                    .hasAnyRole(IMPORTERS)
-                    .anyRequest()
-                    .authenticated())
+        .authorizeHttpRequests(AccessRules::applyTo)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .exceptionHandling(
@@ -52,6 +46,7 @@ class SecurityConfiguration {
       http.httpBasic(basic -> basic.authenticationEntryPoint(local.api()))
           .addFilterAfter(local.passwordChangeRequired(), AuthorizationFilter.class);
     }
+    WebHeaders.apply(http);
     return http.build();
   }
 
@@ -63,23 +58,7 @@ class SecurityConfiguration {
       ObjectProvider<ClientRegistrationRepository> oidcClients,
       ObjectProvider<LoginResponses> localLogin)
       throws Exception {
-    http.authorizeHttpRequests(
-            auth ->
-                auth.requestMatchers(
-                        "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/login")
-                    .permitAll()
-                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-                    .permitAll()
-                    // supplier portal: no account, the unguessable token in the URL is the only
-                    // key (checked by the suppliers module); CSRF stays on for its forms
-                    .requestMatchers("/portal/**")
-                    .permitAll()
-                    .requestMatchers("/imports/**")
-                    .hasAnyRole(IMPORTERS)
-                    .requestMatchers("/admin/**")
-                    .hasRole(Role.ADMIN.name())
-                    .anyRequest()
-                    .authenticated())
+    http.authorizeHttpRequests(AccessRules::applyTo)
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
     LoginResponses local = localLogin.getIfAvailable();
     if (local == null) {
@@ -92,6 +71,17 @@ class SecurityConfiguration {
     if (oidcClients.getIfAvailable() != null) {
       http.oauth2Login(oidc -> oidc.loginPage("/login"));
     }
+    WebHeaders.apply(http);
     return http.build();
+  }
+
+  /** Redirects to the application are relative, never built from the request's Host header. */
+  @Bean
+  FilterRegistrationBean<SameHostRedirects> sameHostRedirects() {
+    FilterRegistrationBean<SameHostRedirects> registration =
+        new FilterRegistrationBean<>(new SameHostRedirects());
+    // around Spring Security's filters, which build the login and saved-request redirects
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+    return registration;
   }
 }
