@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(
     properties = {
+      "secondevie.demo.enabled=false", // the suite runs in demo mode, refused with `camunda`
       "camunda.client.grpc-address=http://camunda.example.org:26500",
       "camunda.client.rest-address=http://camunda.example.org:8088",
       "camunda.client.deployment.enabled=false",

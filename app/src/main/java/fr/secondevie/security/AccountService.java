@@ -4,7 +4,6 @@ import fr.secondevie.security.AccountAudit.Action;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,10 +278,6 @@ class AccountService {
     return roles.isEmpty()
         ? "aucun"
         : roles.stream().map(Role::label).collect(Collectors.joining(", "));
-  }
-
-  static Set<Role> roles(Collection<Role> roles) {
-    return roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
   }
 
   /** No account with this id. */

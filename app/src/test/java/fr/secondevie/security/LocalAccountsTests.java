@@ -142,6 +142,36 @@ class LocalAccountsTests {
   }
 
   @Test
+  void shouldUseTheConfiguredInitialPasswordOfAnAutomatedInstallWithoutLoggingIt(
+      CapturedOutput output) throws Exception {
+    // given: SECONDEVIE_SECURITY_INITIAL_ADMIN_PASSWORD
+    InitialAdministrator automated =
+        new InitialAdministrator(accounts, "Mot de passe de deploiement 2026", PASSWORD_FILE);
+
+    // when
+    automated.ensureAnAdministrator();
+
+    // then
+    assertThat(PASSWORD_FILE).doesNotExist();
+    assertThat(output.getAll()).doesNotContain("Mot de passe de deploiement 2026");
+    mvc.perform(get("/api/assets").with(httpBasic("admin", "Mot de passe de deploiement 2026")))
+        .andExpect(status().isOk());
+  }
+
+  @Test
+  void shouldRefuseAWeakConfiguredInitialPasswordWithoutShowingIt() {
+    // given
+    InitialAdministrator automated = new InitialAdministrator(accounts, "admin2026", PASSWORD_FILE);
+
+    // when / then
+    org.assertj.core.api.Assertions.assertThatThrownBy(automated::ensureAnAdministrator)
+        .hasMessageContaining("secondevie.security.initial-admin-password is refused")
+        .hasMessageContaining("12 caractères")
+        .hasMessageNotContaining("admin2026");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account", Integer.class)).isZero();
+  }
+
+  @Test
   void shouldMakeTheAdministratorChangeTheGeneratedPasswordFirst() throws Exception {
     // given
     initialAdministrator.ensureAnAdministrator();
