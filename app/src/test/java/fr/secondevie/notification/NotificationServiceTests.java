@@ -9,7 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Without SMTP (embedded mode), messages are kept in the outbox, once per operation. */
-@SpringBootTest
+// no SMTP stand-in here; no job worker either (the process e-mails of other tests need one)
+@SpringBootTest(
+    properties = {"secondevie.test.mailbox=false", "camunda.client.worker.defaults.enabled=false"})
 class NotificationServiceTests {
 
   @Autowired NotificationService notifications;

@@ -7,33 +7,32 @@ import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.DocumentService;
 import fr.secondevie.documents.NewDocument;
 import fr.secondevie.documents.StoredDocument;
+import fr.secondevie.support.Mailbox;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** With an SMTP server, messages are sent with their attachments; a refusal is retried. */
+/**
+ * With an SMTP server (the tests' {@link Mailbox}), messages are sent with their attachments; a
+ * refusal is retried; secrets reach the message sent only.
+ */
 @SpringBootTest
 class SmtpNotificationTests {
 
   @Autowired NotificationService notifications;
   @Autowired DocumentService documents;
-  @Autowired RecordingMailSender smtp;
+  @Autowired Mailbox.Server smtp;
 
-  @BeforeEach
+  @AfterEach
   void acceptMail() {
-    smtp.refuse = false;
+    smtp.refuse(false);
   }
 
   @Test
@@ -61,7 +60,7 @@ class SmtpNotificationTests {
 
     // then
     assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
-    MimeMessage mail = smtp.sent.get(smtp.sent.size() - 1);
+    MimeMessage mail = smtp.lastTo("ea@example.org").message();
     assertThat(mail.getSubject()).isEqualTo("Lot à enlever");
     assertThat(((Multipart) mail.getContent()).getBodyPart(1).getFileName())
         .isEqualTo("bon-de-commande.pdf");
@@ -73,13 +72,13 @@ class SmtpNotificationTests {
     OutgoingMessage message =
         new OutgoingMessage(
             "op-" + UUID.randomUUID(), "ea@example.org", "Relance", "Bonjour", List.of());
-    smtp.refuse = true;
+    smtp.refuse(true);
 
     // when
     assertThatThrownBy(() -> notifications.send(message))
         .isInstanceOf(NotificationFailedException.class)
         .hasMessageContaining("ea@example.org");
-    smtp.refuse = false;
+    smtp.refuse(false);
     Notification retried = notifications.send(message);
 
     // then
@@ -109,8 +108,7 @@ class SmtpNotificationTests {
         .filteredOn(n -> n.operationId().equals(message.operationId()))
         .singleElement()
         .satisfies(n -> assertThat(n.body()).doesNotContain(link));
-    MimeMessage mail = smtp.sent.get(smtp.sent.size() - 1);
-    assertThat(mail.getContent().toString())
+    assertThat(smtp.lastTo("contact@fournisseur.example").body())
         .isEqualTo("Votre lien personnel :\n" + link + "\nÀ bientôt");
     assertThat(message.toString()).doesNotContain(link);
   }
@@ -137,34 +135,5 @@ class SmtpNotificationTests {
                     List.of(),
                     Map.of("[x]", "s3cr3t")))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @TestConfiguration
-  static class Smtp {
-    @Bean
-    RecordingMailSender recordingMailSender() {
-      return new RecordingMailSender();
-    }
-  }
-
-  /** An SMTP server stand-in: keeps what it is given, or refuses it. */
-  static class RecordingMailSender extends JavaMailSenderImpl {
-    final List<MimeMessage> sent = new ArrayList<>();
-    volatile boolean refuse;
-
-    @Override
-    protected void doSend(MimeMessage[] messages, Object[] originals) {
-      if (refuse) {
-        throw new MailSendException("550 mailbox unavailable");
-      }
-      for (MimeMessage m : messages) {
-        try {
-          m.saveChanges();
-        } catch (jakarta.mail.MessagingException e) {
-          throw new MailSendException("could not prepare", e);
-        }
-        sent.add(m);
-      }
-    }
   }
 }

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -40,7 +39,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 // Its mocked process starter must not leave the shared engine's jobs to a context without them.
 @SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
-@Import(Mailbox.class)
 @AutoConfigureMockMvc // the same context as the web tests of this package
 class ReferencingWorkersTests {
 

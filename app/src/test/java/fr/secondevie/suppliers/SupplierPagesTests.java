@@ -36,7 +36,6 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -46,7 +45,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 // Its mocked process starter must not leave the shared engine's jobs to a context without them.
 @SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
 @AutoConfigureMockMvc
-@Import(Mailbox.class)
 class SupplierPagesTests {
 
   static final RequestPostProcessor BUYER = user("acheteur").roles("BUYER");

@@ -48,7 +48,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -61,7 +60,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Questionnaire 2025.1 weighs 47 points; every score below is computed from its weights.
  */
 @SpringBootTest
-@Import(Mailbox.class)
 @CamundaSpringProcessTest
 class SupplierReferencingProcessTest {
 

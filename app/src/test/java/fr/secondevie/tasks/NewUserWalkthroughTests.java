@@ -76,6 +76,12 @@ class NewUserWalkthroughTests {
 
   final LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
 
+  /**
+   * The assets are collected before the wipe of the sample nwipe log (12/03/2026): a wipe report
+   * dated before the asset's collection is refused.
+   */
+  static final LocalDate COLLECTED_ON = LocalDate.of(2026, 3, 10);
+
   @BeforeEach
   void aFirstEmbeddedRun() throws Exception {
     // the registries and inventory of a first run (other test classes share the database)
@@ -169,7 +175,7 @@ class NewUserWalkthroughTests {
       form.set("uefiReset", "true");
       form.set("labelsRemoved", "true");
       form.set("removableMediaRemoved", "true");
-      form.set("collectedOn", today.toString());
+      form.set("collectedOn", COLLECTED_ON.toString());
       form.set("collectionLocation", "Magasin DSI, Charles-Nicolle");
       technician.complete(form);
     }
@@ -187,7 +193,7 @@ class NewUserWalkthroughTests {
     report.set("toolVersion", "0.38");
     Page reported =
         technician.submitMultipart(report, Map.of(), "file", SAMPLES.resolve("nwipe-log-chu.txt"));
-    assertThat(reported.text()).contains("transmis au processus de l'équipement");
+    assertThat(reported.text()).contains("reçu (2 support(s)) et transmis au processus");
 
     // the director approves the donation
     Browser director = Browser.login(this, "directeur");
