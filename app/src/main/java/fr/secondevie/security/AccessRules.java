@@ -117,6 +117,10 @@ public final class AccessRules {
   static final Access SUPPLIER_REGISTRARS = Access.roles(Role.BUYER, Role.ADMIN);
   static final Access EVALUATION_VIEWERS = Access.roles(Role.EVALUATOR, Role.BUYER, Role.ADMIN);
   static final Access EVALUATORS = Access.roles(Role.EVALUATOR, Role.ADMIN);
+  static final Access INDICATOR_READERS =
+      Access.roles(Role.AUDITOR, Role.DIRECTOR, Role.ASSET_MANAGER, Role.ADMIN);
+  static final Access ANNUAL_REPORT_STARTERS =
+      Access.roles(Role.AUDITOR, Role.ASSET_MANAGER, Role.ADMIN);
 
   private static final List<Rule> RULES = rules();
 
@@ -200,6 +204,14 @@ public final class AccessRules {
     post(r, "/tasks/{key}/visibility", AUTHENTICATED);
 
     get(r, "/notifications", OUTBOX_READERS);
+
+    // indicators: figures for auditors, the director and asset managers; ledgers typed in by
+    // asset managers; the annual report started by auditors and asset managers
+    get(r, "/indicators", INDICATOR_READERS);
+    get(r, "/indicators/{year}/{table}.csv", INDICATOR_READERS);
+    post(r, "/indicators/spend-ledger", MANAGERS);
+    post(r, "/indicators/declared", MANAGERS);
+    post(r, "/indicators/annual-report", ANNUAL_REPORT_STARTERS);
 
     // campaigns
     get(r, "/campaigns", AUTHENTICATED);
