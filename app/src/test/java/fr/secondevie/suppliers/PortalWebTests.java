@@ -25,7 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.processes.SupplierReferencingProcess.Variables;
-import java.time.Instant;
+import fr.secondevie.support.TestClock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +60,7 @@ class PortalWebTests {
   @Autowired SupplierPortal portal;
   @Autowired NotificationService notifications;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TestClock clock;
   @MockitoBean SupplierProcesses processes;
 
   long applicationA;
@@ -147,7 +148,7 @@ class PortalWebTests {
             applicationA,
             "test-expired-" + newProcessKey(),
             PortalToken.Purpose.REMINDER,
-            Instant.now().minusSeconds(1));
+            clock.instant().minusSeconds(1));
 
     // when / then
     mvc.perform(get("/portal/" + expired.plaintext()))
@@ -226,7 +227,7 @@ class PortalWebTests {
             applicationA,
             "test-expired-" + newProcessKey(),
             PortalToken.Purpose.REMINDER,
-            Instant.now().minusSeconds(1));
+            clock.instant().minusSeconds(1));
 
     // when / then
     mvc.perform(get("/portal/" + tokenA + "/evidence/" + documentOfA))
