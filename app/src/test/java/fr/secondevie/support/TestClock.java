@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,8 +27,12 @@ public final class TestClock extends Clock {
 
   public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-  /** A Thursday morning in Paris, after every fixed date the fixtures use. */
-  public static final Instant DEFAULT_START = Instant.parse("2026-03-12T10:00:00Z");
+  /**
+   * A Thursday morning in Paris, after every fixed date the fixtures use (wipe reports, destruction
+   * proofs, inspections) and at the age the fixtures' purchase dates were chosen for (the 10-year
+   * and 300 € boundaries).
+   */
+  public static final Instant DEFAULT_START = Instant.parse("2026-12-03T10:00:00Z");
 
   private final Instant start;
   private final ZoneId zone;
@@ -43,14 +49,25 @@ public final class TestClock extends Clock {
     this.state = state;
   }
 
-  /** A clock pinned at {@code start}, in Paris. */
+  private static final Map<Instant, TestClock> SHARED = new ConcurrentHashMap<>();
+
+  /** A clock pinned at {@code start}, in Paris, of its own. */
   public static TestClock startingAt(Instant start) {
     return new TestClock(start, PARIS, new State());
   }
 
-  /** A clock pinned at {@value #PROPERTY} if set (system property), else {@link #DEFAULT_START}. */
+  /**
+   * The clock of the test JVM pinned at {@code start}: every Spring context gets the same one, as
+   * they would share the system clock (their job workers take the shared engine's jobs in turn, so
+   * what they write must be dated by one clock).
+   */
+  public static TestClock shared(Instant start) {
+    return SHARED.computeIfAbsent(start, TestClock::startingAt);
+  }
+
+  /** The shared clock pinned at {@value #PROPERTY} if set (system property), else the default. */
   public static TestClock fromProperty() {
-    return startingAt(startInstant(System.getProperty(PROPERTY)));
+    return shared(startInstant(System.getProperty(PROPERTY)));
   }
 
   /** The start instant for a property value: blank means {@link #DEFAULT_START}. */

@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Gives every Spring test context the {@link TestClock} as its {@link Clock} (it wins over the
- * application's system clock by being {@code @Primary}). Registered for tests only, in {@code
- * src/test/resources/META-INF/spring/...AutoConfiguration.imports}.
+ * Gives every Spring test context the JVM's one {@link TestClock} as its {@link Clock} (it wins
+ * over the application's system clock by being {@code @Primary}). Registered for tests only, in
+ * {@code src/test/resources/META-INF/spring/...AutoConfiguration.imports}.
  */
 @AutoConfiguration
 public class TestClockConfiguration {
@@ -17,6 +17,6 @@ public class TestClockConfiguration {
   @Bean
   @Primary
   TestClock testClock(@Value("${" + TestClock.PROPERTY + ":}") String start) {
-    return TestClock.startingAt(TestClock.startInstant(start));
+    return TestClock.shared(TestClock.startInstant(start));
   }
 }
