@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
@@ -100,9 +101,28 @@ class CamundaModeTests {
                 .getPropertySources()
                 .contains("secondevie-embedded-mode-defaults"))
         .isFalse();
+    // the external database got every migration of the application, none failed
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     assertThat(
-            new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM asset", Long.class))
-        .isNotNull();
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL AND success",
+                Long.class))
+        .isEqualTo(versionedMigrations());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success", Long.class))
+        .isZero();
+  }
+
+  /** The versioned migrations the application ships ({@code db/migration/V*__*.sql}). */
+  static long versionedMigrations() {
+    try {
+      return new PathMatchingResourcePatternResolver()
+          .getResources("classpath:db/migration/V*__*.sql")
+          .length;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

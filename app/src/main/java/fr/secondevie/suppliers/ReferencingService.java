@@ -182,6 +182,9 @@ public class ReferencingService {
                     now().plus(Duration.parse(SupplierReferencingProcess.Timers.ANSWER_DEADLINE));
                 application.open(deadline, reason);
                 application = applications.save(application);
+              } else {
+                // the delivery that opened the round has committed: read its deadline
+                application = application(applicationId);
               }
               PortalTokens.Issued issued =
                   tokens.issue(

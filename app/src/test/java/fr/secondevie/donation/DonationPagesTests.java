@@ -21,8 +21,8 @@ import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.sanitization.CertificateService;
 import fr.secondevie.sanitization.SanitizationPlanner;
 import fr.secondevie.support.Assets;
+import fr.secondevie.support.TestClock;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +50,7 @@ class DonationPagesTests {
   @Autowired DocumentService documents;
   @Autowired SanitizationPlanner planner;
   @Autowired CertificateService certificates;
+  @Autowired TestClock clock;
 
   Asset asset;
   Donation donation;
@@ -105,8 +106,7 @@ class DonationPagesTests {
     service.recordHandover(
         asset.id(),
         donation.agreementNumber(),
-        new Handover(
-            LocalDate.now(), "Jean Dupont", "Président", "BR-77", List.of("COMPUTER"), null),
+        new Handover(clock.today(), "Jean Dupont", "Président", "BR-77", List.of("COMPUTER"), null),
         "handover-" + System.nanoTime());
 
     // when: a wrong file, then the scan

@@ -27,11 +27,11 @@ import fr.secondevie.processes.AssetEndOfLifeProcess.Variables;
 import fr.secondevie.sanitization.CertificateService;
 import fr.secondevie.sanitization.SanitizationPlanner;
 import fr.secondevie.support.Assets;
+import fr.secondevie.support.TestClock;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +66,7 @@ class DonationWorkersTests {
   @Autowired SanitizationPlanner planner;
   @Autowired CertificateService certificates;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TestClock clock;
 
   Assets assets;
 
@@ -464,7 +465,7 @@ class DonationWorkersTests {
     ActivatedJob job = job(JobTypes.RECORD_HANDOVER);
     HandoverVariable handover =
         new HandoverVariable(
-            LocalDate.now().toString(),
+            clock.today().toString(),
             "Jean Dupont",
             "Responsable du centre de Rouen",
             "BR-2025-117",
@@ -545,7 +546,7 @@ class DonationWorkersTests {
                     asset.id(),
                     agreement,
                     new HandoverVariable(
-                        LocalDate.now().plusDays(3).toString(),
+                        clock.today().plusDays(3).toString(),
                         "J. D.",
                         "Président",
                         "BR-1",

@@ -3,6 +3,7 @@ package fr.secondevie.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.secondevie.support.TestClock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -64,10 +65,10 @@ class AssetStatusTests {
 
   @Test
   void anIllegalTransitionIsRefusedWithAClearMessage() {
-    Asset asset =
-        Asset.register("CHU-1", AssetCategory.LAPTOP, AssetStatus.IN_SERVICE, Instant.now());
+    Instant now = TestClock.fromProperty().instant();
+    Asset asset = Asset.register("CHU-1", AssetCategory.LAPTOP, AssetStatus.IN_SERVICE, now);
 
-    assertThatThrownBy(() -> asset.moveTo(AssetStatus.DONATED, Instant.now()))
+    assertThatThrownBy(() -> asset.moveTo(AssetStatus.DONATED, now))
         .isInstanceOf(IllegalStatusTransitionException.class)
         .hasMessage(
             "Transition interdite pour l'équipement CHU-1 : « En service » (IN_SERVICE) →"

@@ -22,8 +22,8 @@ import fr.secondevie.sanitization.CertificateService;
 import fr.secondevie.sanitization.SanitizationPlanner;
 import fr.secondevie.support.Assets;
 import fr.secondevie.support.Concurrently;
+import fr.secondevie.support.TestClock;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,6 +55,7 @@ class DismantlingLotConcurrencyTests {
   @Autowired SanitizationPlanner planner;
   @Autowired CertificateService certificates;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TestClock clock;
 
   Assets assets;
   final AtomicLong processKey = new AtomicLong(4_503_599_627_380_000L);
@@ -101,7 +102,7 @@ class DismantlingLotConcurrencyTests {
 
   /** Closes the lot, sends its order, records its pickup and its attestations, one at a time. */
   void attest(long lotId, int units) {
-    String today = LocalDate.now().toString();
+    String today = clock.today().toString();
     workers.closeLot(lotId);
     workers.sendOrder(
         job(JobTypes.SEND_ORDER), lotId, lots.findById(lotId).orElseThrow().companyId());
@@ -112,7 +113,7 @@ class DismantlingLotConcurrencyTests {
             today,
             units,
             new BigDecimal("57.2"),
-            DismantlingWorkersTests.TODAY_BSD,
+            DismantlingWorkersTests.bsdOf(clock.today()),
             "Transports Lefebvre",
             null));
     workers.recordAttestation(

@@ -31,6 +31,7 @@ import fr.secondevie.recycling.DismantlingWorkers.PickupVariable;
 import fr.secondevie.sanitization.CertificateService;
 import fr.secondevie.sanitization.SanitizationPlanner;
 import fr.secondevie.support.Assets;
+import fr.secondevie.support.TestClock;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
 import java.io.IOException;
@@ -67,8 +68,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
 class DismantlingWorkersTests {
 
-  static final String TODAY_BSD =
-      "BSD-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + "-K7P9X2M4Q";
+  /** A waste tracking slip (BSD) number of the given day, in the Trackdéchets form. */
+  static String bsdOf(LocalDate day) {
+    return "BSD-" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-K7P9X2M4Q";
+  }
 
   @MockitoBean LotProcesses processes;
   @Autowired DismantlingWorkers workers;
@@ -81,6 +84,14 @@ class DismantlingWorkersTests {
   @Autowired CertificateService certificates;
   @Autowired NotificationService notifications;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TestClock clock;
+
+  String todayBsd;
+
+  @BeforeEach
+  void dateTheSlip() {
+    todayBsd = bsdOf(clock.today());
+  }
 
   Assets assets;
   long processKey = 4_503_599_627_370_000L;
@@ -356,7 +367,7 @@ class DismantlingWorkersTests {
 
   PickupVariable pickup(String bsd) {
     return new PickupVariable(
-        LocalDate.now().toString(), 2, new BigDecimal("14.35"), bsd, "Transports Lefebvre", null);
+        clock.today().toString(), 2, new BigDecimal("14.35"), bsd, "Transports Lefebvre", null);
   }
 
   DismantlingLot ordered(int size) {
@@ -372,22 +383,22 @@ class DismantlingWorkersTests {
     ActivatedJob job = job(JobTypes.RECORD_PICKUP);
 
     // when
-    workers.recordPickup(job, lot.id(), pickup(TODAY_BSD.toLowerCase()));
-    workers.recordPickup(job, lot.id(), pickup(TODAY_BSD));
+    workers.recordPickup(job, lot.id(), pickup(todayBsd.toLowerCase()));
+    workers.recordPickup(job, lot.id(), pickup(todayBsd));
 
     // then
     DismantlingLot picked = lots.findById(lot.id()).orElseThrow();
     assertThat(picked.status()).isEqualTo(LotStatus.PICKED_UP);
     assertThat(picked.weightKg()).isEqualByComparingTo("14.4");
-    assertThat(picked.wasteTrackingNumber()).isEqualTo(TODAY_BSD);
+    assertThat(picked.wasteTrackingNumber()).isEqualTo(todayBsd);
     for (LotAsset a : picked.assets()) {
       assertThat(inventory.custodyOf(a.assetId()))
           .filteredOn(e -> e.action() == CustodyAction.HANDOVER)
           .singleElement()
           .satisfies(
               e -> {
-                assertThat(e.details()).contains("Les Ateliers du Cailly", "14,4 kg", TODAY_BSD);
-                assertThat(e.evidence()).isEqualTo("bordereau " + TODAY_BSD);
+                assertThat(e.details()).contains("Les Ateliers du Cailly", "14,4 kg", todayBsd);
+                assertThat(e.evidence()).isEqualTo("bordereau " + todayBsd);
               });
     }
   }
@@ -419,8 +430,8 @@ class DismantlingWorkersTests {
   void shouldRecordTheAttestationInCentsAndSendBackALabourCostAboveTheInvoice() {
     // given
     DismantlingLot lot = ordered(1);
-    workers.recordPickup(job(JobTypes.RECORD_PICKUP), lot.id(), pickup(TODAY_BSD));
-    String today = LocalDate.now().toString();
+    workers.recordPickup(job(JobTypes.RECORD_PICKUP), lot.id(), pickup(todayBsd));
+    String today = clock.today().toString();
 
     // when / then
     assertThatThrownBy(
@@ -469,13 +480,13 @@ class DismantlingWorkersTests {
   void shouldPublishCompletionForEveryAssetOnceEvenWhenDeliveredTwice() {
     // given
     DismantlingLot lot = ordered(3);
-    workers.recordPickup(job(JobTypes.RECORD_PICKUP), lot.id(), pickup(TODAY_BSD));
+    workers.recordPickup(job(JobTypes.RECORD_PICKUP), lot.id(), pickup(todayBsd));
     workers.recordAttestation(
         job(JobTypes.RECORD_ATTESTATION),
         lot.id(),
         new AttestationVariable(
             "CR-1",
-            LocalDate.now().toString(),
+            clock.today().toString(),
             "ATT-1",
             new BigDecimal("90"),
             new BigDecimal("60"),
@@ -497,10 +508,10 @@ class DismantlingWorkersTests {
     assertThat(dismantling.getValue())
         .containsEntry("lotId", lot.id())
         .containsEntry("adaptedCompanyId", lot.companyId())
-        .containsEntry("wasteTrackingNumber", TODAY_BSD)
+        .containsEntry("wasteTrackingNumber", todayBsd)
         .containsEntry("recyclingCertificateRef", "CR-1")
         .containsEntry("eaAttestationRef", "ATT-1")
-        .containsEntry("pickedUpOn", LocalDate.now().toString());
+        .containsEntry("pickedUpOn", clock.today().toString());
     DismantlingLot completed = lots.findById(lot.id()).orElseThrow();
     assertThat(completed.status()).isEqualTo(LotStatus.COMPLETED);
     assertThat(completed.assets())
@@ -511,12 +522,12 @@ class DismantlingWorkersTests {
   void shouldNotPublishCompletionAgainForAssetsAlreadyToldAfterAFailure() {
     // given: the runtime fails on the second asset
     DismantlingLot lot = ordered(2);
-    workers.recordPickup(job(JobTypes.RECORD_PICKUP), lot.id(), pickup(TODAY_BSD));
+    workers.recordPickup(job(JobTypes.RECORD_PICKUP), lot.id(), pickup(todayBsd));
     workers.recordAttestation(
         job(JobTypes.RECORD_ATTESTATION),
         lot.id(),
         new AttestationVariable(
-            "CR-1", LocalDate.now().toString(), "ATT-1", BigDecimal.TEN, BigDecimal.ONE, null));
+            "CR-1", clock.today().toString(), "ATT-1", BigDecimal.TEN, BigDecimal.ONE, null));
     long firstAsset = lot.assets().get(0).assetId();
     long secondAsset = lot.assets().get(1).assetId();
     org.mockito.Mockito.doThrow(new IllegalStateException("down"))

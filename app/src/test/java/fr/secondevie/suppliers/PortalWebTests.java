@@ -27,6 +27,7 @@ import fr.secondevie.notification.NotificationService;
 import fr.secondevie.processes.SupplierReferencingProcess.Variables;
 import fr.secondevie.support.Mailbox;
 import java.time.Instant;
+import fr.secondevie.support.TestClock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,7 @@ class PortalWebTests {
   @Autowired NotificationService notifications;
   @Autowired Mailbox.Server mailbox;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TestClock clock;
   @MockitoBean SupplierProcesses processes;
 
   long applicationA;
@@ -137,7 +139,7 @@ class PortalWebTests {
             applicationA,
             "test-expired-" + newProcessKey(),
             PortalToken.Purpose.REMINDER,
-            Instant.now().minusSeconds(1));
+            clock.instant().minusSeconds(1));
 
     // when / then
     mvc.perform(get("/portal/" + expired.plaintext()))
@@ -216,7 +218,7 @@ class PortalWebTests {
             applicationA,
             "test-expired-" + newProcessKey(),
             PortalToken.Purpose.REMINDER,
-            Instant.now().minusSeconds(1));
+            clock.instant().minusSeconds(1));
 
     // when / then
     mvc.perform(get("/portal/" + tokenA + "/evidence/" + documentOfA))

@@ -20,6 +20,7 @@ import fr.secondevie.processes.SupplierReferencingProcess.Headers;
 import fr.secondevie.processes.SupplierReferencingProcess.Outcomes;
 import fr.secondevie.processes.SupplierReferencingProcess.Variables;
 import fr.secondevie.support.Mailbox;
+import fr.secondevie.support.TestClock;
 import io.camunda.client.exception.BpmnError;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -50,6 +51,7 @@ class ReferencingWorkersTests {
   @Autowired ApplicationRepository applications;
   @Autowired SupplierRepository suppliers;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TestClock clock;
   @MockitoBean SupplierProcesses processes;
 
   private long register(Candidate candidate) {
@@ -144,7 +146,7 @@ class ReferencingWorkersTests {
     assertThat(first).containsEntry(Variables.QUESTIONNAIRE_ROUND, 1);
     assertThat(again).isEqualTo(first);
     assertThat(Instant.parse((String) first.get(Variables.ANSWER_DEADLINE)))
-        .isAfter(Instant.now().plus(java.time.Duration.ofDays(29)));
+        .isAfter(clock.instant().plus(java.time.Duration.ofDays(29)));
     List<Notification> mails = mailsOf(applicationId);
     assertThat(mails).hasSize(1);
     String token = token(mails.get(0));
@@ -275,7 +277,7 @@ class ReferencingWorkersTests {
 
     // then
     LocalDate until = LocalDate.parse((String) out.get(Variables.REFERENCED_UNTIL));
-    LocalDate today = LocalDate.now(ReferencingService.PARIS);
+    LocalDate today = clock.today();
     assertThat(until).isEqualTo(today.plusYears(3).minusDays(1));
     assertThat(again).isEqualTo(out);
     Application application = applications.findById(applicationId).orElseThrow();

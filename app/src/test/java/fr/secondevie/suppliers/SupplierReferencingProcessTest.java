@@ -20,6 +20,7 @@ import fr.secondevie.processes.SupplierReferencingProcess.Messages;
 import fr.secondevie.processes.SupplierReferencingProcess.Outcomes;
 import fr.secondevie.processes.SupplierReferencingProcess.Variables;
 import fr.secondevie.support.Mailbox;
+import fr.secondevie.support.TestClock;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.process.test.api.CamundaProcessTestContext;
@@ -27,12 +28,10 @@ import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.camunda.process.test.api.assertions.DecisionSelectors;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,9 +45,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -82,44 +78,9 @@ class SupplierReferencingProcessTest {
   @Autowired ReferencingService referencing;
   @Autowired SupplierProcesses processes;
   @Autowired JdbcTemplate jdbc;
-  @Autowired MovableClock clock;
 
   /** The application's clock, moved in the expiry scenario (the engine's moves on its own). */
-  static class MovableClock extends Clock {
-    private volatile Duration offset = Duration.ZERO;
-
-    void advance(Duration by) {
-      offset = offset.plus(by);
-    }
-
-    void reset() {
-      offset = Duration.ZERO;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(offset);
-    }
-  }
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-      return new MovableClock();
-    }
-  }
+  @Autowired TestClock clock;
 
   @AfterEach
   void resetTheClock() {
@@ -495,7 +456,7 @@ class SupplierReferencingProcessTest {
     assertThat(instance).hasVariable(Variables.ANSWER_DEADLINE, deadline.toString());
 
     // when: the application's clock passes the link's expiry
-    clock.advance(Duration.between(Instant.now(), deadline).plusSeconds(1));
+    clock.advance(Duration.between(clock.instant(), deadline).plusSeconds(1));
 
     // then: the portal refuses to show or store anything
     assertRefused(token, PortalAccessException.Reason.EXPIRED);

@@ -3,6 +3,7 @@ package fr.secondevie.tasks;
 import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.secondevie.support.TestClock;
 import fr.secondevie.support.TestDatabase;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -74,7 +76,10 @@ class NewUserWalkthroughTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired List<ApplicationRunner> runners;
 
-  final LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+  @Autowired TestClock clock;
+
+  /** Today in Paris by the application's clock, the date typed in the forms. */
+  LocalDate today;
 
   /**
    * The assets are collected before the wipe of the sample nwipe log (12/03/2026): a wipe report
@@ -84,6 +89,7 @@ class NewUserWalkthroughTests {
 
   @BeforeEach
   void aFirstEmbeddedRun() throws Exception {
+    today = clock.today();
     // the registries and inventory of a first run (other test classes share the database)
     TestDatabase.asMaintenance(
         jdbc,
@@ -410,14 +416,16 @@ class NewUserWalkthroughTests {
     /** The page, reloaded until it shows what the test waits for (the workers run apart). */
     Page until(String path, Function<Page, Boolean> shown)
         throws IOException, InterruptedException {
-      long deadline = System.nanoTime() + PATIENCE.toNanos();
-      Page page = get(path);
-      while (!shown.apply(page)) {
-        assertThat(System.nanoTime()).as("waiting on %s as %s", path, user).isLessThan(deadline);
-        Thread.sleep(200);
-        page = get(path);
-      }
-      return page;
+      AtomicReference<Page> page = new AtomicReference<>();
+      Awaitility.await("waiting on %s as %s".formatted(path, user))
+          .atMost(PATIENCE)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                page.set(get(path));
+                return shown.apply(page.get());
+              });
+      return page.get();
     }
 
     /** Takes the first open task of that name in the inbox list, then opens its page. */

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -177,7 +178,7 @@ public class GlpiImportService implements DisposableBean {
 
   @EventListener(ApplicationReadyEvent.class)
   void failUnfinishedRuns() {
-    int failed = runs.failUnfinished();
+    int failed = runs.failUnfinished(clock.instant().truncatedTo(ChronoUnit.MICROS));
     if (failed > 0) {
       LOG.warn("{} GLPI import(s) interrupted by the last stop marked as failed", failed);
     }

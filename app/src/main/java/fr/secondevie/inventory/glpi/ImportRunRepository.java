@@ -1,5 +1,6 @@
 package fr.secondevie.inventory.glpi;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -18,6 +19,6 @@ interface ImportRunRepository extends ListCrudRepository<ImportRun, Long> {
   @Modifying
   @Query(
       "UPDATE import_run SET status = 'FAILED', failure = 'Interrompu par un arrêt de"
-          + " l''application', finished_at = UTC_TIMESTAMP(6) WHERE status IN ('PENDING','RUNNING')")
-  int failUnfinished();
+          + " l''application', finished_at = :now WHERE status IN ('PENDING','RUNNING')")
+  int failUnfinished(Instant now);
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import fr.secondevie.engine.history.Views.ProcessInstanceView;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -336,9 +335,6 @@ class CallActivityTest extends ConformanceTest {
   }
 
   static List<ProcessInstanceView> children(long parentKey) {
-    return history().processInstances().stream()
-        .filter(p -> p.parentProcessInstanceKey() == parentKey)
-        .sorted(java.util.Comparator.comparingLong(ProcessInstanceView::key))
-        .toList();
+    return childrenOf(parentKey);
   }
 }

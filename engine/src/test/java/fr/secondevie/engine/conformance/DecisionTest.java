@@ -4,8 +4,9 @@ import static fr.secondevie.engine.conformance.DeploymentTest.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.secondevie.engine.history.Views.DecisionInstanceView;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
+import io.camunda.client.api.search.response.DecisionInstance;
+import io.camunda.client.api.search.response.DecisionInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.grpc.Status;
 import java.util.Map;
@@ -65,9 +66,13 @@ class DecisionTest extends ConformanceTest {
                             .isEqualTo("\"Salad\"");
                       });
             });
-    DecisionInstanceView instance = history().decisionInstance(response.getDecisionInstanceKey());
-    assertThat(instance).isNotNull();
-    assertThat(instance.state()).isEqualTo("EVALUATED");
+    // the evaluated decision, read back through the REST API ("<evaluationKey>-<n>")
+    DecisionInstance instance =
+        client
+            .newDecisionInstanceGetRequest(response.getDecisionInstanceKey() + "-1")
+            .send()
+            .join();
+    assertThat(instance.getState()).isEqualTo(DecisionInstanceState.EVALUATED);
     assertThat(response.getDecisionEvaluationKey()).isEqualTo(response.getDecisionInstanceKey());
   }
 
@@ -106,11 +111,20 @@ class DecisionTest extends ConformanceTest {
 
     awaitCompleted(key);
     assertThat(variables(key)).containsEntry("meal", "Roastbeef");
-    assertThat(history().decisionInstances())
-        .anySatisfy(
+    long routeKey = element(key, "route").key();
+    assertThat(
+            client
+                .newDecisionInstanceSearchRequest()
+                .filter(f -> f.processInstanceKey(key))
+                .send()
+                .join()
+                .items())
+        .isNotEmpty()
+        .allSatisfy(
             d -> {
-              assertThat(d.value().processInstanceKey()).isEqualTo(key);
-              assertThat(d.value().elementId()).isEqualTo("route");
+              assertThat(d.getProcessInstanceKey()).isEqualTo(key);
+              assertThat(d.getElementInstanceKey()).isEqualTo(routeKey);
+              assertThat(d.getState()).isEqualTo(DecisionInstanceState.EVALUATED);
             });
   }
 

@@ -1,7 +1,6 @@
 package fr.secondevie.engine.conformance;
 
 import fr.secondevie.engine.EmbeddedEngine;
-import fr.secondevie.engine.clock.ControlledClock;
 import io.camunda.client.CamundaClient;
 import java.net.URI;
 import java.time.Duration;
@@ -12,16 +11,18 @@ import java.time.Duration;
  */
 final class EngineExtension {
 
-  static final ControlledClock CLOCK = new ControlledClock();
   static final EmbeddedEngine ENGINE =
       EmbeddedEngine.builder()
           .grpcPort(0)
           .restPort(0)
           .managementPort(0)
           .managementEnabled(true)
-          .clock(CLOCK)
           .build()
           .start();
+
+  /** The engine's clock, moved through its management API ({@code /actuator/clock}). */
+  static final ManagementClock CLOCK = new ManagementClock(ENGINE.managementPort());
+
   static final CamundaClient CLIENT = newClient();
 
   private EngineExtension() {}

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import fr.secondevie.engine.history.Views.IncidentView;
 import io.camunda.client.api.response.ActivateJobsResponse;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.JobState;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass;
@@ -46,6 +46,7 @@ class JobWorkerTest extends ConformanceTest {
             .endEvent()
             .done());
     long key = start(processId, Map.of("a", 1, "b", "x")).getProcessInstanceKey();
+    long engineNow = EngineExtension.CLOCK.instant().toEpochMilli();
 
     // when
     ActivatedJob job = activateJob(type);
@@ -58,7 +59,9 @@ class JobWorkerTest extends ConformanceTest {
     assertThat(job.getProcessInstanceKey()).isEqualTo(key);
     assertThat(job.getBpmnProcessId()).isEqualTo(processId);
     assertThat(job.getElementId()).isEqualTo("task");
-    assertThat(job.getDeadline()).isGreaterThan(System.currentTimeMillis());
+    // the activation's timeout (5 minutes) runs from the engine's clock
+    assertThat(job.getDeadline())
+        .isGreaterThanOrEqualTo(engineNow + Duration.ofMinutes(5).toMillis());
   }
 
   @Test
@@ -116,8 +119,8 @@ class JobWorkerTest extends ConformanceTest {
   }
 
   @Test
-  void shouldAnswerLongPollAsSoonAsJobIsCreated() throws Exception {
-    // given a worker waiting for a job type that has no job yet
+  void shouldAnswerALongPollWithTheJobCreatedWhileItWaits() throws Exception {
+    // given a worker waiting for a job type that has no job yet, far longer than the test lasts
     String processId = unique("long-poll");
     String type = unique("t");
     deploy(serviceTaskProcess(processId, type));
@@ -126,25 +129,23 @@ class JobWorkerTest extends ConformanceTest {
             .newActivateJobsCommand()
             .jobType(type)
             .maxJobsToActivate(1)
-            .requestTimeout(Duration.ofSeconds(8))
+            .requestTimeout(Duration.ofMinutes(10))
             .send()
             .toCompletableFuture();
-    Thread.sleep(200);
-    assertThat(poll).isNotDone();
 
     // when
-    long started = System.nanoTime();
-    start(processId);
+    long key = start(processId).getProcessInstanceKey();
 
-    // then
-    assertThat(poll.get(5, TimeUnit.SECONDS).getJobs()).hasSize(1);
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    // then: the poll is answered with the job (an empty answer would only come after 10 minutes)
+    List<ActivatedJob> jobs = poll.get(2, TimeUnit.MINUTES).getJobs();
+    assertThat(jobs)
+        .singleElement()
+        .satisfies(j -> assertThat(j.getProcessInstanceKey()).isEqualTo(key));
   }
 
   @Test
-  void shouldAnswerEmptyLongPollAfterRequestTimeout() {
-    long started = System.nanoTime();
-
+  void shouldAnswerALongPollWithNoJobOnceItsRequestTimeoutIsOver() {
+    // when
     List<ActivatedJob> jobs =
         client
             .newActivateJobsCommand()
@@ -155,9 +156,8 @@ class JobWorkerTest extends ConformanceTest {
             .join()
             .getJobs();
 
+    // then: an empty answer, not an error
     assertThat(jobs).isEmpty();
-    assertThat(Duration.ofNanos(System.nanoTime() - started))
-        .isBetween(Duration.ofMillis(250), Duration.ofSeconds(3));
   }
 
   @Test
@@ -316,7 +316,17 @@ class JobWorkerTest extends ConformanceTest {
             .getJobs()
             .get(0);
     EngineExtension.CLOCK.add(Duration.ofMinutes(2));
-    await().until(() -> history().job(job.getKey()).state().equals("TIMED_OUT"));
+    await()
+        .until(
+            () ->
+                client
+                    .newJobSearchRequest()
+                    .filter(f -> f.jobKey(job.getKey()))
+                    .send()
+                    .join()
+                    .items()
+                    .stream()
+                    .anyMatch(j -> j.getState() == JobState.TIMED_OUT));
 
     client.newCompleteCommand(job.getKey()).send().join();
 
@@ -397,7 +407,7 @@ class JobWorkerTest extends ConformanceTest {
   }
 
   @Test
-  void shouldPushJobsToStreamingWorker() {
+  void shouldHandleTheJobOnceWithAStreamingWorker() {
     String processId = unique("stream");
     String type = unique("t");
     deploy(serviceTaskProcess(processId, type));
@@ -414,7 +424,6 @@ class JobWorkerTest extends ConformanceTest {
             .pollInterval(Duration.ofHours(1))
             .streamEnabled(true)
             .open()) {
-      await().pollDelay(Duration.ofMillis(500)).until(() -> true);
       long key = start(processId).getProcessInstanceKey();
       awaitCompleted(key);
       assertThat(handled).hasSize(1);
@@ -454,11 +463,12 @@ class JobWorkerTest extends ConformanceTest {
                 @Override
                 public void onCompleted() {}
               });
-      Thread.sleep(200);
-
+      // the job becomes activatable before or after the engine registers the stream (no public
+      // view tells which): this engine hands a new stream the jobs already waiting as well as the
+      // later ones; either way the raw stub, which never polls, gets it through the stream
       long key = start(processId).getProcessInstanceKey();
 
-      GatewayOuterClass.ActivatedJob job = received.get(5, TimeUnit.SECONDS);
+      GatewayOuterClass.ActivatedJob job = received.get(2, TimeUnit.MINUTES);
       assertThat(job.getProcessInstanceKey()).isEqualTo(key);
       assertThat(job.getWorker()).isEqualTo("raw");
       client.newCompleteCommand(job.getKey()).send().join();

@@ -40,9 +40,7 @@ class MessageEventTest extends ConformanceTest {
   }
 
   private long instancesOf(String processId) {
-    return history().processInstances().stream()
-        .filter(p -> p.bpmnProcessId().equals(processId))
-        .count();
+    return processInstancesOf(processId).size();
   }
 
   @Test
@@ -62,8 +60,15 @@ class MessageEventTest extends ConformanceTest {
     awaitCompleted(second);
     assertThat(variables(second)).containsEntry("amount", 12L);
     assertThat(elements(first, "ACTIVE")).contains("wait");
-    assertThat(history().correlatedMessages())
-        .anySatisfy(c -> assertThat(c.processInstanceKey()).isEqualTo(second));
+    assertThat(
+            client
+                .newCorrelatedMessageSubscriptionSearchRequest()
+                .filter(f -> f.messageName(message))
+                .send()
+                .join()
+                .items())
+        .singleElement()
+        .satisfies(c -> assertThat(c.getProcessInstanceKey()).isEqualTo(second));
   }
 
   @Test
@@ -241,12 +246,7 @@ class MessageEventTest extends ConformanceTest {
     publish(message, "", Duration.ZERO, Map.of("from", "message"));
 
     await().until(() -> instancesOf(processId) == 1);
-    long key =
-        history().processInstances().stream()
-            .filter(p -> p.bpmnProcessId().equals(processId))
-            .findFirst()
-            .orElseThrow()
-            .key();
+    long key = processInstancesOf(processId).get(0).key();
     awaitCompleted(key);
     assertThat(variables(key)).containsEntry("from", "message");
   }

@@ -2,8 +2,6 @@ package fr.secondevie.engine.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.secondevie.engine.history.Views.ElementInstanceView;
-import fr.secondevie.engine.model.ElementType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.time.Duration;
@@ -65,19 +63,22 @@ class MultiInstanceTest extends ConformanceTest {
     assertThat(variables(key)).containsEntry("results", List.of("a!", "b!", "c!"));
     assertThat(variables(key)).doesNotContainKeys("item", "loopCounter", "result");
     List<ElementInstanceView> task =
-        history().elementInstancesOf(key).stream()
-            .filter(e -> e.elementId().equals("task"))
-            .toList();
+        elementInstancesOf(key).stream().filter(e -> e.elementId().equals("task")).toList();
     assertThat(task)
         .extracting(ElementInstanceView::type)
-        .containsExactly(
-            ElementType.MULTI_INSTANCE_BODY,
-            ElementType.SERVICE_TASK,
-            ElementType.SERVICE_TASK,
-            ElementType.SERVICE_TASK);
-    assertThat(task.subList(1, 4))
-        .extracting(ElementInstanceView::flowScopeKey)
-        .containsOnly(task.get(0).key());
+        .containsExactly("MULTI_INSTANCE_BODY", "SERVICE_TASK", "SERVICE_TASK", "SERVICE_TASK");
+    // the three inner instances are in the body's scope
+    long body = task.get(0).key();
+    assertThat(
+            client
+                .newElementInstanceSearchRequest()
+                .filter(f -> f.elementInstanceScopeKey(body))
+                .send()
+                .join()
+                .items())
+        .extracting(e -> e.getElementInstanceKey())
+        .containsExactlyInAnyOrderElementsOf(
+            task.subList(1, 4).stream().map(ElementInstanceView::key).toList());
   }
 
   @Test

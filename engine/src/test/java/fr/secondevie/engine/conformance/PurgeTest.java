@@ -3,11 +3,15 @@ package fr.secondevie.engine.conformance;
 import static fr.secondevie.engine.conformance.DeploymentTest.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import fr.secondevie.engine.EmbeddedEngine;
 import io.camunda.client.CamundaClient;
 import io.grpc.Status;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PurgeTest {
 
   @Test
-  void shouldDeleteDeploymentsInstancesAndHistory() {
+  void shouldDeleteDeploymentsInstancesAndHistory() throws Exception {
     try (EmbeddedEngine engine =
             EmbeddedEngine.builder()
                 .grpcPort(0)
@@ -31,6 +35,7 @@ class PurgeTest {
             CamundaClient.newClientBuilder()
                 .preferRestOverGrpc(false)
                 .grpcAddress(URI.create("http://localhost:" + engine.grpcPort()))
+                .restAddress(URI.create("http://localhost:" + engine.restPort()))
                 .build()) {
       // given
       client
@@ -41,11 +46,29 @@ class PurgeTest {
       client.newCreateInstanceCommand().bpmnProcessId("purged").latestVersion().send().join();
 
       // when
-      engine.commands().purge().join();
+      HttpResponse<String> purged =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://localhost:"
+                                  + engine.managementPort()
+                                  + "/actuator/cluster/purge"))
+                      .POST(HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
 
       // then
-      assertThat(engine.history().processInstances()).isEmpty();
-      assertThat(engine.history().processDefinitions()).isEmpty();
+      assertThat(purged.statusCode()).as(purged.body()).isBetween(200, 299);
+      await()
+          .atMost(java.time.Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                assertThat(client.newProcessInstanceSearchRequest().send().join().items())
+                    .isEmpty();
+                assertThat(client.newProcessDefinitionSearchRequest().send().join().items())
+                    .isEmpty();
+              });
       assertThatThrownBy(
               () ->
                   client

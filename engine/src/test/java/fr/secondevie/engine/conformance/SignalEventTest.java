@@ -3,7 +3,6 @@ package fr.secondevie.engine.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.secondevie.engine.history.Views.ProcessInstanceView;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.time.Duration;
@@ -198,9 +197,7 @@ class SignalEventTest extends ConformanceTest {
   }
 
   private static List<ProcessInstanceView> instancesOf(String processId) {
-    return history().processInstances().stream()
-        .filter(p -> p.bpmnProcessId().equals(processId))
-        .toList();
+    return processInstancesOf(processId);
   }
 
   private static ProcessInstanceView awaitInstanceOf(String processId) {

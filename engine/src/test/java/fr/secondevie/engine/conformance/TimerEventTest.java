@@ -21,9 +21,7 @@ class TimerEventTest extends ConformanceTest {
   }
 
   private static long instancesOf(String processId) {
-    return history().processInstances().stream()
-        .filter(p -> p.bpmnProcessId().equals(processId))
-        .count();
+    return processInstancesOf(processId).size();
   }
 
   @Test
@@ -57,7 +55,12 @@ class TimerEventTest extends ConformanceTest {
             .intermediateCatchEvent("wait", e -> e.timerWithDateExpression("due"))
             .endEvent()
             .done());
-    String due = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+    String due =
+        EngineExtension.CLOCK
+            .instant()
+            .plus(3, ChronoUnit.DAYS)
+            .truncatedTo(ChronoUnit.SECONDS)
+            .toString();
     long key = start(processId, java.util.Map.of("due", due)).getProcessInstanceKey();
     awaitElement(key, "wait", "ACTIVE");
 
@@ -177,7 +180,7 @@ class TimerEventTest extends ConformanceTest {
   @Test
   void shouldStartInstancesFromTimerStartCycle() {
     // given
-    EngineExtension.CLOCK.pin(Instant.now());
+    EngineExtension.CLOCK.pin(EngineExtension.CLOCK.instant());
     String processId = unique("timer-start");
     deploy(
         Bpmn.createExecutableProcess(processId)

@@ -16,6 +16,7 @@ import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.UserTask;
+import io.camunda.process.test.api.CamundaAssert;
 import io.camunda.process.test.api.CamundaProcessTestContext;
 import io.camunda.process.test.api.assertions.DecisionSelectors;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
@@ -619,6 +620,48 @@ abstract class CptScenarios {
   }
 
   // ---- helpers
+
+  @Test
+  void assertionsThatMustFailDoFail() {
+    // given: an instance waiting at a user task, with x = 1
+    deploy(
+        Bpmn.createExecutableProcess("negative")
+            .startEvent("start")
+            .userTask("review", t -> t.name("Review").zeebeUserTask())
+            .endEvent("end")
+            .done());
+    ProcessInstanceEvent instance = start("negative", Map.of("x", 1));
+    assertThat(instance).isActive().hasActiveElements("review");
+    CamundaAssert.setAssertionTimeout(Duration.ofSeconds(2));
+    try {
+      // when / then: each false statement about it is reported as a failed assertion
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertThat(instance).isCompleted())
+          .isInstanceOf(AssertionError.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> assertThat(instance).hasCompletedElements("end"))
+          .isInstanceOf(AssertionError.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> assertThat(instance).hasVariable("x", 2))
+          .isInstanceOf(AssertionError.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> assertThat(instance).hasNoActiveIncidents().hasActiveIncidents())
+          .isInstanceOf(AssertionError.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> assertThatUserTask(UserTaskSelectors.byTaskName("Approve")).isCreated())
+          .isInstanceOf(AssertionError.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  assertThatProcessInstance(ProcessInstanceSelectors.byProcessId("missing"))
+                      .isActive())
+          .isInstanceOf(AssertionError.class);
+    } finally {
+      CamundaAssert.setAssertionTimeout(CamundaAssert.DEFAULT_ASSERTION_TIMEOUT);
+    }
+
+    // then: the true statements still hold
+    assertThat(instance).isActive().hasVariable("x", 1);
+    assertThatUserTask(UserTaskSelectors.byTaskName("Review")).isCreated();
+  }
 
   void deploy(BpmnModelInstance model) {
     String id =

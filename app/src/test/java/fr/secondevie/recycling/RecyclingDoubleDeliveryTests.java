@@ -1,0 +1,160 @@
+package fr.secondevie.recycling;
+
+import static fr.secondevie.recycling.RecyclingFixtures.company;
+import static fr.secondevie.recycling.RecyclingFixtures.job;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import fr.secondevie.documents.DocumentService;
+import fr.secondevie.inventory.Asset;
+import fr.secondevie.inventory.AssetCategory;
+import fr.secondevie.inventory.AssetStatus;
+import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.notification.NotificationService;
+import fr.secondevie.processes.AssetEndOfLifeProcess;
+import fr.secondevie.processes.DismantlingLotProcess.JobTypes;
+import fr.secondevie.recycling.DismantlingWorkers.PickupVariable;
+import fr.secondevie.sanitization.CertificateService;
+import fr.secondevie.sanitization.SanitizationPlanner;
+import fr.secondevie.support.Assets;
+import fr.secondevie.support.DoubleDelivery;
+import fr.secondevie.support.TestClock;
+import io.camunda.client.api.response.ActivatedJob;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * The same recycling job delivered to two workers at the same instant (two threads released
+ * together): one lot membership and one lot process, one order document and e-mail, one handover
+ * entry per asset. Same context as {@link DismantlingWorkersTests}.
+ */
+@SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
+class RecyclingDoubleDeliveryTests {
+
+  private static final AtomicInteger SERIALS = new AtomicInteger();
+
+  @MockitoBean LotProcesses processes;
+
+  @Autowired DismantlingWorkers workers;
+  @Autowired AdaptedCompanyRegistry registry;
+  @Autowired DismantlingLotRepository lots;
+  @Autowired InventoryService inventory;
+  @Autowired DocumentService documents;
+  @Autowired SanitizationPlanner planner;
+  @Autowired CertificateService certificates;
+  @Autowired NotificationService notifications;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TestClock clock;
+
+  Assets assets;
+  long processKey = 4_503_599_627_380_000L;
+
+  @BeforeEach
+  void setUp() {
+    RecyclingFixtures.clean(jdbc);
+    assets = new Assets(inventory, planner, certificates);
+    when(processes.startLot(anyLong(), anyLong())).thenAnswer(i -> ++processKey);
+  }
+
+  /** The answers of the deliveries (a refused one is checked to be refused by the database). */
+  static <T> List<T> twiceAtOnce(Callable<T> call) throws Exception {
+    return DoubleDelivery.answers(DoubleDelivery.twiceAtOnce(call));
+  }
+
+  Asset toRecycle() {
+    return assets.sanitizedThen(
+        AssetCategory.DESKTOP, AssetStatus.RECYCLING_PENDING, "S-DD-" + SERIALS.incrementAndGet());
+  }
+
+  DismantlingLot closedLot(int size) {
+    registry.create(company("Les Ateliers du Cailly", size, true));
+    long lotId = 0;
+    for (int i = 0; i < size; i++) {
+      lotId =
+          workers
+              .addToLot(job(AssetEndOfLifeProcess.JobTypes.ADD_TO_LOT), toRecycle().id())
+              .dismantlingLotId();
+    }
+    workers.closeLot(lotId);
+    return lots.findById(lotId).orElseThrow();
+  }
+
+  @Test
+  void shouldAddTheAssetToOneLotWhenTheJobIsDeliveredTwiceAtOnce() throws Exception {
+    // given
+    registry.create(company("Les Ateliers du Cailly", 50, true));
+    Asset asset = toRecycle();
+    ActivatedJob job = job(AssetEndOfLifeProcess.JobTypes.ADD_TO_LOT);
+
+    // when
+    List<Long> lotIds = twiceAtOnce(() -> workers.addToLot(job, asset.id()).dismantlingLotId());
+
+    // then: one lot, the asset once in it, one lot process, one custody entry
+    assertThat(lotIds).containsOnly(lotIds.get(0));
+    DismantlingLot lot = lots.findById(lotIds.get(0)).orElseThrow();
+    assertThat(lot.assets()).extracting(LotAsset::assetId).containsExactly(asset.id());
+    verify(processes, times(1)).startLot(anyLong(), anyLong());
+    assertThat(inventory.custodyOf(asset.id()))
+        .filteredOn(e -> e.actor().equals(DismantlingService.ACTOR_ADD))
+        .hasSize(1);
+  }
+
+  @Test
+  void shouldSendOneOrderWhenTheJobIsDeliveredTwiceAtOnce() throws Exception {
+    // given
+    DismantlingLot lot = closedLot(2);
+    ActivatedJob job = job(JobTypes.SEND_ORDER);
+
+    // when
+    List<DismantlingService.Order> orders =
+        twiceAtOnce(() -> workers.sendOrder(job, lot.id(), lot.companyId()).dismantlingOrder());
+
+    // then: the same order, one document, one e-mail
+    assertThat(orders).containsOnly(orders.get(0));
+    assertThat(documents.ownedBy("dismantling-lot:" + lot.id())).hasSize(1);
+    assertThat(notifications.latest(1000))
+        .filteredOn(n -> n.operationId().equals("dismantling-order:" + lot.id()))
+        .hasSize(1);
+  }
+
+  @Test
+  void shouldRecordOnePickupWhenTheJobIsDeliveredTwiceAtOnce() throws Exception {
+    // given
+    DismantlingLot lot = closedLot(2);
+    workers.sendOrder(job(JobTypes.SEND_ORDER), lot.id(), lot.companyId());
+    String bsd = DismantlingWorkersTests.bsdOf(clock.today());
+    PickupVariable pickup =
+        new PickupVariable(
+            clock.today().toString(), 2, new BigDecimal("14.35"), bsd, "Transports Lefebvre", null);
+    ActivatedJob job = job(JobTypes.RECORD_PICKUP);
+
+    // when
+    twiceAtOnce(
+        () -> {
+          workers.recordPickup(job, lot.id(), pickup);
+          return null;
+        });
+
+    // then: picked up once, one handover entry per asset
+    DismantlingLot picked = lots.findById(lot.id()).orElseThrow();
+    assertThat(picked.status()).isEqualTo(LotStatus.PICKED_UP);
+    for (LotAsset a : picked.assets()) {
+      assertThat(inventory.custodyOf(a.assetId()))
+          .filteredOn(e -> e.action() == CustodyAction.HANDOVER)
+          .hasSize(1);
+      assertThat(inventory.verifyCustody(a.assetId()).valid()).isTrue();
+    }
+  }
+}
