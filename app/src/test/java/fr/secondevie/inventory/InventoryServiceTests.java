@@ -227,7 +227,8 @@ class InventoryServiceTests {
 
     TestDatabase.asMaintenance(
         jdbc,
-        "UPDATE custody_entry SET actor = 'faussaire', hash = '%s' WHERE asset_id = %d AND seq = 2"
+        ("UPDATE custody_entry SET actor = 'faussaire', hash = '%s', hash_alg = 'SHA-256',"
+                + " key_id = NULL WHERE asset_id = %d AND seq = 2")
             .formatted(forged.hash(), id));
 
     // the chain is keyed: an entry resealed with plain SHA-256 shows at once
