@@ -16,7 +16,8 @@ RUN ./mvnw -B -q -pl app -am package -DskipTests \
  && cp app/target/seconde-vie-app-*.jar /src/seconde-vie.jar
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 --home-dir /app secondevie
+RUN useradd --system --uid 10001 --home-dir /app secondevie \
+ && mkdir -p /app/keys && chown 10001 /app/keys && chmod 700 /app/keys
 WORKDIR /app
 COPY --from=build /src/seconde-vie.jar /app/seconde-vie.jar
 USER 10001

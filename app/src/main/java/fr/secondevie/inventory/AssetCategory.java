@@ -1,5 +1,8 @@
 package fr.secondevie.inventory;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** What kind of equipment an asset is. Labels are the French ones shown to users. */
 public enum AssetCategory {
   DESKTOP("Poste fixe"),
@@ -20,5 +23,17 @@ public enum AssetCategory {
 
   public String label() {
     return label;
+  }
+
+  private static final Set<AssetCategory> CARRY_STORAGE =
+      EnumSet.of(DESKTOP, LAPTOP, SERVER, STORAGE_ARRAY, PRINTER, PHONE);
+
+  /**
+   * Whether assets of this category normally hold a storage medium (disk, SSD, eMMC: computers,
+   * servers, arrays, multifunction printers, phones and tablets): one collected with no drive needs
+   * an explicit {@link StorageAttestation} before it may pass {@code SANITIZED}.
+   */
+  public boolean carriesStorage() {
+    return CARRY_STORAGE.contains(this);
   }
 }

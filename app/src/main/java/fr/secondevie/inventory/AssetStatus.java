@@ -86,6 +86,15 @@ public enum AssetStatus {
     return allowedNext().contains(target);
   }
 
+  /**
+   * Whether an asset may be registered (created) in this status: only the statuses of equipment in
+   * the hospital's hands before its end of life. Every later status is reached through the
+   * lifecycle, whose guards ask for the evidence (certificates, destruction proofs, attestation).
+   */
+  public boolean isEntry() {
+    return this == IN_SERVICE || this == IN_STOCK || this == DECOMMISSIONING;
+  }
+
   /** True for DONATED and RECYCLED: the asset has left the hospital. */
   public boolean isFinal() {
     return allowedNext().isEmpty();

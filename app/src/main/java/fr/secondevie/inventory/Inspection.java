@@ -13,6 +13,10 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param conditionGrade A (as new) to D (unusable)
  * @param batteryHealthPercent laptops only, else null
  * @param operationId the operation that recorded it (idempotence)
+ * @param storageAttestation with no storage device found: {@link StorageAttestation.Kind} name
+ *     attested at collection, else null
+ * @param storageAttestationRef reference of the destruction proof of a removed medium, else null
+ * @param storageVerifiedBy who verified that the asset holds no medium, else null
  */
 @Table("asset_inspection")
 public record Inspection(
@@ -31,7 +35,23 @@ public record Inspection(
     String notes,
     int storageDeviceCount,
     String recordedBy,
-    Instant recordedAt) {
+    Instant recordedAt,
+    StorageAttestation.Kind storageAttestation,
+    String storageAttestationRef,
+    String storageVerifiedBy) {
+
+  /** The attestation recorded with this inspection, if it is complete. */
+  public java.util.Optional<StorageAttestation> attestation() {
+    if (storageAttestation == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(
+          new StorageAttestation(storageAttestation, storageAttestationRef, storageVerifiedBy));
+    } catch (IllegalArgumentException incomplete) {
+      return java.util.Optional.empty();
+    }
+  }
 
   /** Whether every point of the ANSSI checklist was done. */
   public boolean anssiChecklistComplete() {

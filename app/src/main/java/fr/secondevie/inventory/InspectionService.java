@@ -58,13 +58,55 @@ public class InspectionService {
       String notes,
       List<FoundDevice> devices,
       String actor,
-      String operationId) {}
+      String operationId,
+      StorageAttestation attestation) {
+
+    /** An inspection without attestation (an asset with its storage devices, or a monitor…). */
+    public RecordInspection(
+        long assetId,
+        String conditionGrade,
+        boolean functional,
+        Integer batteryHealthPercent,
+        boolean tpmCleared,
+        boolean uefiReset,
+        boolean labelsRemoved,
+        boolean removableMediaRemoved,
+        LocalDate collectedOn,
+        String collectionLocation,
+        String notes,
+        List<FoundDevice> devices,
+        String actor,
+        String operationId) {
+      this(
+          assetId,
+          conditionGrade,
+          functional,
+          batteryHealthPercent,
+          tpmCleared,
+          uefiReset,
+          labelsRemoved,
+          removableMediaRemoved,
+          collectedOn,
+          collectionLocation,
+          notes,
+          devices,
+          actor,
+          operationId,
+          null);
+    }
+  }
 
   /**
    * Records an inspection; the same operation id again returns the first one and changes nothing.
    *
+   * <p>An asset of a category that carries storage ({@link AssetCategory#carriesStorage}) found
+   * with no storage device needs the technician's {@link StorageAttestation}: without it the
+   * inspection is refused and nothing is written. With devices found, an attestation is not kept
+   * (the devices are wiped or destroyed with their own proofs).
+   *
    * @throws IllegalArgumentException unknown asset, grade other than A–D, battery outside 0–100, a
-   *     device without serial number or twice the same serial
+   *     device without serial number or twice the same serial, no device and no attestation for a
+   *     category that carries storage
    */
   public Inspection record(RecordInspection command) {
     Objects.requireNonNull(command.operationId(), "operationId");
@@ -80,6 +122,7 @@ public class InspectionService {
                 () ->
                     new IllegalArgumentException(
                         "Aucun équipement n° " + command.assetId() + " dans l'inventaire"));
+    StorageAttestation attestation = attestationNeeded(asset, command);
     for (FoundDevice found : command.devices()) {
       StorageDevice known =
           asset.storageDevices().stream()
@@ -107,7 +150,7 @@ public class InspectionService {
             asset.inventoryNumber(),
             CustodyAction.NOTE,
             command.actor(),
-            summary(command),
+            summary(command, attestation),
             null,
             command.operationId() + ":inspection"));
     return inspections.save(
@@ -127,7 +170,28 @@ public class InspectionService {
             command.notes(),
             command.devices().size(),
             command.actor(),
-            clock.instant().truncatedTo(ChronoUnit.MICROS)));
+            clock.instant().truncatedTo(ChronoUnit.MICROS),
+            attestation == null ? null : attestation.kind(),
+            attestation == null ? null : attestation.reference(),
+            attestation == null ? null : attestation.verifiedBy()));
+  }
+
+  /**
+   * The attestation to keep: the command's when no device was found (required for a category that
+   * carries storage), none when devices were found.
+   */
+  private static StorageAttestation attestationNeeded(Asset asset, RecordInspection command) {
+    if (!command.devices().isEmpty() || !asset.storageDevices().isEmpty()) {
+      return null;
+    }
+    if (command.attestation() == null && asset.category().carriesStorage()) {
+      throw new IllegalArgumentException(
+          ("L'équipement %s (%s) est collecté sans support de stockage : attestez que son support"
+                  + " a été retiré et détruit ailleurs (référence de la preuve de destruction) ou"
+                  + " que son absence a été vérifiée (par qui), ou relevez ses supports")
+              .formatted(asset.inventoryNumber(), asset.category().label()));
+    }
+    return command.attestation();
   }
 
   /** The asset's latest inspection, if it was inspected. */
@@ -159,7 +223,7 @@ public class InspectionService {
     }
   }
 
-  private static String summary(RecordInspection c) {
+  private static String summary(RecordInspection c, StorageAttestation attestation) {
     StringBuilder s =
         new StringBuilder("Inspection : état ")
             .append(c.conditionGrade())
@@ -178,6 +242,9 @@ public class InspectionService {
         .append(", supports amovibles retirés ")
         .append(mark(c.removableMediaRemoved()))
         .append('.');
+    if (attestation != null) {
+      s.append(" Aucun support de stockage : ").append(attestation.describe()).append('.');
+    }
     if (c.collectedOn() != null) {
       s.append(" Collecté le ").append(FRENCH_DATE.format(c.collectedOn()));
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -29,13 +30,16 @@ public class InventoryService {
   private final AssetQueries queries;
   private final Clock clock;
   private final ObjectProvider<StatusGuard> guards;
+  private final CustodySeal seal;
 
   InventoryService(
       AssetRepository assets,
       CustodyRepository custody,
       AssetQueries queries,
       Clock clock,
-      ObjectProvider<StatusGuard> guards) {
+      ObjectProvider<StatusGuard> guards,
+      CustodySeal seal) {
+    this.seal = seal;
     this.assets = assets;
     this.custody = custody;
     this.queries = queries;
@@ -79,12 +83,21 @@ public class InventoryService {
     return custody.findByAssetIdOrderBySeq(assetId);
   }
 
-  /** Checks the asset's chain of custody and reports the first broken entry, if any. */
-  @Transactional(readOnly = true)
+  /**
+   * Checks the asset's chain of custody and reports the first broken entry, if any.
+   *
+   * <p>The head (on the asset) and the entries are read in one REPEATABLE READ snapshot: under READ
+   * COMMITTED an entry appended between the two reads would look like a broken chain. Called inside
+   * a command (the media-clearance guard), it reads under the asset's lock instead.
+   */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public CustodyVerification verifyCustody(long assetId) {
     Asset asset = assets.findById(assetId).orElseThrow();
     return CustodyVerification.of(
-        custody.findByAssetIdOrderBySeq(assetId), asset.custodyLength(), asset.custodyHeadHash());
+        custody.findByAssetIdOrderBySeq(assetId),
+        asset.custodyLength(),
+        asset.custodyHeadHash(),
+        seal);
   }
 
   /**
@@ -210,7 +223,7 @@ public class InventoryService {
     Change c = change.apply(asset);
     CustodyEntry entry =
         custody.save(
-            CustodyEntry.seal(
+            seal.seal(
                 id,
                 asset.custodyLength() + 1,
                 clock.instant(),
@@ -233,7 +246,9 @@ public class InventoryService {
    * Registers a new asset with its first custody entry (P5 reception, manual entry, tests). An
    * inventory number that is already registered by the same operation id changes nothing.
    *
-   * @throws IllegalArgumentException the inventory number is registered already
+   * @throws IllegalArgumentException the inventory number is registered already, or {@code status}
+   *     is not an entry status ({@link AssetStatus#isEntry}): an asset reaches {@code SANITIZED}
+   *     and every status after it only through {@link #changeStatus} and its guards
    */
   public Outcome register(
       String inventoryNumber,
@@ -242,6 +257,13 @@ public class InventoryService {
       String actor,
       String evidence,
       String operationId) {
+    Objects.requireNonNull(status, "status");
+    if (!status.isEntry()) {
+      throw new IllegalArgumentException(
+          "Un équipement ne peut être enregistré qu'en service, en stock ou en retrait, pas « %s »"
+                  .formatted(status.label())
+              + " : il n'atteint ce statut que par son cycle de vie, avec ses preuves d'effacement");
+    }
     Optional<Asset> existing = assets.findByInventoryNumber(inventoryNumber);
     if (existing.isPresent()) {
       Asset asset = existing.get();
@@ -260,7 +282,7 @@ public class InventoryService {
     asset = assets.save(asset);
     CustodyEntry entry =
         custody.save(
-            CustodyEntry.seal(
+            seal.seal(
                 asset.id(),
                 1,
                 clock.instant(),

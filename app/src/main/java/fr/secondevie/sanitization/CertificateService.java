@@ -278,18 +278,26 @@ public class CertificateService {
             asset.inventoryNumber(),
             CustodyAction.EVIDENCE,
             actor,
-            "Certificat d'effacement %s : support %s (%s), %s atteint pour %s requis, %s, %s"
-                .formatted(
-                    certificate.number(),
-                    certificate.serialNumber(),
-                    certificate.mediaType(),
-                    certificate.effectiveLevel(),
-                    certificate.requiredLevel(),
-                    certificate.tool() + " " + certificate.toolVersion(),
-                    stored.reference()),
+            custodyDetails(certificate),
             document.evidence(),
             certificateOperation));
     return certificate;
+  }
+
+  /**
+   * What the custody entry recording a certificate says of it: the guard compares it with the
+   * certificate row, so that a row changed after the fact no longer matches the (keyed) chain.
+   */
+  static String custodyDetails(SanitizationCertificate certificate) {
+    return "Certificat d'effacement %s : support %s (%s), %s atteint pour %s requis, %s, %s"
+        .formatted(
+            certificate.number(),
+            certificate.serialNumber(),
+            certificate.mediaType(),
+            certificate.effectiveLevel(),
+            certificate.requiredLevel(),
+            certificate.tool() + " " + certificate.toolVersion(),
+            certificate.wipeReportReference());
   }
 
   private Map<String, Object> model(SanitizationCertificate c, WipeReport stored) {

@@ -11,7 +11,8 @@ import java.util.Locale;
  * Checks a wipe report against the plan, drive by drive: every planned drive is in the report, its
  * wipe passed, the level it actually reached (the declared method type capped by what the technique
  * achieves on that medium, {@link MediaPolicy#effectiveLevel}) is at or above the required one, and
- * the result was verified. A drive reported twice must pass every time.
+ * the result was verified. A drive reported twice must pass every time. A plan without any drive
+ * passes only when its absence is proven ({@link SanitizationPlan#noStorageReason}).
  */
 public final class ReportCheck {
 
@@ -26,6 +27,12 @@ public final class ReportCheck {
 
   /** The wipe was not verified. */
   public static final String NOT_VERIFIED = "NOT_VERIFIED";
+
+  /** The plan has no drive and nothing proves the asset holds none (no attestation). */
+  public static final String STORAGE_NOT_ATTESTED = "STORAGE_NOT_ATTESTED";
+
+  /** What {@link Failure#serialNumber} holds for a failure about the asset rather than a drive. */
+  public static final String NO_DRIVE = "—";
 
   private ReportCheck() {}
 
@@ -50,6 +57,15 @@ public final class ReportCheck {
   public static Result check(SanitizationPlan plan, WipeReportContent report) {
     List<Pass> passed = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
+    if (plan.drives().isEmpty() && plan.noStorageReason() == null) {
+      failures.add(
+          new Failure(
+              NO_DRIVE,
+              STORAGE_NOT_ATTESTED,
+              "Le plan ne compte aucun support de stockage et rien ne prouve son absence : une"
+                  + " attestation de collecte (support retiré et détruit ailleurs, ou absence"
+                  + " vérifiée) est nécessaire."));
+    }
     for (PlannedDrive planned : plan.drives()) {
       List<ReportedDrive> entries =
           report.drives().stream()

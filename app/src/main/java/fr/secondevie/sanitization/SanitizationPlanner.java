@@ -2,6 +2,8 @@ package fr.secondevie.sanitization;
 
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.Inspection;
+import fr.secondevie.inventory.InspectionService;
 import fr.secondevie.inventory.InventoryCommands.AppendCustody;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.inventory.StorageDevice;
@@ -19,7 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Plans the sanitization of an asset: every storage device the inventory knows for it (those found
  * at the inspection were recorded just before) plus any other reported by the process, each with
- * its required level. A drive the inventory knows cannot leave the plan by omission.
+ * its required level. A drive the inventory knows cannot leave the plan by omission, and storage is
+ * never assumed absent: a computer, server, array, printer or phone with no drive is planned only
+ * with the attestation its collection recorded.
  */
 @Service
 @Transactional
@@ -27,15 +31,20 @@ public class SanitizationPlanner {
 
   private final InventoryService inventory;
   private final HealthDataPolicy healthData;
+  private final InspectionService inspections;
 
-  SanitizationPlanner(InventoryService inventory, HealthDataPolicy healthData) {
+  SanitizationPlanner(
+      InventoryService inventory, HealthDataPolicy healthData, InspectionService inspections) {
     this.inventory = inventory;
     this.healthData = healthData;
+    this.inspections = inspections;
   }
 
   /**
    * @param reported storage devices of the process variable (may repeat the inventory's)
    * @throws IllegalArgumentException unknown asset
+   * @throws IllegalStateException no drive known nor reported for an asset of a category that
+   *     carries storage, and no attestation at its collection (nothing is written)
    */
   public SanitizationPlan plan(
       long assetId, List<StorageDevice> reported, String actor, String operationId) {
@@ -64,16 +73,43 @@ public class SanitizationPlanner {
               level,
               MediaPolicy.recommendedMethod(d.type(), level, d.interfaceName())));
     }
-    SanitizationPlan plan = new SanitizationPlan(health, drives);
+    SanitizationPlan plan = new SanitizationPlan(health, drives, noStorageReason(asset, drives));
+    if (drives.isEmpty() && plan.noStorageReason() == null) {
+      throw new IllegalStateException(
+          ("L'équipement %s (%s) n'a aucun support de stockage relevé et sa collecte n'a rien"
+                  + " attesté (support retiré et détruit ailleurs, ou absence vérifiée) : rien ne"
+                  + " peut être planifié ni effacé sans cette preuve")
+              .formatted(asset.inventoryNumber(), asset.category().label()));
+    }
     inventory.appendCustody(
         new AppendCustody(
             asset.inventoryNumber(), CustodyAction.NOTE, actor, describe(plan), null, operationId));
     return plan;
   }
 
+  /**
+   * Why a plan without drives is proven: a category that carries no storage, or the attestation
+   * recorded at the asset's latest collection; null when nothing proves it.
+   */
+  private String noStorageReason(Asset asset, List<PlannedDrive> drives) {
+    if (!drives.isEmpty()) {
+      return null;
+    }
+    if (!asset.category().carriesStorage()) {
+      return "catégorie sans support de stockage (" + asset.category().label() + ")";
+    }
+    return inspections
+        .latest(asset.id())
+        .flatMap(Inspection::attestation)
+        .map(a -> "attestation de collecte : " + a.describe())
+        .orElse(null);
+  }
+
   static String describe(SanitizationPlan plan) {
     if (!plan.sanitizationRequired()) {
-      return "Plan d'effacement : aucun support de stockage, rien à effacer (NO_STORAGE).";
+      return "Plan d'effacement : aucun support de stockage, rien à effacer (NO_STORAGE) ; "
+          + plan.noStorageReason()
+          + ".";
     }
     return "Plan d'effacement (données de santé : %s) : %s."
         .formatted(

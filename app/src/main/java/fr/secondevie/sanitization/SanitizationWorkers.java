@@ -82,7 +82,13 @@ public class SanitizationWorkers {
 
   /** Variable {@code sanitizationPlan} as read back. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record PlanVariable(Boolean healthData, List<PlannedDriveVariable> drives) {}
+  record PlanVariable(
+      Boolean healthData, List<PlannedDriveVariable> drives, String noStorageReason) {
+
+    PlanVariable(Boolean healthData, List<PlannedDriveVariable> drives) {
+      this(healthData, drives, null);
+    }
+  }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record PlannedDriveVariable(
@@ -219,7 +225,8 @@ public class SanitizationWorkers {
                                 ? SanitizationLevel.DESTROY
                                 : SanitizationLevel.valueOf(d.requiredLevel()),
                             d.recommendedMethod()))
-                .toList());
+                .toList(),
+        v.noStorageReason());
   }
 
   static WipeReportContent report(WipeReportVariable v) {

@@ -59,6 +59,7 @@ class CampaignTests {
   @Autowired CampaignService campaigns;
   @Autowired CampaignWorkers workers;
   @Autowired InventoryService inventory;
+  @Autowired fr.secondevie.inventory.InspectionService inspections;
   @Autowired OutcomeService outcomes;
   @Autowired NotificationService notifications;
   @Autowired MockMvc mvc;
@@ -187,6 +188,7 @@ class CampaignTests {
   void shouldCountProgressFromStatusesRoutesAndOutcomeFacts() {
     // given
     Campaign campaign = draft(a1, a2, a3);
+    Assets.attestedWithoutStorage(inspections, a1);
     Assets.moveTo(
         inventory, a1, AssetStatus.DECOMMISSIONING, AssetStatus.SANITIZING, AssetStatus.SANITIZED);
     inventory.assignRoute(

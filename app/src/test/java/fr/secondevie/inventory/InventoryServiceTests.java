@@ -227,19 +227,23 @@ class InventoryServiceTests {
 
     TestDatabase.asMaintenance(
         jdbc,
-        "UPDATE custody_entry SET actor = 'faussaire', hash = '%s' WHERE asset_id = %d AND seq = 2"
+        ("UPDATE custody_entry SET actor = 'faussaire', hash = '%s', hash_alg = 'SHA-256',"
+                + " key_id = NULL WHERE asset_id = %d AND seq = 2")
             .formatted(forged.hash(), id));
 
+    // the chain is keyed: an entry resealed with plain SHA-256 shows at once
     CustodyVerification verification = inventory.verifyCustody(id);
     assertThat(verification.valid()).isFalse();
-    assertThat(verification.firstBrokenSeq()).isEqualTo(3);
+    assertThat(verification.firstBrokenSeq()).isEqualTo(2);
+    assertThat(verification.problem()).contains("n'est pas signée");
   }
 
   private long buildChainOfFour() {
     inventory.changeStatus(
         new ChangeStatus(number, AssetStatus.DECOMMISSIONING, "w", null, null, "a"));
     inventory.changeStatus(new ChangeStatus(number, AssetStatus.SANITIZING, "w", null, null, "b"));
-    inventory.changeStatus(new ChangeStatus(number, AssetStatus.SANITIZED, "w", null, null, "c"));
+    inventory.appendCustody(
+        new AppendCustody(number, CustodyAction.NOTE, "w", "Collecté au magasin", null, "c"));
     long id = inventory.get(number).id();
     assertThat(inventory.verifyCustody(id).valid()).isTrue();
     assertThat(inventory.custodyOf(id)).hasSize(4);

@@ -63,6 +63,7 @@ class DismantlingLotProcessTests {
   @Autowired NotificationService notifications;
   @Autowired SanitizationPlanner planner;
   @Autowired CertificateService certificates;
+  @Autowired fr.secondevie.inventory.InspectionService inspections;
   @Autowired Clock clock;
   @Autowired JdbcTemplate jdbc;
 
@@ -73,7 +74,7 @@ class DismantlingLotProcessTests {
   void clean() {
     RecyclingFixtures.clean(jdbc);
     TestDatabase.clean(jdbc);
-    assets = new Assets(inventory, planner, certificates);
+    assets = new Assets(inventory, planner, certificates, inspections);
     today = LocalDate.now(clock.withZone(DismantlingService.PARIS));
   }
 

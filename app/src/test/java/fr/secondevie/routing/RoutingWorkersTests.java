@@ -32,6 +32,7 @@ class RoutingWorkersTests {
   @Autowired RoutingWorkers workers;
   @Autowired AssessmentService assessments;
   @Autowired InventoryService inventory;
+  @Autowired fr.secondevie.inventory.InspectionService inspections;
   @Autowired JdbcTemplate jdbc;
 
   Asset asset;
@@ -42,7 +43,7 @@ class RoutingWorkersTests {
     asset =
         Assets.moveTo(
             inventory,
-            Assets.desktop(inventory),
+            Assets.attestedWithoutStorage(inspections, Assets.desktop(inventory)),
             AssetStatus.DECOMMISSIONING,
             AssetStatus.SANITIZING,
             AssetStatus.SANITIZED);

@@ -50,6 +50,7 @@ class AssetEndOfLifePathTests {
 
   @Autowired CamundaClient camunda;
   @Autowired InventoryService inventory;
+  @Autowired fr.secondevie.inventory.InspectionService inspections;
   @Autowired WipeReportIntake intake;
   @Autowired CertificateService certificates;
   @Autowired JdbcTemplate jdbc;
@@ -210,6 +211,10 @@ class AssetEndOfLifePathTests {
             inventory,
             Assets.register(inventory, category, "Radiologie", bought, 120000L),
             AssetStatus.DECOMMISSIONING);
+    if (category.carriesStorage()) {
+      // storage is never assumed absent: the collection attested that the computer holds none
+      Assets.attestedWithoutStorage(inspections, bare);
+    }
 
     // when
     startAfterCollection(bare, List.of());

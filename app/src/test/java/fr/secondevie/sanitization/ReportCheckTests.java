@@ -253,8 +253,37 @@ class ReportCheckTests {
   }
 
   @Test
-  void shouldPassAnEmptyPlanWithAnyReport() {
-    assertThat(ReportCheck.check(new SanitizationPlan(false, List.of()), report()).allPassed())
-        .isTrue();
+  void shouldFailAnEmptyPlanThatNothingProves() {
+    // given: no drive in the plan, and no attestation of the collection
+    SanitizationPlan plan = new SanitizationPlan(false, List.of());
+
+    // when
+    ReportCheck.Result result = ReportCheck.check(plan, report());
+
+    // then
+    assertThat(result.allPassed()).isFalse();
+    assertThat(result.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.reason()).isEqualTo(ReportCheck.STORAGE_NOT_ATTESTED);
+              assertThat(f.detail()).contains("attestation");
+            });
+  }
+
+  @Test
+  void shouldPassAnEmptyPlanOnlyWithItsAttestation() {
+    // given
+    SanitizationPlan plan =
+        new SanitizationPlan(
+            true,
+            List.of(),
+            "attestation de collecte : absence de support vérifiée par Camille Martin");
+
+    // when
+    ReportCheck.Result result = ReportCheck.check(plan, report());
+
+    // then
+    assertThat(result.allPassed()).isTrue();
   }
 }

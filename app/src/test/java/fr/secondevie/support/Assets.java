@@ -3,9 +3,12 @@ package fr.secondevie.support;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetStatus;
+import fr.secondevie.inventory.InspectionService;
+import fr.secondevie.inventory.InspectionService.RecordInspection;
 import fr.secondevie.inventory.InventoryCommands.ChangeStatus;
 import fr.secondevie.inventory.InventoryCommands.RecordStorageDevice;
 import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.inventory.StorageAttestation;
 import fr.secondevie.inventory.StorageDevice;
 import fr.secondevie.inventory.StorageType;
 import fr.secondevie.sanitization.CertificateService;
@@ -32,12 +35,23 @@ public final class Assets {
   private final InventoryService inventory;
   private final SanitizationPlanner planner;
   private final CertificateService certificates;
+  private final InspectionService inspections;
 
   public Assets(
       InventoryService inventory, SanitizationPlanner planner, CertificateService certificates) {
+    this(inventory, planner, certificates, null);
+  }
+
+  /** With the inspections, to build assets that carry storage collected with no drive. */
+  public Assets(
+      InventoryService inventory,
+      SanitizationPlanner planner,
+      CertificateService certificates,
+      InspectionService inspections) {
     this.inventory = inventory;
     this.planner = planner;
     this.certificates = certificates;
+    this.inspections = inspections;
   }
 
   /** A registered, in-service asset. */
@@ -81,6 +95,15 @@ public final class Assets {
               "drive-" + serial));
     }
     move(number, AssetStatus.SANITIZING);
+    if (driveSerials.length == 0 && category.carriesStorage()) {
+      if (inspections == null) {
+        throw new IllegalStateException(
+            "A "
+                + category
+                + " without drive needs its attestation: build Assets with inspections");
+      }
+      attestedWithoutStorage(inspections, asset);
+    }
     if (driveSerials.length > 0) {
       // Through the sanitization module, as the worker does: the media-clearance invariant lets
       // the asset past SANITIZED only with a passing certificate per drive.
@@ -177,6 +200,33 @@ public final class Assets {
                 "test",
                 "storage-" + asset.inventoryNumber() + "-" + serial))
         .asset();
+  }
+
+  /**
+   * Records the collection of an asset found with no storage device, with the technician's
+   * attestation that its absence was verified: what an asset that carries storage needs before it
+   * may pass SANITIZED without any drive.
+   */
+  public static Asset attestedWithoutStorage(InspectionService inspections, Asset asset) {
+    inspections.record(
+        new RecordInspection(
+            asset.id(),
+            "B",
+            true,
+            null,
+            true,
+            true,
+            true,
+            true,
+            LocalDate.of(2026, 11, 2),
+            "Magasin DSI",
+            null,
+            List.of(),
+            "technicien",
+            "attested-" + asset.inventoryNumber(),
+            new StorageAttestation(
+                StorageAttestation.Kind.VERIFIED_ABSENT, null, "Camille Martin (DSI)")));
+    return asset;
   }
 
   /** Moves the asset along the lifecycle (test setup). */

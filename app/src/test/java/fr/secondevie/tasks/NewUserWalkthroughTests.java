@@ -171,6 +171,11 @@ class NewUserWalkthroughTests {
         assertThat(serials).hasSize(2);
         fillDrive(form, serials.get(0), "Z9A5V5ZQ", "HDD", "1000");
         fillDrive(form, serials.get(1), "S4GENX0R123456", "NVME", "512");
+      } else {
+        // no storage row: the form then asks for the attestation, here that the technician
+        // opened the computer and found no drive
+        form.set("storageAttestation", "VERIFIED_ABSENT");
+        form.set("storageVerifiedBy", "Camille Martin (DSI)");
       }
       form.set("conditionGrade", asset.equals(RECONDITIONED) ? "B" : "C");
       form.set("functionalTest", "WORKS");

@@ -50,6 +50,17 @@ final class GlpiCsvParser {
   private static final Pattern AMOUNT = Pattern.compile("\\d+(\\.\\d{1,2})?");
   private static final Set<String> STOCK_STATUSES =
       Set.of("en stock", "stock", "en reserve", "reserve", "disponible", "spare", "in stock");
+
+  /**
+   * Seconde Vie's own labels of the statuses an asset reaches only through its lifecycle (wiped,
+   * routed, donated, recycled…): a row claiming one of them is refused, never imported as is.
+   */
+  private static final Set<String> LIFECYCLE_STATUSES =
+      java.util.Arrays.stream(AssetStatus.values())
+          .filter(s -> !s.isEntry())
+          .map(s -> GlpiColumn.normalize(s.label()))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private static final long MAX_CENTS = 10_000_000_00L;
   private static final String FORBIDDEN_IN_NUMBER = "/\\%?#<>";
   private static final String FORBIDDEN_LIST = "/ \\ % ? # < >";
@@ -204,6 +215,15 @@ final class GlpiCsvParser {
     LocalDate purchased = row.date(GlpiColumn.PURCHASE_DATE, today);
     Long cents = row.cents(GlpiColumn.VALUE);
     String glpiStatus = row.text(GlpiColumn.STATUS, 128);
+    if (glpiStatus != null && LIFECYCLE_STATUSES.contains(GlpiColumn.normalize(glpiStatus))) {
+      row.error(
+          GlpiColumn.STATUS,
+          glpiStatus,
+          "Statut « %s » : un équipement n'entre dans Seconde Vie qu'en service ou en stock ; il"
+                  .formatted(glpiStatus)
+              + " n'atteint l'effacement, le don, le reconditionnement ou le recyclage que par son"
+              + " cycle de vie, avec ses preuves");
+    }
     Asset.Description description =
         new Asset.Description(
             row.text(GlpiColumn.SERIAL_NUMBER, 128),

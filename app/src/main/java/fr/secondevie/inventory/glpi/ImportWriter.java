@@ -3,6 +3,7 @@ package fr.secondevie.inventory.glpi;
 import fr.secondevie.inventory.AssetStatus;
 import fr.secondevie.inventory.CustodyAction;
 import fr.secondevie.inventory.CustodyEntry;
+import fr.secondevie.inventory.CustodySeal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,9 +29,11 @@ class ImportWriter {
   static final int BATCH = 500;
 
   private final JdbcTemplate jdbc;
+  private final CustodySeal seal;
 
-  ImportWriter(JdbcTemplate jdbc) {
+  ImportWriter(JdbcTemplate jdbc, CustodySeal seal) {
     this.jdbc = jdbc;
+    this.seal = seal;
   }
 
   /** What the database already holds for an inventory number. */
@@ -116,7 +119,7 @@ class ImportWriter {
         long id = ids.get(row.inventoryNumber().toLowerCase(Locale.ROOT)).id();
         row.attributes().forEach((k, v) -> attributes.add(new Object[] {id, k, v}));
         entries.add(
-            CustodyEntry.seal(
+            seal.seal(
                 id,
                 1,
                 now,
@@ -157,7 +160,7 @@ class ImportWriter {
         Existing e = existing.get(row.inventoryNumber().toLowerCase(Locale.ROOT));
         row.attributes().forEach((k, v) -> attributes.add(new Object[] {e.id(), k, v}));
         entries.add(
-            CustodyEntry.seal(
+            seal.seal(
                 e.id(),
                 e.custodyLength() + 1,
                 now,
@@ -212,8 +215,8 @@ class ImportWriter {
   private void appendCustody(List<CustodyEntry> entries) {
     jdbc.batchUpdate(
         "INSERT INTO custody_entry (asset_id, seq, occurred_at, actor, action, from_status,"
-            + " to_status, details, evidence, operation_id, previous_hash, hash)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            + " to_status, details, evidence, operation_id, previous_hash, hash, hash_alg,"
+            + " key_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         entries,
         entries.size(),
         (ps, e) -> {
@@ -229,6 +232,8 @@ class ImportWriter {
           ps.setString(10, e.operationId());
           ps.setString(11, e.previousHash());
           ps.setString(12, e.hash());
+          ps.setString(13, e.hashAlg());
+          ps.setString(14, e.keyId());
         });
     jdbc.batchUpdate(
         "UPDATE asset SET custody_length = ?, custody_head_hash = ? WHERE id = ?",

@@ -24,6 +24,13 @@ record ImportedAsset(
     String glpiStatus,
     Map<String, String> attributes) {
 
+  ImportedAsset {
+    if (!initialStatus.isEntry()) {
+      throw new IllegalArgumentException(
+          "An imported asset starts in an entry status, not " + initialStatus);
+    }
+  }
+
   /** SHA-256 over everything imported: equal fingerprints mean nothing changed in GLPI. */
   String fingerprint() {
     StringBuilder text = new StringBuilder("glpi-v1");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import fr.secondevie.inventory.InspectionService;
 import fr.secondevie.inventory.InspectionService.FoundDevice;
 import fr.secondevie.inventory.InspectionService.RecordInspection;
+import fr.secondevie.inventory.StorageAttestation;
 import fr.secondevie.inventory.StorageType;
 import fr.secondevie.processes.AssetEndOfLifeProcess.JobTypes;
 import io.camunda.client.annotation.JobWorker;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code inventory.record-inspection}: records the inspection of form {@code collect-asset} (grade,
  * functional state, battery, ANSSI checklist), the storage devices by serial number and the custody
- * entries. Returns no variable.
+ * entries, and for an asset collected with no storage device the technician's attestation (support
+ * removed and destroyed elsewhere, or verified absent). Returns no variable.
  */
 @Component
 public class RecordInspectionWorker {
@@ -45,7 +47,39 @@ public class RecordInspectionWorker {
       Boolean removableMediaRemoved,
       String collectedOn,
       String collectionLocation,
-      String notes) {}
+      String notes,
+      String storageAttestation,
+      String storageAttestationRef,
+      String storageVerifiedBy) {
+
+    /** The variable of an asset collected with its storage devices (no attestation). */
+    InspectionVariable(
+        String conditionGrade,
+        Boolean functional,
+        Double batteryHealthPercent,
+        Boolean tpmCleared,
+        Boolean uefiReset,
+        Boolean labelsRemoved,
+        Boolean removableMediaRemoved,
+        String collectedOn,
+        String collectionLocation,
+        String notes) {
+      this(
+          conditionGrade,
+          functional,
+          batteryHealthPercent,
+          tpmCleared,
+          uefiReset,
+          labelsRemoved,
+          removableMediaRemoved,
+          collectedOn,
+          collectionLocation,
+          notes,
+          null,
+          null,
+          null);
+    }
+  }
 
   /** One entry of variable {@code storageDevices}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -86,6 +120,23 @@ public class RecordInspectionWorker {
                                 : Math.round(d.capacityGb() * 1_000_000_000.0)))
                 .toList(),
             ACTOR,
-            UpdateStatusWorker.operationId(job)));
+            UpdateStatusWorker.operationId(job),
+            attestation(i)));
+  }
+
+  /** The attestation of a collection without storage device, when the form asked for one. */
+  static StorageAttestation attestation(InspectionVariable i) {
+    if (i.storageAttestation() == null || i.storageAttestation().isBlank()) {
+      return null;
+    }
+    StorageAttestation.Kind kind;
+    try {
+      kind = StorageAttestation.Kind.valueOf(i.storageAttestation().strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Expected storageAttestation REMOVED_DESTROYED or VERIFIED_ABSENT but got "
+              + i.storageAttestation());
+    }
+    return new StorageAttestation(kind, i.storageAttestationRef(), i.storageVerifiedBy());
   }
 }

@@ -151,7 +151,7 @@ class InventoryWorkersTests {
     Asset donated =
         Assets.moveTo(
             inventory,
-            asset,
+            Assets.attestedWithoutStorage(inspections, asset),
             AssetStatus.DECOMMISSIONING,
             AssetStatus.SANITIZING,
             AssetStatus.SANITIZED,
