@@ -6,7 +6,7 @@ CREATE TABLE indicator_report (
   id                   BIGINT        NOT NULL AUTO_INCREMENT,
   report_year          INT           NOT NULL,
   version              INT           NOT NULL,
-  status               VARCHAR(16)   NOT NULL,
+  status               VARCHAR(32)   NOT NULL,
   snapshot             LONGTEXT      NOT NULL,
   snapshot_sha256      CHAR(64)      NOT NULL,
   operation_id         VARCHAR(191)  NOT NULL,

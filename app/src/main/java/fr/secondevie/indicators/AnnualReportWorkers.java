@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Job workers of P7 {@code indicators-annual-report} (docs/processes.md). */
 @Component
-class AnnualReportWorkers {
+public class AnnualReportWorkers {
 
   private final AnnualReportService reports;
   private final IndicatorsProperties properties;

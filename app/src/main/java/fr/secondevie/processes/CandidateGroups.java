@@ -22,5 +22,8 @@ public final class CandidateGroups {
   /** Evaluators of the suppliers' CSR evidence. */
   public static final String EVALUATOR = "EVALUATOR";
 
+  /** Auditors: verification of the annual indicators before publication. */
+  public static final String AUDITOR = "AUDITOR";
+
   private CandidateGroups() {}
 }

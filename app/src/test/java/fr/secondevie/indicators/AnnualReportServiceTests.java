@@ -107,8 +107,9 @@ class AnnualReportServiceTests {
     // the notifications
     List<Notification> sent =
         notifications.latest(20).stream()
-            .filter(n -> n.subject().equals("Indicateurs 2025 publiés (version 1)"))
+            .filter(n -> n.operationId().startsWith("indicators-report:" + report.id() + ":"))
             .toList();
+    assertThat(sent).allMatch(n -> n.subject().equals("Indicateurs 2025 publiés (version 1)"));
     assertThat(sent)
         .extracting(Notification::recipient)
         .containsExactlyInAnyOrder("direction-generale@chu.example", "gestion-parc@chu.example");

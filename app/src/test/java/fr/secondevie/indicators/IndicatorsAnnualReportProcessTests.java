@@ -208,7 +208,7 @@ class IndicatorsAnnualReportProcessTests {
     assertThat(kept.pdfDocumentId()).isEqualTo(v1.pdfDocumentId());
     assertThat(kept.snapshotSha256()).isEqualTo(v1.snapshotSha256());
     assertThat(pdfText(kept)).contains("33,3 %");
-    assertThat(pdfText(versions.get(0))).contains("50,0 %", "Version 2");
+    assertThat(pdfText(versions.get(0))).contains("50,0 % (A = 2, B = 4, cible 50 %)");
     assertThat(csv(versions.get(0), "taux-reemploi")).contains("2025,2,4,50.0,50,oui\r\n");
   }
 

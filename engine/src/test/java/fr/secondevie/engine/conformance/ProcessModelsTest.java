@@ -41,11 +41,12 @@ class ProcessModelsTest extends ConformanceTest {
             "asset-end-of-life",
             "dismantling-lot",
             "equipment-renewal-campaign",
+            "indicators-annual-report",
             "supplier-referencing");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
         .contains("asset-route", "supplier-maturity");
-    assertThat(deployment.getForm()).hasSize(11);
+    assertThat(deployment.getForm()).hasSize(13);
   }
 
   @Test
