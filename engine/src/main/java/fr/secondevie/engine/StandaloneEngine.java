@@ -5,6 +5,7 @@ import fr.secondevie.engine.security.BindAddresses;
 import fr.secondevie.engine.security.CredentialsFile;
 import fr.secondevie.engine.security.EngineCredentials;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -37,41 +38,8 @@ public final class StandaloneEngine {
 
   public static void main(String[] args) throws InterruptedException {
     long start = System.nanoTime();
-    Path dataDir = path("engine.data-dir");
-    String username = System.getProperty("engine.username");
-    String password = System.getProperty("engine.password");
-    Path credentialsFile = null;
-    EngineCredentials credentials;
-    if (password != null && !password.isBlank()) {
-      credentials =
-          new EngineCredentials(
-              username == null || username.isBlank()
-                  ? EngineCredentials.DEFAULT_USERNAME
-                  : username,
-              password);
-    } else {
-      credentialsFile = credentialsFile(dataDir);
-      credentials = CredentialsFile.readOrCreate(credentialsFile);
-    }
-    EmbeddedEngine engine =
-        EmbeddedEngine.builder()
-            .grpcPort(Integer.getInteger("engine.grpc-port", EmbeddedEngine.DEFAULT_GRPC_PORT))
-            .restPort(Integer.getInteger("engine.rest-port", EmbeddedEngine.DEFAULT_REST_PORT))
-            .managementPort(
-                Integer.getInteger(
-                    "engine.management-port", EmbeddedEngine.DEFAULT_MANAGEMENT_PORT))
-            .bindAddress(System.getProperty("engine.bind-address", BindAddresses.LOOPBACK))
-            .grpcBindAddress(System.getProperty("engine.grpc-bind-address"))
-            .restBindAddress(System.getProperty("engine.rest-bind-address"))
-            .managementEnabled(Boolean.getBoolean("engine.management-enabled"))
-            .basicAuth(credentials)
-            .maxRequestSize(
-                Long.getLong("engine.max-request-size", HttpPolicy.DEFAULT_MAX_JSON_BODY))
-            .maxDeploymentSize(
-                Long.getLong("engine.max-deployment-size", HttpPolicy.DEFAULT_MAX_MULTIPART_BODY))
-            .dataDirectory(dataDir)
-            .build()
-            .start();
+    Started started = start(System.getProperties());
+    EmbeddedEngine engine = started.engine();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -88,15 +56,82 @@ public final class StandaloneEngine {
         engine.grpcAddress(),
         engine.restAddress(),
         engine.managementAddress() == null ? "off" : "on " + engine.managementAddress(),
-        credentials.username(),
-        credentialsFile == null
+        started.credentials().username(),
+        started.credentialsFile() == null
             ? "from -Dengine.password"
-            : "in " + credentialsFile.toAbsolutePath().normalize());
+            : "in " + started.credentialsFile().toAbsolutePath().normalize());
     stopped.await();
   }
 
-  private static Path credentialsFile(Path dataDir) {
-    Path configured = path("engine.credentials-file");
+  /**
+   * A started engine, its credentials and the file they are kept in (null when given as
+   * properties).
+   */
+  record Started(EmbeddedEngine engine, EngineCredentials credentials, Path credentialsFile) {}
+
+  /** Starts the engine as the {@code engine.*} properties say (see the class comment). */
+  static Started start(Properties properties) {
+    Path dataDir = path(properties, "engine.data-dir");
+    String username = properties.getProperty("engine.username");
+    String password = properties.getProperty("engine.password");
+    Path credentialsFile = null;
+    EngineCredentials credentials;
+    if (password != null && !password.isBlank()) {
+      credentials =
+          new EngineCredentials(
+              username == null || username.isBlank()
+                  ? EngineCredentials.DEFAULT_USERNAME
+                  : username,
+              password);
+    } else {
+      credentialsFile = credentialsFile(properties, dataDir);
+      credentials = CredentialsFile.readOrCreate(credentialsFile);
+    }
+    EmbeddedEngine engine =
+        EmbeddedEngine.builder()
+            .grpcPort(integer(properties, "engine.grpc-port", EmbeddedEngine.DEFAULT_GRPC_PORT))
+            .restPort(integer(properties, "engine.rest-port", EmbeddedEngine.DEFAULT_REST_PORT))
+            .managementPort(
+                integer(
+                    properties, "engine.management-port", EmbeddedEngine.DEFAULT_MANAGEMENT_PORT))
+            .bindAddress(properties.getProperty("engine.bind-address", BindAddresses.LOOPBACK))
+            .grpcBindAddress(properties.getProperty("engine.grpc-bind-address"))
+            .restBindAddress(properties.getProperty("engine.rest-bind-address"))
+            .managementEnabled(
+                Boolean.parseBoolean(properties.getProperty("engine.management-enabled")))
+            .basicAuth(credentials)
+            .maxRequestSize(
+                number(properties, "engine.max-request-size", HttpPolicy.DEFAULT_MAX_JSON_BODY))
+            .maxDeploymentSize(
+                number(
+                    properties,
+                    "engine.max-deployment-size",
+                    HttpPolicy.DEFAULT_MAX_MULTIPART_BODY))
+            .dataDirectory(dataDir)
+            .build()
+            .start();
+    return new Started(engine, credentials, credentialsFile);
+  }
+
+  private static int integer(Properties properties, String name, int defaultValue) {
+    return (int) number(properties, name, defaultValue);
+  }
+
+  private static long number(Properties properties, String name, long defaultValue) {
+    String value = properties.getProperty(name);
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "Expected a number for -D" + name + ", but got '" + value + "'", e);
+    }
+  }
+
+  private static Path credentialsFile(Properties properties, Path dataDir) {
+    Path configured = path(properties, "engine.credentials-file");
     if (configured != null) {
       return configured;
     }
@@ -105,8 +140,8 @@ public final class StandaloneEngine {
         : dataDir.resolve(CredentialsFile.FILE_NAME);
   }
 
-  private static Path path(String property) {
-    String value = System.getProperty(property);
+  private static Path path(Properties properties, String property) {
+    String value = properties.getProperty(property);
     return value == null || value.isBlank() ? null : Path.of(value);
   }
 }

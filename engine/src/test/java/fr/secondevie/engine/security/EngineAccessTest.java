@@ -385,8 +385,11 @@ class EngineAccessTest {
         .grpcAddress(URI.create("http://127.0.0.1:" + engine.grpcPort()))
         .restAddress(URI.create("http://127.0.0.1:" + engine.restPort()))
         .preferRestOverGrpc(preferRest)
+        // exactly these credentials: CptEngineSession puts other ones in the client's environment
+        .applyEnvironmentVariableOverrides(false)
         .credentialsProvider(
             CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+                .applyEnvironmentOverrides(false)
                 .username(credentials.username())
                 .password(credentials.password())
                 .build())
