@@ -26,7 +26,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.processes.SupplierReferencingProcess.Variables;
 import fr.secondevie.support.Mailbox;
-import java.time.Instant;
 import fr.secondevie.support.TestClock;
 import java.util.Arrays;
 import java.util.List;
