@@ -110,8 +110,8 @@ class EmbeddedDatabaseAccountsTests {
     jdbc()
         .update(
             "INSERT INTO custody_entry (asset_id, seq, occurred_at, actor, action, previous_hash,"
-                + " hash) VALUES (?, 1, NOW(6), 'test', 'IMPORTED', REPEAT('0', 64),"
-                + " REPEAT('a', 64))",
+                + " hash, hash_alg) VALUES (?, 1, NOW(6), 'test', 'IMPORTED', REPEAT('0', 64),"
+                + " REPEAT('a', 64), 'SHA-256')",
             assetId);
 
     try {

@@ -101,7 +101,8 @@ final class SeededAssets {
                 previous);
         jdbc.update(
             "INSERT INTO custody_entry (asset_id, seq, occurred_at, actor, action, from_status,"
-                + " to_status, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " to_status, previous_hash, hash, hash_alg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?)",
             id,
             seq,
             Timestamp.from(e.occurredAt()),
@@ -110,7 +111,8 @@ final class SeededAssets {
             e.fromStatus() == null ? null : e.fromStatus().name(),
             e.toStatus().name(),
             e.previousHash(),
-            e.hash());
+            e.hash(),
+            e.hashAlg());
         previous = e.hash();
       }
       jdbc.update(

@@ -6,6 +6,7 @@ import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.AssetStatus;
 import fr.secondevie.inventory.CustodyAction;
 import fr.secondevie.inventory.DispositionRoute;
+import fr.secondevie.inventory.InspectionService;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.processes.AssetEndOfLifeProcess.JobTypes;
 import fr.secondevie.support.Assets;
@@ -31,6 +32,7 @@ class RoutingDoubleDeliveryTests {
 
   @Autowired RoutingWorkers workers;
   @Autowired InventoryService inventory;
+  @Autowired InspectionService inspections;
   @Autowired JdbcTemplate jdbc;
 
   Asset asset;
@@ -41,7 +43,7 @@ class RoutingDoubleDeliveryTests {
     asset =
         Assets.moveTo(
             inventory,
-            Assets.desktop(inventory),
+            Assets.attestedWithoutStorage(inspections, Assets.desktop(inventory)),
             AssetStatus.DECOMMISSIONING,
             AssetStatus.SANITIZING,
             AssetStatus.SANITIZED);

@@ -1,7 +1,7 @@
 package fr.secondevie.bench;
 
-import fr.secondevie.engine.security.CredentialsFile;
-import fr.secondevie.engine.security.EngineCredentials;
+import fr.secondevie.engine.CredentialsFile;
+import fr.secondevie.engine.EngineCredentials;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

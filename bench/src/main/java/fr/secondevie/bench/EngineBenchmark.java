@@ -1,8 +1,8 @@
 package fr.secondevie.bench;
 
 import fr.secondevie.engine.EmbeddedEngine;
+import fr.secondevie.engine.EngineCredentials;
 import fr.secondevie.engine.record.FileRecordStore;
-import fr.secondevie.engine.security.EngineCredentials;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.worker.JobWorker;

@@ -1,7 +1,7 @@
 package fr.secondevie.embedded;
 
 import fr.secondevie.engine.EmbeddedEngine;
-import fr.secondevie.engine.security.EngineCredentials;
+import fr.secondevie.engine.EngineCredentials;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;

@@ -1,7 +1,7 @@
 package fr.secondevie.embedded;
 
-import fr.secondevie.engine.security.CredentialsFile;
-import fr.secondevie.engine.security.EngineCredentials;
+import fr.secondevie.engine.CredentialsFile;
+import fr.secondevie.engine.EngineCredentials;
 import java.nio.file.Path;
 
 /**

@@ -1,7 +1,7 @@
 package fr.secondevie.embedded;
 
 import fr.secondevie.engine.EmbeddedEngine;
-import fr.secondevie.engine.security.EngineCredentials;
+import fr.secondevie.engine.EngineCredentials;
 import java.lang.reflect.Method;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

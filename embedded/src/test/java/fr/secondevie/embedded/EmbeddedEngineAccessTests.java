@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import fr.secondevie.engine.security.CredentialsFile;
-import fr.secondevie.engine.security.EngineCredentials;
+import fr.secondevie.engine.CredentialsFile;
+import fr.secondevie.engine.EngineCredentials;
 import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyRequest;
 import io.grpc.ManagedChannel;

@@ -2,8 +2,8 @@ package fr.secondevie.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.secondevie.engine.security.CredentialsFile;
-import fr.secondevie.engine.security.EngineCredentials;
+import fr.secondevie.engine.CredentialsFile;
+import fr.secondevie.engine.EngineCredentials;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -15,7 +15,6 @@ import fr.secondevie.engine.rest.http.HttpPolicy;
 import fr.secondevie.engine.rest.http.HttpService;
 import fr.secondevie.engine.security.BasicAuthenticator;
 import fr.secondevie.engine.security.BindAddresses;
-import fr.secondevie.engine.security.EngineCredentials;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Set;

@@ -2,8 +2,6 @@ package fr.secondevie.engine;
 
 import fr.secondevie.engine.rest.http.HttpPolicy;
 import fr.secondevie.engine.security.BindAddresses;
-import fr.secondevie.engine.security.CredentialsFile;
-import fr.secondevie.engine.security.EngineCredentials;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;

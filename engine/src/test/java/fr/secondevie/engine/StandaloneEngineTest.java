@@ -2,8 +2,6 @@ package fr.secondevie.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.secondevie.engine.security.CredentialsFile;
-import fr.secondevie.engine.security.EngineCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

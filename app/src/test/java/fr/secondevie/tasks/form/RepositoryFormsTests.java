@@ -85,7 +85,13 @@ class RepositoryFormsTests {
               + " 'declarativeScore': 64, 'justifiedScore': 52, 'axesCovered': 4,"
               + " 'evaluationSummary': {'accepted': 9, 'rejected': 2, 'unjustified': 3},"
               + " 'maturityLevel': 'CONFIRMED', 'tenderBonus': 3, 'maturityReason': 'Score"
-              + " justifié 52/100 sur 4 axes.'}");
+              + " justifié 52/100 sur 4 axes.'}",
+          "verify-indicators",
+          "{'reportYear': 2025, 'reportVersion': 1, 'reportSummary': 'taux de réemploi 33,3 %',"
+              + " 'reportWarnings': 'aucun'}",
+          "correct-indicators-data",
+          "{'reportYear': 2025, 'reportVersion': 1, 'review': {'comment': 'Poids du lot 3"
+              + " manquant'}}");
 
   private static Map<String, String> pairs(String... keysAndValues) {
     Map<String, String> map = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package fr.secondevie.engine.security;
 
+import fr.secondevie.engine.EngineCredentials;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

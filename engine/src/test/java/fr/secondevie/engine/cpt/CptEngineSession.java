@@ -1,7 +1,7 @@
 package fr.secondevie.engine.cpt;
 
 import fr.secondevie.engine.EmbeddedEngine;
-import fr.secondevie.engine.security.EngineCredentials;
+import fr.secondevie.engine.EngineCredentials;
 import io.camunda.client.impl.util.Environment;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,6 +2,7 @@ package fr.secondevie.engine.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.secondevie.engine.EngineCredentials;
 import fr.secondevie.engine.security.BasicAuthenticator.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

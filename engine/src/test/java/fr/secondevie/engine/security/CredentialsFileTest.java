@@ -3,6 +3,8 @@ package fr.secondevie.engine.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.secondevie.engine.CredentialsFile;
+import fr.secondevie.engine.EngineCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package fr.secondevie.engine.security;
+package fr.secondevie.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

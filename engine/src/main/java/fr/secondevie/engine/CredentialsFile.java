@@ -1,4 +1,4 @@
-package fr.secondevie.engine.security;
+package fr.secondevie.engine;
 
 import java.io.IOException;
 import java.io.Reader;
