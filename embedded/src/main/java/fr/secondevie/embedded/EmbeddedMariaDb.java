@@ -161,6 +161,8 @@ public final class EmbeddedMariaDb {
       config.addArg("--innodb-flush-log-at-trx-commit=2");
       config.addArg("--skip-name-resolve");
       config.addArg("--bind-address=127.0.0.1");
+      // room for the pools of every Spring context of a test JVM (MariaDB's default is 151)
+      config.addArg("--max-connections=500");
       config.addArg("--default-time-zone=+00:00");
       // Accounts, passwords and grants (re)applied at every start, before the server accepts
       // connections; the file is deleted once the server is up.
