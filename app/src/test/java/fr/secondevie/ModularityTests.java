@@ -33,6 +33,7 @@ class ModularityTests {
             "engine",
             "indicators",
             "inventory",
+            "models",
             "notification",
             "processes",
             "reconditioning",

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * <ol>
  *   <li>{@code secondevie.custody.key} (env {@code SECONDEVIE_CUSTODY_KEY}): Base64, 32 bytes at
  *       least;
- *   <li>{@code secondevie.custody.key-file} (env {@code SECONDEVIE_CUSTODY_KEY_FILE}): a file
+ *   <li>{@code secondevie.custody.key-file} (env {@code SECONDEVIE_CUSTODY_KEYFILE}): a file
  *       holding the Base64 key, created with 32 random bytes and mode 600 when absent;
  *   <li>the throw-away test database ({@code secondevie.embedded.mariadb.ephemeral=true}): one
  *       random key per JVM, shared by every Spring context of the JVM as the database is;
@@ -154,7 +154,7 @@ public class CustodySeal {
     throw new IllegalStateException(
         "Clé de la chaîne de traçabilité absente : en mode camunda, définissez"
             + " SECONDEVIE_CUSTODY_KEY (32 octets aléatoires au moins, en Base64) ou"
-            + " SECONDEVIE_CUSTODY_KEY_FILE (chemin d'un fichier hors de la base, créé au premier"
+            + " SECONDEVIE_CUSTODY_KEYFILE (chemin d'un fichier hors de la base, créé au premier"
             + " démarrage avec les droits 600). Voir docs/custody.md.");
   }
 

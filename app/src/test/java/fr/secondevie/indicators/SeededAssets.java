@@ -140,7 +140,7 @@ final class SeededAssets {
         day.getYear(),
         weightKg,
         "seed:" + assetId + ":" + outcome + ":" + date,
-        Timestamp.from(Instant.now()),
+        Timestamp.valueOf(day.atStartOfDay()),
         assetId);
   }
 }

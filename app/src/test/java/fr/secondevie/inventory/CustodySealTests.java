@@ -26,7 +26,7 @@ class CustodySealTests {
     assertThatThrownBy(() -> new CustodySeal(camunda))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("SECONDEVIE_CUSTODY_KEY")
-        .hasMessageContaining("SECONDEVIE_CUSTODY_KEY_FILE");
+        .hasMessageContaining("SECONDEVIE_CUSTODY_KEYFILE");
   }
 
   @Test

@@ -27,6 +27,7 @@ import fr.secondevie.support.Assets;
 import fr.secondevie.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,6 +63,7 @@ class WipeReportRefusalTests {
   @Autowired SanitizationPlanner planner;
   @Autowired CertificateService certificates;
   @Autowired JdbcTemplate jdbc;
+  @Autowired Clock clock;
   @MockitoSpyBean WipeReportPublisher publisher;
 
   Asset asset;
@@ -126,7 +128,8 @@ class WipeReportRefusalTests {
   @Test
   void shouldRefuseAReportDatedInTheFutureOnTheApiAndThePage() throws Exception {
     // given: beyond the tolerated clock skew
-    String tomorrow = OffsetDateTime.now().plusDays(1).truncatedTo(ChronoUnit.SECONDS).toString();
+    String tomorrow =
+        OffsetDateTime.now(clock).plusDays(1).truncatedTo(ChronoUnit.SECONDS).toString();
     String body = json(asset, "S4GENX0R123456", tomorrow);
 
     // when, then
@@ -156,7 +159,7 @@ class WipeReportRefusalTests {
   @Test
   void shouldAcceptAStationClockAFewMinutesAhead() throws Exception {
     // given: within the tolerated skew
-    Instant ahead = Instant.now().plus(WipeReportIntake.CLOCK_SKEW.minus(Duration.ofMinutes(2)));
+    Instant ahead = clock.instant().plus(WipeReportIntake.CLOCK_SKEW.minus(Duration.ofMinutes(2)));
     String performedOn =
         ahead
             .atZone(WipeReportIntake.STATION_ZONE)

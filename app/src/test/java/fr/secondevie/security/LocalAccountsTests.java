@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
 import fr.secondevie.support.GlpiCsv;
+import fr.secondevie.support.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,12 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
@@ -55,7 +52,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest(
     properties = {"secondevie.demo.enabled=false", "camunda.client.deployment.enabled=false"})
 @AutoConfigureMockMvc
-@Import(LocalAccountsTests.Clocks.class)
 @ExtendWith(OutputCaptureExtension.class)
 class LocalAccountsTests {
 
@@ -68,18 +64,9 @@ class LocalAccountsTests {
     registry.add("secondevie.security.initial-admin-password-file", PASSWORD_FILE::toString);
   }
 
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-      return new MovableClock();
-    }
-  }
-
   @Autowired MockMvc mvc;
   @Autowired JdbcTemplate jdbc;
-  @Autowired MovableClock clock;
+  @Autowired TestClock clock;
   @Autowired InitialAdministrator initialAdministrator;
   @Autowired AccountService accounts;
 

@@ -6,8 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move forward (login windows and locks, cached verifications). */
+/**
+ * A clock that unit tests move forward (login windows and locks, cached verifications), from a
+ * fixed instant: it never reads the wall clock.
+ */
 class MovableClock extends Clock {
+
+  private static final Instant START = Instant.parse("2026-12-03T10:00:00Z");
 
   private volatile Duration offset = Duration.ZERO;
 
@@ -31,6 +36,6 @@ class MovableClock extends Clock {
 
   @Override
   public Instant instant() {
-    return Instant.now().plus(offset);
+    return START.plus(offset);
   }
 }
