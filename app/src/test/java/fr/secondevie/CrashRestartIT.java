@@ -145,6 +145,8 @@ class CrashRestartIT {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
     command.add(applicationJar().toString());
+    // the demo users log in below (gestionnaire, technicien)
+    command.add("--spring.profiles.active=demo");
     command.add("--server.port=" + freePort());
     command.add("--secondevie.embedded.mariadb.port=" + freePort());
     command.add("--secondevie.embedded.mariadb.data-dir=" + home.resolve("data/mariadb"));
