@@ -87,7 +87,7 @@ class TemporaryDirectoryRuleTests {
                     Path.of("data", "mariadb"),
                     "secondevie.embedded.mariadb.data-dir",
                     "The MariaDB data directory",
-                    "/tmp"))
+                    System.getProperty("java.io.tmpdir")))
         .doesNotThrowAnyException();
   }
 
