@@ -277,6 +277,9 @@ class DismantlingLotProcessTests {
     startAtAddToLot(desktop);
     DismantlingLot lot = awaitLotOf(desktop, LotStatus.ORDER_SENT);
     long lotInstance = lot.processInstanceKey();
+    // the lot is ORDER_SENT before the engine completes the order job and arms the reminder timer
+    assertThatProcessInstance(ProcessInstanceSelectors.byKey(lotInstance))
+        .hasActiveElements(Elements.CONFIRM_PICKUP);
 
     // when: two weeks without pickup
     processTestContext.increaseTime(Duration.ofDays(7));

@@ -239,6 +239,8 @@ class SupplierReferencingProcessTest {
     ProcessInstanceEvent instance = start(candidate("Silencieux CPT"));
     long applicationId = applicationOf(instance);
     String invitation = latestLink(applicationId, "Questionnaire RSE");
+    // the reminder timer exists once the engine waits for the answers (the link is written before)
+    assertThat(instance).hasActiveElements(Elements.WAIT_FOR_ANSWERS);
 
     // when: 10 days pass
     processTestContext.increaseTime(Duration.ofDays(10));
