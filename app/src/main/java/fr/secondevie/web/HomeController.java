@@ -21,6 +21,7 @@ class HomeController {
   private final ObjectProvider<InMemoryClientRegistrationRepository> oidcClients;
   private final ObjectProvider<UserDetailsService> localUsers;
   private final IndicatorsService indicators;
+  private final Prerequisites prerequisites;
 
   /** Roles that see the headline indicators of the current year on the home page. */
   private static final Set<String> INDICATOR_READERS =
@@ -29,11 +30,16 @@ class HomeController {
   HomeController(
       ObjectProvider<InMemoryClientRegistrationRepository> oidcClients,
       ObjectProvider<UserDetailsService> localUsers,
-      IndicatorsService indicators) {
+      IndicatorsService indicators,
+      Prerequisites prerequisites) {
     this.oidcClients = oidcClients;
     this.localUsers = localUsers;
     this.indicators = indicators;
+    this.prerequisites = prerequisites;
   }
+
+  /** Roles that set up partners and settings, and see what is missing. */
+  private static final Set<String> SETUP_READERS = Set.of("ROLE_ASSET_MANAGER", "ROLE_ADMIN");
 
   @GetMapping("/")
   String home(Authentication user, Model model) {
@@ -43,7 +49,17 @@ class HomeController {
             .anyMatch(INDICATOR_READERS::contains)) {
       model.addAttribute("headline", indicators.headline());
     }
+    if (has(user, SETUP_READERS)) {
+      model.addAttribute("prerequisites", prerequisites.missing());
+    }
     return "home";
+  }
+
+  private static boolean has(Authentication user, Set<String> roles) {
+    return user != null
+        && user.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .anyMatch(roles::contains);
   }
 
   /** Form login for local (demo) users, and a link per OpenID Connect provider. */

@@ -1,5 +1,7 @@
 package fr.secondevie.web;
 
+import fr.secondevie.common.Prerequisite;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,9 +16,11 @@ class StartupMessage {
   private static final Logger LOG = LoggerFactory.getLogger(StartupMessage.class);
 
   private final Environment environment;
+  private final Prerequisites prerequisites;
 
-  StartupMessage(Environment environment) {
+  StartupMessage(Environment environment, Prerequisites prerequisites) {
     this.environment = environment;
+    this.prerequisites = prerequisites;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -37,5 +41,13 @@ class StartupMessage {
         seconds,
         port,
         users);
+    List<Prerequisite> missing = prerequisites.missing();
+    for (Prerequisite p : missing) {
+      LOG.warn("Not ready: {} {} Fix: {}", p.what(), p.consequence(), p.fixPath());
+    }
+    if (!missing.isEmpty()) {
+      LOG.warn(
+          "{} prerequisite(s) missing: the administrator's home page lists them.", missing.size());
+    }
   }
 }

@@ -97,6 +97,22 @@ class PagesTests {
   }
 
   @Test
+  void shouldShowTheProcessOwnerWhatTheProcessesStillNeedAndNotTheTechnician() throws Exception {
+    // given: the test configuration has no SMTP server and example group addresses
+
+    // when / then
+    mvc.perform(get("/").with(MANAGER))
+        .andExpect(status().isOk())
+        .andExpect(
+            xpath("//section[@id='prerequisites']//code[starts-with(., 'spring.mail.host')]")
+                .exists())
+        .andExpect(xpath("//section[@id='prerequisites']//li[contains(., 'adresse d')]").exists());
+    mvc.perform(get("/").with(TECHNICIAN))
+        .andExpect(status().isOk())
+        .andExpect(xpath("//section[@id='prerequisites']").doesNotExist());
+  }
+
+  @Test
   void uploadErrorsAreShownWithLineAndField() throws Exception {
     List<String> bad = new ArrayList<>(desktop("W2", "S2"));
     bad.set(11, "2019-13-01");
