@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -20,8 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,6 +44,7 @@ public class GlpiImportService implements DisposableBean {
   private final ImportWriter writer;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ImportRunOwnership ownership;
   private final Map<Long, ImportProgress> progress = new ConcurrentHashMap<>();
   private final int maxPendingPerUser;
   private final int maxPending;
@@ -68,6 +66,7 @@ public class GlpiImportService implements DisposableBean {
       ImportWriter writer,
       TransactionTemplate transaction,
       Clock clock,
+      ImportRunOwnership ownership,
       @Value("${secondevie.imports.max-pending-per-user:2}") int maxPendingPerUser,
       @Value("${secondevie.imports.max-pending:6}") int maxPending) {
     this.maxPendingPerUser = maxPendingPerUser;
@@ -76,6 +75,7 @@ public class GlpiImportService implements DisposableBean {
     this.writer = writer;
     this.transaction = transaction;
     this.clock = clock;
+    this.ownership = ownership;
   }
 
   /** A started import: its run (PENDING) and its completion. */
@@ -131,7 +131,8 @@ public class GlpiImportService implements DisposableBean {
                 sha256,
                 bytes.length,
                 actor,
-                clock.instant()));
+                clock.instant(),
+                ownership.replica()));
     long id = run.getId();
     progress.put(
         id,
@@ -174,14 +175,6 @@ public class GlpiImportService implements DisposableBean {
                     r.getTotalRows(),
                     r.getCreatedCount() + r.getUpdatedCount(),
                     r.getCreatedCount() + r.getUpdatedCount()));
-  }
-
-  @EventListener(ApplicationReadyEvent.class)
-  void failUnfinishedRuns() {
-    int failed = runs.failUnfinished(clock.instant().truncatedTo(ChronoUnit.MICROS));
-    if (failed > 0) {
-      LOG.warn("{} GLPI import(s) interrupted by the last stop marked as failed", failed);
-    }
   }
 
   private ImportRun process(long id, byte[] bytes, String actor) {

@@ -39,14 +39,20 @@ public class ImportRun {
   private String startedBy;
   private Instant startedAt;
   private Instant finishedAt;
+  private String ownerReplica;
+  private Instant heartbeatAt;
 
   @MappedCollection(idColumn = "import_run_id", keyColumn = "position")
   private List<ImportRowError> errors = new ArrayList<>();
 
   protected ImportRun() {}
 
-  static ImportRun start(String fileName, String sha256, long size, String by, Instant now) {
+  /** A run owned by {@code replica}, which beats while it runs (see {@link ImportRunOwnership}). */
+  static ImportRun start(
+      String fileName, String sha256, long size, String by, Instant now, String replica) {
     ImportRun run = new ImportRun();
+    run.ownerReplica = replica;
+    run.heartbeatAt = now;
     run.fileName = fileName;
     run.fileSha256 = sha256;
     run.fileSize = size;
@@ -54,6 +60,10 @@ public class ImportRun {
     run.startedAt = now;
     run.status = ImportStatus.PENDING;
     return run;
+  }
+
+  public String getOwnerReplica() {
+    return ownerReplica;
   }
 
   void running() {

@@ -57,6 +57,7 @@ class ImportQueueTests {
             mock(ImportWriter.class),
             mock(TransactionTemplate.class),
             Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneOffset.UTC),
+            mock(ImportRunOwnership.class),
             2,
             3);
   }
