@@ -9,10 +9,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -69,7 +71,21 @@ class SecurityConfiguration {
           .addFilterAfter(local.passwordChangeRequired(), AuthorizationFilter.class);
     }
     if (oidcClients.getIfAvailable() != null) {
-      http.oauth2Login(oidc -> oidc.loginPage("/login"));
+      // a provider that does not answer yet: back to the login page, which says so
+      http.oauth2Login(
+          oidc ->
+              oidc.loginPage("/login")
+                  .withObjectPostProcessor(
+                      new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                        @Override
+                        public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(
+                            O filter) {
+                          filter.setAuthenticationFailureHandler(
+                              (request, response, e) ->
+                                  response.sendRedirect("/login?provider-unavailable"));
+                          return filter;
+                        }
+                      }));
     }
     WebHeaders.apply(http);
     return http.build();

@@ -1,15 +1,13 @@
 package fr.secondevie.web;
 
 import fr.secondevie.indicators.IndicatorsService;
-import java.util.ArrayList;
+import fr.secondevie.security.LoginProviders;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-  private final ObjectProvider<InMemoryClientRegistrationRepository> oidcClients;
+  private final ObjectProvider<LoginProviders> oidcClients;
   private final ObjectProvider<UserDetailsService> localUsers;
   private final IndicatorsService indicators;
   private final Prerequisites prerequisites;
@@ -28,7 +26,7 @@ class HomeController {
       Set.of("ROLE_AUDITOR", "ROLE_DIRECTOR", "ROLE_ASSET_MANAGER", "ROLE_ADMIN");
 
   HomeController(
-      ObjectProvider<InMemoryClientRegistrationRepository> oidcClients,
+      ObjectProvider<LoginProviders> oidcClients,
       ObjectProvider<UserDetailsService> localUsers,
       IndicatorsService indicators,
       Prerequisites prerequisites) {
@@ -65,11 +63,8 @@ class HomeController {
   /** Form login for local (demo) users, and a link per OpenID Connect provider. */
   @GetMapping("/login")
   String login(Model model) {
-    List<ClientRegistration> providers = new ArrayList<>();
-    InMemoryClientRegistrationRepository clients = oidcClients.getIfAvailable();
-    if (clients != null) {
-      clients.forEach(providers::add);
-    }
+    LoginProviders clients = oidcClients.getIfAvailable();
+    List<LoginProviders.Provider> providers = clients == null ? List.of() : clients.all();
     model.addAttribute("providers", providers);
     model.addAttribute("localLogin", localUsers.getIfAvailable() != null);
     return "login";
