@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 
 /**
  * OIDC login when a provider is configured: the providers are read when they answer ({@link
@@ -35,6 +38,19 @@ class OidcLoginConfiguration implements DisposableBean {
 
   @Value("${secondevie.security.oidc.retry-max-delay:PT1M}")
   private Duration maxDelay;
+
+  /**
+   * After the application's logout, the browser goes to the provider's {@code end_session_endpoint}
+   * (from its discovery document) with the ID token as hint, and comes back to the login page; a
+   * provider configured without discovery only ends the application's session.
+   */
+  static LogoutSuccessHandler logoutHandler(ClientRegistrationRepository providers) {
+    OidcClientInitiatedLogoutSuccessHandler handler =
+        new OidcClientInitiatedLogoutSuccessHandler(providers);
+    handler.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+    handler.setDefaultTargetUrl("/login?logout");
+    return handler;
+  }
 
   @Bean
   OidcProviders clientRegistrationRepository(OAuth2ClientProperties properties) {

@@ -70,7 +70,12 @@ class SecurityConfiguration {
       http.formLogin(form -> form.loginPage("/login").failureHandler(local.form()).permitAll())
           .addFilterAfter(local.passwordChangeRequired(), AuthorizationFilter.class);
     }
-    if (oidcClients.getIfAvailable() != null) {
+    ClientRegistrationRepository providers = oidcClients.getIfAvailable();
+    if (providers != null) {
+      // logging out ends the provider's session too (RP-initiated logout): on a shared ward
+      // workstation, "Se connecter" must ask for a password again
+      http.logout(
+          logout -> logout.logoutSuccessHandler(OidcLoginConfiguration.logoutHandler(providers)));
       // a provider that does not answer yet: back to the login page, which says so
       http.oauth2Login(
           oidc ->

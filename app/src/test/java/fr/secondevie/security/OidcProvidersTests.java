@@ -106,4 +106,42 @@ class OidcProvidersTests {
       idp.stop(0);
     }
   }
+
+  @Test
+  void shouldEndTheProvidersSessionAtLogout() throws Exception {
+    // given: a user logged in through the provider
+    int port = freePort();
+    String issuer = "http://127.0.0.1:" + port + "/realms/seconde-vie";
+    HttpServer idp = discovery(port, issuer);
+    try {
+      OidcProviders providers = new OidcProviders(chu(issuer));
+      java.time.Instant now = java.time.Instant.parse("2026-12-03T10:00:00Z");
+      org.springframework.security.oauth2.core.oidc.OidcIdToken idToken =
+          new org.springframework.security.oauth2.core.oidc.OidcIdToken(
+              "id-token-value", now, now.plusSeconds(300), java.util.Map.of("sub", "technicien"));
+      var user =
+          new org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser(
+              java.util.List.of(), idToken);
+      var authentication =
+          new org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken(
+              user, java.util.List.of(), "chu");
+      var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/logout");
+      request.setServerName("seconde-vie.chu-rouen.fr");
+      request.setScheme("https");
+      request.setServerPort(443);
+      var response = new org.springframework.mock.web.MockHttpServletResponse();
+
+      // when
+      OidcLoginConfiguration.logoutHandler(providers)
+          .onLogoutSuccess(request, response, authentication);
+
+      // then: to the provider's end-session endpoint, back to our login page
+      assertThat(response.getRedirectedUrl())
+          .startsWith(issuer + "/protocol/openid-connect/logout?")
+          .contains("id_token_hint=id-token-value")
+          .contains("post_logout_redirect_uri=https://seconde-vie.chu-rouen.fr/login?logout");
+    } finally {
+      idp.stop(0);
+    }
+  }
 }
