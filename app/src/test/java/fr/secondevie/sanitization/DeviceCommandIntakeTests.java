@@ -2,10 +2,12 @@ package fr.secondevie.sanitization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.InventoryService;
@@ -161,6 +163,34 @@ class DeviceCommandIntakeTests {
         .andExpect(
             jsonPath("$.errors[0].message")
                 .value(org.hamcrest.Matchers.startsWith("Aucune sortie de commande")));
+    assertThat(stored()).isZero();
+  }
+
+  @Test
+  void shouldShowTheProblemsOfDroppedOutputsOnThePageNamingEachOutput() throws Exception {
+    // given the erase hdparm reports as failed (its error output captured with 2>&1)
+    byte[] failed =
+        (Files.readString(Path.of("..", "samples", "hdparm-security-erase-chu.txt"))
+                + "SECURITY_ERASE: Input/output error\n")
+            .getBytes(StandardCharsets.UTF_8);
+
+    // when
+    mvc.perform(
+            multipart("/sanitization/reports/commands")
+                .file(part("hdparmErase", failed))
+                .file(part("hdparmIdentify", "hdparm-identify-chu.txt"))
+                .param("inventoryNumber", asset.inventoryNumber())
+                .param("operator", "Camille Martin")
+                .param("performedOn", "2026-03-12T15:10")
+                .param("verification", "FULL")
+                .with(TECHNICIAN)
+                .with(csrf()))
+        // then
+        .andExpect(status().isOk())
+        .andExpect(xpath("//table/caption").string("Erreurs du rapport"))
+        .andExpect(xpath("//table/tbody/tr/td[1]").string("hdparm[0].erase"))
+        .andExpect(xpath("//table/tbody/tr/th").string("5"))
+        .andExpect(xpath("//input[@id='cmd-performedOn']/@value").string("2026-03-12T15:10"));
     assertThat(stored()).isZero();
   }
 }

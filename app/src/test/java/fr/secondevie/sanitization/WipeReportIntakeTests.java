@@ -349,6 +349,32 @@ class WipeReportIntakeTests {
   }
 
   @Test
+  void shouldShowOnTheAssetPageTheDrivesOfADroppedLogLeftOutForLackOfSerial() throws Exception {
+    // given the sample log with a loop device, which has no serial number
+    byte[] log =
+        Files.readString(Path.of("..", "samples", "nwipe-log-chu.txt"), StandardCharsets.UTF_8)
+            .replace(
+                "   nvme0n1 | Erased |  607 MB/s | 00:42:10 | SAMSUNG MZVLB512H/S4GENX0R123456\n",
+                "   nvme0n1 | Erased |  607 MB/s | 00:42:10 | SAMSUNG MZVLB512H/S4GENX0R123456\n"
+                    + "     loop0 | Erased |  900 MB/s | 00:00:02 | /\n")
+            .getBytes(StandardCharsets.UTF_8);
+
+    // when
+    mvc.perform(
+            multipart("/sanitization/reports")
+                .file(new MockMultipartFile("file", "nwipe.log", "text/plain", log))
+                .param("format", "nwipe")
+                .param("inventoryNumber", asset.inventoryNumber())
+                .param("operator", "Camille Martin")
+                .with(TECHNICIAN)
+                .with(csrf()))
+        // then
+        .andExpect(redirectedUrl("/assets/" + asset.id()))
+        .andExpect(flash().attribute("message", startsWith("Rapport WR-")))
+        .andExpect(flash().attribute("warnings", hasItem(startsWith("Ligne 43 : /dev/loop0"))));
+  }
+
+  @Test
   void shouldShowTheProblemsOfADroppedFileInATable() throws Exception {
     mvc.perform(
             multipart("/sanitization/reports")
