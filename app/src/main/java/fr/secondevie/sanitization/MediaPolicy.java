@@ -20,8 +20,9 @@ import java.util.Set;
  *       (SD cards, USB flash drives, tapes, unknown media) go to Destroy when Purge is required.
  *   <li>A reported technique achieves at most a given level on a given medium: a software overwrite
  *       is Clear on every medium (on flash it does not reach spare and remapped blocks); Purge
- *       needs the device's own sanitize commands or a cryptographic erase; removable flash, tapes
- *       and unknown media reach Clear at most.
+ *       needs the device's own sanitize commands or a cryptographic erase, or on a hard disk ATA
+ *       SECURITY ERASE UNIT (on flash its implementation is not verifiable: Clear); removable
+ *       flash, tapes and unknown media reach Clear at most.
  * </ul>
  */
 public final class MediaPolicy {
@@ -47,8 +48,13 @@ public final class MediaPolicy {
    */
   public static SanitizationLevel maxLevel(SanitizationMethod method, StorageType type) {
     if (type == StorageType.HDD) {
+      // NIST SP 800-88 Rev.1 table A-8 (ATA hard disk drives) lists ATA SECURITY ERASE UNIT among
+      // the Purge techniques: on a hard disk it rewrites every sector up to the native maximum,
+      // hidden areas included. A host software overwrite (nwipe) stays Clear: it reaches only the
+      // sectors the host can address, not a hidden area nor the remapped sectors.
       return method == SanitizationMethod.SANITIZE_COMMAND
               || method == SanitizationMethod.CRYPTO_ERASE
+              || method == SanitizationMethod.SECURE_ERASE
           ? PURGE
           : CLEAR;
     }

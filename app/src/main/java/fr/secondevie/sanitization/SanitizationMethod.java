@@ -6,6 +6,8 @@ public enum SanitizationMethod {
   BLOCK_ERASE("Effacement par blocs (SANITIZE BLOCK ERASE)"),
   CRYPTO_ERASE("Effacement cryptographique"),
   SANITIZE_COMMAND("Commande SANITIZE du support (OVERWRITE)"),
+  /** ATA SECURITY ERASE UNIT (hdparm --security-erase), normal or enhanced. */
+  SECURE_ERASE("Effacement sécurisé ATA (SECURITY ERASE UNIT)"),
   OTHER("Autre technique");
 
   private final String label;

@@ -23,6 +23,8 @@ public class WipeReport {
     JSON,
     /** The log of nwipe / ShredOS, posted to the intake. */
     NWIPE_LOG,
+    /** The outputs of the drives' own erase commands (nvme-cli, hdparm), posted to the intake. */
+    DEVICE_COMMAND,
     /** Typed in by a technician (form enter-wipe-report). */
     MANUAL
   }

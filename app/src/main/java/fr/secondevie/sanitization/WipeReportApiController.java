@@ -6,6 +6,7 @@ import fr.secondevie.sanitization.WipeReportIntake.PublicationFailedException;
 import fr.secondevie.sanitization.WipeReportIntake.Receipt;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,7 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * REST intake of wipe reports (docs/sanitization.md): {@code POST /api/sanitization/reports} with
@@ -59,6 +62,53 @@ class WipeReportApiController {
                 body, assetId, inventoryNumber, operator, toolVersion, user.getName())));
   }
 
+  /**
+   * Purge evidence from the drives' own commands: multipart parts {@code nvmeIdCtrl} + {@code
+   * nvmeSanitizeLog} (nvme-cli, JSON) and/or {@code hdparmErase} + {@code hdparmIdentify} (hdparm,
+   * text), paired by order when repeated.
+   */
+  @PostMapping(path = "/device-commands", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> postDeviceCommands(
+      @RequestParam(required = false) Long assetId,
+      @RequestParam(required = false) String inventoryNumber,
+      @RequestParam(required = false) String operator,
+      @RequestParam(required = false) String performedOn,
+      @RequestParam(required = false) String verification,
+      @RequestPart(required = false) List<MultipartFile> nvmeIdCtrl,
+      @RequestPart(required = false) List<MultipartFile> nvmeSanitizeLog,
+      @RequestPart(required = false) List<MultipartFile> hdparmErase,
+      @RequestPart(required = false) List<MultipartFile> hdparmIdentify,
+      Authentication user)
+      throws java.io.IOException {
+    List<WipeReportIntake.NvmeOutputs> nvme = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.max(size(nvmeIdCtrl), size(nvmeSanitizeLog)); i++) {
+      nvme.add(new WipeReportIntake.NvmeOutputs(part(nvmeIdCtrl, i), part(nvmeSanitizeLog, i)));
+    }
+    List<WipeReportIntake.HdparmOutputs> hdparm = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.max(size(hdparmErase), size(hdparmIdentify)); i++) {
+      hdparm.add(new WipeReportIntake.HdparmOutputs(part(hdparmErase, i), part(hdparmIdentify, i)));
+    }
+    return created(
+        intake.receive(
+            new WipeReportIntake.DeviceCommandSubmission(
+                assetId,
+                inventoryNumber,
+                operator,
+                performedOn,
+                verification,
+                nvme,
+                hdparm,
+                user.getName())));
+  }
+
+  private static int size(List<MultipartFile> parts) {
+    return parts == null ? 0 : parts.size();
+  }
+
+  private static byte[] part(List<MultipartFile> parts, int i) throws java.io.IOException {
+    return parts == null || i >= parts.size() ? new byte[0] : parts.get(i).getBytes();
+  }
+
   @GetMapping("/{reference}")
   @PreAuthorize("isAuthenticated()")
   ResponseEntity<Map<String, Object>> get(@PathVariable String reference) {
@@ -72,6 +122,10 @@ class WipeReportApiController {
     Map<String, Object> body = view(receipt.report(), receipt.inventoryNumber());
     body.put("created", receipt.created());
     body.put("published", receipt.published());
+    if (!receipt.warnings().isEmpty()) {
+      body.put(
+          "warnings", receipt.warnings().stream().map(WipeReportApiController::error).toList());
+    }
     URI location = URI.create("/api/sanitization/reports/" + receipt.report().reference());
     return receipt.created()
         ? ResponseEntity.created(location).body(body)
@@ -115,26 +169,23 @@ class WipeReportApiController {
             "%d erreur(s) : rien n'a été enregistré ni publié.".formatted(e.errors().size()));
     problem.setTitle("Rapport d'effacement refusé");
     problem.setType(URI.create("https://secondevie.fr/problemes/rapport-effacement-refuse"));
-    problem.setProperty(
-        "errors",
-        e.errors().stream()
-            .map(
-                err -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  if (err.field() != null) {
-                    m.put("field", err.field());
-                  }
-                  if (err.line() != null) {
-                    m.put("line", err.line());
-                  }
-                  if (err.value() != null) {
-                    m.put("value", err.value());
-                  }
-                  m.put("message", err.message());
-                  return m;
-                })
-            .toList());
+    problem.setProperty("errors", e.errors().stream().map(WipeReportApiController::error).toList());
     return problem;
+  }
+
+  private static Map<String, Object> error(IntakeError err) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (err.field() != null) {
+      m.put("field", err.field());
+    }
+    if (err.line() != null) {
+      m.put("line", err.line());
+    }
+    if (err.value() != null) {
+      m.put("value", err.value());
+    }
+    m.put("message", err.message());
+    return m;
   }
 
   @ExceptionHandler(PublicationFailedException.class)

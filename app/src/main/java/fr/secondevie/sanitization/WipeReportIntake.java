@@ -37,6 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -62,6 +64,8 @@ public class WipeReportIntake {
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private static final Pattern DRIVE_FIELD = Pattern.compile("^drives\\[(\\d+)\\]\\..*$");
 
   private final InventoryService inventory;
   private final InspectionService inspections;
@@ -110,6 +114,35 @@ public class WipeReportIntake {
       String toolVersion,
       String submittedBy) {}
 
+  /** The outputs of {@code nvme id-ctrl -o json} and {@code nvme sanitize-log -o json}. */
+  public record NvmeOutputs(byte[] idCtrl, byte[] sanitizeLog) {}
+
+  /** The outputs of {@code hdparm --security-erase(-enhanced)} and {@code hdparm -I} after it. */
+  public record HdparmOutputs(byte[] erase, byte[] identify) {}
+
+  /**
+   * Purge evidence from the drives' own commands, with what the outputs do not say: when the erase
+   * ran and how the operator verified it.
+   *
+   * @param performedOn ISO date-time (or date) of the erase, station time when without offset
+   * @param verification {@code FULL} or {@code SAMPLING}: how the operator verified the result
+   */
+  public record DeviceCommandSubmission(
+      Long assetId,
+      String inventoryNumber,
+      String operator,
+      String performedOn,
+      String verification,
+      List<NvmeOutputs> nvme,
+      List<HdparmOutputs> hdparm,
+      String submittedBy) {
+
+    public DeviceCommandSubmission {
+      nvme = nvme == null ? List.of() : List.copyOf(nvme);
+      hdparm = hdparm == null ? List.of() : List.copyOf(hdparm);
+    }
+  }
+
   /**
    * What the intake did.
    *
@@ -121,7 +154,17 @@ public class WipeReportIntake {
       String inventoryNumber,
       boolean created,
       boolean published,
-      Long messageKey) {}
+      Long messageKey,
+      List<IntakeError> warnings) {
+
+    public Receipt {
+      warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    Receipt withWarnings(List<IntakeError> more) {
+      return new Receipt(report, inventoryNumber, created, published, messageKey, more);
+    }
+  }
 
   /** The publication failed after the report was stored; sending it again retries. */
   public static class PublicationFailedException extends RuntimeException {
@@ -180,7 +223,8 @@ public class WipeReportIntake {
         submission.body(),
         "application/json",
         "json",
-        submission.submittedBy());
+        submission.submittedBy(),
+        List.of());
   }
 
   /**
@@ -216,6 +260,7 @@ public class WipeReportIntake {
                 null,
                 "Le journal n'indique pas la version de nwipe : précisez le paramètre toolVersion."));
       }
+      NwipeLogParser.checkLabelForVersion(run, toolVersion, errors);
       content = NwipeLogParser.toReport(run, toolVersion, operator, STATION_ZONE);
       Instant performedAt =
           checkPerformedOn(content.performedOn(), null, run.finishedAtLine(), errors);
@@ -235,13 +280,185 @@ public class WipeReportIntake {
     }
     reject(errors);
     return store(
+            asset,
+            Source.NWIPE_LOG,
+            content,
+            submission.body(),
+            "text/plain",
+            "log",
+            submission.submittedBy(),
+            run.warnings())
+        .withWarnings(run.warnings());
+  }
+
+  /**
+   * Accepts the outputs of nvme-cli and hdparm for one asset as one report (tool {@code nvme-cli},
+   * {@code hdparm} or both): each pair is read ({@link NvmeSanitizeEvidence}, {@link
+   * HdparmEraseEvidence}) and its serial number checked against the asset's drives. The raw outputs
+   * are stored together as the report's document.
+   *
+   * @throws IntakeRejectedException with every problem found; nothing is stored
+   * @throws PublicationFailedException stored, but not published
+   */
+  public Receipt receive(DeviceCommandSubmission submission) {
+    List<IntakeError> errors = new ArrayList<>();
+    Asset asset =
+        stillHere(
+            asset(
+                submission.assetId(),
+                submission.inventoryNumber(),
+                "assetId",
+                "inventoryNumber",
+                errors),
+            submission.assetId() != null ? "assetId" : "inventoryNumber",
+            errors);
+    String operator = param(submission.operator(), "operator", 120, true, errors);
+    String performedOn = param(submission.performedOn(), "performedOn", 40, true, errors);
+    Instant performedAt = null;
+    if (performedOn != null) {
+      try {
+        performedAt = checkPerformedOn(performedOn, "performedOn", null, errors);
+      } catch (DateTimeParseException e) {
+        errors.add(
+            IntakeError.field(
+                "performedOn",
+                null,
+                performedOn,
+                "Date de l'effacement attendue (AAAA-MM-JJThh:mm, heure du poste)."));
+        performedOn = null;
+      }
+    }
+    Verification verification = null;
+    String declared = param(submission.verification(), "verification", 16, true, errors);
+    if (declared != null) {
+      if ("FULL".equals(declared) || "SAMPLING".equals(declared)) {
+        verification = Verification.valueOf(declared);
+      } else {
+        errors.add(
+            IntakeError.field(
+                "verification",
+                null,
+                declared,
+                "FULL (relecture complète) ou SAMPLING (relecture par échantillonnage) : sans"
+                    + " vérification, pas de certificat."));
+      }
+    }
+    if (submission.nvme().isEmpty() && submission.hdparm().isEmpty()) {
+      errors.add(
+          new IntakeError(
+              null,
+              null,
+              null,
+              "Aucune sortie de commande : joignez nvme id-ctrl + nvme sanitize-log (NVMe) ou"
+                  + " hdparm --security-erase + hdparm -I (ATA)."));
+    }
+    List<ReportedDrive> drives = new ArrayList<>();
+    List<String> origins = new ArrayList<>();
+    Map<String, Object> raw = new java.util.LinkedHashMap<>();
+    List<Map<String, String>> rawNvme = new ArrayList<>();
+    List<Map<String, String>> rawHdparm = new ArrayList<>();
+    Set<String> tools = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < submission.nvme().size(); i++) {
+      NvmeOutputs outputs = submission.nvme().get(i);
+      List<IntakeError> found = new ArrayList<>();
+      ReportedDrive drive =
+          NvmeSanitizeEvidence.read(
+              outputs.idCtrl(), outputs.sanitizeLog(), verification, json, found);
+      prefix(found, "nvme[" + i + "].", errors);
+      if (drive != null) {
+        drives.add(drive);
+        origins.add("nvme[" + i + "].idCtrl.sn");
+      }
+      tools.add(NvmeSanitizeEvidence.TOOL);
+      rawNvme.add(
+          Map.of(
+              "idCtrl", text(outputs.idCtrl(), "nvme[" + i + "].idCtrl", errors),
+              "sanitizeLog", text(outputs.sanitizeLog(), "nvme[" + i + "].sanitizeLog", errors)));
+    }
+    for (int i = 0; i < submission.hdparm().size(); i++) {
+      HdparmOutputs outputs = submission.hdparm().get(i);
+      String erase = text(outputs.erase(), "hdparm[" + i + "].erase", errors);
+      String identify = text(outputs.identify(), "hdparm[" + i + "].identify", errors);
+      List<IntakeError> found = new ArrayList<>();
+      ReportedDrive drive = HdparmEraseEvidence.read(erase, identify, verification, found);
+      prefix(found, "hdparm[" + i + "].", errors);
+      if (drive != null) {
+        drives.add(drive);
+        origins.add("hdparm[" + i + "].identify");
+      }
+      tools.add(HdparmEraseEvidence.TOOL);
+      rawHdparm.add(Map.of("erase", erase, "identify", identify));
+    }
+    raw.put("performedOn", performedOn);
+    raw.put("verification", declared);
+    raw.put("nvme", rawNvme);
+    raw.put("hdparm", rawHdparm);
+    WipeReportContent content =
+        new WipeReportContent(
+            String.join(" + ", tools), "non indiquée", operator, null, performedOn, drives);
+    if (asset != null && performedOn != null) {
+      checkCollection(asset, performedOn, performedAt, "performedOn", null, errors);
+    }
+    byte[] body = null;
+    if (asset != null && errors.isEmpty()) {
+      try {
+        body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(raw);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("the raw outputs are strings", e);
+      }
+      checkSize(body, errors);
+      checkNotCertified(asset, Source.DEVICE_COMMAND, body, "inventoryNumber", errors);
+      List<IntakeError> found = new ArrayList<>();
+      checkDrives(asset, content, found, null);
+      for (IntakeError e : found) {
+        // drives[i] is the i-th drive read: name the output it was read from
+        Matcher m = DRIVE_FIELD.matcher(e.field() == null ? "" : e.field());
+        errors.add(
+            m.matches()
+                ? new IntakeError(
+                    origins.get(Integer.parseInt(m.group(1))), null, e.value(), e.message())
+                : e);
+      }
+    }
+    reject(errors);
+    return store(
         asset,
-        Source.NWIPE_LOG,
+        Source.DEVICE_COMMAND,
         content,
-        submission.body(),
-        "text/plain",
-        "log",
-        submission.submittedBy());
+        body,
+        "application/json",
+        "json",
+        submission.submittedBy(),
+        List.of());
+  }
+
+  private static void prefix(List<IntakeError> found, String prefix, List<IntakeError> errors) {
+    for (IntakeError e : found) {
+      errors.add(
+          new IntakeError(
+              e.field() == null ? prefix.substring(0, prefix.length() - 1) : prefix + e.field(),
+              e.line(),
+              e.value(),
+              e.message()));
+    }
+  }
+
+  /** A command's output as text; empty when absent (the readers name what is missing). */
+  private static String text(byte[] body, String field, List<IntakeError> errors) {
+    if (body == null || body.length == 0) {
+      return "";
+    }
+    if (body.length > MAX_BYTES) {
+      errors.add(IntakeError.field(field, null, null, "%d octets au plus.".formatted(MAX_BYTES)));
+      return "";
+    }
+    List<IntakeError> found = new ArrayList<>();
+    String text = utf8(body, found);
+    if (text == null) {
+      errors.add(IntakeError.field(field, null, null, "Texte UTF-8 (ou ASCII) attendu."));
+      return "";
+    }
+    return text;
   }
 
   /** A stored report by its reference, if it exists. */
@@ -257,11 +474,14 @@ public class WipeReportIntake {
       byte[] body,
       String contentType,
       String extension,
-      String submittedBy) {
+      String submittedBy,
+      List<IntakeError> warnings) {
     String sha256 = sha256(body);
     Stored stored;
     try {
-      stored = storeOnce(asset, source, content, body, contentType, extension, submittedBy, sha256);
+      stored =
+          storeOnce(
+              asset, source, content, body, contentType, extension, submittedBy, sha256, warnings);
     } catch (RuntimeException e) {
       // the same report sent twice at the same time: the other request stored it
       if (!duplicate(e)) {
@@ -291,7 +511,8 @@ public class WipeReportIntake {
       String contentType,
       String extension,
       String submittedBy,
-      String sha256) {
+      String sha256,
+      List<IntakeError> warnings) {
     return transactions.execute(
         tx -> {
           Optional<WipeReport> same = reports.findSame(asset.id(), source.name(), sha256);
@@ -326,24 +547,38 @@ public class WipeReportIntake {
                   asset.inventoryNumber(),
                   CustodyAction.EVIDENCE,
                   submittedBy,
-                  "Rapport d'effacement %s reçu (%s %s, %s, %d support(s), réalisé le %s)"
+                  "Rapport d'effacement %s reçu (%s %s, %s, %d support(s), réalisé le %s)%s"
                       .formatted(
                           report.reference(),
                           content.tool(),
                           content.toolVersion(),
                           content.operator(),
                           content.drives().size(),
-                          content.performedOn()),
+                          content.performedOn(),
+                          unmatched(warnings)),
                   document.evidence(),
                   "wipe-report:" + report.reference()));
           return new Stored(report, true);
         });
   }
 
+  /** The drives left out of the report, for the custody entry (its details hold 2000 chars). */
+  private static String unmatched(List<IntakeError> warnings) {
+    if (warnings.isEmpty()) {
+      return "";
+    }
+    String text =
+        " ; non rattaché(s) : "
+            + warnings.stream()
+                .map(w -> "ligne " + w.line() + " — " + w.message())
+                .collect(Collectors.joining(" ; "));
+    return text.length() <= 1200 ? text : text.substring(0, 1199) + "…";
+  }
+
   private Receipt publish(Asset asset, Stored stored) {
     WipeReport report = stored.report();
     if (report.publishedAt() != null) {
-      return new Receipt(report, asset.inventoryNumber(), stored.created(), true, null);
+      return new Receipt(report, asset.inventoryNumber(), stored.created(), true, null, List.of());
     }
     Long key;
     try {
@@ -359,7 +594,7 @@ public class WipeReportIntake {
                   key == null ? -1L : key, clock.instant().truncatedTo(ChronoUnit.MICROS));
               return reports.save(fresh);
             });
-    return new Receipt(published, asset.inventoryNumber(), stored.created(), true, key);
+    return new Receipt(published, asset.inventoryNumber(), stored.created(), true, key, List.of());
   }
 
   private record Stored(WipeReport report, boolean created) {}

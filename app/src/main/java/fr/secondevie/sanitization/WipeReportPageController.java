@@ -1,6 +1,9 @@
 package fr.secondevie.sanitization;
 
+import fr.secondevie.sanitization.WipeReportIntake.DeviceCommandSubmission;
+import fr.secondevie.sanitization.WipeReportIntake.HdparmOutputs;
 import fr.secondevie.sanitization.WipeReportIntake.JsonSubmission;
+import fr.secondevie.sanitization.WipeReportIntake.NvmeOutputs;
 import fr.secondevie.sanitization.WipeReportIntake.NwipeSubmission;
 import fr.secondevie.sanitization.WipeReportIntake.PublicationFailedException;
 import fr.secondevie.sanitization.WipeReportIntake.Receipt;
@@ -42,6 +45,80 @@ class WipeReportPageController {
     return "sanitization/new-report";
   }
 
+  /** The outputs of nvme-cli and hdparm for one asset (Purge evidence of SSDs and NVMe drives). */
+  @PostMapping("/commands")
+  String uploadCommands(
+      @RequestParam(required = false) String inventoryNumber,
+      @RequestParam(required = false) String operator,
+      @RequestParam(required = false) String performedOn,
+      @RequestParam(required = false) String verification,
+      @RequestParam(required = false) MultipartFile nvmeIdCtrl,
+      @RequestParam(required = false) MultipartFile nvmeSanitizeLog,
+      @RequestParam(required = false) MultipartFile hdparmErase,
+      @RequestParam(required = false) MultipartFile hdparmIdentify,
+      Authentication user,
+      Model model,
+      RedirectAttributes redirect)
+      throws IOException {
+    byte[] idCtrl = bytes(nvmeIdCtrl);
+    byte[] sanitizeLog = bytes(nvmeSanitizeLog);
+    byte[] erase = bytes(hdparmErase);
+    byte[] identify = bytes(hdparmIdentify);
+    List<NvmeOutputs> nvme =
+        idCtrl.length == 0 && sanitizeLog.length == 0
+            ? List.of()
+            : List.of(new NvmeOutputs(idCtrl, sanitizeLog));
+    List<HdparmOutputs> hdparm =
+        erase.length == 0 && identify.length == 0
+            ? List.of()
+            : List.of(new HdparmOutputs(erase, identify));
+    try {
+      Receipt receipt =
+          intake.receive(
+              new DeviceCommandSubmission(
+                  null,
+                  inventoryNumber,
+                  operator,
+                  performedOn,
+                  verification,
+                  nvme,
+                  hdparm,
+                  user.getName()));
+      return received(receipt, redirect);
+    } catch (IntakeRejectedException e) {
+      model.addAttribute("errors", e.errors());
+    } catch (PublicationFailedException e) {
+      model.addAttribute("errors", List.of());
+      model.addAttribute("failure", e.getMessage());
+    }
+    model.addAttribute("format", "commands");
+    model.addAttribute("inventoryNumber", inventoryNumber);
+    model.addAttribute("operator", operator);
+    model.addAttribute("performedOn", performedOn);
+    model.addAttribute("verification", verification);
+    return "sanitization/new-report";
+  }
+
+  private static byte[] bytes(MultipartFile file) throws IOException {
+    return file == null ? new byte[0] : file.getBytes();
+  }
+
+  private static String received(Receipt receipt, RedirectAttributes redirect) {
+    redirect.addFlashAttribute(
+        "message",
+        receipt.created()
+            ? "Rapport %s reçu (%d support(s)) et transmis au processus de l'équipement."
+                .formatted(receipt.report().reference(), receipt.report().driveCount())
+            : "Ce rapport avait déjà été reçu (%s) : rien n'a changé."
+                .formatted(receipt.report().reference()));
+    redirect.addFlashAttribute(
+        "warnings",
+        receipt.warnings().stream()
+            .map(w -> "Ligne %d : %s".formatted(w.line(), w.message()))
+            .toList());
+    return "redirect:/assets/" + receipt.report().assetId();
+  }
+
   @PostMapping
   String upload(
       @RequestParam(defaultValue = "nwipe") String format,
@@ -61,14 +138,7 @@ class WipeReportPageController {
               : intake.receive(
                   new NwipeSubmission(
                       content, null, inventoryNumber, operator, toolVersion, user.getName()));
-      redirect.addFlashAttribute(
-          "message",
-          receipt.created()
-              ? "Rapport %s reçu (%d support(s)) et transmis au processus de l'équipement."
-                  .formatted(receipt.report().reference(), receipt.report().driveCount())
-              : "Ce rapport avait déjà été reçu (%s) : rien n'a changé."
-                  .formatted(receipt.report().reference()));
-      return "redirect:/assets/" + receipt.report().assetId();
+      return received(receipt, redirect);
     } catch (IntakeRejectedException e) {
       model.addAttribute("errors", e.errors());
     } catch (PublicationFailedException e) {

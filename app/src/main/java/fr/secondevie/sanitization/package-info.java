@@ -7,7 +7,9 @@
  *       interface-specific techniques of IEEE 2883-2022 — health-data media at least Purge ({@link
  *       fr.secondevie.sanitization.MediaPolicy}).
  *   <li>The wipe reports: a REST intake ({@code POST /api/sanitization/reports}) for our JSON
- *       schema and for the log of nwipe/ShredOS, validated in full before anything is stored, then
+ *       schema and for the log of nwipe/ShredOS (a software overwrite: Clear at most), and the
+ *       Purge evidence of the drives' own commands ({@code .../device-commands}: nvme-cli's
+ *       sanitize log, hdparm's security erase), validated in full before anything is stored, then
  *       kept as a document and published to the process as message {@code SanitizationReported}.
  *   <li>The certificates: the report checked against the plan ({@link
  *       fr.secondevie.sanitization.ReportCheck}), one certificate per drive with the fields of NIST
@@ -18,7 +20,7 @@
  *       a storage device that has neither a passing certificate nor a destruction proof.
  * </ul>
  *
- * <p>Rules, formats and tables: {@code docs/sanitization.md}.
+ * <p>Rules, formats and tables: {@code docs/sanitization.md}, {@code docs/erasure-evidence.md}.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Sanitization",

@@ -224,6 +224,7 @@ public final class AccessRules {
     // sanitization
     any(r, "/sanitization/reports/**", WIPE_REPORTERS);
     post(r, "/api/sanitization/reports", WIPE_REPORTERS);
+    post(r, "/api/sanitization/reports/device-commands", WIPE_REPORTERS);
     get(r, "/api/sanitization/reports/{reference}", AUTHENTICATED);
     get(r, "/api/sanitization/certificates", AUTHENTICATED);
 

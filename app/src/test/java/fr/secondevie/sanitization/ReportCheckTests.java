@@ -286,4 +286,78 @@ class ReportCheckTests {
     // then
     assertThat(result.allPassed()).isTrue();
   }
+
+  @Test
+  void shouldNeverGivePurgeToAnOverwriteOfAnSsdEvenDeclaredPurge() {
+    // given: an nwipe log of the SSD, and a JSON report declaring an overwrite as Purge
+    String log =
+        """
+        !   Device | Status | Thru-put | HH:MM:SS | Model/Serial Number
+        --------------------------------------------------------------------------------
+               sdb | Erased |  480 MB/s | 00:20:02 | Samsung SSD 860 E/SSD-1
+        --------------------------------------------------------------------------------
+        [2026/03/12 11:02:25] Total Throughput  480 MB/s, Gutmann Wipe, 1R+B+VA
+        """;
+    WipeReportContent nwipe =
+        NwipeLogParser.toReport(
+            NwipeLogParser.parse(log, new java.util.ArrayList<>()),
+            "0.38",
+            "x",
+            java.time.ZoneId.of("Europe/Paris"));
+    WipeReportContent declared =
+        report(
+            reported(
+                "SSD-1",
+                SanitizationLevel.PURGE,
+                SanitizationMethod.OVERWRITE,
+                Verification.FULL,
+                DriveResult.PASSED));
+    SanitizationPlan ssd =
+        new SanitizationPlan(
+            true, List.of(planned("SSD-1", StorageType.SSD, SanitizationLevel.PURGE)));
+
+    // when
+    ReportCheck.Result fromLog = ReportCheck.check(ssd, nwipe);
+    ReportCheck.Result fromJson = ReportCheck.check(ssd, declared);
+
+    // then
+    assertThat(fromLog.failures())
+        .singleElement()
+        .satisfies(f -> assertThat(f.reason()).isEqualTo(ReportCheck.LEVEL_TOO_LOW));
+    assertThat(fromJson.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.reason()).isEqualTo(ReportCheck.LEVEL_TOO_LOW);
+              assertThat(f.detail()).contains("OVERWRITE", "CLEAR");
+            });
+  }
+
+  @Test
+  void shouldGivePurgeToAnAtaSecureEraseOfAHardDiskButNotOfAnSsd() {
+    // given
+    WipeReportContent report =
+        report(
+            reported(
+                "SSD-1",
+                SanitizationLevel.PURGE,
+                SanitizationMethod.SECURE_ERASE,
+                Verification.SAMPLING,
+                DriveResult.PASSED),
+            reported(
+                "HDD-1",
+                SanitizationLevel.PURGE,
+                SanitizationMethod.SECURE_ERASE,
+                Verification.SAMPLING,
+                DriveResult.PASSED));
+
+    // when
+    ReportCheck.Result result = ReportCheck.check(PLAN, report);
+
+    // then
+    assertThat(result.passed())
+        .extracting(p -> p.planned().serialNumber())
+        .containsExactly("HDD-1");
+    assertThat(result.failedSerials()).containsExactly("SSD-1");
+  }
 }

@@ -152,10 +152,11 @@ class WipeReportIntakeTests {
             .andExpect(jsonPath("$.source").value("NWIPE_LOG"))
             .andExpect(jsonPath("$.tool").value("nwipe"))
             .andExpect(jsonPath("$.toolVersion").value("0.38"))
-            .andExpect(jsonPath("$.performedOn").value("2026-03-12T11:02:25+01:00"))
+            .andExpect(jsonPath("$.performedOn").value("2026-03-12T14:26:42+01:00"))
             .andExpect(jsonPath("$.wipeReport.drives", hasSize(2)))
             .andExpect(jsonPath("$.wipeReport.drives[1].serialNumber").value("S4GENX0R123456"))
-            .andExpect(jsonPath("$.wipeReport.drives[1].method").value("SANITIZE_COMMAND"))
+            .andExpect(jsonPath("$.wipeReport.drives[1].methodType").value("CLEAR"))
+            .andExpect(jsonPath("$.wipeReport.drives[1].method").value("OVERWRITE"))
             .andExpect(jsonPath("$.wipeReport.drives[1].verification").value("FULL"))
             .andExpect(jsonPath("$.published").value(true))
             .andReturn()
@@ -165,6 +166,40 @@ class WipeReportIntakeTests {
     mvc.perform(get(location).with(user("auditeur").roles("AUDITOR")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.driveCount").value(2));
+  }
+
+  @Test
+  void shouldReportTheOtherDrivesOfALogWithASerialLessDriveAndWarn() throws Exception {
+    // given the sample log with a USB stick nwipe found no serial number for
+    String log =
+        Files.readString(Path.of("..", "samples", "nwipe-log-chu.txt"), StandardCharsets.UTF_8)
+            .replace(
+                "   nvme0n1 | Erased |  607 MB/s | 00:42:10 | SAMSUNG MZVLB512H/S4GENX0R123456\n",
+                "   nvme0n1 | Erased |  607 MB/s | 00:42:10 | SAMSUNG MZVLB512H/S4GENX0R123456\n"
+                    + "       sdb | Erased |   31 MB/s | 00:08:12 | Generic Flash Dis/\n");
+
+    // when
+    mvc.perform(
+            post("/api/sanitization/reports")
+                .with(TECHNICIAN)
+                .param("inventoryNumber", asset.inventoryNumber())
+                .param("operator", "Camille Martin")
+                .contentType(MediaType.TEXT_PLAIN)
+                .content(log))
+        // then
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.toolVersion").value("0.38"))
+        .andExpect(jsonPath("$.wipeReport.drives", hasSize(2)))
+        .andExpect(jsonPath("$.warnings", hasSize(1)))
+        .andExpect(jsonPath("$.warnings[0].line").value(43))
+        .andExpect(
+            jsonPath("$.warnings[0].message")
+                .value(org.hamcrest.Matchers.containsString("/dev/sdb")));
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM custody_entry WHERE details LIKE '%non rattaché%'",
+                Integer.class))
+        .isEqualTo(1);
   }
 
   @Test
@@ -246,8 +281,8 @@ class WipeReportIntakeTests {
   void shouldNameTheLineOfAnUnknownDriveOrABrokenRowInAnNwipeLog() throws Exception {
     String log =
         Files.readString(Path.of("..", "samples", "nwipe-log-chu.txt"), StandardCharsets.UTF_8)
-            .replace("ST1000DM010-2EP1/Z9A5V5ZQ", "ST1000DM010-2EP1/Z9A5XXXX")
-            .replace("   nvme0n1 | Erased | 482 MB/s", "   nvme0n1   Erased   482 MB/s");
+            .replace("ST1000DM010-2EP10/Z9A5V5ZQ", "ST1000DM010-2EP10/Z9A5XXXX")
+            .replace("   nvme0n1 | Erased |  607 MB/s", "   nvme0n1   Erased    607 MB/s");
 
     mvc.perform(
             post("/api/sanitization/reports")
@@ -260,10 +295,9 @@ class WipeReportIntakeTests {
             jsonPath("$.errors[?(@.field == 'operator')].message")
                 .value("Paramètre obligatoire manquant."))
         .andExpect(
-            jsonPath("$.errors[?(@.line == 41)].message")
+            jsonPath("$.errors[?(@.line == 42)].message")
                 .value(hasItem(startsWith("Ligne du tableau « Drive Status » illisible"))))
-        .andExpect(jsonPath("$.errors[?(@.field == 'toolVersion')]").exists())
-        .andExpect(jsonPath("$.errors[?(@.line == 40)].value").value("Z9A5XXXX"));
+        .andExpect(jsonPath("$.errors[?(@.line == 41)].value").value("Z9A5XXXX"));
     assertThat(stored()).isZero();
   }
 
@@ -312,6 +346,32 @@ class WipeReportIntakeTests {
         .andExpect(redirectedUrl("/assets/" + asset.id()))
         .andExpect(flash().attribute("message", startsWith("Rapport WR-")));
     assertThat(stored()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldShowOnTheAssetPageTheDrivesOfADroppedLogLeftOutForLackOfSerial() throws Exception {
+    // given the sample log with a loop device, which has no serial number
+    byte[] log =
+        Files.readString(Path.of("..", "samples", "nwipe-log-chu.txt"), StandardCharsets.UTF_8)
+            .replace(
+                "   nvme0n1 | Erased |  607 MB/s | 00:42:10 | SAMSUNG MZVLB512H/S4GENX0R123456\n",
+                "   nvme0n1 | Erased |  607 MB/s | 00:42:10 | SAMSUNG MZVLB512H/S4GENX0R123456\n"
+                    + "     loop0 | Erased |  900 MB/s | 00:00:02 | /\n")
+            .getBytes(StandardCharsets.UTF_8);
+
+    // when
+    mvc.perform(
+            multipart("/sanitization/reports")
+                .file(new MockMultipartFile("file", "nwipe.log", "text/plain", log))
+                .param("format", "nwipe")
+                .param("inventoryNumber", asset.inventoryNumber())
+                .param("operator", "Camille Martin")
+                .with(TECHNICIAN)
+                .with(csrf()))
+        // then
+        .andExpect(redirectedUrl("/assets/" + asset.id()))
+        .andExpect(flash().attribute("message", startsWith("Rapport WR-")))
+        .andExpect(flash().attribute("warnings", hasItem(startsWith("Ligne 43 : /dev/loop0"))));
   }
 
   @Test

@@ -82,8 +82,8 @@ class NewUserWalkthroughTests {
   LocalDate today;
 
   /**
-   * The assets are collected before the wipe of the sample nwipe log (12/03/2026): a wipe report
-   * dated before the asset's collection is refused.
+   * The assets are collected before the wipe of the samples (12/03/2026): a wipe report dated
+   * before the asset's collection is refused.
    */
   static final LocalDate COLLECTED_ON = LocalDate.of(2026, 3, 10);
 
@@ -198,12 +198,23 @@ class NewUserWalkthroughTests {
     Element awaited = inbox.row("table#waiting tr:contains(" + DONATED + ")");
     assertThat(awaited.text()).contains("Rapport d'effacement attendu");
     Page upload = technician.get(awaited.selectFirst("a:containsOwn(Déposer)").attr("href"));
-    Form report = upload.form("form[action=/sanitization/reports]");
+    // the desktop (paediatrics: health data) needs Purge: an nwipe overwrite is only Clear, so the
+    // technician sends the outputs of the drives' own erase commands, hdparm for the hard disk and
+    // nvme-cli for the NVMe drive
+    Form report = upload.form("form[action=/sanitization/reports/commands]");
     assertThat(report.value("inventoryNumber")).isEqualTo(DONATED);
     report.set("operator", "Camille Martin (DSI)");
-    report.set("toolVersion", "0.38");
+    report.set("performedOn", "2026-03-12T15:10");
+    report.set("verification", "SAMPLING");
     Page reported =
-        technician.submitMultipart(report, Map.of(), "file", SAMPLES.resolve("nwipe-log-chu.txt"));
+        technician.submitMultipart(
+            report,
+            Map.of(),
+            Map.of(
+                "hdparmErase", SAMPLES.resolve("hdparm-security-erase-chu.txt"),
+                "hdparmIdentify", SAMPLES.resolve("hdparm-identify-chu.txt"),
+                "nvmeIdCtrl", SAMPLES.resolve("nvme-id-ctrl-chu.json"),
+                "nvmeSanitizeLog", SAMPLES.resolve("nvme-sanitize-log-chu.json")));
     assertThat(reported.text()).contains("reçu (2 support(s)) et transmis au processus");
 
     // the director approves the donation
@@ -379,6 +390,11 @@ class NewUserWalkthroughTests {
 
     Page submitMultipart(Form form, Map<String, String> fields, String fileField, Path file)
         throws IOException, InterruptedException {
+      return submitMultipart(form, fields, Map.of(fileField, file));
+    }
+
+    Page submitMultipart(Form form, Map<String, String> fields, Map<String, Path> files)
+        throws IOException, InterruptedException {
       String boundary = "----walkthrough" + UUID.randomUUID();
       ByteArrayOutputStream body = new ByteArrayOutputStream();
       Map<String, List<String>> data = new LinkedHashMap<>(form.data);
@@ -391,13 +407,16 @@ class NewUserWalkthroughTests {
                   .getBytes(StandardCharsets.UTF_8));
         }
       }
-      body.writeBytes(
-          ("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
-                  + "Content-Type: application/octet-stream\r\n\r\n")
-              .formatted(boundary, fileField, file.getFileName())
-              .getBytes(StandardCharsets.UTF_8));
-      body.writeBytes(Files.readAllBytes(file));
-      body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      for (Map.Entry<String, Path> file : files.entrySet()) {
+        body.writeBytes(
+            ("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n")
+                .formatted(boundary, file.getKey(), file.getValue().getFileName())
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(Files.readAllBytes(file.getValue()));
+        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
       return send(
           HttpRequest.newBuilder(uri(form.action))
               .header("Content-Type", "multipart/form-data; boundary=" + boundary)
