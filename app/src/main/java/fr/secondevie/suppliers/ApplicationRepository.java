@@ -9,6 +9,10 @@ interface ApplicationRepository extends ListCrudRepository<Application, Long> {
 
   Optional<Application> findByProcessInstanceKey(long processInstanceKey);
 
+  /** Reads the application and locks its row until the transaction ends. */
+  @Query("SELECT * FROM supplier_application WHERE id = :id FOR UPDATE")
+  Optional<Application> lockById(long id);
+
   @Query(
       "SELECT * FROM supplier_application WHERE supplier_id = :supplierId ORDER BY registered_at DESC, id DESC")
   List<Application> findBySupplier(long supplierId);

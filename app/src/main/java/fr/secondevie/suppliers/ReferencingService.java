@@ -1,6 +1,7 @@
 package fr.secondevie.suppliers;
 
 import fr.secondevie.common.Siret;
+import fr.secondevie.notification.NotificationFailedException;
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.notification.OutgoingMessage;
 import fr.secondevie.processes.SupplierReferencingProcess;
@@ -173,18 +174,17 @@ public class ReferencingService {
    * @param reason the buyer's request for more evidence (a new round), or null
    */
   public Invitation sendQuestionnaire(long applicationId, String reason, String operationId) {
-    Prepared prepared =
+    Sent<Invitation> sent =
         tx.execute(
             status -> {
-              Application application = application(applicationId);
+              // two deliveries of the job at once: the second waits here until the first has
+              // sent its link and marked it sent, then finds it sent
+              Application application = locked(applicationId);
               if (!tokens.hasOperation(operationId)) {
                 Instant deadline =
                     now().plus(Duration.parse(SupplierReferencingProcess.Timers.ANSWER_DEADLINE));
                 application.open(deadline, reason);
                 application = applications.save(application);
-              } else {
-                // the delivery that opened the round has committed: read its deadline
-                application = application(applicationId);
               }
               PortalTokens.Issued issued =
                   tokens.issue(
@@ -192,23 +192,24 @@ public class ReferencingService {
                       operationId,
                       PortalToken.Purpose.INVITATION,
                       application.getDeadline());
-              return new Prepared(application, supplier(application.getSupplierId()), issued);
+              Prepared prepared =
+                  new Prepared(application, supplier(application.getSupplierId()), issued);
+              return new Sent<>(
+                  new Invitation(application.getRound(), application.getDeadline()),
+                  sendUnlessSent(prepared, operationId, invitation(prepared)));
             });
-    if (!prepared.issued().alreadySent()) {
-      send(prepared, operationId, invitation(prepared));
-    }
-    return new Invitation(prepared.application().getRound(), prepared.application().getDeadline());
+    return sent.orThrow();
   }
 
   /** E-mails a fresh link to an application still open for answers (same deadline). */
   public void sendReminder(long applicationId, String operationId) {
-    Prepared prepared =
+    Sent<Boolean> sent =
         tx.execute(
             status -> {
-              Application application = application(applicationId);
+              Application application = locked(applicationId);
               if (application.getStatus() != ApplicationStatus.OPEN
                   || !now().isBefore(application.getDeadline())) {
-                return null;
+                return new Sent<>(false, null);
               }
               PortalTokens.Issued issued =
                   tokens.issue(
@@ -216,10 +217,42 @@ public class ReferencingService {
                       operationId,
                       PortalToken.Purpose.REMINDER,
                       application.getDeadline());
-              return new Prepared(application, supplier(application.getSupplierId()), issued);
+              Prepared prepared =
+                  new Prepared(application, supplier(application.getSupplierId()), issued);
+              return new Sent<>(true, sendUnlessSent(prepared, operationId, reminder(prepared)));
             });
-    if (prepared != null && !prepared.issued().alreadySent()) {
-      send(prepared, operationId, reminder(prepared));
+    sent.orThrow();
+  }
+
+  private Application locked(long applicationId) {
+    return applications
+        .lockById(applicationId)
+        .orElseThrow(() -> new NoSuchElementException("No supplier application " + applicationId));
+  }
+
+  /**
+   * A result, and the refusal of the SMTP server if the send failed: the transaction still commits
+   * (the unsent token and the FAILED message stay recorded), then the refusal fails the job.
+   */
+  private record Sent<T>(T result, NotificationFailedException failure) {
+    T orThrow() {
+      if (failure != null) {
+        throw failure;
+      }
+      return result;
+    }
+  }
+
+  private NotificationFailedException sendUnlessSent(
+      Prepared prepared, String operationId, Mail mail) {
+    if (prepared.issued().alreadySent()) {
+      return null;
+    }
+    try {
+      send(prepared, operationId, mail);
+      return null;
+    } catch (NotificationFailedException e) {
+      return e;
     }
   }
 
