@@ -66,9 +66,7 @@ public final class DoubleDelivery {
    */
   public static <T> List<T> allAnswered(List<Outcome<T>> outcomes) {
     for (Outcome<T> outcome : outcomes) {
-      assertThat(outcome.failure())
-          .as("a delivery failed: %s", causes(outcome.failure()))
-          .isNull();
+      assertThat(outcome.failure()).as("a delivery failed: %s", causes(outcome.failure())).isNull();
     }
     return outcomes.stream().map(Outcome::answer).toList();
   }
