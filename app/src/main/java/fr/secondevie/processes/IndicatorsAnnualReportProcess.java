@@ -7,11 +7,11 @@ package fr.secondevie.processes;
  * <p>Started every day by its timer ({@link Timers#DAILY_CHECK}), which goes on only when the
  * report of year N−1 is due ({@link JobTypes#CHECK_ANNUAL_DUE}) and this instance claimed the year
  * (one claim per year: the instances the timer fires together after the engine's time jumped
- * several days compute one report), or on demand for any year with
- * {@link Variables#REPORT_YEAR}. {@link JobTypes#COMPUTE_ANNUAL} freezes the figures in a new
- * report version; the auditor verifies them ({@link Forms#VERIFY_INDICATORS}) and may send
- * corrections back to the asset managers ({@link Forms#CORRECT_INDICATORS_DATA}), after which the
- * year is computed again; {@link JobTypes#PUBLISH_ANNUAL} publishes the PDF and CSV files.
+ * several days compute one report), or on demand for any year with {@link Variables#REPORT_YEAR}.
+ * {@link JobTypes#COMPUTE_ANNUAL} freezes the figures in a new report version; the auditor verifies
+ * them ({@link Forms#VERIFY_INDICATORS}) and may send corrections back to the asset managers
+ * ({@link Forms#CORRECT_INDICATORS_DATA}), after which the year is computed again; {@link
+ * JobTypes#PUBLISH_ANNUAL} publishes the PDF and CSV files.
  */
 public final class IndicatorsAnnualReportProcess {
 

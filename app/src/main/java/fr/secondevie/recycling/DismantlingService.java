@@ -507,8 +507,7 @@ class DismantlingService {
             DismantlingLot locked = lot(lotId);
             boolean published =
                 locked.assets().stream()
-                    .anyMatch(
-                        l -> l.assetId() == a.assetId() && l.completionPublishedAt() != null);
+                    .anyMatch(l -> l.assetId() == a.assetId() && l.completionPublishedAt() != null);
             if (published) {
               return;
             }

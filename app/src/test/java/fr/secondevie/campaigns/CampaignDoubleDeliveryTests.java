@@ -63,8 +63,7 @@ class CampaignDoubleDeliveryTests {
 
     // then: both deliveries answer the campaign's assets; the campaign is open
     assertThat(answers).containsOnly(Map.of("assetIds", assetIds));
-    assertThat(campaigns.find(campaign.id()).orElseThrow().state())
-        .isEqualTo(Campaign.State.OPEN);
+    assertThat(campaigns.find(campaign.id()).orElseThrow().state()).isEqualTo(Campaign.State.OPEN);
   }
 
   @Test

@@ -117,7 +117,10 @@ class SanitizationDoubleDeliveryTests {
     // then: the same plan to both deliveries, one plan entry in the chain
     assertThat(outputs).containsOnly(outputs.get(0));
     assertThat(outputs.get(0)).containsEntry("sanitizationRequired", true);
-    assertThat(inventory.custodyOf(asset.id()).subList(custody, inventory.custodyOf(asset.id()).size()))
+    assertThat(
+            inventory
+                .custodyOf(asset.id())
+                .subList(custody, inventory.custodyOf(asset.id()).size()))
         .singleElement()
         .satisfies(e -> assertThat(e.details()).startsWith("Plan d'effacement"));
     assertThat(inventory.verifyCustody(asset.id()).valid()).isTrue();

@@ -156,9 +156,7 @@ class ReferencingDoubleDeliveryTests {
         });
 
     // then: the invitation and one reminder
-    assertThat(mailsOf(applicationId))
-        .filteredOn(m -> m.subject().startsWith("Rappel"))
-        .hasSize(1);
+    assertThat(mailsOf(applicationId)).filteredOn(m -> m.subject().startsWith("Rappel")).hasSize(1);
   }
 
   @Test
