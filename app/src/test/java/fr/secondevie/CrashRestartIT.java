@@ -1,6 +1,7 @@
 package fr.secondevie;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +26,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -184,21 +187,31 @@ class CrashRestartIT {
     return app;
   }
 
-  private static int awaitReadyPort(Process app, List<String> log) throws Exception {
-    long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-    while (System.nanoTime() < deadline) {
-      for (String line : log) {
-        Matcher m = READY.matcher(line);
-        if (m.find()) {
-          return Integer.parseInt(m.group(1));
-        }
-      }
-      if (!app.isAlive()) {
-        throw new AssertionError("The application stopped:\n" + String.join("\n", log));
-      }
-      Thread.sleep(500);
+  private static int awaitReadyPort(Process app, List<String> log) {
+    try {
+      return await("the application ready")
+          .atMost(START_PATIENCE)
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> readyPort(app, log), Optional::isPresent)
+          .orElseThrow();
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "Not ready after " + START_PATIENCE + ":\n" + String.join("\n", log), e);
     }
-    throw new AssertionError("Not ready after " + START_PATIENCE + ":\n" + String.join("\n", log));
+  }
+
+  /** The port the log says the application is ready on; a stopped application fails at once. */
+  private static Optional<Integer> readyPort(Process app, List<String> log) {
+    for (String line : List.copyOf(log)) {
+      Matcher m = READY.matcher(line);
+      if (m.find()) {
+        return Optional.of(Integer.parseInt(m.group(1)));
+      }
+    }
+    if (!app.isAlive()) {
+      throw new IllegalStateException("The application stopped:\n" + String.join("\n", log));
+    }
+    return Optional.empty();
   }
 
   private static long importSample(int port) throws Exception {
@@ -374,15 +387,11 @@ class CrashRestartIT {
       return Jsoup.parse(response.body(), response.uri().toString());
     }
 
-    Document until(String path, Predicate<Document> shown) throws Exception {
-      long deadline = System.nanoTime() + PATIENCE.toNanos();
-      Document page = get(path);
-      while (!shown.test(page)) {
-        assertThat(System.nanoTime()).as("waiting on %s as %s", path, user).isLessThan(deadline);
-        Thread.sleep(500);
-        page = get(path);
-      }
-      return page;
+    Document until(String path, Predicate<Document> shown) {
+      return await("waiting on " + path + " as " + user)
+          .atMost(PATIENCE)
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> get(path), shown);
     }
   }
 }

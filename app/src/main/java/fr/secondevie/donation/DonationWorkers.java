@@ -1,6 +1,7 @@
 package fr.secondevie.donation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.Redelivery;
 import fr.secondevie.processes.AssetEndOfLifeProcess.ErrorCodes;
 import fr.secondevie.processes.AssetEndOfLifeProcess.JobTypes;
 import fr.secondevie.processes.AssetEndOfLifeProcess.Variables;
@@ -109,9 +110,16 @@ public class DonationWorkers {
           "Expected an approved donation before preparing the agreement but got " + approval);
     }
     try {
+      // the same job delivered twice at once: the second finds the first's agreement
       DonationService.Agreement agreement =
-          donations.prepareAgreement(
-              assetId, donation.requestId(), legalCheck, approval.comment(), operationId(job));
+          Redelivery.once(
+              () ->
+                  donations.prepareAgreement(
+                      assetId,
+                      donation.requestId(),
+                      legalCheck,
+                      approval.comment(),
+                      operationId(job)));
       return new AgreementOutput(
           new AgreementVariable(agreement.agreementId(), agreement.documentRef()));
     } catch (DonationExceptions.RequestClosed e) {
@@ -125,18 +133,20 @@ public class DonationWorkers {
       @Variable(name = "assetId") Long assetId,
       @Variable(name = "donationAgreement") AgreementVariable agreement,
       @Variable(name = "handover") HandoverVariable handover) {
+    Handover recorded =
+        new Handover(
+            date(handover.handedOverOn()),
+            handover.recipientName(),
+            handover.recipientRole(),
+            handover.signedReceiptRef(),
+            handover.items(),
+            handover.notes());
     try {
-      donations.recordHandover(
-          assetId,
-          agreement.agreementId(),
-          new Handover(
-              date(handover.handedOverOn()),
-              handover.recipientName(),
-              handover.recipientRole(),
-              handover.signedReceiptRef(),
-              handover.items(),
-              handover.notes()),
-          operationId(job));
+      // the same job delivered twice at once: the second finds the first's handover
+      Redelivery.once(
+          () ->
+              donations.recordHandover(
+                  assetId, agreement.agreementId(), recorded, operationId(job)));
     } catch (DonationExceptions.HandoverRefused e) {
       // nothing recorded: hand-over-equipment comes back with the reason at the top of the form
       throw CamundaError.bpmnError(

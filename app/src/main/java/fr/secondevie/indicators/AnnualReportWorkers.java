@@ -8,8 +8,10 @@ import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,20 +39,49 @@ public class AnnualReportWorkers {
   record Review(String decision, String comment) {}
 
   /**
-   * Due when today (Europe/Paris) is on or after the configured day and no version of the report of
-   * year N−1 exists yet.
+   * Due when today (Europe/Paris) is on or after the configured day, no version of the report of
+   * year N−1 exists yet, and this process instance holds the year's claim: the first instance to
+   * ask writes the claim row (unique year), so that the instances the daily timer starts together
+   * (the engine's time moved several days ahead) compute one report, not one each. The same job
+   * delivered again finds its own claim and answers due again.
    */
   @JobWorker(type = JobTypes.CHECK_ANNUAL_DUE)
-  public Map<String, Object> checkDue() {
+  public Map<String, Object> checkDue(ActivatedJob job) {
     LocalDate today = LocalDate.now(clock.withZone(ReuseRateCalculator.PARIS));
     int year = today.getYear() - 1;
     boolean afterDay = !today.isBefore(properties.annualReportDay().atYear(today.getYear()));
-    int existing =
-        jdbc.sql("SELECT COUNT(*) FROM indicator_report WHERE report_year = :y")
-            .param("y", year)
-            .query(Integer.class)
-            .single();
-    return Map.of(Variables.REPORT_DUE, afterDay && existing == 0, Variables.REPORT_YEAR, year);
+    return Map.of(Variables.REPORT_DUE, afterDay && claim(year, job), Variables.REPORT_YEAR, year);
+  }
+
+  private boolean claim(int year, ActivatedJob job) {
+    String claimant = "process-instance:" + job.getProcessInstanceKey();
+    Optional<String> holder = claimant(year);
+    if (holder.isEmpty()) {
+      int existing =
+          jdbc.sql("SELECT COUNT(*) FROM indicator_report WHERE report_year = :y")
+              .param("y", year)
+              .query(Integer.class)
+              .single();
+      if (existing > 0) {
+        return false;
+      }
+      jdbc.sql(
+              "INSERT IGNORE INTO indicator_report_claim (report_year, claimed_by, claimed_at)"
+                  + " VALUES (:y, :by, :at)")
+          .param("y", year)
+          .param("by", claimant)
+          .param("at", clock.instant().truncatedTo(ChronoUnit.MICROS))
+          .update();
+      holder = claimant(year);
+    }
+    return holder.filter(claimant::equals).isPresent();
+  }
+
+  private Optional<String> claimant(int year) {
+    return jdbc.sql("SELECT claimed_by FROM indicator_report_claim WHERE report_year = :y")
+        .param("y", year)
+        .query(String.class)
+        .optional();
   }
 
   @JobWorker(type = JobTypes.COMPUTE_ANNUAL)

@@ -5,11 +5,13 @@ package fr.secondevie.processes;
  * bpmn/indicators-annual-report.bpmn}).
  *
  * <p>Started every day by its timer ({@link Timers#DAILY_CHECK}), which goes on only when the
- * report of year N−1 is due ({@link JobTypes#CHECK_ANNUAL_DUE}), or on demand for any year with
- * {@link Variables#REPORT_YEAR}. {@link JobTypes#COMPUTE_ANNUAL} freezes the figures in a new
- * report version; the auditor verifies them ({@link Forms#VERIFY_INDICATORS}) and may send
- * corrections back to the asset managers ({@link Forms#CORRECT_INDICATORS_DATA}), after which the
- * year is computed again; {@link JobTypes#PUBLISH_ANNUAL} publishes the PDF and CSV files.
+ * report of year N−1 is due ({@link JobTypes#CHECK_ANNUAL_DUE}) and this instance claimed the year
+ * (one claim per year: the instances the timer fires together after the engine's time jumped
+ * several days compute one report), or on demand for any year with {@link Variables#REPORT_YEAR}.
+ * {@link JobTypes#COMPUTE_ANNUAL} freezes the figures in a new report version; the auditor verifies
+ * them ({@link Forms#VERIFY_INDICATORS}) and may send corrections back to the asset managers
+ * ({@link Forms#CORRECT_INDICATORS_DATA}), after which the year is computed again; {@link
+ * JobTypes#PUBLISH_ANNUAL} publishes the PDF and CSV files.
  */
 public final class IndicatorsAnnualReportProcess {
 
@@ -64,7 +66,10 @@ public final class IndicatorsAnnualReportProcess {
   /** Job types of the service tasks. */
   public static final class JobTypes {
 
-    /** In: nothing. Out: {@link Variables#REPORT_DUE}, {@link Variables#REPORT_YEAR}. */
+    /**
+     * In: nothing. Out: {@link Variables#REPORT_DUE} (true for the one instance that claimed year
+     * N−1), {@link Variables#REPORT_YEAR}.
+     */
     public static final String CHECK_ANNUAL_DUE = "indicators.check-annual-due";
 
     /**
@@ -89,7 +94,7 @@ public final class IndicatorsAnnualReportProcess {
     /** The year reported on (number). */
     public static final String REPORT_YEAR = "reportYear";
 
-    /** Whether the daily check found the report of year N−1 due (boolean). */
+    /** Whether the daily check found the report of year N−1 due and claimed it (boolean). */
     public static final String REPORT_DUE = "reportDue";
 
     /** Id of the frozen report version (number). */

@@ -499,11 +499,19 @@ class DismantlingService {
       if (a.completionPublishedAt() != null) {
         continue;
       }
-      processes.publishDismantlingCompleted(lotId, a.assetId(), dismantling);
+      // under the lot's lock: the same job delivered twice at once publishes each asset once
+      // (the second delivery waits, then finds it published); a failed publication marks nothing
       tx.executeWithoutResult(
           status -> {
             lots.lock(lotId);
             DismantlingLot locked = lot(lotId);
+            boolean published =
+                locked.assets().stream()
+                    .anyMatch(l -> l.assetId() == a.assetId() && l.completionPublishedAt() != null);
+            if (published) {
+              return;
+            }
+            processes.publishDismantlingCompleted(lotId, a.assetId(), dismantling);
             locked.markPublished(a.assetId(), now());
             lots.writePublished(locked, a.assetId());
           });

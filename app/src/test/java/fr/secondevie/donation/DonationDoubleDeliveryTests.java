@@ -22,7 +22,6 @@ import fr.secondevie.support.DoubleDelivery;
 import fr.secondevie.support.TestClock;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,17 +54,38 @@ class DonationDoubleDeliveryTests {
     assets = new Assets(inventory, planner, certificates);
   }
 
-  /** The answers of the deliveries (a refused one is checked to be refused by the database). */
-  static <T> List<T> twiceAtOnce(Callable<T> call) throws Exception {
-    return DoubleDelivery.answers(DoubleDelivery.twiceAtOnce(call));
-  }
-
   DonationWorkers.MatchOutput match(Asset asset) {
     return workers.matchBeneficiary(
         job(JobTypes.MATCH_BENEFICIARY),
         asset.id(),
         DonationWorkersTests.assessment("6.2", "100"),
         "PASSED");
+  }
+
+  @Test
+  void shouldProposeOneDonationWhenTheJobIsDeliveredTwiceAtOnce() throws Exception {
+    // given: a request for two desktops
+    openRequest(
+        registry, "Restos", LegalCategory.PUBLIC_UTILITY_ASSOCIATION, 2, AssetCategory.DESKTOP);
+    Asset asset = assets.sanitizedThen(AssetCategory.DESKTOP, AssetStatus.DONATION_PENDING, "S1");
+    ActivatedJob job = job(JobTypes.MATCH_BENEFICIARY);
+    int custodyBefore = inventory.custodyOf(asset.id()).size();
+
+    // when
+    List<DonationWorkers.MatchOutput> proposals =
+        DoubleDelivery.answers(
+            DoubleDelivery.twiceAtOnce(
+                () ->
+                    workers.matchBeneficiary(
+                        job, asset.id(), DonationWorkersTests.assessment("6.2", "100"), "PASSED")));
+
+    // then: the same proposal to both deliveries, written once in the chain of custody
+    assertThat(proposals).containsOnly(proposals.get(0));
+    List<CustodyEntry> custody = inventory.custodyOf(asset.id());
+    assertThat(custody.subList(custodyBefore, custody.size()))
+        .singleElement()
+        .satisfies(e -> assertThat(e.actor()).isEqualTo(DonationService.ACTOR_MATCH));
+    assertThat(inventory.verifyCustody(asset.id()).valid()).isTrue();
   }
 
   @Test
@@ -80,8 +100,8 @@ class DonationDoubleDeliveryTests {
     int custodyBefore = inventory.custodyOf(asset.id()).size();
 
     // when
-    List<AgreementVariable> agreements =
-        twiceAtOnce(
+    List<DoubleDelivery.Outcome<AgreementVariable>> outcomes =
+        DoubleDelivery.twiceAtOnce(
             () ->
                 workers
                     .prepareAgreement(
@@ -92,7 +112,9 @@ class DonationDoubleDeliveryTests {
                         proposal.legalCheck())
                     .donationAgreement());
 
-    // then: both deliveries answer the same agreement, written once
+    // then: both deliveries complete (no refusal) with the same agreement, written once
+    DoubleDelivery.allAnswered(outcomes);
+    List<AgreementVariable> agreements = DoubleDelivery.answers(outcomes);
     assertThat(agreements).containsOnly(agreements.get(0));
     assertThat(donations.findByAsset(asset.id()))
         .singleElement()
@@ -131,13 +153,16 @@ class DonationDoubleDeliveryTests {
     int custodyBefore = inventory.custodyOf(asset.id()).size();
 
     // when
-    twiceAtOnce(
-        () -> {
-          workers.recordHandover(job, asset.id(), agreement, handover);
-          return null;
-        });
+    List<DoubleDelivery.Outcome<Object>> outcomes =
+        DoubleDelivery.twiceAtOnce(
+            () -> {
+              workers.recordHandover(job, asset.id(), agreement, handover);
+              return null;
+            });
 
-    // then: one handover entry, the request fulfilled once
+    // then: both deliveries complete (the second finds the first's handover), no refusal
+    DoubleDelivery.allAnswered(outcomes);
+    // and: one handover entry, the request fulfilled once
     assertThat(donations.findByAsset(asset.id()))
         .singleElement()
         .satisfies(d -> assertThat(d.status()).isEqualTo(DonationStatus.HANDED_OVER));

@@ -5,7 +5,6 @@ import static fr.secondevie.inventory.AssetStatus.IN_STOCK;
 import static fr.secondevie.inventory.AssetStatus.RECONDITIONING;
 import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.secondevie.documents.DocumentService;
 import fr.secondevie.documents.StoredDocument;
@@ -13,22 +12,24 @@ import fr.secondevie.processes.IndicatorsAnnualReportProcess;
 import fr.secondevie.processes.IndicatorsAnnualReportProcess.Elements;
 import fr.secondevie.processes.IndicatorsAnnualReportProcess.Variables;
 import fr.secondevie.support.EngineModels;
+import fr.secondevie.support.TestClock;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.process.test.api.CamundaProcessTestContext;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,11 +51,16 @@ class IndicatorsAnnualReportProcessTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired AnnualReportService reports;
   @Autowired DocumentService documents;
-  @Autowired Clock clock;
+  @Autowired TestClock clock;
 
   SeededAssets seeded;
 
   /** Leaves the shared engine with the application's models, as its startup deployed them. */
+  @AfterEach
+  void resetClock() {
+    clock.reset();
+  }
+
   @AfterAll
   static void restore(@Autowired Environment environment) {
     EngineModels.redeploy(environment);
@@ -63,6 +69,7 @@ class IndicatorsAnnualReportProcessTests {
   @BeforeEach
   void year2025() {
     jdbc.update("DELETE FROM indicator_report");
+    jdbc.update("DELETE FROM indicator_report_claim");
     SeededAssets.clean(jdbc);
     seeded = new SeededAssets(jdbc);
     AnnualReportFixtures.year2025(seeded);
@@ -87,11 +94,34 @@ class IndicatorsAnnualReportProcessTests {
             : Map.of("reviewDecision", decision, "reviewComment", comment));
   }
 
+  /** Moves the application's clock to the next 20 January (after the default due day). */
+  LocalDate moveToNext20January() {
+    LocalDate today = clock.today();
+    LocalDate target = LocalDate.of(today.getYear() + 1, 1, 20);
+    clock.advance(Duration.between(clock.instant(), target.atTime(12, 0).atZone(TestClock.PARIS)));
+    return clock.today();
+  }
+
+  /** The instances of P7 that went through the given element, in any state. */
+  long passedThrough(String elementId) {
+    return client
+        .newElementInstanceSearchRequest()
+        .filter(
+            f ->
+                f.processDefinitionId(IndicatorsAnnualReportProcess.PROCESS_ID)
+                    .elementId(elementId)
+                    .state(ElementInstanceState.COMPLETED))
+        .page(p -> p.limit(1))
+        .send()
+        .join()
+        .page()
+        .totalItems();
+  }
+
   @Test
   void shouldStartFromTheDailyTimerWhenLastYearsReportIsDue() {
-    // given: the default due day (15 January) has passed this year
-    LocalDate today = LocalDate.now(clock.withZone(ReuseRateCalculator.PARIS));
-    assumeTrue(!today.isBefore(MonthDay.of(1, 15).atYear(today.getYear())));
+    // given: the application's today is after the default due day (15 January)
+    LocalDate today = moveToNext20January();
 
     // when
     context.increaseTime(Duration.ofDays(1).plusMinutes(1));
@@ -107,6 +137,45 @@ class IndicatorsAnnualReportProcessTests {
         .hasVariable(Variables.REPORT_YEAR, today.getYear() - 1)
         .hasVariable(Variables.REPORT_VERSION, 1);
     assertThat(reports.versions(today.getYear() - 1)).hasSize(1);
+  }
+
+  @Test
+  void shouldComputeOneReportPerYearWhenTheEnginesTimeJumpsSeveralDays() {
+    // given: the application's today after the due day; the daily timer is armed
+    LocalDate first = moveToNext20January();
+    long checksBefore = passedThrough(Elements.CHECK_ANNUAL_REPORT_DUE);
+
+    // when: the engine's time jumps five days (five daily instances at once)
+    context.increaseTime(Duration.ofDays(5).plusMinutes(1));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> passedThrough(Elements.CHECK_ANNUAL_REPORT_DUE) >= checksBefore + 5);
+
+    // and: a year later, the engine's time jumps three days again
+    LocalDate second = moveToNext20January();
+    long checksBetween = passedThrough(Elements.CHECK_ANNUAL_REPORT_DUE);
+    context.increaseTime(Duration.ofDays(3).plusMinutes(1));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> passedThrough(Elements.CHECK_ANNUAL_REPORT_DUE) >= checksBetween + 3);
+
+    // then: exactly one version of each year, computed by the instance holding the year's claim
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertThat(reports.versions(first.getYear() - 1)).hasSize(1);
+              assertThat(reports.versions(second.getYear() - 1)).hasSize(1);
+            });
+    assertThat(
+            jdbc.queryForList(
+                "SELECT report_year FROM indicator_report ORDER BY report_year", Integer.class))
+        .containsExactly(first.getYear() - 1, second.getYear() - 1);
+    assertThat(
+            jdbc.queryForList(
+                "SELECT report_year FROM indicator_report_claim ORDER BY report_year",
+                Integer.class))
+        .containsExactly(first.getYear() - 1, second.getYear() - 1);
   }
 
   @Test

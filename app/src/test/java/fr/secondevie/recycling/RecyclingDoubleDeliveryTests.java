@@ -4,6 +4,8 @@ import static fr.secondevie.recycling.RecyclingFixtures.company;
 import static fr.secondevie.recycling.RecyclingFixtures.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -17,6 +19,7 @@ import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.processes.AssetEndOfLifeProcess;
 import fr.secondevie.processes.DismantlingLotProcess.JobTypes;
+import fr.secondevie.recycling.DismantlingWorkers.AttestationVariable;
 import fr.secondevie.recycling.DismantlingWorkers.PickupVariable;
 import fr.secondevie.sanitization.CertificateService;
 import fr.secondevie.sanitization.SanitizationPlanner;
@@ -156,5 +159,101 @@ class RecyclingDoubleDeliveryTests {
           .hasSize(1);
       assertThat(inventory.verifyCustody(a.assetId()).valid()).isTrue();
     }
+  }
+
+  /** A closed lot of {@code size} assets, ordered and picked up today. */
+  DismantlingLot pickedUpLot(int size) {
+    DismantlingLot lot = closedLot(size);
+    workers.sendOrder(job(JobTypes.SEND_ORDER), lot.id(), lot.companyId());
+    workers.recordPickup(
+        job(JobTypes.RECORD_PICKUP),
+        lot.id(),
+        new PickupVariable(
+            clock.today().toString(),
+            size,
+            new BigDecimal("14.35"),
+            DismantlingWorkersTests.bsdOf(clock.today()),
+            "Transports Lefebvre",
+            null));
+    return lots.findById(lot.id()).orElseThrow();
+  }
+
+  @Test
+  void shouldCloseTheLotOnceWhenTheJobIsDeliveredTwiceAtOnce() throws Exception {
+    // given: an open lot of two assets out of ten
+    registry.create(company("Les Ateliers du Cailly", 10, true));
+    long lotId = 0;
+    for (int i = 0; i < 2; i++) {
+      lotId =
+          workers
+              .addToLot(job(AssetEndOfLifeProcess.JobTypes.ADD_TO_LOT), toRecycle().id())
+              .dismantlingLotId();
+    }
+    long lot = lotId;
+
+    // when
+    List<Integer> counts = twiceAtOnce(() -> workers.closeLot(lot).lotAssetCount());
+
+    // then: both deliveries answer the two assets; the lot closed once
+    assertThat(counts).containsOnly(2);
+    DismantlingLot closed = lots.findById(lot).orElseThrow();
+    assertThat(closed.status()).isNotEqualTo(LotStatus.OPEN);
+    assertThat(closed.assets()).hasSize(2);
+  }
+
+  @Test
+  void shouldRecordOneAttestationWhenTheJobIsDeliveredTwiceAtOnce() throws Exception {
+    // given
+    DismantlingLot lot = pickedUpLot(2);
+    ActivatedJob job = job(JobTypes.RECORD_ATTESTATION);
+    AttestationVariable attestation =
+        new AttestationVariable(
+            "CR-2026-0042",
+            clock.today().toString(),
+            "ATT-EA-2026-17",
+            new BigDecimal("420.50"),
+            new BigDecimal("312.8"),
+            null);
+
+    // when
+    twiceAtOnce(
+        () -> {
+          workers.recordAttestation(job, lot.id(), attestation);
+          return null;
+        });
+
+    // then: the amounts once, one attestation entry per asset, chains still valid
+    DismantlingLot attested = lots.findById(lot.id()).orElseThrow();
+    assertThat(attested.invoiceCents()).isEqualTo(42_050L);
+    assertThat(attested.labourCostCents()).isEqualTo(31_280L);
+    for (LotAsset a : attested.assets()) {
+      assertThat(inventory.custodyOf(a.assetId()))
+          .filteredOn(e -> e.actor().equals(DismantlingService.ACTOR_ATTESTATION))
+          .hasSize(1);
+      assertThat(inventory.verifyCustody(a.assetId()).valid()).isTrue();
+    }
+  }
+
+  @Test
+  void shouldPublishEachCompletionOnceWhenTheJobIsDeliveredTwiceAtOnce() throws Exception {
+    // given
+    DismantlingLot lot = pickedUpLot(3);
+    workers.recordAttestation(
+        job(JobTypes.RECORD_ATTESTATION),
+        lot.id(),
+        new AttestationVariable(
+            "CR-1", clock.today().toString(), "ATT-1", new BigDecimal("90"), BigDecimal.TEN, null));
+
+    // when
+    List<Integer> counts =
+        twiceAtOnce(() -> workers.publishCompletion(lot.id()).completedAssetCount());
+
+    // then: each asset's completion published once, the lot completed
+    assertThat(counts).containsOnly(3);
+    for (LotAsset a : lot.assets()) {
+      verify(processes, times(1))
+          .publishDismantlingCompleted(eq(lot.id()), eq(a.assetId()), anyMap());
+    }
+    assertThat(lots.findById(lot.id()).orElseThrow().status()).isEqualTo(LotStatus.COMPLETED);
   }
 }

@@ -11,6 +11,11 @@ import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.inventory.StorageType;
 import fr.secondevie.processes.AssetEndOfLifeProcess.JobTypes;
 import fr.secondevie.sanitization.SanitizationWorkers.CertificateInput;
+import fr.secondevie.sanitization.SanitizationWorkers.DestroyedMediumVariable;
+import fr.secondevie.sanitization.SanitizationWorkers.DestructionInput;
+import fr.secondevie.sanitization.SanitizationWorkers.DestructionVariable;
+import fr.secondevie.sanitization.SanitizationWorkers.DeviceVariable;
+import fr.secondevie.sanitization.SanitizationWorkers.PlanInput;
 import fr.secondevie.support.Assets;
 import fr.secondevie.support.DoubleDelivery;
 import fr.secondevie.support.Jobs;
@@ -39,6 +44,7 @@ class SanitizationDoubleDeliveryTests {
   @Autowired InventoryService inventory;
   @Autowired CertificateService certificates;
   @Autowired DocumentService documents;
+  @Autowired DestructionService destructions;
   @Autowired JdbcTemplate jdbc;
 
   Asset asset;
@@ -90,6 +96,63 @@ class SanitizationDoubleDeliveryTests {
         .filteredOn(e -> e.action() == CustodyAction.EVIDENCE)
         .hasSize(3);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wipe_report", Integer.class)).isEqualTo(1);
+    assertThat(inventory.verifyCustody(asset.id()).valid()).isTrue();
+  }
+
+  @Test
+  void shouldPlanOnceWhenTheJobIsDeliveredTwiceAtOnce() throws Exception {
+    // given
+    ActivatedJob job = Jobs.job(JobTypes.PLAN_SANITIZATION, "plan-sanitization");
+    PlanInput input =
+        new PlanInput(
+            asset.id(),
+            List.of(
+                new DeviceVariable("SSD-1", "SSD", 512.0),
+                new DeviceVariable("HDD-1", "HDD", 1000.0)));
+    int custody = inventory.custodyOf(asset.id()).size();
+
+    // when
+    List<Map<String, Object>> outputs = twiceAtOnce(() -> workers.plan(job, input));
+
+    // then: the same plan to both deliveries, one plan entry in the chain
+    assertThat(outputs).containsOnly(outputs.get(0));
+    assertThat(outputs.get(0)).containsEntry("sanitizationRequired", true);
+    assertThat(
+            inventory
+                .custodyOf(asset.id())
+                .subList(custody, inventory.custodyOf(asset.id()).size()))
+        .singleElement()
+        .satisfies(e -> assertThat(e.details()).startsWith("Plan d'effacement"));
+    assertThat(inventory.verifyCustody(asset.id()).valid()).isTrue();
+  }
+
+  @Test
+  void shouldRecordOneDestructionWhenTheJobIsDeliveredTwiceAtOnce() throws Exception {
+    // given
+    Assets.moveTo(inventory, asset, AssetStatus.MEDIA_DESTRUCTION);
+    ActivatedJob job = Jobs.job(JobTypes.RECORD_DESTRUCTION, "record-destruction");
+    DestructionInput input =
+        new DestructionInput(
+            asset.id(),
+            List.of("SSD-1"),
+            new DestructionVariable(
+                "2026-03-13",
+                "Broyage Normandie",
+                "BN-2026-0311",
+                "R. Leroy",
+                List.of(new DestroyedMediumVariable("SSD-1", "SHRED", "E-5"))));
+    int custody = inventory.custodyOf(asset.id()).size();
+
+    // when
+    List<Map<String, Object>> outputs = twiceAtOnce(() -> workers.recordDestruction(job, input));
+
+    // then: one destruction, one document, one custody entry
+    assertThat(outputs).containsOnly(Map.of("sanitizationOutcome", "MEDIA_DESTROYED"));
+    assertThat(destructions.destructionsOf(asset.id())).hasSize(1);
+    assertThat(documents.ownedBy("asset:" + asset.inventoryNumber()))
+        .filteredOn(d -> d.kind() == DocumentKind.DESTRUCTION_CERTIFICATE)
+        .hasSize(1);
+    assertThat(inventory.custodyOf(asset.id())).hasSize(custody + 1);
     assertThat(inventory.verifyCustody(asset.id()).valid()).isTrue();
   }
 }

@@ -60,6 +60,30 @@ public final class DoubleDelivery {
     return answers;
   }
 
+  /**
+   * Checks that every delivery answered (none refused, not even by the database: the second
+   * delivery finds the first one's effect and completes the job with it); returns the answers.
+   */
+  public static <T> List<T> allAnswered(List<Outcome<T>> outcomes) {
+    for (Outcome<T> outcome : outcomes) {
+      assertThat(outcome.failure()).as("a delivery failed: %s", causes(outcome.failure())).isNull();
+    }
+    return outcomes.stream().map(Outcome::answer).toList();
+  }
+
+  private static String causes(Throwable failure) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      text.append(" <- ").append(t.getClass().getName()).append(": ").append(t.getMessage());
+      for (StackTraceElement frame : t.getStackTrace()) {
+        if (frame.getClassName().startsWith("fr.secondevie")) {
+          text.append("\n    at ").append(frame);
+        }
+      }
+    }
+    return text.toString();
+  }
+
   private static boolean refusedByTheDatabase(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof DataAccessException) {

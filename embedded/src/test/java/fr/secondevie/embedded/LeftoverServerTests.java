@@ -2,6 +2,7 @@ package fr.secondevie.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,19 +61,19 @@ class LeftoverServerTests {
       handle = ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
     }
     servers.add(handle);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!LeftoverServer.find(dataDir).contains(handle.pid()) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    await("the fake server seen through /proc")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> LeftoverServer.find(dataDir).contains(handle.pid()));
     return handle;
   }
 
-  static boolean gone(ProcessHandle process) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (process.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    return !process.isAlive();
+  /** Waits for the process to end (the bound is a time-out for a failure, not a measure). */
+  static void awaitGone(ProcessHandle process) {
+    await("process " + process.pid() + " ended")
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> !process.isAlive());
   }
 
   @Test
@@ -87,7 +88,7 @@ class LeftoverServerTests {
 
     // then
     assertThat(stopped).isEqualTo(1);
-    assertThat(gone(server)).isTrue();
+    awaitGone(server);
     assertThat(LeftoverServer.find(dataDir)).isEmpty();
   }
 
@@ -101,7 +102,7 @@ class LeftoverServerTests {
     LeftoverServer.stopAll(dataDir, Duration.ofSeconds(2));
 
     // then (SIGTERM is ignored: only SIGKILL ends it)
-    assertThat(gone(server)).isTrue();
+    awaitGone(server);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package fr.secondevie.inventory.workers;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.Redelivery;
 import fr.secondevie.inventory.InspectionService;
 import fr.secondevie.inventory.InspectionService.FoundDevice;
 import fr.secondevie.inventory.InspectionService.RecordInspection;
@@ -94,7 +95,7 @@ public class RecordInspectionWorker {
     }
     List<DeviceVariable> devices =
         input.storageDevices() == null ? List.of() : input.storageDevices();
-    inspections.record(
+    RecordInspection command =
         new RecordInspection(
             input.assetId(),
             i.conditionGrade(),
@@ -121,7 +122,9 @@ public class RecordInspectionWorker {
                 .toList(),
             ACTOR,
             UpdateStatusWorker.operationId(job),
-            attestation(i)));
+            attestation(i));
+    // the same job delivered twice at once: the second finds the first's inspection
+    Redelivery.once(() -> inspections.record(command));
   }
 
   /** The attestation of a collection without storage device, when the form asked for one. */

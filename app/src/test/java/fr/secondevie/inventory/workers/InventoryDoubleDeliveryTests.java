@@ -86,13 +86,16 @@ class InventoryDoubleDeliveryTests {
     int custody = inventory.custodyOf(asset.id()).size();
 
     // when
-    twiceAtOnce(
-        () -> {
-          recordInspection.recordInspection(job, input);
-          return null;
-        });
+    List<DoubleDelivery.Outcome<Object>> outcomes =
+        DoubleDelivery.twiceAtOnce(
+            () -> {
+              recordInspection.recordInspection(job, input);
+              return null;
+            });
 
-    // then: two drives and one inspection, three custody entries
+    // then: both deliveries complete (the second finds the first's inspection), no refusal
+    DoubleDelivery.allAnswered(outcomes);
+    // and: two drives and one inspection, three custody entries
     assertThat(inventory.findById(asset.id()).orElseThrow().storageDevices()).hasSize(2);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM asset_inspection", Integer.class))
         .isEqualTo(1);
