@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.secondevie.console.ConsoleAudit.Action;
 import fr.secondevie.console.ConsoleAudit.Entry;
 import fr.secondevie.console.ConsoleViews.IncidentRow;
+import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.InventoryCommands.AppendCustody;
+import fr.secondevie.inventory.InventoryService;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -37,11 +40,14 @@ class ConsoleActions {
 
   private final ConsoleRuntime runtime;
   private final ConsoleAudit audit;
+  private final InventoryService inventory;
   private final Clock clock;
 
-  ConsoleActions(ConsoleRuntime runtime, ConsoleAudit audit, Clock clock) {
+  ConsoleActions(
+      ConsoleRuntime runtime, ConsoleAudit audit, InventoryService inventory, Clock clock) {
     this.runtime = runtime;
     this.audit = audit;
+    this.inventory = inventory;
     this.clock = clock;
   }
 
@@ -130,6 +136,30 @@ class ConsoleActions {
       throw e;
     }
     journal(actor, Action.CANCEL, processInstanceKey, null, what, null);
+    recordInCustody(actor, processInstanceKey, reason.strip());
+  }
+
+  /**
+   * Keeps the cancellation and its reason in the chain of custody of the asset the instance
+   * concerns (its variable {@code assetId}), once: the operation id is the instance's.
+   */
+  private void recordInCustody(String actor, long processInstanceKey, String reason) {
+    runtime
+        .assetIdOf(processInstanceKey)
+        .flatMap(inventory::findById)
+        .ifPresent(
+            asset ->
+                inventory.appendCustody(
+                    new AppendCustody(
+                        asset.inventoryNumber(),
+                        CustodyAction.NOTE,
+                        actor,
+                        "Instance de processus "
+                            + processInstanceKey
+                            + " annulée depuis la console. Motif : "
+                            + reason,
+                        null,
+                        "console-cancel-" + processInstanceKey)));
   }
 
   private void journal(

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -140,11 +139,7 @@ class ConsoleController {
             "campaign", text(campaign)));
     model.addAttribute("errors", errors);
     model.addAttribute("states", InstanceState.values());
-    model.addAttribute(
-        "processIds",
-        runtime.processVersions().stream()
-            .map(ProcessVersion::processId)
-            .collect(Collectors.toCollection(TreeSet::new)));
+    model.addAttribute("processIds", runtime.processIds());
     model.addAttribute(
         "result", errors.isEmpty() ? runtime.instances(filter, assetId) : emptyPage(filter));
     return "console/instances";

@@ -97,6 +97,43 @@ class ConsoleRuntime {
     return versions;
   }
 
+  /** The ids of the deployed processes, sorted (for the instance filter). */
+  List<String> processIds() {
+    return call(
+            () ->
+                client
+                    .newProcessDefinitionSearchRequest()
+                    .page(p -> p.limit(MAX_DEFINITIONS))
+                    .send()
+                    .join()
+                    .items())
+        .stream()
+        .map(ProcessDefinition::getProcessDefinitionId)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /** The asset the instance concerns (its own variable {@code assetId}), if any. */
+  Optional<Long> assetIdOf(long processInstanceKey) {
+    return call(
+            () ->
+                client
+                    .newVariableSearchRequest()
+                    .filter(
+                        f ->
+                            f.processInstanceKey(processInstanceKey)
+                                .scopeKey(processInstanceKey)
+                                .name(ASSET_ID))
+                    .page(p -> p.limit(1))
+                    .send()
+                    .join()
+                    .items())
+        .stream()
+        .findFirst()
+        .map(v -> number(v.getValue()));
+  }
+
   private long count(Consumer<ProcessInstanceFilter> filter) {
     SearchResponse<ProcessInstance> response =
         call(

@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
 import fr.secondevie.inventory.Asset;
+import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.CustodyEntry;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.support.Assets;
 import io.camunda.client.CamundaClient;
@@ -211,8 +213,9 @@ class ConsolePagesTests {
 
   @Test
   void shouldCancelOnlyOnceConfirmedWithAReasonAndJournalWhoAndWhy() throws Exception {
-    // given
-    long key = process.start();
+    // given: an instance for an asset
+    Asset asset = Assets.desktop(inventory);
+    long key = process.start(Map.of("assetId", asset.id()));
 
     // when: no confirmation, then no reason
     mvc.perform(
@@ -253,6 +256,16 @@ class ConsolePagesTests {
         .containsEntry("action", "CANCEL")
         .containsEntry("detail", "motif : Doublon de la demande 12")
         .containsEntry("succeeded", true);
+    List<CustodyEntry> custody = inventory.custodyOf(asset.id());
+    CustodyEntry last = custody.get(custody.size() - 1);
+    assertThat(last.action()).isEqualTo(CustodyAction.NOTE);
+    assertThat(last.actor()).isEqualTo("gestionnaire");
+    assertThat(last.details())
+        .isEqualTo(
+            "Instance de processus "
+                + key
+                + " annulée depuis la console. Motif : Doublon de la demande 12");
+    assertThat(inventory.verifyCustody(asset.id()).valid()).isTrue();
     mvc.perform(get("/console/instances/{key}", key).with(AUDITOR))
         .andExpect(xpath("//span[@id='instance-state']").string("Annulée"))
         .andExpect(xpath("//table[@id='journal']//td[2]").string("gestionnaire"));
