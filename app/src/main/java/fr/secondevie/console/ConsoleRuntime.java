@@ -55,9 +55,11 @@ class ConsoleRuntime {
   private static final List<String> SECRET_NAMES = List.of("password", "secret", "token");
 
   private final CamundaClient client;
+  private final BundledFiles bundled;
 
-  ConsoleRuntime(CamundaClient client) {
+  ConsoleRuntime(CamundaClient client, BundledFiles bundled) {
     this.client = client;
+    this.bundled = bundled;
   }
 
   /** Every deployed process version, by process id then newest version first, with counts. */
@@ -86,6 +88,7 @@ class ConsoleRuntime {
               d.getVersion(),
               d.getVersionTag(),
               d.getResourceName(),
+              sourceOf(d),
               count(f -> f.processDefinitionKey(key).state(ProcessInstanceState.ACTIVE)),
               count(f -> f.processDefinitionKey(key).state(ProcessInstanceState.COMPLETED)),
               count(
@@ -95,6 +98,20 @@ class ConsoleRuntime {
                           .hasIncident(true))));
     }
     return versions;
+  }
+
+  private BundledFiles.Source sourceOf(ProcessDefinition definition) {
+    if (!bundled.ships(definition.getResourceName())) {
+      return BundledFiles.Source.OTHER;
+    }
+    String xml =
+        call(
+            () ->
+                client
+                    .newProcessDefinitionGetXmlRequest(definition.getProcessDefinitionKey())
+                    .send()
+                    .join());
+    return bundled.sourceOf(definition.getResourceName(), xml);
   }
 
   /** The ids of the deployed processes, sorted (for the instance filter). */

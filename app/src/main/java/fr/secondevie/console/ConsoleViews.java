@@ -16,6 +16,7 @@ final class ConsoleViews {
       int version,
       String versionTag,
       String resourceName,
+      BundledFiles.Source source,
       long active,
       long completed,
       long incidents) {

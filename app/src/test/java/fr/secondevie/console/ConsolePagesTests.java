@@ -80,6 +80,37 @@ class ConsolePagesTests {
   }
 
   @Test
+  void shouldTellAShippedModelFromOneDeployedOtherwise() throws Exception {
+    // given: the shipped models, as the application deployed them, and a process of the test's
+    // making deployed under the name of a shipped file
+    String shipped = "//table[@id='versions']//tr[@data-process='asset-end-of-life']";
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("console-impostor")
+                .startEvent()
+                .endEvent()
+                .done(),
+            "dismantling-lot.bpmn")
+        .send()
+        .join();
+
+    // when / then
+    mvc.perform(get("/console").with(MANAGER))
+        .andExpect(
+            xpath(
+                    "boolean("
+                        + shipped
+                        + "/td[@class='source'][starts-with(normalize-space(.),'Livré')])")
+                .booleanValue(true))
+        .andExpect(
+            xpath(row(process.processId) + "/td[@class='source']").string(containsString("Autre")))
+        .andExpect(
+            xpath(row("console-impostor") + "/td[@class='source']")
+                .string(containsString("Autre")));
+  }
+
+  @Test
   void shouldFilterInstancesByStateAssetAndCampaignAndPaginate() throws Exception {
     // given: 27 instances, one of them for an asset, one of a campaign, one in incident
     Asset asset = Assets.desktop(inventory);
