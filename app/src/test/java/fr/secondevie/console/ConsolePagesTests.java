@@ -327,7 +327,11 @@ class ConsolePagesTests {
 
   @Test
   void shouldAnswerNotFoundForAnUnknownInstance() throws Exception {
-    mvc.perform(get("/console/instances/{key}", 999_999_999L).with(MANAGER))
+    // given: a key no instance has
+    long unknown = 999_999_999L;
+
+    // when / then
+    mvc.perform(get("/console/instances/{key}", unknown).with(MANAGER))
         .andExpect(status().isNotFound());
   }
 
