@@ -8,6 +8,7 @@ import fr.secondevie.console.ConsoleViews.InstanceRow;
 import fr.secondevie.console.ConsoleViews.ProcessVersion;
 import fr.secondevie.console.ConsoleViews.VariableRow;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.search.enums.IncidentState;
@@ -17,6 +18,7 @@ import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessDefinition;
 import io.camunda.client.api.search.response.ProcessInstance;
+import io.camunda.client.api.search.response.ProcessInstanceSequenceFlow;
 import io.camunda.client.api.search.response.SearchResponse;
 import io.camunda.client.api.search.response.Variable;
 import java.time.Instant;
@@ -77,18 +79,12 @@ class ConsoleRuntime {
     definitions.sort(
         Comparator.comparing(ProcessDefinition::getProcessDefinitionId)
             .thenComparing(Comparator.comparingInt(ProcessDefinition::getVersion).reversed()));
-    List<ProcessVersion> versions = new ArrayList<>();
+    // every count is asked at once, then read: the runtime answers them concurrently
+    List<List<CamundaFuture<SearchResponse<ProcessInstance>>>> counts = new ArrayList<>();
     for (ProcessDefinition d : definitions) {
       long key = d.getProcessDefinitionKey();
-      versions.add(
-          new ProcessVersion(
-              key,
-              d.getProcessDefinitionId(),
-              d.getName(),
-              d.getVersion(),
-              d.getVersionTag(),
-              d.getResourceName(),
-              sourceOf(d),
+      counts.add(
+          List.of(
               count(f -> f.processDefinitionKey(key).state(ProcessInstanceState.ACTIVE)),
               count(f -> f.processDefinitionKey(key).state(ProcessInstanceState.COMPLETED)),
               count(
@@ -96,6 +92,23 @@ class ConsoleRuntime {
                       f.processDefinitionKey(key)
                           .state(ProcessInstanceState.ACTIVE)
                           .hasIncident(true))));
+    }
+    List<ProcessVersion> versions = new ArrayList<>();
+    for (int i = 0; i < definitions.size(); i++) {
+      ProcessDefinition d = definitions.get(i);
+      List<CamundaFuture<SearchResponse<ProcessInstance>>> c = counts.get(i);
+      versions.add(
+          new ProcessVersion(
+              d.getProcessDefinitionKey(),
+              d.getProcessDefinitionId(),
+              d.getName(),
+              d.getVersion(),
+              d.getVersionTag(),
+              d.getResourceName(),
+              sourceOf(d),
+              total(call(c.get(0)::join)),
+              total(call(c.get(1)::join)),
+              total(call(c.get(2)::join))));
     }
     return versions;
   }
@@ -151,17 +164,10 @@ class ConsoleRuntime {
         .map(v -> number(v.getValue()));
   }
 
-  private long count(Consumer<ProcessInstanceFilter> filter) {
-    SearchResponse<ProcessInstance> response =
-        call(
-            () ->
-                client
-                    .newProcessInstanceSearchRequest()
-                    .filter(filter)
-                    .page(p -> p.limit(1))
-                    .send()
-                    .join());
-    return total(response);
+  private CamundaFuture<SearchResponse<ProcessInstance>> count(
+      Consumer<ProcessInstanceFilter> filter) {
+    return call(
+        () -> client.newProcessInstanceSearchRequest().filter(filter).page(p -> p.limit(1)).send());
   }
 
   /**
@@ -236,54 +242,48 @@ class ConsoleRuntime {
       }
       throw e;
     }
-    List<ElementRow> elements =
+    // the five reads are sent at once, then awaited
+    CamundaFuture<SearchResponse<ElementInstance>> elementsAsked =
         call(
-                () ->
-                    client
-                        .newElementInstanceSearchRequest()
-                        .filter(f -> f.processInstanceKey(key))
-                        .sort(s -> s.elementInstanceKey().asc())
-                        .page(p -> p.limit(MAX_ELEMENTS))
-                        .send()
-                        .join())
-            .items()
-            .stream()
-            .map(ConsoleRuntime::element)
-            .toList();
-    List<IncidentRow> incidents =
+            () ->
+                client
+                    .newElementInstanceSearchRequest()
+                    .filter(f -> f.processInstanceKey(key))
+                    .sort(s -> s.elementInstanceKey().asc())
+                    .page(p -> p.limit(MAX_ELEMENTS))
+                    .send());
+    CamundaFuture<SearchResponse<Incident>> incidentsAsked =
         call(
-                () ->
-                    client
-                        .newIncidentSearchRequest()
-                        .filter(f -> f.processInstanceKey(key))
-                        .page(p -> p.limit(MAX_INCIDENTS))
-                        .send()
-                        .join())
-            .items()
-            .stream()
-            .map(ConsoleRuntime::incident)
-            .toList();
-    List<Variable> variables =
+            () ->
+                client
+                    .newIncidentSearchRequest()
+                    .filter(f -> f.processInstanceKey(key))
+                    .page(p -> p.limit(MAX_INCIDENTS))
+                    .send());
+    CamundaFuture<SearchResponse<Variable>> variablesAsked =
         call(
             () ->
                 client
                     .newVariableSearchRequest()
                     .filter(f -> f.processInstanceKey(key))
                     .page(p -> p.limit(MAX_VARIABLES))
-                    .send()
-                    .join()
-                    .items());
-    List<String> flows =
-        call(() -> client.newProcessInstanceSequenceFlowsRequest(key).send().join()).stream()
-            .map(flow -> flow.getElementId())
-            .toList();
-    String xml =
+                    .send());
+    CamundaFuture<List<ProcessInstanceSequenceFlow>> flowsAsked =
+        call(() -> client.newProcessInstanceSequenceFlowsRequest(key).send());
+    CamundaFuture<String> xmlAsked =
         call(
             () ->
                 client
                     .newProcessDefinitionGetXmlRequest(instance.getProcessDefinitionKey())
-                    .send()
-                    .join());
+                    .send());
+    List<ElementRow> elements =
+        call(elementsAsked::join).items().stream().map(ConsoleRuntime::element).toList();
+    List<IncidentRow> incidents =
+        call(incidentsAsked::join).items().stream().map(ConsoleRuntime::incident).toList();
+    List<Variable> variables = call(variablesAsked::join).items();
+    List<String> flows =
+        call(flowsAsked::join).stream().map(ProcessInstanceSequenceFlow::getElementId).toList();
+    String xml = call(xmlAsked::join);
     List<VariableRow> variableRows = new ArrayList<>();
     Long assetId = null;
     Long campaignId = null;

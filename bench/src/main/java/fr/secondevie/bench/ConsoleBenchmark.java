@@ -4,6 +4,7 @@ import fr.secondevie.engine.EmbeddedEngine;
 import fr.secondevie.engine.EngineCredentials;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
+import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
@@ -11,6 +12,7 @@ import io.camunda.client.api.search.response.ProcessDefinition;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * load (200 loads after 20 of warm-up). The server-side HTML rendering of the page (Thymeleaf, the
  * SVG of the diagram) is not included.
  *
- * <p>The runtime holds 6,000 completed instances of one process (two versions) and 4,000 waiting
- * at a service task of another, 1,000 of them with an incident (job failed with no retry left);
- * each instance carries {@code assetId} and {@code campaignId} variables.
+ * <p>The runtime holds 6,000 completed instances of one process (two versions) and 4,000 waiting at
+ * a service task of another, 1,000 of them with an incident (job failed with no retry left); each
+ * instance carries {@code assetId} and {@code campaignId} variables.
  */
 public final class ConsoleBenchmark {
 
@@ -47,7 +49,12 @@ public final class ConsoleBenchmark {
     int waiting = instances - completed;
     int incidents = waiting / 4;
     try (EmbeddedEngine engine =
-            EmbeddedEngine.builder().grpcPort(0).restPort(0).basicAuth(CREDENTIALS).build().start();
+            EmbeddedEngine.builder()
+                .grpcPort(0)
+                .restPort(0)
+                .basicAuth(CREDENTIALS)
+                .build()
+                .start();
         CamundaClient client =
             CamundaClient.newClientBuilder()
                 .preferRestOverGrpc(false)
@@ -171,23 +178,21 @@ public final class ConsoleBenchmark {
 
   private static void processesPage(CamundaClient client) {
     List<ProcessDefinition> definitions =
-        client
-            .newProcessDefinitionSearchRequest()
-            .page(p -> p.limit(500))
-            .send()
-            .join()
-            .items();
+        client.newProcessDefinitionSearchRequest().page(p -> p.limit(500)).send().join().items();
+    // as the console does: every count asked at once, then read
+    List<CamundaFuture<?>> counts = new ArrayList<>();
     for (ProcessDefinition d : definitions) {
       long key = d.getProcessDefinitionKey();
-      count(client, key, ProcessInstanceState.ACTIVE, null);
-      count(client, key, ProcessInstanceState.COMPLETED, null);
-      count(client, key, ProcessInstanceState.ACTIVE, true);
+      counts.add(count(client, key, ProcessInstanceState.ACTIVE, null));
+      counts.add(count(client, key, ProcessInstanceState.COMPLETED, null));
+      counts.add(count(client, key, ProcessInstanceState.ACTIVE, true));
     }
+    counts.forEach(CamundaFuture::join);
   }
 
-  private static void count(
+  private static CamundaFuture<?> count(
       CamundaClient client, long key, ProcessInstanceState state, Boolean incident) {
-    client
+    return client
         .newProcessInstanceSearchRequest()
         .filter(
             f -> {
@@ -197,8 +202,7 @@ public final class ConsoleBenchmark {
               }
             })
         .page(p -> p.limit(1))
-        .send()
-        .join();
+        .send();
   }
 
   private static void processIds(CamundaClient client) {
@@ -237,28 +241,30 @@ public final class ConsoleBenchmark {
   }
 
   private static void instancePage(CamundaClient client, long key) {
-    long definition = client.newProcessInstanceGetRequest(key).send().join().getProcessDefinitionKey();
-    client
-        .newElementInstanceSearchRequest()
-        .filter(f -> f.processInstanceKey(key))
-        .sort(s -> s.elementInstanceKey().asc())
-        .page(p -> p.limit(1000))
-        .send()
-        .join();
-    client
-        .newIncidentSearchRequest()
-        .filter(f -> f.processInstanceKey(key))
-        .page(p -> p.limit(1000))
-        .send()
-        .join();
-    client
-        .newVariableSearchRequest()
-        .filter(f -> f.processInstanceKey(key))
-        .page(p -> p.limit(1000))
-        .send()
-        .join();
-    client.newProcessInstanceSequenceFlowsRequest(key).send().join();
-    client.newProcessDefinitionGetXmlRequest(definition).send().join();
+    long definition =
+        client.newProcessInstanceGetRequest(key).send().join().getProcessDefinitionKey();
+    // as the console does: the five reads sent at once, then awaited
+    List<CamundaFuture<?>> reads =
+        List.of(
+            client
+                .newElementInstanceSearchRequest()
+                .filter(f -> f.processInstanceKey(key))
+                .sort(s -> s.elementInstanceKey().asc())
+                .page(p -> p.limit(1000))
+                .send(),
+            client
+                .newIncidentSearchRequest()
+                .filter(f -> f.processInstanceKey(key))
+                .page(p -> p.limit(1000))
+                .send(),
+            client
+                .newVariableSearchRequest()
+                .filter(f -> f.processInstanceKey(key))
+                .page(p -> p.limit(1000))
+                .send(),
+            client.newProcessInstanceSequenceFlowsRequest(key).send(),
+            client.newProcessDefinitionGetXmlRequest(definition).send());
+    reads.forEach(CamundaFuture::join);
   }
 
   private static void incidentsPage(CamundaClient client) {
