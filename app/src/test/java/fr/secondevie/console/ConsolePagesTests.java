@@ -326,6 +326,17 @@ class ConsolePagesTests {
   }
 
   @Test
+  void shouldOfferTheConsoleInTheMenuToItsReadersOnly() throws Exception {
+    // given
+    String link = "//nav[@aria-label='Menu principal']//a[@href='/console']";
+
+    // when / then
+    mvc.perform(get("/").with(MANAGER)).andExpect(xpath(link).exists());
+    mvc.perform(get("/").with(AUDITOR)).andExpect(xpath(link).exists());
+    mvc.perform(get("/").with(TECHNICIAN)).andExpect(xpath(link).doesNotExist());
+  }
+
+  @Test
   void shouldAnswerNotFoundForAnUnknownInstance() throws Exception {
     // given: a key no instance has
     long unknown = 999_999_999L;
