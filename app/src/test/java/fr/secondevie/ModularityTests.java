@@ -27,6 +27,7 @@ class ModularityTests {
         .containsExactlyInAnyOrder(
             "campaigns",
             "common",
+            "console",
             "documents",
             "donation",
             "embedded",

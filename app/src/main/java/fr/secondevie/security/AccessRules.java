@@ -121,6 +121,8 @@ public final class AccessRules {
       Access.roles(Role.AUDITOR, Role.DIRECTOR, Role.ASSET_MANAGER, Role.ADMIN);
   static final Access ANNUAL_REPORT_STARTERS =
       Access.roles(Role.AUDITOR, Role.ASSET_MANAGER, Role.ADMIN);
+  static final Access CONSOLE_READERS = Access.roles(Role.ASSET_MANAGER, Role.AUDITOR, Role.ADMIN);
+  static final Access CONSOLE_OPERATORS = Access.roles(Role.ASSET_MANAGER, Role.ADMIN);
 
   private static final List<Rule> RULES = rules();
 
@@ -291,6 +293,14 @@ public final class AccessRules {
     get(r, "/suppliers/{id}", SUPPLIER_READERS);
     get(r, "/api/suppliers", SUPPLIER_READERS);
     post(r, "/api/suppliers/candidates", SUPPLIER_REGISTRARS);
+
+    // operations console: process owners act, auditors read
+    get(r, "/console", CONSOLE_READERS);
+    get(r, "/console/instances", CONSOLE_READERS);
+    get(r, "/console/instances/{key}", CONSOLE_READERS);
+    post(r, "/console/instances/{key}/cancel", CONSOLE_OPERATORS);
+    get(r, "/console/incidents", CONSOLE_READERS);
+    post(r, "/console/incidents/{key}/retry", CONSOLE_OPERATORS);
     return List.copyOf(r);
   }
 

@@ -1,0 +1,183 @@
+package fr.secondevie.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.secondevie.console.ConsoleAudit.Action;
+import fr.secondevie.console.ConsoleAudit.Entry;
+import fr.secondevie.console.ConsoleViews.IncidentRow;
+import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.InventoryCommands.AppendCustody;
+import fr.secondevie.inventory.InventoryService;
+import java.time.Clock;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/**
+ * What asset managers and administrators do from the console, each action journaled with who, when
+ * and the result (a refused action too, with the runtime's message).
+ */
+@Service
+class ConsoleActions {
+
+  /** The retries a job gets back, as Operate's retry gives. */
+  static final int RETRIES = 1;
+
+  static final int MAX_REASON = 500;
+
+  /** A variable name FEEL reads without quoting. */
+  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  /** A request the console refuses before asking the runtime. */
+  static class ActionRefusedException extends RuntimeException {
+    ActionRefusedException(String message) {
+      super(message);
+    }
+  }
+
+  private final ConsoleRuntime runtime;
+  private final ConsoleAudit audit;
+  private final InventoryService inventory;
+  private final Clock clock;
+
+  ConsoleActions(
+      ConsoleRuntime runtime, ConsoleAudit audit, InventoryService inventory, Clock clock) {
+    this.runtime = runtime;
+    this.audit = audit;
+    this.inventory = inventory;
+    this.clock = clock;
+  }
+
+  /**
+   * Gives the incident's job its retries back and resolves the incident.
+   *
+   * @return the process instance of the incident
+   */
+  long retry(String actor, long incidentKey) {
+    return retry(actor, incidentKey, null, null);
+  }
+
+  /**
+   * Optionally corrects one variable of the instance (its new value given as JSON), then gives the
+   * incident's job its retries back and resolves the incident. Nothing is sent when the correction
+   * is invalid.
+   *
+   * @return the process instance of the incident
+   */
+  long retry(String actor, long incidentKey, String variable, String jsonValue) {
+    boolean correcting = variable != null && !variable.isBlank();
+    Object value = null;
+    if (correcting) {
+      if (!VARIABLE_NAME.matcher(variable.strip()).matches()) {
+        throw new ActionRefusedException(
+            "Nom de variable invalide « " + variable + " » : lettres, chiffres et _ seulement.");
+      }
+      if (jsonValue == null || jsonValue.isBlank()) {
+        throw new ActionRefusedException(
+            "Donnez la nouvelle valeur de « " + variable.strip() + " » en JSON.");
+      }
+      try {
+        value = JSON.readValue(jsonValue.strip(), Object.class);
+      } catch (JsonProcessingException e) {
+        throw new ActionRefusedException(
+            "La valeur de « "
+                + variable.strip()
+                + " » n'est pas du JSON valide (un texte s'écrit entre guillemets : \"ETIQ-02\").");
+      }
+    }
+    IncidentRow incident =
+        runtime
+            .incident(incidentKey)
+            .orElseThrow(
+                () -> new ActionRefusedException("Incident " + incidentKey + " introuvable."));
+    if (!incident.open()) {
+      throw new ActionRefusedException("L'incident " + incidentKey + " est déjà résolu.");
+    }
+    String what =
+        (correcting ? "variable " + variable.strip() + " corrigée, " : "")
+            + "élément "
+            + incident.elementId()
+            + (incident.jobKey() == null
+                ? ""
+                : ", job " + incident.jobKey() + " remis à " + RETRIES + " essai");
+    try {
+      if (correcting) {
+        runtime.setVariable(incident.processInstanceKey(), variable.strip(), value);
+      }
+      runtime.retry(incident, RETRIES);
+    } catch (ConsoleUnavailableException e) {
+      journal(actor, Action.RETRY, incident.processInstanceKey(), incidentKey, what, e);
+      throw e;
+    }
+    journal(actor, Action.RETRY, incident.processInstanceKey(), incidentKey, what, null);
+    return incident.processInstanceKey();
+  }
+
+  /** Cancels an instance; the reason is required and kept in the journal. */
+  void cancel(String actor, long processInstanceKey, boolean confirmed, String reason) {
+    if (!confirmed) {
+      throw new ActionRefusedException("Cochez la case de confirmation pour annuler l'instance.");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new ActionRefusedException("Indiquez le motif de l'annulation.");
+    }
+    if (reason.length() > MAX_REASON) {
+      throw new ActionRefusedException(
+          "Le motif dépasse " + MAX_REASON + " caractères (" + reason.length() + ").");
+    }
+    String what = "motif : " + reason.strip();
+    try {
+      runtime.cancel(processInstanceKey);
+    } catch (ConsoleUnavailableException e) {
+      journal(actor, Action.CANCEL, processInstanceKey, null, what, e);
+      throw e;
+    }
+    journal(actor, Action.CANCEL, processInstanceKey, null, what, null);
+    recordInCustody(actor, processInstanceKey, reason.strip());
+  }
+
+  /**
+   * Keeps the cancellation and its reason in the chain of custody of the asset the instance
+   * concerns (its variable {@code assetId}), once: the operation id is the instance's.
+   */
+  private void recordInCustody(String actor, long processInstanceKey, String reason) {
+    runtime
+        .assetIdOf(processInstanceKey)
+        .flatMap(inventory::findById)
+        .ifPresent(
+            asset ->
+                inventory.appendCustody(
+                    new AppendCustody(
+                        asset.inventoryNumber(),
+                        CustodyAction.NOTE,
+                        actor,
+                        "Instance de processus "
+                            + processInstanceKey
+                            + " annulée depuis la console. Motif : "
+                            + reason,
+                        null,
+                        "console-cancel-" + processInstanceKey)));
+  }
+
+  private void journal(
+      String actor,
+      Action action,
+      long processInstanceKey,
+      Long incidentKey,
+      String what,
+      RuntimeException failure) {
+    String detail = failure == null ? what : what + " — refusé : " + failure.getMessage();
+    audit.record(
+        new Entry(
+            clock.instant(),
+            actor,
+            action,
+            processInstanceKey,
+            incidentKey,
+            detail,
+            failure == null));
+  }
+}
