@@ -41,7 +41,6 @@ class DismantlingLot {
   private Instant closedAt;
   private ClosedReason closedReason;
   private Long processInstanceKey;
-  private Instant fullPublishedAt;
   private String orderNumber;
   private String orderDocumentId;
   private Instant orderSentAt;
@@ -94,17 +93,6 @@ class DismantlingLot {
     if (assets.size() >= targetSize) {
       status = LotStatus.FULL;
     }
-  }
-
-  boolean awaitsFullMessage() {
-    return status != LotStatus.OPEN
-        && closedReason != ClosedReason.TIME
-        && fullPublishedAt == null
-        && assets.size() >= targetSize;
-  }
-
-  void fullPublished(Instant now) {
-    fullPublishedAt = now;
   }
 
   void started(long key) {
@@ -249,10 +237,6 @@ class DismantlingLot {
 
   public Long processInstanceKey() {
     return processInstanceKey;
-  }
-
-  public Instant fullPublishedAt() {
-    return fullPublishedAt;
   }
 
   public String orderNumber() {

@@ -57,8 +57,8 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
   }
 
   /**
-   * Writes the lot's number, status, closing, process instance, full message and completion: what
-   * opening, adding, starting, announcing full, closing and completing change.
+   * Writes the lot's number, status, closing, process instance and completion: what opening,
+   * adding, starting, closing and completing change.
    */
   default void writeProgress(DismantlingLot lot) {
     expectOne(
@@ -69,7 +69,6 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
             lot.closedAt(),
             lot.closedReason() == null ? null : lot.closedReason().name(),
             lot.processInstanceKey(),
-            lot.fullPublishedAt(),
             lot.completedAt()),
         lot);
   }
@@ -158,8 +157,7 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
   @Query(
       "UPDATE dismantling_lot SET version = version + 1, number = :number, status = :status,"
           + " closed_at = :closedAt, closed_reason = :closedReason, process_instance_key ="
-          + " :processInstanceKey, full_published_at = :fullPublishedAt, completed_at ="
-          + " :completedAt WHERE id = :id")
+          + " :processInstanceKey, completed_at = :completedAt WHERE id = :id")
   int updateProgress(
       long id,
       String number,
@@ -167,7 +165,6 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
       Instant closedAt,
       String closedReason,
       Long processInstanceKey,
-      Instant fullPublishedAt,
       Instant completedAt);
 
   @Modifying

@@ -236,7 +236,6 @@ class DismantlingLotProcessTests {
     assertThat(lot.status()).isEqualTo(LotStatus.ORDER_SENT);
     assertThat(lot.closedReason()).isEqualTo(DismantlingLot.ClosedReason.TIME);
     assertThat(lot.targetSize()).isEqualTo(5);
-    assertThat(lot.fullPublishedAt()).isNull();
     assertThat(documents.find(lot.orderDocumentId()).orElseThrow().kind())
         .isEqualTo(DocumentKind.DISMANTLING_ORDER);
     assertThat(notifications.latest(1000))

@@ -4,7 +4,8 @@ import static fr.secondevie.recycling.RecyclingFixtures.company;
 import static fr.secondevie.recycling.RecyclingFixtures.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.Mockito.times;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -105,7 +106,8 @@ class RecyclingDoubleDeliveryTests {
     assertThat(lotIds).containsOnly(lotIds.get(0));
     DismantlingLot lot = lots.findById(lotIds.get(0)).orElseThrow();
     assertThat(lot.assets()).extracting(LotAsset::assetId).containsExactly(asset.id());
-    verify(processes, times(1)).startLot(anyLong(), anyLong());
+    // (started after the commit, by the listener of the lot's one LotOpened event)
+    verify(processes, timeout(30_000).times(1)).startLot(eq(lot.id()), anyLong());
     assertThat(inventory.custodyOf(asset.id()))
         .filteredOn(e -> e.actor().equals(DismantlingService.ACTOR_ADD))
         .hasSize(1);
