@@ -164,17 +164,6 @@ class DismantlingLot {
     eaAttestationDocumentId = documentId;
   }
 
-  /** Records when {@code DismantlingCompleted} was published for the asset, the first time. */
-  void markPublished(long assetId, Instant now) {
-    find(assetId)
-        .filter(a -> a.completionPublishedAt() == null)
-        .ifPresent(
-            a -> {
-              assets.remove(a);
-              assets.add(a.published(now));
-            });
-  }
-
   void complete(Instant now) {
     if (completedAt == null) {
       completedAt = now;

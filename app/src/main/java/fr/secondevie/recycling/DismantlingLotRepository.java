@@ -35,7 +35,8 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
   List<DismantlingLot> findAllNewestFirst();
 
   @Query(
-      "SELECT * FROM dismantling_lot WHERE company_id = :companyId ORDER BY opened_at DESC, id DESC")
+      "SELECT * FROM dismantling_lot WHERE company_id = :companyId ORDER BY opened_at DESC, id"
+          + " DESC")
   List<DismantlingLot> findByCompany(long companyId);
 
   /** Locks the lot's row until the end of the transaction. */
@@ -123,15 +124,6 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
         lot);
   }
 
-  /**
-   * Writes when {@code DismantlingCompleted} was published for one asset of the lot: its row only,
-   * and only the first time (a re-delivered job keeps the first instant).
-   */
-  default void writePublished(DismantlingLot lot, long assetId) {
-    Instant at = lot.find(assetId).orElseThrow().completionPublishedAt();
-    updatePublished(lot.id(), assetId, at);
-  }
-
   private static void expectOne(int rows, DismantlingLot lot) {
     if (rows != 1) {
       throw new IllegalStateException("Expected lot " + lot.id() + " to update but found none");
@@ -214,6 +206,10 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
           + " WHERE id = :id")
   int updateDocuments(long id, String certificateDocumentId, String attestationDocumentId);
 
+  /**
+   * Notes when {@code DismantlingCompleted} was published for one asset of the lot: its row only,
+   * and only the first time (a publication submitted again keeps the first instant).
+   */
   @Modifying
   @Query(
       "UPDATE dismantling_lot_asset SET completion_published_at = :at"

@@ -12,6 +12,7 @@ import fr.secondevie.inventory.InventoryCommands.AppendCustody;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.notification.OutgoingMessage;
+import fr.secondevie.recycling.LotEvents.AssetDismantled;
 import fr.secondevie.recycling.LotEvents.LotFull;
 import fr.secondevie.recycling.LotEvents.LotOpened;
 import java.time.Clock;
@@ -19,9 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -33,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What the recycling route and the lot's process do: fill lots, close them, send the order, record
  * the pickup and the attestations, tell each asset's process its lot was dismantled. Each command
  * is idempotent; database changes are transactional. What the lot's process must hear of (a lot
- * opened, a lot full) is published as an event in the same transaction ({@link LotEvents}), and
- * told to the runtime after the commit by {@link LotProcessListener}; e-mails go after the commit.
+ * opened, a lot full, an asset dismantled) is published as an event in the same transaction ({@link
+ * LotEvents}), and told to the runtime after the commit by {@link LotProcessListener}; e-mails go
+ * after the commit.
  */
 @Service
 class DismantlingService {
@@ -110,8 +110,8 @@ class DismantlingService {
             .orElseThrow(
                 () ->
                     new IllegalStateException(
-                        "Aucune entreprise adaptée active n'est désignée par défaut : enregistrez-en"
-                            + " une dans le registre des entreprises adaptées."));
+                        "Aucune entreprise adaptée active n'est désignée par défaut :"
+                            + " enregistrez-en une dans le registre des entreprises adaptées."));
     companies.lock(company.id());
     // a concurrent delivery of the same job may have placed the asset while we waited
     existing = lots.findByAsset(assetId);
@@ -443,44 +443,27 @@ class DismantlingService {
   }
 
   /**
-   * Publishes {@code DismantlingCompleted} for every asset of the lot not yet told, then marks the
-   * lot completed; returns the number of assets of the lot.
+   * Marks the lot completed and, in the same transaction, publishes {@link AssetDismantled} for
+   * each of its assets (once per lot: a second call finds it completed), whose listener publishes
+   * {@code DismantlingCompleted} to the asset's process; returns the number of assets of the lot.
    */
   public int publishCompletion(long lotId) {
-    DismantlingLot lot = lot(lotId);
-    if (lot.recyclingCertificateRef() == null) {
-      throw new IllegalStateException(
-          "Expected the attestations of lot " + lot.number() + " before completing it");
-    }
-    Map<String, Object> dismantling = new LinkedHashMap<>();
-    dismantling.put("lotId", lot.id());
-    dismantling.put("adaptedCompanyId", lot.companyId());
-    dismantling.put("pickedUpOn", lot.pickedUpOn().toString());
-    dismantling.put("wasteTrackingNumber", lot.wasteTrackingNumber());
-    dismantling.put("recyclingCertificateRef", lot.recyclingCertificateRef());
-    dismantling.put("eaAttestationRef", lot.eaAttestationRef());
-    for (LotAsset a : lot.assets()) {
-      if (a.completionPublishedAt() != null) {
-        continue;
-      }
-      processes.publishDismantlingCompleted(lotId, a.assetId(), dismantling);
-      tx.executeWithoutResult(
-          status -> {
-            lots.lock(lotId);
-            DismantlingLot locked = lot(lotId);
-            locked.markPublished(a.assetId(), now());
-            lots.writePublished(locked, a.assetId());
-          });
-    }
     return tx.execute(
         status -> {
           lots.lock(lotId);
-          DismantlingLot locked = lot(lotId);
-          if (locked.completedAt() == null) {
-            locked.complete(now());
-            lots.writeProgress(locked);
+          DismantlingLot lot = lot(lotId);
+          if (lot.recyclingCertificateRef() == null) {
+            throw new IllegalStateException(
+                "Expected the attestations of lot " + lot.number() + " before completing it");
           }
-          return locked.assetCount();
+          if (lot.completedAt() == null) {
+            lot.complete(now());
+            lots.writeProgress(lot);
+            for (LotAsset a : lot.assets()) {
+              events.publishEvent(new AssetDismantled(lotId, a.assetId()));
+            }
+          }
+          return lot.assetCount();
         });
   }
 

@@ -17,4 +17,10 @@ final class LotEvents {
    * Published once per lot, by the transaction that moves it out of OPEN.
    */
   record LotFull(long lotId) {}
+
+  /**
+   * The lot an asset was in was dismantled (the lot completed): {@code DismantlingCompleted} is to
+   * be published to the asset's process. Published once per asset, by the lot's completion.
+   */
+  record AssetDismantled(long lotId, long assetId) {}
 }

@@ -1,7 +1,12 @@
 package fr.secondevie.recycling;
 
+import fr.secondevie.recycling.LotEvents.AssetDismantled;
 import fr.secondevie.recycling.LotEvents.LotFull;
 import fr.secondevie.recycling.LotEvents.LotOpened;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +22,12 @@ class LotProcessListener {
 
   private final DismantlingLotRepository lots;
   private final LotProcesses processes;
+  private final Clock clock;
 
-  LotProcessListener(DismantlingLotRepository lots, LotProcesses processes) {
+  LotProcessListener(DismantlingLotRepository lots, LotProcesses processes, Clock clock) {
     this.lots = lots;
     this.processes = processes;
+    this.clock = clock;
   }
 
   /** Starts the lot's process unless it was (the lot's row lock makes it once per lot). */
@@ -42,5 +49,37 @@ class LotProcessListener {
   @ApplicationModuleListener
   void on(LotFull full) {
     processes.publishLotFull(full.lotId());
+  }
+
+  /**
+   * Publishes {@code DismantlingCompleted} to the asset's process with variable {@code
+   * dismantling}, then notes when on the asset's row of the lot (shown on the lot's page and in the
+   * API; the registry, not this note, decides what is published again).
+   */
+  @ApplicationModuleListener
+  void on(AssetDismantled dismantled) {
+    DismantlingLot lot =
+        lots.findById(dismantled.lotId())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Expected lot "
+                            + dismantled.lotId()
+                            + " to tell its assets but found none"));
+    processes.publishDismantlingCompleted(lot.id(), dismantled.assetId(), dismantling(lot));
+    lots.updatePublished(
+        lot.id(), dismantled.assetId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+  }
+
+  /** Variable {@code dismantling} of message {@code DismantlingCompleted}. */
+  static Map<String, Object> dismantling(DismantlingLot lot) {
+    Map<String, Object> dismantling = new LinkedHashMap<>();
+    dismantling.put("lotId", lot.id());
+    dismantling.put("adaptedCompanyId", lot.companyId());
+    dismantling.put("pickedUpOn", lot.pickedUpOn().toString());
+    dismantling.put("wasteTrackingNumber", lot.wasteTrackingNumber());
+    dismantling.put("recyclingCertificateRef", lot.recyclingCertificateRef());
+    dismantling.put("eaAttestationRef", lot.eaAttestationRef());
+    return dismantling;
   }
 }

@@ -18,6 +18,7 @@ import fr.secondevie.processes.AssetEndOfLifeProcess;
 import fr.secondevie.processes.DismantlingLotProcess.JobTypes;
 import fr.secondevie.recycling.DismantlingWorkers.AttestationVariable;
 import fr.secondevie.recycling.DismantlingWorkers.PickupVariable;
+import fr.secondevie.recycling.LotEvents.AssetDismantled;
 import fr.secondevie.recycling.LotEvents.LotFull;
 import fr.secondevie.recycling.LotEvents.LotOpened;
 import fr.secondevie.sanitization.CertificateService;
@@ -152,7 +153,12 @@ class DismantlingLotConcurrencyTests {
         .hasSize(size)
         .allSatisfy(
             a -> {
-              assertThat(a.completionPublishedAt()).isNotNull();
+              AssetDismantled dismantled = new AssetDismantled(lotId, a.assetId());
+              publications.awaitCompleted(dismantled);
+              assertThat(publications.of(dismantled)).hasSize(1);
+              assertThat(lots.findById(lotId).orElseThrow().find(a.assetId()).orElseThrow())
+                  .extracting(LotAsset::completionPublishedAt)
+                  .isNotNull();
               verify(processes, times(1))
                   .publishDismantlingCompleted(eq(lotId), eq(a.assetId()), any());
             });

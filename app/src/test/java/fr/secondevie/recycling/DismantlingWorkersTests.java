@@ -29,6 +29,7 @@ import fr.secondevie.processes.DismantlingLotProcess.JobTypes;
 import fr.secondevie.processes.DismantlingLotProcess.Variables;
 import fr.secondevie.recycling.DismantlingWorkers.AttestationVariable;
 import fr.secondevie.recycling.DismantlingWorkers.PickupVariable;
+import fr.secondevie.recycling.LotEvents.AssetDismantled;
 import fr.secondevie.recycling.LotEvents.LotFull;
 import fr.secondevie.recycling.LotEvents.LotOpened;
 import fr.secondevie.sanitization.CertificateService;
@@ -553,9 +554,14 @@ class DismantlingWorkersTests {
     int first = workers.publishCompletion(lot.id()).completedAssetCount();
     int second = workers.publishCompletion(lot.id()).completedAssetCount();
 
-    // then
+    // then: one event per asset, each told once to the runtime
     assertThat(first).isEqualTo(3);
     assertThat(second).isEqualTo(3);
+    for (LotAsset a : lot.assets()) {
+      AssetDismantled dismantled = new AssetDismantled(lot.id(), a.assetId());
+      publications.awaitCompleted(dismantled);
+      assertThat(publications.of(dismantled)).hasSize(1);
+    }
     @SuppressWarnings("unchecked")
     ArgumentCaptor<Map<String, Object>> dismantling = ArgumentCaptor.forClass(Map.class);
     for (LotAsset a : lot.assets()) {
@@ -576,8 +582,8 @@ class DismantlingWorkersTests {
   }
 
   @Test
-  void shouldNotPublishCompletionAgainForAssetsAlreadyToldAfterAFailure() {
-    // given: the runtime fails on the second asset
+  void shouldPublishTheCompletionOfAnAssetAgainAfterAFailedPublication() {
+    // given: the lot completed while the runtime failed on its second asset
     DismantlingLot lot = ordered(2);
     workers.recordPickup(job(JobTypes.RECORD_PICKUP), lot.id(), pickup(todayBsd));
     workers.recordAttestation(
@@ -592,18 +598,32 @@ class DismantlingWorkersTests {
         .when(processes)
         .publishDismantlingCompleted(
             eq(lot.id()), eq(secondAsset), org.mockito.ArgumentMatchers.any());
+    assertThat(workers.publishCompletion(lot.id()).completedAssetCount()).isEqualTo(2);
+    AssetDismantled second = new AssetDismantled(lot.id(), secondAsset);
+    publications.awaitCompleted(new AssetDismantled(lot.id(), firstAsset));
+    publications.awaitIncomplete(
+        second,
+        () ->
+            verify(processes)
+                .publishDismantlingCompleted(
+                    eq(lot.id()), eq(secondAsset), org.mockito.ArgumentMatchers.any()));
+    assertThat(lots.findById(lot.id()).orElseThrow().find(secondAsset).orElseThrow())
+        .extracting(LotAsset::completionPublishedAt)
+        .isNull();
 
-    // when
-    assertThatThrownBy(() -> workers.publishCompletion(lot.id())).hasMessage("down");
-    workers.publishCompletion(lot.id());
+    // when: its publication is submitted again (as at the next start of the application)
+    publications.resubmit(second);
 
-    // then
+    // then: the second asset told again, the first one not
+    publications.awaitCompleted(second);
     verify(processes, times(1))
         .publishDismantlingCompleted(
             eq(lot.id()), eq(firstAsset), org.mockito.ArgumentMatchers.any());
     verify(processes, times(2))
         .publishDismantlingCompleted(
             eq(lot.id()), eq(secondAsset), org.mockito.ArgumentMatchers.any());
+    assertThat(lots.findById(lot.id()).orElseThrow().assets())
+        .allSatisfy(a -> assertThat(a.completionPublishedAt()).isNotNull());
   }
 
   static String text(byte[] pdf) throws IOException {

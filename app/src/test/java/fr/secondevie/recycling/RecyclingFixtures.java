@@ -33,7 +33,8 @@ final class RecyclingFixtures {
     publications.awaitNoneIncomplete(
         event ->
             (event instanceof LotEvents.LotOpened o && present.contains(o.lotId()))
-                || (event instanceof LotEvents.LotFull f && present.contains(f.lotId())));
+                || (event instanceof LotEvents.LotFull f && present.contains(f.lotId()))
+                || (event instanceof LotEvents.AssetDismantled d && present.contains(d.lotId())));
   }
 
   static String siret() {
