@@ -1,7 +1,9 @@
 /**
  * Small things every feature shares and no feature owns: French organisation identifiers (SIRET)
- * checked one way, and the problem details ({@code application/problem+json}) the REST APIs answer
- * refused input with. An open module: no state, no Spring beans, no dependency on other modules.
+ * checked one way, refused input ({@link fr.secondevie.common.InvalidInputException}, errors in
+ * field order), the problem details ({@code application/problem+json}) every REST controller
+ * answers refused input with ({@code ApiErrorHandler}), and the operation id of a job ({@link
+ * fr.secondevie.common.JobOperations}). An open module: no state, no dependency on other modules.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Common",

@@ -1,6 +1,7 @@
 package fr.secondevie.donation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.JobOperations;
 import fr.secondevie.processes.AssetEndOfLifeProcess.ErrorCodes;
 import fr.secondevie.processes.AssetEndOfLifeProcess.JobTypes;
 import fr.secondevie.processes.AssetEndOfLifeProcess.Variables;
@@ -80,7 +81,7 @@ public class DonationWorkers {
               assessment == null ? null : assessment.ageYears(),
               assessment == null ? null : assessment.residualUnitValue(),
               sanitizationOutcome,
-              operationId(job));
+              JobOperations.operationId(job));
       Beneficiary b = proposal.beneficiary();
       return new MatchOutput(
           new DonationVariable(
@@ -111,7 +112,11 @@ public class DonationWorkers {
     try {
       DonationService.Agreement agreement =
           donations.prepareAgreement(
-              assetId, donation.requestId(), legalCheck, approval.comment(), operationId(job));
+              assetId,
+              donation.requestId(),
+              legalCheck,
+              approval.comment(),
+              JobOperations.operationId(job));
       return new AgreementOutput(
           new AgreementVariable(agreement.agreementId(), agreement.documentRef()));
     } catch (DonationExceptions.RequestClosed e) {
@@ -136,7 +141,7 @@ public class DonationWorkers {
               handover.signedReceiptRef(),
               handover.items(),
               handover.notes()),
-          operationId(job));
+          JobOperations.operationId(job));
     } catch (DonationExceptions.HandoverRefused e) {
       // nothing recorded: hand-over-equipment comes back with the reason at the top of the form
       throw CamundaError.bpmnError(
@@ -153,9 +158,5 @@ public class DonationWorkers {
     }
     String v = value.strip();
     return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
-  }
-
-  static String operationId(ActivatedJob job) {
-    return job.getType() + ":" + job.getElementInstanceKey();
   }
 }

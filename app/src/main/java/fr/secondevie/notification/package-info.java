@@ -11,5 +11,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Notification",
-    allowedDependencies = {"documents", "processes"})
+    allowedDependencies = {"common", "documents", "processes"})
 package fr.secondevie.notification;

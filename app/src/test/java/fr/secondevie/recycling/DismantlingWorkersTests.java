@@ -394,6 +394,14 @@ class DismantlingWorkersTests {
               assertThat(n.recipient()).isEqualTo("commandes@ea-normandie.example");
               assertThat(n.subject()).contains(first.orderId(), lot.number(), "2 équipements");
               assertThat(n.attachmentIds()).containsExactly(first.documentRef());
+              assertThat(n.body())
+                  .startsWith(
+                      "Bonjour,\n\nVous trouverez ci-joint le bon d'enlèvement " + first.orderId())
+                  .contains(
+                      "du lot de démantèlement " + lot.number() + " : 2 équipement(s)",
+                      "pour un poids estimé de 15,0 kg.",
+                      "\n\nAdresse d'enlèvement : ")
+                  .endsWith("Cordialement,\nCentre hospitalier universitaire\n");
             });
     StoredDocument pdf = documents.find(first.documentRef()).orElseThrow();
     String text = text(documents.content(pdf));

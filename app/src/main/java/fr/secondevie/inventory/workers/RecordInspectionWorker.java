@@ -1,6 +1,7 @@
 package fr.secondevie.inventory.workers;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.JobOperations;
 import fr.secondevie.inventory.InspectionService;
 import fr.secondevie.inventory.InspectionService.FoundDevice;
 import fr.secondevie.inventory.InspectionService.RecordInspection;
@@ -120,7 +121,7 @@ public class RecordInspectionWorker {
                                 : Math.round(d.capacityGb() * 1_000_000_000.0)))
                 .toList(),
             ACTOR,
-            UpdateStatusWorker.operationId(job),
+            JobOperations.operationId(job),
             attestation(i)));
   }
 
