@@ -1,6 +1,7 @@
 package fr.secondevie.campaigns;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.JobOperations;
 import fr.secondevie.processes.RenewalCampaignProcess.JobTypes;
 import fr.secondevie.processes.RenewalCampaignProcess.Variables;
 import io.camunda.client.annotation.JobWorker;
@@ -30,9 +31,7 @@ public class CampaignWorkers {
   @JobWorker(type = JobTypes.REPORT_PROGRESS)
   public void reportProgress(
       ActivatedJob job, @Variable(name = Variables.CAMPAIGN_ID) Long campaignId) {
-    campaigns.reportProgress(
-        require(campaignId),
-        job.getProcessInstanceKey() + ":" + job.getElementId() + ":" + job.getElementInstanceKey());
+    campaigns.reportProgress(require(campaignId), JobOperations.operationId(job));
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)

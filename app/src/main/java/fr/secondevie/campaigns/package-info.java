@@ -9,5 +9,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Campaigns",
-    allowedDependencies = {"inventory", "indicators", "notification", "processes"})
+    allowedDependencies = {"common", "inventory", "indicators", "notification", "processes"})
 package fr.secondevie.campaigns;

@@ -1,9 +1,12 @@
 /**
  * Small things every feature shares and no feature owns: French organisation identifiers (SIRET)
- * checked one way, the prerequisites each feature declares (what its processes need before the
- * first run, listed by the web shell), and the problem details ({@code application/problem+json})
- * the REST APIs answer refused input with. An open module: no state, no Spring beans, no dependency
- * on other modules.
+ * checked one way, refused input ({@link fr.secondevie.common.InvalidInputException}, errors in
+ * field order), the problem details ({@code application/problem+json}) every REST controller
+ * answers refused input with ({@code ApiErrorHandler}), the operation id of a job ({@link
+ * fr.secondevie.common.JobOperations}), the second delivery of a job that finds the first's result
+ * ({@link fr.secondevie.common.Redelivery}), and the prerequisites each feature declares (what its
+ * processes need before the first run, listed by the web shell). An open module: no state, no
+ * dependency on other modules.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Common",

@@ -1,5 +1,6 @@
 package fr.secondevie.donation;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.inventory.AssetCategory;
 import java.io.IOException;
 import java.io.UncheckedIOException;

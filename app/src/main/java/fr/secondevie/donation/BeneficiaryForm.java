@@ -1,5 +1,6 @@
 package fr.secondevie.donation;
 
+import fr.secondevie.common.InvalidInputException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;

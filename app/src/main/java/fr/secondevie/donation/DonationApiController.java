@@ -1,6 +1,5 @@
 package fr.secondevie.donation;
 
-import fr.secondevie.common.ApiProblems;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
@@ -8,11 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -179,15 +175,5 @@ class DonationApiController {
         .find(id)
         .orElseThrow(
             () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucun bénéficiaire n° " + id));
-  }
-
-  @ExceptionHandler(InvalidInputException.class)
-  ProblemDetail invalid(InvalidInputException e) {
-    return ApiProblems.invalid(e.errors());
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApiProblems.unreadable(e);
   }
 }

@@ -1,5 +1,6 @@
 package fr.secondevie.donation;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.DocumentService;
 import fr.secondevie.documents.NewDocument;

@@ -1,6 +1,7 @@
 package fr.secondevie.donation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.JobOperations;
 import fr.secondevie.common.Redelivery;
 import fr.secondevie.processes.AssetEndOfLifeProcess.ErrorCodes;
 import fr.secondevie.processes.AssetEndOfLifeProcess.JobTypes;
@@ -81,7 +82,7 @@ public class DonationWorkers {
               assessment == null ? null : assessment.ageYears(),
               assessment == null ? null : assessment.residualUnitValue(),
               sanitizationOutcome,
-              operationId(job));
+              JobOperations.operationId(job));
       Beneficiary b = proposal.beneficiary();
       return new MatchOutput(
           new DonationVariable(
@@ -119,7 +120,7 @@ public class DonationWorkers {
                       donation.requestId(),
                       legalCheck,
                       approval.comment(),
-                      operationId(job)));
+                      JobOperations.operationId(job)));
       return new AgreementOutput(
           new AgreementVariable(agreement.agreementId(), agreement.documentRef()));
     } catch (DonationExceptions.RequestClosed e) {
@@ -146,7 +147,7 @@ public class DonationWorkers {
       Redelivery.once(
           () ->
               donations.recordHandover(
-                  assetId, agreement.agreementId(), recorded, operationId(job)));
+                  assetId, agreement.agreementId(), recorded, JobOperations.operationId(job)));
     } catch (DonationExceptions.HandoverRefused e) {
       // nothing recorded: hand-over-equipment comes back with the reason at the top of the form
       throw CamundaError.bpmnError(
@@ -163,9 +164,5 @@ public class DonationWorkers {
     }
     String v = value.strip();
     return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
-  }
-
-  static String operationId(ActivatedJob job) {
-    return job.getType() + ":" + job.getElementInstanceKey();
   }
 }

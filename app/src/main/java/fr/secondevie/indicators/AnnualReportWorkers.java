@@ -1,6 +1,7 @@
 package fr.secondevie.indicators;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.JobOperations;
 import fr.secondevie.processes.IndicatorsAnnualReportProcess.JobTypes;
 import fr.secondevie.processes.IndicatorsAnnualReportProcess.Variables;
 import io.camunda.client.annotation.JobWorker;
@@ -92,7 +93,7 @@ public class AnnualReportWorkers {
     AnnualReport report =
         reports.computeAndFreeze(
             input.reportYear(),
-            job.getProcessInstanceKey() + ":" + job.getElementInstanceKey(),
+            JobOperations.operationId(job),
             "worker:" + JobTypes.COMPUTE_ANNUAL);
     FrozenReport snapshot = reports.snapshot(report.id());
     Map<String, Object> out = new HashMap<>();

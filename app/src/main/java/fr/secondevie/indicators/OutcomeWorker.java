@@ -1,6 +1,7 @@
 package fr.secondevie.indicators;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.JobOperations;
 import fr.secondevie.indicators.OutcomeService.RecordOutcome;
 import fr.secondevie.processes.AssetEndOfLifeProcess.JobTypes;
 import io.camunda.client.annotation.JobWorker;
@@ -78,10 +79,6 @@ public class OutcomeWorker {
             d == null ? null : d.adaptedCompanyId(),
             d == null ? null : d.wasteTrackingNumber(),
             d == null || d.weightKg() == null ? null : BigDecimal.valueOf(d.weightKg()),
-            job.getProcessInstanceKey()
-                + ":"
-                + job.getElementId()
-                + ":"
-                + job.getElementInstanceKey()));
+            JobOperations.operationId(job)));
   }
 }

@@ -7,5 +7,12 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Indicators",
-    allowedDependencies = {"inventory", "processes", "donation", "documents", "notification"})
+    allowedDependencies = {
+      "common",
+      "inventory",
+      "processes",
+      "donation",
+      "documents",
+      "notification"
+    })
 package fr.secondevie.indicators;

@@ -1,12 +1,15 @@
 package fr.secondevie.notification;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.JobOperations;
 import fr.secondevie.processes.CandidateGroups;
 import fr.secondevie.processes.Reminders;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +23,11 @@ public class ReminderWorker {
 
   private final NotificationService notifications;
   private final NotificationProperties properties;
+  private final MailTemplates mails;
 
-  ReminderWorker(NotificationService notifications, NotificationProperties properties) {
+  ReminderWorker(
+      NotificationService notifications, NotificationProperties properties, MailTemplates mails) {
+    this.mails = mails;
     this.notifications = notifications;
     this.properties = properties;
   }
@@ -53,12 +59,7 @@ public class ReminderWorker {
     Message m = compose(reminder, input);
     notifications.send(
         new OutgoingMessage(
-            "reminder:%s:%d:%s:%d"
-                .formatted(
-                    reminder,
-                    job.getProcessInstanceKey(),
-                    job.getElementId(),
-                    job.getElementInstanceKey()),
+            "reminder:" + reminder + ":" + JobOperations.operationId(job),
             properties.addressOf(m.group()),
             m.subject(),
             m.body(),
@@ -76,100 +77,54 @@ public class ReminderWorker {
     return switch (reminder) {
       case Reminders.COLLECTION_OVERDUE -> {
         String asset = asset(in);
+        Map<String, Object> v = assetVariables(app, in);
+        v.put("location", in.asset() == null ? null : in.asset().location());
         yield new Message(
             CandidateGroups.TECHNICIAN,
             "[Seconde Vie] Relance : collecte en attente — " + asset,
-            """
-            Bonjour,
-
-            L'équipement %s%s attend toujours d'être collecté et inspecté (tâche « Collecter et inspecter l'équipement »).%s
-
-            Merci de traiter la tâche ; la fiche de l'équipement : %s
-
-            Ce message est envoyé automatiquement tous les 3 jours tant que la collecte attend.
-            --
-            Seconde Vie
-            """
-                .formatted(
-                    asset,
-                    description(in),
-                    in.asset() == null || in.asset().location() == null
-                        ? ""
-                        : "\nLieu : " + in.asset().location(),
-                    assetLink(app, in)));
+            mails.render("reminder-collection-overdue", v));
       }
       case Reminders.RECONDITIONING_OVERDUE -> {
         String asset = asset(in);
         Order o = in.reconditioningOrder();
+        Map<String, Object> v = assetVariables(app, in);
+        v.put("orderId", o == null ? null : o.orderId());
+        v.put("reconditioner", o == null ? null : o.reconditionerName());
         yield new Message(
             CandidateGroups.ASSET_MANAGER,
             "[Seconde Vie] Relance : remise en état en cours — " + asset,
-            """
-            Bonjour,
-
-            La remise en état de l'équipement %s%s n'est pas terminée%s.
-            Relancez l'atelier ou le fournisseur, ou enregistrez le résultat s'il vous est parvenu.
-
-            Fiche de l'équipement : %s
-
-            Ce message est envoyé automatiquement tous les 14 jours tant que la remise en état est en cours.
-            --
-            Seconde Vie
-            """
-                .formatted(
-                    asset,
-                    description(in),
-                    o == null
-                        ? ""
-                        : " (ordre %s%s)"
-                            .formatted(
-                                o.orderId(),
-                                o.reconditionerName() == null ? "" : ", " + o.reconditionerName()),
-                    assetLink(app, in)));
+            mails.render("reminder-reconditioning-overdue", v));
       }
       case Reminders.PICKUP_OVERDUE ->
           new Message(
               CandidateGroups.TECHNICIAN,
               "[Seconde Vie] Relance : enlèvement du lot de démantèlement n° " + in.lotId(),
-              """
-              Bonjour,
-
-              Le lot de démantèlement n° %s%s%s n'a pas encore été enlevé par l'entreprise adaptée.
-              Relancez-la, puis confirmez l'enlèvement (date, poids, numéro de bordereau de suivi des déchets).
-
-              Ce message est envoyé automatiquement tous les 7 jours tant que l'enlèvement attend.
-              --
-              Seconde Vie
-              """
-                  .formatted(
-                      in.lotId(),
-                      in.lotAssetCount() == null ? "" : " (" + in.lotAssetCount() + " équipements)",
-                      in.dismantlingOrder() == null
-                          ? ""
-                          : ", bon de commande " + in.dismantlingOrder().orderId()));
+              mails.render("reminder-pickup-overdue", lotVariables(in)));
       case Reminders.ATTESTATION_OVERDUE ->
           new Message(
               CandidateGroups.ASSET_MANAGER,
               "[Seconde Vie] Relance : attestation du lot de démantèlement n° " + in.lotId(),
-              """
-              Bonjour,
-
-              Le certificat de recyclage ou l'attestation de l'entreprise adaptée du lot n° %s%s manque encore.
-              Demandez-les à l'entreprise adaptée, puis enregistrez-les.
-
-              Ce message est envoyé automatiquement tous les 14 jours tant qu'ils manquent.
-              --
-              Seconde Vie
-              """
-                  .formatted(
-                      in.lotId(),
-                      in.dismantlingOrder() == null
-                          ? ""
-                          : " (bon de commande " + in.dismantlingOrder().orderId() + ")"));
+              mails.render("reminder-attestation-overdue", lotVariables(in)));
       default ->
           throw new IllegalStateException(
               "Expected a reminder of " + Reminders.class.getSimpleName() + " but got " + reminder);
     };
+  }
+
+  private static Map<String, Object> assetVariables(String app, Input in) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("asset", asset(in));
+    v.put("description", description(in));
+    v.put("link", assetLink(app, in));
+    return v;
+  }
+
+  private static Map<String, Object> lotVariables(Input in) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("lotId", in.lotId());
+    v.put("assetCount", in.lotAssetCount());
+    v.put("orderId", in.dismantlingOrder() == null ? null : in.dismantlingOrder().orderId());
+    return v;
   }
 
   private static String asset(Input in) {

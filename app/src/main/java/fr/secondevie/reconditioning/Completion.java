@@ -1,5 +1,6 @@
 package fr.secondevie.reconditioning;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.processes.AssetEndOfLifeProcess.ReconditioningResults;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

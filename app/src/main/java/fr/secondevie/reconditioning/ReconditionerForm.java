@@ -1,5 +1,6 @@
 package fr.secondevie.reconditioning;
 
+import fr.secondevie.common.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

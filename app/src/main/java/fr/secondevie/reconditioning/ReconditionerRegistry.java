@@ -1,5 +1,6 @@
 package fr.secondevie.reconditioning;
 
+import fr.secondevie.common.InvalidInputException;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;

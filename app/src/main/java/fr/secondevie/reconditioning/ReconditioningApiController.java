@@ -1,14 +1,10 @@
 package fr.secondevie.reconditioning;
 
-import fr.secondevie.common.ApiProblems;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -96,20 +92,15 @@ class ReconditioningApiController {
   }
 
   /**
-   * Records the completion, then publishes it (a failed publication leaves messagePublishedAt
-   * null).
+   * Records the completion; the asset's process is told after the commit (messagePublishedAt says
+   * when, null until then or while the runtime cannot be reached).
    */
   @PostMapping("/reconditioning-orders/{id}/completion")
   @PreAuthorize(ReconditioningController.WORKSHOP)
   OrderJson complete(
       @PathVariable long id, @RequestBody Completion completion, Principal principal) {
     find(id);
-    ReconditioningOrder recorded = service.record(id, completion, principal.getName());
-    try {
-      return OrderJson.of(service.publish(recorded.id()));
-    } catch (RuntimeException e) {
-      return OrderJson.of(find(id));
-    }
+    return OrderJson.of(service.complete(id, completion, principal.getName()));
   }
 
   @PostMapping("/reconditioning-orders/{id}/publish")
@@ -136,15 +127,5 @@ class ReconditioningApiController {
             () ->
                 new ResponseStatusException(
                     HttpStatus.NOT_FOUND, "Aucun ordre de remise en état n° " + id));
-  }
-
-  @ExceptionHandler(InvalidInputException.class)
-  ProblemDetail invalid(InvalidInputException e) {
-    return ApiProblems.invalid(e.errors());
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApiProblems.unreadable(e);
   }
 }

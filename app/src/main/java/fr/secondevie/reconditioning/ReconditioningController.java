@@ -1,5 +1,6 @@
 package fr.secondevie.reconditioning;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.processes.AssetEndOfLifeProcess.ReconditioningResults;
 import java.math.BigDecimal;
 import java.security.Principal;
@@ -116,7 +117,10 @@ class ReconditioningController {
     } catch (InvalidInputException e) {
       return order(model, order, form, e.errors());
     }
-    publish(id, redirect, "Remise en état enregistrée ; le processus de l'équipement est prévenu.");
+    redirect.addFlashAttribute(
+        "message",
+        "Remise en état enregistrée ; le processus de l'équipement en est prévenu (« Processus"
+            + " prévenu » l'indique).");
     return "redirect:/reconditioning-orders/" + id;
   }
 
@@ -124,21 +128,17 @@ class ReconditioningController {
   @PreAuthorize(WORKSHOP)
   String republish(@PathVariable long id, RedirectAttributes redirect) {
     find(id);
-    publish(id, redirect, "Le processus de l'équipement est prévenu.");
+    publish(
+        id,
+        redirect,
+        "Le processus de l'équipement va être prévenu à nouveau (« Processus prévenu »"
+            + " l'indique).");
     return "redirect:/reconditioning-orders/" + id;
   }
 
   private void publish(long id, RedirectAttributes redirect, String success) {
-    try {
-      service.publish(id);
-      redirect.addFlashAttribute("message", success);
-    } catch (RuntimeException e) {
-      redirect.addFlashAttribute(
-          "error",
-          "La remise en état est enregistrée, mais le processus n'a pas pu être prévenu ("
-              + e.getMessage()
-              + ") : utilisez « Prévenir le processus » pour réessayer.");
-    }
+    service.publish(id);
+    redirect.addFlashAttribute("message", success);
   }
 
   private static String rename(String field) {

@@ -1,5 +1,6 @@
 package fr.secondevie.reconditioning;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.AssetStatus;
 import fr.secondevie.inventory.CustodyAction;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +34,8 @@ class ReconditioningService {
   private final ReconditionerRepository reconditioners;
   private final ReconditioningOrderRepository orders;
   private final InventoryService inventory;
-  private final CompletionMessages messages;
+  private final ApplicationEventPublisher events;
+  private final IncompleteEventPublications incomplete;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -39,13 +43,15 @@ class ReconditioningService {
       ReconditionerRepository reconditioners,
       ReconditioningOrderRepository orders,
       InventoryService inventory,
-      CompletionMessages messages,
+      ApplicationEventPublisher events,
+      IncompleteEventPublications incomplete,
       PlatformTransactionManager transactions,
       Clock clock) {
     this.reconditioners = reconditioners;
     this.orders = orders;
     this.inventory = inventory;
-    this.messages = messages;
+    this.events = events;
+    this.incomplete = incomplete;
     this.tx = new TransactionTemplate(transactions);
     this.clock = clock;
   }
@@ -98,8 +104,8 @@ class ReconditioningService {
                   .orElseThrow(
                       () ->
                           new NoReconditionerAvailable(
-                              "Aucun atelier interne ni fournisseur référencé actif ne peut remettre"
-                                  + " en état l'équipement "
+                              "Aucun atelier interne ni fournisseur référencé actif ne peut"
+                                  + " remettre en état l'équipement "
                                   + asset.inventoryNumber()
                                   + "."));
           ReconditioningOrder order =
@@ -141,17 +147,18 @@ class ReconditioningService {
 
   /**
    * Records the workshop's report (custody entry: the asset is back from a supplier, or its
-   * refurbishment is documented), then tells the asset's process.
+   * refurbishment is documented) and, in the same transaction, {@link CompletionRecorded}: the
+   * asset's process is told after the commit ({@link CompletionListener}).
    *
-   * @throws InvalidInputException nothing is written
-   * @throws IllegalStateException the order was completed already
+   * @throws InvalidInputException nothing is written (the order was completed already, or a value
+   *     is wrong)
    */
   public ReconditioningOrder complete(long orderId, Completion completion, String actor) {
-    return publish(record(orderId, completion, actor).id());
+    return record(orderId, completion, actor);
   }
 
   /**
-   * Records the workshop's report without telling the process yet (see {@link #publish}).
+   * Records the workshop's report and its event (see {@link #complete}).
    *
    * @throws InvalidInputException nothing is written
    */
@@ -175,7 +182,9 @@ class ReconditioningService {
                   describe(order, valid, back),
                   "ordre " + order.number(),
                   "reconditioning-completed-" + order.id()));
-          return orders.save(order);
+          ReconditioningOrder saved = orders.save(order);
+          events.publishEvent(new CompletionRecorded(saved.id()));
+          return saved;
         });
   }
 
@@ -196,22 +205,17 @@ class ReconditioningService {
   }
 
   /**
-   * Publishes {@code ReconditioningCompleted} for a completed order unless it was; the order keeps
-   * when it was published.
+   * Tells the asset's process again of a completion whose publication failed: submits its
+   * incomplete {@link CompletionRecorded} publication again (the listener runs after this returns).
+   * Nothing happens when the process was told already.
    */
   public ReconditioningOrder publish(long orderId) {
     ReconditioningOrder order = order(orderId);
-    if (!order.awaitsMessage()) {
-      return order;
+    if (order.awaitsMessage()) {
+      CompletionRecorded event = new CompletionRecorded(orderId);
+      incomplete.resubmitIncompletePublications(p -> event.equals(p.getEvent()));
     }
-    messages.publish(order.id(), order.assetId(), variables(order));
-    return tx.execute(
-        status -> {
-          orders.lock(orderId);
-          ReconditioningOrder locked = order(orderId);
-          locked.published(now());
-          return orders.save(locked);
-        });
+    return order;
   }
 
   /** {@code reconditioningResult} and {@code reconditioningReport}. */

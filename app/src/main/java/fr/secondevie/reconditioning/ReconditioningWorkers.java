@@ -1,6 +1,7 @@
 package fr.secondevie.reconditioning;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.JobOperations;
 import fr.secondevie.processes.AssetEndOfLifeProcess.ErrorCodes;
 import fr.secondevie.processes.AssetEndOfLifeProcess.JobTypes;
 import io.camunda.client.annotation.JobWorker;
@@ -47,7 +48,7 @@ public class ReconditioningWorkers {
               route,
               inspection == null ? null : inspection.conditionGrade(),
               inspection == null ? null : inspection.functional(),
-              job.getType() + ":" + job.getElementInstanceKey());
+              JobOperations.operationId(job));
       return new Output(
           new OrderVariable(
               order.number(), order.channel(), order.reconditionerId(), order.reconditionerName()));

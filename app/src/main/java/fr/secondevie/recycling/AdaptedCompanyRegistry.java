@@ -1,5 +1,6 @@
 package fr.secondevie.recycling;
 
+import fr.secondevie.common.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package fr.secondevie.recycling;
 
+import fr.secondevie.common.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

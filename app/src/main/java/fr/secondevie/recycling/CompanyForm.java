@@ -1,5 +1,6 @@
 package fr.secondevie.recycling;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.common.Siret;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -41,7 +41,6 @@ class DismantlingLot {
   private Instant closedAt;
   private ClosedReason closedReason;
   private Long processInstanceKey;
-  private Instant fullPublishedAt;
   private String orderNumber;
   private String orderDocumentId;
   private Instant orderSentAt;
@@ -94,17 +93,6 @@ class DismantlingLot {
     if (assets.size() >= targetSize) {
       status = LotStatus.FULL;
     }
-  }
-
-  boolean awaitsFullMessage() {
-    return status != LotStatus.OPEN
-        && closedReason != ClosedReason.TIME
-        && fullPublishedAt == null
-        && assets.size() >= targetSize;
-  }
-
-  void fullPublished(Instant now) {
-    fullPublishedAt = now;
   }
 
   void started(long key) {
@@ -176,17 +164,6 @@ class DismantlingLot {
     eaAttestationDocumentId = documentId;
   }
 
-  /** Records when {@code DismantlingCompleted} was published for the asset, the first time. */
-  void markPublished(long assetId, Instant now) {
-    find(assetId)
-        .filter(a -> a.completionPublishedAt() == null)
-        .ifPresent(
-            a -> {
-              assets.remove(a);
-              assets.add(a.published(now));
-            });
-  }
-
   void complete(Instant now) {
     if (completedAt == null) {
       completedAt = now;
@@ -249,10 +226,6 @@ class DismantlingLot {
 
   public Long processInstanceKey() {
     return processInstanceKey;
-  }
-
-  public Instant fullPublishedAt() {
-    return fullPublishedAt;
   }
 
   public String orderNumber() {

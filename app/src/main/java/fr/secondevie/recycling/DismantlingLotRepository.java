@@ -35,7 +35,8 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
   List<DismantlingLot> findAllNewestFirst();
 
   @Query(
-      "SELECT * FROM dismantling_lot WHERE company_id = :companyId ORDER BY opened_at DESC, id DESC")
+      "SELECT * FROM dismantling_lot WHERE company_id = :companyId ORDER BY opened_at DESC, id"
+          + " DESC")
   List<DismantlingLot> findByCompany(long companyId);
 
   /** Locks the lot's row until the end of the transaction. */
@@ -57,8 +58,8 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
   }
 
   /**
-   * Writes the lot's number, status, closing, process instance, full message and completion: what
-   * opening, adding, starting, announcing full, closing and completing change.
+   * Writes the lot's number, status, closing, process instance and completion: what opening,
+   * adding, starting, closing and completing change.
    */
   default void writeProgress(DismantlingLot lot) {
     expectOne(
@@ -69,7 +70,6 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
             lot.closedAt(),
             lot.closedReason() == null ? null : lot.closedReason().name(),
             lot.processInstanceKey(),
-            lot.fullPublishedAt(),
             lot.completedAt()),
         lot);
   }
@@ -124,15 +124,6 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
         lot);
   }
 
-  /**
-   * Writes when {@code DismantlingCompleted} was published for one asset of the lot: its row only,
-   * and only the first time (a re-delivered job keeps the first instant).
-   */
-  default void writePublished(DismantlingLot lot, long assetId) {
-    Instant at = lot.find(assetId).orElseThrow().completionPublishedAt();
-    updatePublished(lot.id(), assetId, at);
-  }
-
   private static void expectOne(int rows, DismantlingLot lot) {
     if (rows != 1) {
       throw new IllegalStateException("Expected lot " + lot.id() + " to update but found none");
@@ -158,8 +149,7 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
   @Query(
       "UPDATE dismantling_lot SET version = version + 1, number = :number, status = :status,"
           + " closed_at = :closedAt, closed_reason = :closedReason, process_instance_key ="
-          + " :processInstanceKey, full_published_at = :fullPublishedAt, completed_at ="
-          + " :completedAt WHERE id = :id")
+          + " :processInstanceKey, completed_at = :completedAt WHERE id = :id")
   int updateProgress(
       long id,
       String number,
@@ -167,7 +157,6 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
       Instant closedAt,
       String closedReason,
       Long processInstanceKey,
-      Instant fullPublishedAt,
       Instant completedAt);
 
   @Modifying
@@ -217,6 +206,10 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
           + " WHERE id = :id")
   int updateDocuments(long id, String certificateDocumentId, String attestationDocumentId);
 
+  /**
+   * Notes when {@code DismantlingCompleted} was published for one asset of the lot: its row only,
+   * and only the first time (a publication submitted again keeps the first instant).
+   */
   @Modifying
   @Query(
       "UPDATE dismantling_lot_asset SET completion_published_at = :at"

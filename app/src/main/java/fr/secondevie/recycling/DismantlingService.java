@@ -1,5 +1,6 @@
 package fr.secondevie.recycling;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.DocumentService;
 import fr.secondevie.documents.NewDocument;
@@ -12,15 +13,17 @@ import fr.secondevie.inventory.InventoryCommands.AppendCustody;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.notification.OutgoingMessage;
+import fr.secondevie.recycling.LotEvents.AssetDismantled;
+import fr.secondevie.recycling.LotEvents.LotFull;
+import fr.secondevie.recycling.LotEvents.LotOpened;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -29,9 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What the recycling route and the lot's process do: fill lots, close them, send the order, record
  * the pickup and the attestations, tell each asset's process its lot was dismantled. Each command
- * is idempotent; database changes are transactional, and calls to the process runtime or the mail
- * server happen after them, reconciled on a retry (a lot without its process instance is started, a
- * full lot without its message publishes it).
+ * is idempotent; database changes are transactional. What the lot's process must hear of (a lot
+ * opened, a lot full, an asset dismantled) is published as an event in the same transaction ({@link
+ * LotEvents}), and told to the runtime after the commit by {@link LotProcessListener}; e-mails go
+ * after the commit.
  */
 @Service
 class DismantlingService {
@@ -50,6 +54,7 @@ class DismantlingService {
   private final NotificationService notifications;
   private final OrderRenderer orders;
   private final LotProcesses processes;
+  private final ApplicationEventPublisher events;
   private final TransactionTemplate tx;
   private final TransactionTemplate placementTx;
   private final Clock clock;
@@ -62,6 +67,7 @@ class DismantlingService {
       NotificationService notifications,
       OrderRenderer orders,
       LotProcesses processes,
+      ApplicationEventPublisher events,
       PlatformTransactionManager transactions,
       Clock clock) {
     this.companies = companies;
@@ -71,6 +77,7 @@ class DismantlingService {
     this.notifications = notifications;
     this.orders = orders;
     this.processes = processes;
+    this.events = events;
     this.tx = new TransactionTemplate(transactions);
     // Under REPEATABLE READ (MariaDB's default) the reads after the company's lock would see the
     // snapshot of the first read, before the lock: two assets added at once opened two lots.
@@ -83,17 +90,14 @@ class DismantlingService {
   record Placement(long lotId, long adaptedCompanyId) {}
 
   /**
-   * Puts the asset in the open lot of the default adapted company, opening a lot (and starting its
-   * process) when none is open; publishes {@code DismantlingLotFull} when the lot reaches its size.
-   * An asset already in a lot stays there (a re-delivered job changes nothing).
+   * Puts the asset in the open lot of the default adapted company, opening a lot when none is open
+   * ({@link LotOpened}: its process is started); {@link LotFull} when the lot reaches its size. An
+   * asset already in a lot stays there (a re-delivered job changes nothing).
    *
    * @throws IllegalStateException no default adapted company, or the asset is not pending recycling
    */
   public Placement addToLot(long assetId, String operationId) {
-    Placement placement = placementTx.execute(status -> place(assetId, operationId));
-    ensureStarted(placement.lotId());
-    ensureFullPublished(placement.lotId());
-    return placement;
+    return placementTx.execute(status -> place(assetId, operationId));
   }
 
   private Placement place(long assetId, String operationId) {
@@ -107,8 +111,8 @@ class DismantlingService {
             .orElseThrow(
                 () ->
                     new IllegalStateException(
-                        "Aucune entreprise adaptée active n'est désignée par défaut : enregistrez-en"
-                            + " une dans le registre des entreprises adaptées."));
+                        "Aucune entreprise adaptée active n'est désignée par défaut :"
+                            + " enregistrez-en une dans le registre des entreprises adaptées."));
     companies.lock(company.id());
     // a concurrent delivery of the same job may have placed the asset while we waited
     existing = lots.findByAsset(assetId);
@@ -138,6 +142,7 @@ class DismantlingService {
                 () -> {
                   DismantlingLot opened = lots.save(DismantlingLot.open(company, now));
                   opened.assignNumber();
+                  events.publishEvent(new LotOpened(opened.id(), company.id()));
                   return opened;
                 });
     LotAsset added =
@@ -152,6 +157,9 @@ class DismantlingService {
             null);
     lot.add(added);
     lots.writeAdded(lot, added);
+    if (lot.status() == LotStatus.FULL) {
+      events.publishEvent(new LotFull(lot.id()));
+    }
     inventory.appendCustody(
         new AppendCustody(
             asset.inventoryNumber(),
@@ -178,37 +186,6 @@ class DismantlingService {
     return text.length() > 400 ? text.substring(0, 400) : text;
   }
 
-  /** Starts the lot's process unless it was (the lot's row lock makes it once per lot). */
-  void ensureStarted(long lotId) {
-    tx.executeWithoutResult(
-        status -> {
-          lots.lock(lotId);
-          DismantlingLot lot = lots.findById(lotId).orElseThrow();
-          if (lot.processInstanceKey() == null) {
-            lot.started(processes.startLot(lotId, lot.companyId()));
-            lots.writeProgress(lot);
-          }
-        });
-  }
-
-  /** Publishes {@code DismantlingLotFull} once the lot is full, unless it was. */
-  void ensureFullPublished(long lotId) {
-    DismantlingLot lot = lots.findById(lotId).orElseThrow();
-    if (!lot.awaitsFullMessage()) {
-      return;
-    }
-    processes.publishLotFull(lotId);
-    tx.executeWithoutResult(
-        status -> {
-          lots.lock(lotId);
-          DismantlingLot locked = lots.findById(lotId).orElseThrow();
-          if (locked.fullPublishedAt() == null) {
-            locked.fullPublished(now());
-            lots.writeProgress(locked);
-          }
-        });
-  }
-
   /**
    * Closes an open lot now, before its size or its 30 days (an asset manager's decision, e.g. to
    * send a small lot): no asset enters it any more and its process is told the lot is complete
@@ -226,22 +203,10 @@ class DismantlingService {
                 return false;
               }
               lots.writeProgress(lot);
+              events.publishEvent(new LotFull(lotId));
               return true;
             });
-    if (!Boolean.TRUE.equals(requested)) {
-      return false;
-    }
-    processes.publishLotFull(lotId);
-    tx.executeWithoutResult(
-        status -> {
-          lots.lock(lotId);
-          DismantlingLot locked = lots.findById(lotId).orElseThrow();
-          if (locked.fullPublishedAt() == null) {
-            locked.fullPublished(now());
-            lots.writeProgress(locked);
-          }
-        });
-    return true;
+    return Boolean.TRUE.equals(requested);
   }
 
   /** Closes the lot (no asset enters it any more) and returns its asset count. */
@@ -479,52 +444,27 @@ class DismantlingService {
   }
 
   /**
-   * Publishes {@code DismantlingCompleted} for every asset of the lot not yet told, then marks the
-   * lot completed; returns the number of assets of the lot.
+   * Marks the lot completed and, in the same transaction, publishes {@link AssetDismantled} for
+   * each of its assets (once per lot: a second call finds it completed), whose listener publishes
+   * {@code DismantlingCompleted} to the asset's process; returns the number of assets of the lot.
    */
   public int publishCompletion(long lotId) {
-    DismantlingLot lot = lot(lotId);
-    if (lot.recyclingCertificateRef() == null) {
-      throw new IllegalStateException(
-          "Expected the attestations of lot " + lot.number() + " before completing it");
-    }
-    Map<String, Object> dismantling = new LinkedHashMap<>();
-    dismantling.put("lotId", lot.id());
-    dismantling.put("adaptedCompanyId", lot.companyId());
-    dismantling.put("pickedUpOn", lot.pickedUpOn().toString());
-    dismantling.put("wasteTrackingNumber", lot.wasteTrackingNumber());
-    dismantling.put("recyclingCertificateRef", lot.recyclingCertificateRef());
-    dismantling.put("eaAttestationRef", lot.eaAttestationRef());
-    for (LotAsset a : lot.assets()) {
-      if (a.completionPublishedAt() != null) {
-        continue;
-      }
-      // under the lot's lock: the same job delivered twice at once publishes each asset once
-      // (the second delivery waits, then finds it published); a failed publication marks nothing
-      tx.executeWithoutResult(
-          status -> {
-            lots.lock(lotId);
-            DismantlingLot locked = lot(lotId);
-            boolean published =
-                locked.assets().stream()
-                    .anyMatch(l -> l.assetId() == a.assetId() && l.completionPublishedAt() != null);
-            if (published) {
-              return;
-            }
-            processes.publishDismantlingCompleted(lotId, a.assetId(), dismantling);
-            locked.markPublished(a.assetId(), now());
-            lots.writePublished(locked, a.assetId());
-          });
-    }
     return tx.execute(
         status -> {
           lots.lock(lotId);
-          DismantlingLot locked = lot(lotId);
-          if (locked.completedAt() == null) {
-            locked.complete(now());
-            lots.writeProgress(locked);
+          DismantlingLot lot = lot(lotId);
+          if (lot.recyclingCertificateRef() == null) {
+            throw new IllegalStateException(
+                "Expected the attestations of lot " + lot.number() + " before completing it");
           }
-          return locked.assetCount();
+          if (lot.completedAt() == null) {
+            lot.complete(now());
+            lots.writeProgress(lot);
+            for (LotAsset a : lot.assets()) {
+              events.publishEvent(new AssetDismantled(lotId, a.assetId()));
+            }
+          }
+          return lot.assetCount();
         });
   }
 

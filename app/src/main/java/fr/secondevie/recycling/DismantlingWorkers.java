@@ -1,6 +1,8 @@
 package fr.secondevie.recycling;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.InvalidInputException;
+import fr.secondevie.common.JobOperations;
 import fr.secondevie.processes.AssetEndOfLifeProcess;
 import fr.secondevie.processes.DismantlingLotProcess.ErrorCodes;
 import fr.secondevie.processes.DismantlingLotProcess.JobTypes;
@@ -65,7 +67,7 @@ public class DismantlingWorkers {
 
   @JobWorker(type = AssetEndOfLifeProcess.JobTypes.ADD_TO_LOT)
   public AddOutput addToLot(ActivatedJob job, @Variable(name = "assetId") Long assetId) {
-    return new AddOutput(service.addToLot(assetId, operationId(job)).lotId());
+    return new AddOutput(service.addToLot(assetId, JobOperations.operationId(job)).lotId());
   }
 
   @JobWorker(type = JobTypes.CLOSE_LOT)
@@ -78,7 +80,8 @@ public class DismantlingWorkers {
       ActivatedJob job,
       @Variable(name = "lotId") Long lotId,
       @Variable(name = "adaptedCompanyId") Long adaptedCompanyId) {
-    return new OrderOutput(service.sendOrder(lotId, adaptedCompanyId, operationId(job)));
+    return new OrderOutput(
+        service.sendOrder(lotId, adaptedCompanyId, JobOperations.operationId(job)));
   }
 
   @JobWorker(type = JobTypes.RECORD_PICKUP)
@@ -96,7 +99,7 @@ public class DismantlingWorkers {
               pickup.wasteTrackingNumber(),
               pickup.carrier(),
               pickup.notes()),
-          operationId(job));
+          JobOperations.operationId(job));
     } catch (InvalidInputException e) {
       throw refused(ErrorCodes.PICKUP_REFUSED, e);
     }
@@ -117,7 +120,7 @@ public class DismantlingWorkers {
               attestation.invoiceAmountExclTax(),
               attestation.labourCost(),
               attestation.notes()),
-          operationId(job));
+          JobOperations.operationId(job));
     } catch (InvalidInputException e) {
       throw refused(ErrorCodes.ATTESTATION_REFUSED, e);
     }
@@ -140,9 +143,5 @@ public class DismantlingWorkers {
     }
     String v = value.strip();
     return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
-  }
-
-  static String operationId(ActivatedJob job) {
-    return job.getType() + ":" + job.getElementInstanceKey();
   }
 }

@@ -20,11 +20,6 @@ record LotAsset(
     String operationId,
     Instant completionPublishedAt) {
 
-  LotAsset published(Instant now) {
-    return new LotAsset(
-        assetId, inventoryNumber, category, serialNumber, description, addedAt, operationId, now);
-  }
-
   /** Typical weight of the category, for the order (the pickup weighs the lot). */
   public java.math.BigDecimal estimatedWeightKg() {
     return EstimatedWeights.of(category);

@@ -1,6 +1,7 @@
 package fr.secondevie.recycling;
 
 import fr.secondevie.documents.PdfRenderer;
+import fr.secondevie.notification.MailTemplates;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -20,10 +21,12 @@ class OrderRenderer {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final PdfRenderer pdf;
+  private final MailTemplates mails;
   private final Map<String, String> producer;
 
   OrderRenderer(
       PdfRenderer pdf,
+      MailTemplates mails,
       @Value("${secondevie.organisation.name:Centre hospitalier universitaire}") String name,
       @Value("${secondevie.organisation.address:}") String address,
       @Value("${secondevie.organisation.siret:}") String siret,
@@ -32,6 +35,7 @@ class OrderRenderer {
       @Value("${secondevie.recycling.pickup-contact:Direction des systèmes d'information}")
           String pickupContact) {
     this.pdf = pdf;
+    this.mails = mails;
     this.producer =
         Map.of(
             "name", name,
@@ -57,33 +61,21 @@ class OrderRenderer {
     return pdf.render("dismantling-order", model);
   }
 
+  /** The e-mail sent with the order (template {@code mail/dismantling-order.txt}). */
   String emailBody(DismantlingLot lot, AdaptedCompany company) {
-    return """
-        Bonjour,
-
-        Vous trouverez ci-joint le bon d'enlèvement %s du lot de démantèlement %s : \
-        %d équipement(s) informatique(s) réformé(s), dont les supports de données ont été effacés \
-        avec certificat ou détruits, pour un poids estimé de %s kg.
-
-        Adresse d'enlèvement : %s (%s).
-
-        Merci de nous indiquer la date d'enlèvement, puis de nous transmettre le numéro du \
-        bordereau de suivi des déchets (Trackdéchets), le poids pesé, le certificat de recyclage \
-        et l'attestation précisant le coût de main-d'œuvre de la prestation.
-
-        Cordialement,
-        %s
-        """
-        .formatted(
-            lot.orderNumber(),
-            lot.number(),
-            lot.assetCount(),
-            kilos(lot.estimatedWeightKg()),
-            producer.get("pickupAddress").isBlank()
-                ? producer.get("name")
-                : producer.get("pickupAddress"),
-            producer.get("pickupContact"),
-            producer.get("name"));
+    Map<String, Object> v = new HashMap<>();
+    v.put("orderNumber", lot.orderNumber());
+    v.put("lotNumber", lot.number());
+    v.put("assetCount", lot.assetCount());
+    v.put("weightKg", kilos(lot.estimatedWeightKg()));
+    v.put(
+        "pickupAddress",
+        producer.get("pickupAddress").isBlank()
+            ? producer.get("name")
+            : producer.get("pickupAddress"));
+    v.put("pickupContact", producer.get("pickupContact"));
+    v.put("organisation", producer.get("name"));
+    return mails.render("dismantling-order", v);
   }
 
   static String kilos(BigDecimal kg) {

@@ -1,6 +1,5 @@
 package fr.secondevie.recycling;
 
-import fr.secondevie.common.ApiProblems;
 import fr.secondevie.inventory.AssetCategory;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -8,11 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -188,15 +184,5 @@ class RecyclingApiController {
             () ->
                 new ResponseStatusException(
                     HttpStatus.NOT_FOUND, "Aucune entreprise adaptée n° " + id));
-  }
-
-  @ExceptionHandler(InvalidInputException.class)
-  ProblemDetail invalid(InvalidInputException e) {
-    return ApiProblems.invalid(e.errors());
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApiProblems.unreadable(e);
   }
 }

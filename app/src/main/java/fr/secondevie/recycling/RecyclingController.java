@@ -1,5 +1,6 @@
 package fr.secondevie.recycling;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.UploadRejectedException;
 import java.io.IOException;

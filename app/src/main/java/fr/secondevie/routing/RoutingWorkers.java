@@ -1,5 +1,6 @@
 package fr.secondevie.routing;
 
+import fr.secondevie.common.JobOperations;
 import fr.secondevie.inventory.DispositionRoute;
 import fr.secondevie.inventory.InventoryCommands.AssignRoute;
 import fr.secondevie.inventory.InventoryService;
@@ -76,10 +77,6 @@ public class RoutingWorkers {
             (Boolean.TRUE.equals(routeArbitrated) ? "arbitrage" : "décision asset-route")
                 + (reason.isEmpty() ? "" : " : " + reason),
             "worker:" + job.getType(),
-            job.getProcessInstanceKey()
-                + ":"
-                + job.getElementId()
-                + ":"
-                + job.getElementInstanceKey()));
+            JobOperations.operationId(job)));
   }
 }

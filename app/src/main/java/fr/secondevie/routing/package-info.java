@@ -10,5 +10,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Routing",
-    allowedDependencies = {"inventory", "processes"})
+    allowedDependencies = {"common", "inventory", "processes"})
 package fr.secondevie.routing;

@@ -1,6 +1,7 @@
 package fr.secondevie.sanitization;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.JobOperations;
 import fr.secondevie.inventory.StorageDevice;
 import fr.secondevie.inventory.StorageType;
 import fr.secondevie.processes.AssetEndOfLifeProcess.ErrorCodes;
@@ -70,7 +71,8 @@ public class SanitizationWorkers {
                             null))
                 .toList();
     SanitizationPlan plan =
-        planner.plan(requireAsset(input.assetId()), devices, actor(job), operationId(job));
+        planner.plan(
+            requireAsset(input.assetId()), devices, actor(job), JobOperations.operationId(job));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put(Variables.SANITIZATION_PLAN, plan);
     out.put(Variables.SANITIZATION_REQUIRED, plan.sanitizationRequired());
@@ -137,7 +139,7 @@ public class SanitizationWorkers {
             report(input.wipeReport()),
             WipeReportSources.MANUAL.equals(input.wipeReportSource()),
             actor(job),
-            operationId(job));
+            JobOperations.operationId(job));
     if (!outcome.passed()) {
       List<Failure> failures = outcome.failures();
       throw CamundaError.bpmnError(
@@ -198,7 +200,7 @@ public class SanitizationWorkers {
             input.failedDrives(),
             proof,
             actor(job),
-            operationId(job));
+            JobOperations.operationId(job));
     if (!outcome.complete()) {
       // the technician gets destroy-media back with the reason at the top of the form
       String refusal = String.join(" ", outcome.problems());
@@ -275,13 +277,5 @@ public class SanitizationWorkers {
 
   static String actor(ActivatedJob job) {
     return "worker:" + job.getType();
-  }
-
-  static String operationId(ActivatedJob job) {
-    return job.getProcessInstanceKey()
-        + ":"
-        + job.getElementId()
-        + ":"
-        + job.getElementInstanceKey();
   }
 }

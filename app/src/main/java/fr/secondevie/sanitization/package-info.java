@@ -24,5 +24,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Sanitization",
-    allowedDependencies = {"inventory", "documents", "processes"})
+    allowedDependencies = {"common", "inventory", "documents", "processes"})
 package fr.secondevie.sanitization;

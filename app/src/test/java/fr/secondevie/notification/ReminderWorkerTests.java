@@ -107,4 +107,47 @@ class ReminderWorkerTests {
     assertThatThrownBy(() -> worker.compose("SOMETHING_ELSE", lot))
         .isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void shouldWriteEachReminderFromItsTextTemplateWithOnlyTheKnownDetails() {
+    // given: an asset with its location, then one without; a lot without its order
+    Input unlocated =
+        new Input(
+            43L,
+            new AssetVariable("CHU76-2020-00043", "LAPTOP", null, null, null),
+            null,
+            null,
+            null,
+            null);
+    Input lot = new Input(null, null, null, 12L, null, null);
+
+    // when
+    String located = worker.compose(Reminders.COLLECTION_OVERDUE, COLLECTION).body();
+    String bare = worker.compose(Reminders.COLLECTION_OVERDUE, unlocated).body();
+    String attestation = worker.compose(Reminders.ATTESTATION_OVERDUE, lot).body();
+
+    // then: the whole text, optional parts left out without a trace
+    assertThat(located)
+        .isEqualTo(
+            """
+            Bonjour,
+
+            L'équipement CHU76-2019-00042 (Dell OptiPlex 7070) attend toujours d'être collecté et \
+            inspecté (tâche « Collecter et inspecter l'équipement »).
+            Lieu : Hôpital Charles-Nicolle > Cardiologie
+
+            Merci de traiter la tâche ; la fiche de l'équipement : http://localhost:8080/assets/42
+
+            Ce message est envoyé automatiquement tous les 3 jours tant que la collecte attend.
+            --
+            Seconde Vie
+            """);
+    assertThat(bare)
+        .startsWith(
+            "Bonjour,\n\nL'équipement CHU76-2020-00043 attend toujours d'être collecté et"
+                + " inspecté (tâche « Collecter et inspecter l'équipement »).\n\nMerci de traiter")
+        .contains("http://localhost:8080/assets/43");
+    assertThat(attestation)
+        .contains("l'attestation de l'entreprise adaptée du lot n° 12 manque encore.\n");
+  }
 }

@@ -3,6 +3,7 @@ package fr.secondevie.reconditioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.secondevie.common.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /** A completion's cost is bounded: a typing error is a field error, not a stored absurdity. */

@@ -109,10 +109,13 @@ class ReconditioningPagesTests {
                 .with(csrf()))
         .andExpect(redirectedUrl("/reconditioning-orders/" + orderId));
 
-    // then
+    // then: the process told after the commit, once
     ReconditioningOrder order = service.find(orderId).orElseThrow();
     assertThat(order.costCents()).isEqualTo(104_550L);
     assertThat(order.completedBy()).isEqualTo("technicien");
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> service.find(orderId).orElseThrow().messagePublishedAt() != null);
     verify(messages, times(1)).publish(eq(orderId), eq(asset.id()), any());
     mvc.perform(get("/reconditioning-orders/{id}", orderId).with(AUDITOR))
         .andExpect(status().isOk())
@@ -152,8 +155,10 @@ class ReconditioningPagesTests {
                     "{\"result\": \"BEYOND_REPAIR\", \"workDone\": \"Carte mère HS\", \"costCents\": 1500}")
                 .with(httpBasic("technicien", "demo")))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.status").value("COMPLETED"))
-        .andExpect(jsonPath("$.messagePublishedAt").exists());
+        .andExpect(jsonPath("$.status").value("COMPLETED"));
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> service.find(orderId).orElseThrow().messagePublishedAt() != null);
     verify(messages, times(1)).publish(eq(orderId), eq(asset.id()), any());
   }
 

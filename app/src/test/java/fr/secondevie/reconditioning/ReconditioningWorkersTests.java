@@ -12,6 +12,7 @@ import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.documents.DocumentService;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.AssetCategory;
@@ -25,6 +26,7 @@ import fr.secondevie.reconditioning.ReconditioningWorkers.Inspection;
 import fr.secondevie.sanitization.CertificateService;
 import fr.secondevie.sanitization.SanitizationPlanner;
 import fr.secondevie.support.Assets;
+import fr.secondevie.support.EventPublications;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
 import java.math.BigDecimal;
@@ -36,6 +38,9 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** reconditioning.create-order and the completion that publishes ReconditioningCompleted. */
@@ -53,6 +58,11 @@ class ReconditioningWorkersTests {
   @Autowired SanitizationPlanner planner;
   @Autowired CertificateService certificates;
   @Autowired JdbcTemplate jdbc;
+  @Autowired EventPublicationRegistry eventRegistry;
+  @Autowired CompletedEventPublications completedEvents;
+  @Autowired IncompleteEventPublications incompleteEvents;
+
+  EventPublications publications;
 
   Assets assets;
 
@@ -60,6 +70,7 @@ class ReconditioningWorkersTests {
   void setUp() {
     ReconditioningTestSupport.clean(jdbc);
     assets = new Assets(inventory, planner, certificates);
+    publications = new EventPublications(eventRegistry, completedEvents, incompleteEvents);
     reset(messages);
   }
 
@@ -179,7 +190,10 @@ class ReconditioningWorkersTests {
     service.complete(orderId, reconditioned(18), "technicien");
     service.publish(orderId);
 
-    // then
+    // then: one publication of the completion, the process told once with the report
+    CompletionRecorded recorded = new CompletionRecorded(orderId);
+    publications.awaitCompleted(recorded);
+    assertThat(publications.of(recorded)).hasSize(1);
     @SuppressWarnings("unchecked")
     ArgumentCaptor<Map<String, Object>> variables = ArgumentCaptor.forClass(Map.class);
     verify(messages, times(1)).publish(eq(orderId), eq(asset.id()), variables.capture());
@@ -204,7 +218,7 @@ class ReconditioningWorkersTests {
 
   @Test
   void shouldKeepTheCompletionWhenThePublicationFailsAndPublishItLater() {
-    // given
+    // given: the runtime cannot be reached when the workshop's report is recorded
     ReconditioningTestSupport.workshop(registry);
     Asset asset = inReconditioning();
     order(asset, "INTERNAL_REUSE");
@@ -212,27 +226,30 @@ class ReconditioningWorkersTests {
     doThrow(new IllegalStateException("runtime unavailable"))
         .when(messages)
         .publish(anyLong(), anyLong(), any());
-
-    // when
-    assertThatThrownBy(
-            () ->
-                service.complete(
-                    orderId,
-                    new Completion("BEYOND_REPAIR", "Carte mère HS", null, 0L, null, null),
-                    "technicien"))
-        .hasMessage("runtime unavailable");
-
-    // then
+    service.complete(
+        orderId,
+        new Completion("BEYOND_REPAIR", "Carte mère HS", null, 0L, null, null),
+        "technicien");
+    CompletionRecorded event = new CompletionRecorded(orderId);
+    publications.awaitIncomplete(
+        event, () -> verify(messages).publish(eq(orderId), eq(asset.id()), any()));
     ReconditioningOrder recorded = orders.findById(orderId).orElseThrow();
     assertThat(recorded.status()).isEqualTo(OrderStatus.COMPLETED);
     assertThat(recorded.awaitsMessage()).isTrue();
+
+    // when: the runtime is back and the order's page asks to tell the process again
     reset(messages);
     service.publish(orderId);
+
+    // then
+    publications.awaitCompleted(event);
     verify(messages, times(1)).publish(eq(orderId), eq(asset.id()), any());
     assertThat(orders.findById(orderId).orElseThrow().awaitsMessage()).isFalse();
     // a second completion is refused, nothing published again
     assertThatThrownBy(() -> service.complete(orderId, reconditioned(12), "technicien"))
         .isInstanceOf(InvalidInputException.class);
+    service.publish(orderId);
+    assertThat(publications.of(event)).hasSize(1);
     verify(messages, times(1)).publish(anyLong(), anyLong(), any());
   }
 

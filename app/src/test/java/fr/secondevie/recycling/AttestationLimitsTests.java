@@ -3,6 +3,7 @@ package fr.secondevie.recycling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.secondevie.common.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;

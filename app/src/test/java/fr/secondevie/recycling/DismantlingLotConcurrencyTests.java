@@ -18,21 +18,29 @@ import fr.secondevie.processes.AssetEndOfLifeProcess;
 import fr.secondevie.processes.DismantlingLotProcess.JobTypes;
 import fr.secondevie.recycling.DismantlingWorkers.AttestationVariable;
 import fr.secondevie.recycling.DismantlingWorkers.PickupVariable;
+import fr.secondevie.recycling.LotEvents.AssetDismantled;
+import fr.secondevie.recycling.LotEvents.LotFull;
+import fr.secondevie.recycling.LotEvents.LotOpened;
 import fr.secondevie.sanitization.CertificateService;
 import fr.secondevie.sanitization.SanitizationPlanner;
 import fr.secondevie.support.Assets;
 import fr.secondevie.support.Concurrently;
+import fr.secondevie.support.EventPublications;
 import fr.secondevie.support.TestClock;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
@@ -56,6 +64,11 @@ class DismantlingLotConcurrencyTests {
   @Autowired CertificateService certificates;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestClock clock;
+  @Autowired EventPublicationRegistry eventRegistry;
+  @Autowired CompletedEventPublications completedEvents;
+  @Autowired IncompleteEventPublications incompleteEvents;
+
+  EventPublications publications;
 
   Assets assets;
   final AtomicLong processKey = new AtomicLong(4_503_599_627_380_000L);
@@ -64,7 +77,13 @@ class DismantlingLotConcurrencyTests {
   void setUp() {
     RecyclingFixtures.clean(jdbc);
     assets = new Assets(inventory, planner, certificates);
+    publications = new EventPublications(eventRegistry, completedEvents, incompleteEvents);
     when(processes.startLot(anyLong(), anyLong())).thenAnswer(i -> processKey.incrementAndGet());
+  }
+
+  @AfterEach
+  void awaitLotEvents() {
+    RecyclingFixtures.awaitLotEvents(publications, jdbc);
   }
 
   List<Asset> toRecycle(int count) {
@@ -134,7 +153,12 @@ class DismantlingLotConcurrencyTests {
         .hasSize(size)
         .allSatisfy(
             a -> {
-              assertThat(a.completionPublishedAt()).isNotNull();
+              AssetDismantled dismantled = new AssetDismantled(lotId, a.assetId());
+              publications.awaitCompleted(dismantled);
+              assertThat(publications.of(dismantled)).hasSize(1);
+              assertThat(lots.findById(lotId).orElseThrow().find(a.assetId()).orElseThrow())
+                  .extracting(LotAsset::completionPublishedAt)
+                  .isNotNull();
               verify(processes, times(1))
                   .publishDismantlingCompleted(eq(lotId), eq(a.assetId()), any());
             });
@@ -171,7 +195,7 @@ class DismantlingLotConcurrencyTests {
   void shouldFillAndCloseNewLotsWhileOlderLotsComplete() throws Exception {
     // given: two attested lots of 10; 20 assets still to place, whose ids interleave with theirs
     // (the first lot holds a1 a3... a19, the assets to place a2 a4... a20 and so on)
-    registry.create(company("Les Ateliers du Cailly", 10, true));
+    AdaptedCompany company = registry.create(company("Les Ateliers du Cailly", 10, true));
     List<Asset> all = interleaved(toRecycle(40), 10);
     List<Asset> toPlace = new ArrayList<>(all.subList(10, 20));
     toPlace.addAll(all.subList(30, 40));
@@ -214,7 +238,11 @@ class DismantlingLotConcurrencyTests {
       assertThat(lot.assetCount()).isEqualTo(10);
       assertThat(lot.status()).isEqualTo(LotStatus.CLOSED);
       assertThat(lot.closedReason()).isEqualTo(DismantlingLot.ClosedReason.SIZE);
-      assertThat(lot.fullPublishedAt()).isNotNull();
+      LotFull full = new LotFull(lotId);
+      LotOpened opened = new LotOpened(lotId, company.id());
+      publications.awaitCompleted(opened, full);
+      assertThat(publications.of(full)).hasSize(1);
+      assertThat(publications.of(opened)).hasSize(1);
       verify(processes, times(1)).startLot(eq(lotId), anyLong());
       verify(processes, times(1)).publishLotFull(lotId);
     }

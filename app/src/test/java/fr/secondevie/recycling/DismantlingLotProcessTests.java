@@ -192,7 +192,12 @@ class DismantlingLotProcessTests {
     assertThat(done.eaAttestationRef()).isEqualTo("ATT-EA-2026-88");
     assertThat(done.invoiceCents()).isEqualTo(18_000L);
     assertThat(done.labourCostCents()).isEqualTo(12_050L);
-    assertThat(done.assets()).allSatisfy(a -> assertThat(a.completionPublishedAt()).isNotNull());
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(lots.findById(lot.id()).orElseThrow().assets())
+                    .allSatisfy(a -> assertThat(a.completionPublishedAt()).isNotNull()));
     assertThat(notifications.latest(1000))
         .filteredOn(n -> n.operationId().equals("dismantling-order:" + lot.id()))
         .hasSize(1);
@@ -236,7 +241,6 @@ class DismantlingLotProcessTests {
     assertThat(lot.status()).isEqualTo(LotStatus.ORDER_SENT);
     assertThat(lot.closedReason()).isEqualTo(DismantlingLot.ClosedReason.TIME);
     assertThat(lot.targetSize()).isEqualTo(5);
-    assertThat(lot.fullPublishedAt()).isNull();
     assertThat(documents.find(lot.orderDocumentId()).orElseThrow().kind())
         .isEqualTo(DocumentKind.DISMANTLING_ORDER);
     assertThat(notifications.latest(1000))

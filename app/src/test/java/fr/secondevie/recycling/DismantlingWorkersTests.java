@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -28,9 +29,13 @@ import fr.secondevie.processes.DismantlingLotProcess.JobTypes;
 import fr.secondevie.processes.DismantlingLotProcess.Variables;
 import fr.secondevie.recycling.DismantlingWorkers.AttestationVariable;
 import fr.secondevie.recycling.DismantlingWorkers.PickupVariable;
+import fr.secondevie.recycling.LotEvents.AssetDismantled;
+import fr.secondevie.recycling.LotEvents.LotFull;
+import fr.secondevie.recycling.LotEvents.LotOpened;
 import fr.secondevie.sanitization.CertificateService;
 import fr.secondevie.sanitization.SanitizationPlanner;
 import fr.secondevie.support.Assets;
+import fr.secondevie.support.EventPublications;
 import fr.secondevie.support.TestClock;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
@@ -51,12 +56,16 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
@@ -85,8 +94,12 @@ class DismantlingWorkersTests {
   @Autowired NotificationService notifications;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestClock clock;
+  @Autowired EventPublicationRegistry eventRegistry;
+  @Autowired CompletedEventPublications completedEvents;
+  @Autowired IncompleteEventPublications incompleteEvents;
 
   String todayBsd;
+  EventPublications publications;
 
   @BeforeEach
   void dateTheSlip() {
@@ -100,7 +113,13 @@ class DismantlingWorkersTests {
   void setUp() {
     RecyclingFixtures.clean(jdbc);
     assets = new Assets(inventory, planner, certificates);
+    publications = new EventPublications(eventRegistry, completedEvents, incompleteEvents);
     when(processes.startLot(anyLong(), anyLong())).thenAnswer(i -> ++processKey);
+  }
+
+  @AfterEach
+  void awaitLotEvents() {
+    RecyclingFixtures.awaitLotEvents(publications, jdbc);
   }
 
   Asset toRecycle() {
@@ -128,7 +147,7 @@ class DismantlingWorkersTests {
   @Test
   void shouldPutAssetsAddedAtTheSameMomentInOneLot() throws Exception {
     // given: four P2 instances reach add-to-lot together
-    registry.create(company("Les Ateliers du Cailly", 10, true));
+    AdaptedCompany company = registry.create(company("Les Ateliers du Cailly", 10, true));
     List<Asset> pending = List.of(toRecycle(), toRecycle(), toRecycle(), toRecycle());
     ExecutorService pool = Executors.newFixedThreadPool(pending.size());
     CountDownLatch start = new CountDownLatch(1);
@@ -152,7 +171,11 @@ class DismantlingWorkersTests {
 
     // then: one lot holds them all, one process started
     assertThat(lotIds).hasSize(1);
-    assertThat(lots.findById(lotIds.iterator().next()).orElseThrow().assetCount()).isEqualTo(4);
+    long lotId = lotIds.iterator().next();
+    assertThat(lots.findById(lotId).orElseThrow().assetCount()).isEqualTo(4);
+    LotOpened opened = new LotOpened(lotId, company.id());
+    publications.awaitCompleted(opened);
+    assertThat(publications.of(opened)).hasSize(1);
     verify(processes, times(1)).startLot(anyLong(), anyLong());
   }
 
@@ -169,6 +192,9 @@ class DismantlingWorkersTests {
 
     // then
     assertThat(second).isEqualTo(first);
+    publications.awaitCompleted(new LotOpened(first, company.id()));
+    assertThat(publications.of(new LotOpened(first, company.id()))).hasSize(1);
+    assertThat(publications.of(new LotFull(first))).isEmpty();
     DismantlingLot lot = lots.findById(first).orElseThrow();
     assertThat(lot.status()).isEqualTo(LotStatus.OPEN);
     assertThat(lot.number()).matches("LOT-\\d{4}-\\d{4}");
@@ -185,7 +211,7 @@ class DismantlingWorkersTests {
   @Test
   void shouldPublishLotFullOnceWhenTheLotReachesItsSizeThenOpenANewLot() {
     // given
-    registry.create(company("Les Ateliers du Cailly", 2, true));
+    AdaptedCompany company = registry.create(company("Les Ateliers du Cailly", 2, true));
     Asset a1 = toRecycle();
     Asset a2 = toRecycle();
     Asset a3 = toRecycle();
@@ -201,7 +227,10 @@ class DismantlingWorkersTests {
     assertThat(lotOfSecond).isEqualTo(lot1);
     assertThat(lot2).isNotEqualTo(lot1);
     assertThat(lots.findById(lot1).orElseThrow().status()).isEqualTo(LotStatus.FULL);
-    assertThat(lots.findById(lot1).orElseThrow().fullPublishedAt()).isNotNull();
+    publications.awaitCompleted(
+        new LotOpened(lot1, company.id()), new LotFull(lot1), new LotOpened(lot2, company.id()));
+    assertThat(publications.of(new LotFull(lot1))).hasSize(1);
+    assertThat(publications.of(new LotFull(lot2))).isEmpty();
     verify(processes, times(1)).publishLotFull(lot1);
     verify(processes, never()).publishLotFull(lot2);
     verify(processes, times(1)).startLot(eq(lot1), anyLong());
@@ -209,22 +238,47 @@ class DismantlingWorkersTests {
   }
 
   @Test
-  void shouldRetryTheStartOfALotWhoseProcessCouldNotBeStarted() {
-    // given: the runtime is down when the lot opens
-    registry.create(company("Les Ateliers du Cailly", 5, true));
+  void shouldStartTheProcessOfALotOpenedWhileTheRuntimeWasDownOnceItIsBack() {
+    // given: the runtime is down when the lot opens; the asset is placed all the same
+    AdaptedCompany company = registry.create(company("Les Ateliers du Cailly", 5, true));
     Asset asset = toRecycle();
     ActivatedJob job = job(AssetEndOfLifeProcess.JobTypes.ADD_TO_LOT);
     when(processes.startLot(anyLong(), anyLong())).thenThrow(new IllegalStateException("down"));
-    assertThatThrownBy(() -> workers.addToLot(job, asset.id())).hasMessage("down");
-
-    // when: the job is retried once the runtime is back
-    org.mockito.Mockito.doReturn(77L).when(processes).startLot(anyLong(), anyLong());
     long lotId = workers.addToLot(job, asset.id()).dismantlingLotId();
+    LotOpened opened = new LotOpened(lotId, company.id());
+    publications.awaitIncomplete(opened, () -> verify(processes).startLot(lotId, company.id()));
+    assertThat(lots.findById(lotId).orElseThrow().processInstanceKey()).isNull();
+
+    // when: the runtime is back and the incomplete publication is submitted again (as at the next
+    // start of the application)
+    org.mockito.Mockito.doReturn(77L).when(processes).startLot(anyLong(), anyLong());
+    publications.resubmit(opened);
 
     // then: the asset stayed in its lot and the lot has its process
+    publications.awaitCompleted(opened);
     DismantlingLot lot = lots.findById(lotId).orElseThrow();
     assertThat(lot.assetCount()).isEqualTo(1);
     assertThat(lot.processInstanceKey()).isEqualTo(77L);
+    verify(processes, times(2)).startLot(lotId, company.id());
+  }
+
+  @Test
+  void shouldPublishLotFullAgainAfterAFailedPublication() {
+    // given: a lot of one asset out of one, whose "full" message could not be published
+    AdaptedCompany company = registry.create(company("Les Ateliers du Cailly", 1, true));
+    doThrow(new IllegalStateException("down")).when(processes).publishLotFull(anyLong());
+    long lotId = add(toRecycle());
+    LotFull full = new LotFull(lotId);
+    publications.awaitIncomplete(full, () -> verify(processes).publishLotFull(lotId));
+
+    // when
+    org.mockito.Mockito.doNothing().when(processes).publishLotFull(anyLong());
+    publications.resubmit(full);
+
+    // then: published again, then the publication is complete
+    publications.awaitCompleted(full, new LotOpened(lotId, company.id()));
+    assertThat(publications.of(full)).hasSize(1);
+    verify(processes, times(2)).publishLotFull(lotId);
   }
 
   @Test
@@ -249,7 +303,7 @@ class DismantlingWorkersTests {
   @Test
   void shouldCloseAnOpenLotOnRequestOnceAndOpenANewLotForTheNextAsset() {
     // given: a lot of one asset out of ten
-    registry.create(company("Les Ateliers du Cailly", 10, true));
+    AdaptedCompany company = registry.create(company("Les Ateliers du Cailly", 10, true));
     long lot = add(toRecycle());
 
     // when: the asset manager closes it now, twice (double click)
@@ -264,6 +318,8 @@ class DismantlingWorkersTests {
     DismantlingLot closed = lots.findById(lot).orElseThrow();
     assertThat(closed.status()).isEqualTo(LotStatus.CLOSED);
     assertThat(closed.closedReason()).isEqualTo(DismantlingLot.ClosedReason.MANUAL);
+    publications.awaitCompleted(new LotOpened(lot, company.id()), new LotFull(lot));
+    assertThat(publications.of(new LotFull(lot))).hasSize(1);
     verify(processes, times(1)).publishLotFull(lot);
     assertThat(add(toRecycle())).isNotEqualTo(lot);
   }
@@ -271,7 +327,7 @@ class DismantlingWorkersTests {
   @Test
   void shouldNotCloseAnEmptyOrClosedLotOnRequest() {
     // given
-    registry.create(company("Les Ateliers du Cailly", 10, true));
+    AdaptedCompany company = registry.create(company("Les Ateliers du Cailly", 10, true));
     long lot = add(toRecycle());
     workers.closeLot(lot);
 
@@ -279,6 +335,8 @@ class DismantlingWorkersTests {
     assertThat(service.closeNow(lot)).isFalse();
     assertThat(lots.findById(lot).orElseThrow().closedReason())
         .isEqualTo(DismantlingLot.ClosedReason.TIME);
+    publications.awaitCompleted(new LotOpened(lot, company.id()));
+    assertThat(publications.of(new LotFull(lot))).isEmpty();
     verify(processes, never()).publishLotFull(anyLong());
   }
 
@@ -336,6 +394,14 @@ class DismantlingWorkersTests {
               assertThat(n.recipient()).isEqualTo("commandes@ea-normandie.example");
               assertThat(n.subject()).contains(first.orderId(), lot.number(), "2 équipements");
               assertThat(n.attachmentIds()).containsExactly(first.documentRef());
+              assertThat(n.body())
+                  .startsWith(
+                      "Bonjour,\n\nVous trouverez ci-joint le bon d'enlèvement " + first.orderId())
+                  .contains(
+                      "du lot de démantèlement " + lot.number() + " : 2 équipement(s)",
+                      "pour un poids estimé de 15,0 kg.",
+                      "\n\nAdresse d'enlèvement : ")
+                  .endsWith("Cordialement,\nCentre hospitalier universitaire\n");
             });
     StoredDocument pdf = documents.find(first.documentRef()).orElseThrow();
     String text = text(documents.content(pdf));
@@ -496,9 +562,14 @@ class DismantlingWorkersTests {
     int first = workers.publishCompletion(lot.id()).completedAssetCount();
     int second = workers.publishCompletion(lot.id()).completedAssetCount();
 
-    // then
+    // then: one event per asset, each told once to the runtime
     assertThat(first).isEqualTo(3);
     assertThat(second).isEqualTo(3);
+    for (LotAsset a : lot.assets()) {
+      AssetDismantled dismantled = new AssetDismantled(lot.id(), a.assetId());
+      publications.awaitCompleted(dismantled);
+      assertThat(publications.of(dismantled)).hasSize(1);
+    }
     @SuppressWarnings("unchecked")
     ArgumentCaptor<Map<String, Object>> dismantling = ArgumentCaptor.forClass(Map.class);
     for (LotAsset a : lot.assets()) {
@@ -519,8 +590,8 @@ class DismantlingWorkersTests {
   }
 
   @Test
-  void shouldNotPublishCompletionAgainForAssetsAlreadyToldAfterAFailure() {
-    // given: the runtime fails on the second asset
+  void shouldPublishTheCompletionOfAnAssetAgainAfterAFailedPublication() {
+    // given: the lot completed while the runtime failed on its second asset
     DismantlingLot lot = ordered(2);
     workers.recordPickup(job(JobTypes.RECORD_PICKUP), lot.id(), pickup(todayBsd));
     workers.recordAttestation(
@@ -535,18 +606,32 @@ class DismantlingWorkersTests {
         .when(processes)
         .publishDismantlingCompleted(
             eq(lot.id()), eq(secondAsset), org.mockito.ArgumentMatchers.any());
+    assertThat(workers.publishCompletion(lot.id()).completedAssetCount()).isEqualTo(2);
+    AssetDismantled second = new AssetDismantled(lot.id(), secondAsset);
+    publications.awaitCompleted(new AssetDismantled(lot.id(), firstAsset));
+    publications.awaitIncomplete(
+        second,
+        () ->
+            verify(processes)
+                .publishDismantlingCompleted(
+                    eq(lot.id()), eq(secondAsset), org.mockito.ArgumentMatchers.any()));
+    assertThat(lots.findById(lot.id()).orElseThrow().find(secondAsset).orElseThrow())
+        .extracting(LotAsset::completionPublishedAt)
+        .isNull();
 
-    // when
-    assertThatThrownBy(() -> workers.publishCompletion(lot.id())).hasMessage("down");
-    workers.publishCompletion(lot.id());
+    // when: its publication is submitted again (as at the next start of the application)
+    publications.resubmit(second);
 
-    // then
+    // then: the second asset told again, the first one not
+    publications.awaitCompleted(second);
     verify(processes, times(1))
         .publishDismantlingCompleted(
             eq(lot.id()), eq(firstAsset), org.mockito.ArgumentMatchers.any());
     verify(processes, times(2))
         .publishDismantlingCompleted(
             eq(lot.id()), eq(secondAsset), org.mockito.ArgumentMatchers.any());
+    assertThat(lots.findById(lot.id()).orElseThrow().assets())
+        .allSatisfy(a -> assertThat(a.completionPublishedAt()).isNotNull());
   }
 
   static String text(byte[] pdf) throws IOException {

@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import fr.secondevie.common.Siret;
+import fr.secondevie.support.EventPublications;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +21,20 @@ final class RecyclingFixtures {
     jdbc.update("DELETE FROM dismantling_lot_asset");
     jdbc.update("DELETE FROM dismantling_lot");
     jdbc.update("DELETE FROM adapted_company");
+  }
+
+  /**
+   * Waits for the listeners of the lot events of the lots still in the database (those of the
+   * current test: each test cleans first), so that none runs during the next test.
+   */
+  static void awaitLotEvents(EventPublications publications, JdbcTemplate jdbc) {
+    java.util.Set<Long> present =
+        new java.util.HashSet<>(jdbc.queryForList("SELECT id FROM dismantling_lot", Long.class));
+    publications.awaitNoneIncomplete(
+        event ->
+            (event instanceof LotEvents.LotOpened o && present.contains(o.lotId()))
+                || (event instanceof LotEvents.LotFull f && present.contains(f.lotId()))
+                || (event instanceof LotEvents.AssetDismantled d && present.contains(d.lotId())));
   }
 
   static String siret() {

@@ -1,6 +1,7 @@
 package fr.secondevie.inventory.workers;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.JobOperations;
 import fr.secondevie.common.Redelivery;
 import fr.secondevie.inventory.InspectionService;
 import fr.secondevie.inventory.InspectionService.FoundDevice;
@@ -121,7 +122,7 @@ public class RecordInspectionWorker {
                                 : Math.round(d.capacityGb() * 1_000_000_000.0)))
                 .toList(),
             ACTOR,
-            UpdateStatusWorker.operationId(job),
+            JobOperations.operationId(job),
             attestation(i));
     // the same job delivered twice at once: the second finds the first's inspection
     Redelivery.once(() -> inspections.record(command));

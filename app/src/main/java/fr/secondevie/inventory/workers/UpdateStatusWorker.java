@@ -1,5 +1,6 @@
 package fr.secondevie.inventory.workers;
 
+import fr.secondevie.common.JobOperations;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.AssetStatus;
 import fr.secondevie.inventory.IllegalStatusTransitionException;
@@ -71,7 +72,7 @@ public class UpdateStatusWorker {
                                 job.getProcessInstanceKey(),
                                 job.getElementId()),
                         null,
-                        operationId(job)))
+                        JobOperations.operationId(job)))
                 .asset();
       } catch (IllegalStatusTransitionException e) {
         if (target != AssetStatus.DECOMMISSIONING) {
@@ -99,14 +100,5 @@ public class UpdateStatusWorker {
           "Expected task header " + Headers.TARGET_STATUS + " on " + job.getElementId());
     }
     return AssetStatus.valueOf(header);
-  }
-
-  /** Unique per activation of the element, the same when the job is delivered again. */
-  static String operationId(ActivatedJob job) {
-    return job.getProcessInstanceKey()
-        + ":"
-        + job.getElementId()
-        + ":"
-        + job.getElementInstanceKey();
   }
 }

@@ -1,6 +1,5 @@
 package fr.secondevie.suppliers.web;
 
-import fr.secondevie.common.ApiProblems;
 import fr.secondevie.common.Siret;
 import fr.secondevie.processes.SupplierReferencingProcess.Origins;
 import fr.secondevie.suppliers.Candidate;
@@ -16,9 +15,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -132,10 +129,5 @@ class SupplierApiController {
                     s.getReferencedUntil(),
                     s.isReferencedOn(today)))
         .toList();
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApiProblems.unreadable(e);
   }
 }

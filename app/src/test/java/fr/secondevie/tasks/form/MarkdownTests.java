@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The Markdown subset of text components, rendered to safe HTML, and the templates before it. */
+/**
+ * The Markdown of text components (CommonMark, commonmark-java), rendered to safe HTML, and the
+ * templates before it.
+ */
 class MarkdownTests {
 
   @Test
@@ -22,7 +25,7 @@ class MarkdownTests {
         .isEqualTo(
             "<ul>\n<li>un</li>\n<li><strong>deux</strong></li>\n</ul>\n"
                 + "<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n"
-                + "<blockquote>\n<p>cité</p>\n</blockquote>\n<hr>\n");
+                + "<blockquote>\n<p>cité</p>\n</blockquote>\n<hr />\n");
   }
 
   @Test
@@ -50,8 +53,24 @@ class MarkdownTests {
   }
 
   @Test
+  void shouldShowImagesAsTheirTextAndCodeAsText() {
+    assertThat(Markdown.toHtml("![logo](https://evil.example/x.png) [écrire](mailto:dsi@chu.fr)"))
+        .isEqualTo("<p>logo <a href=\"mailto:dsi@chu.fr\">écrire</a></p>\n");
+    assertThat(Markdown.toHtml("```\n<b>gras</b>\n```"))
+        .isEqualTo("<pre><code>&lt;b&gt;gras&lt;/b&gt;\n</code></pre>\n");
+  }
+
+  @Test
+  void shouldInsertEntitiesAndImagesOfVariablesAsText() {
+    Map<String, Object> vars = Map.of("name", "&amp; ![i](https://evil.example/x.png)");
+    String source = TextTemplates.markdown("Nom : {{name}}", vars);
+    assertThat(Markdown.toHtml(source))
+        .isEqualTo("<p>Nom : &amp;amp; ![i](https://evil.example/x.png)</p>\n");
+  }
+
+  @Test
   void shouldBreakLinesOnTwoTrailingSpaces() {
-    assertThat(Markdown.toHtml("ligne  \nsuivante")).isEqualTo("<p>ligne<br>\nsuivante</p>\n");
+    assertThat(Markdown.toHtml("ligne  \nsuivante")).isEqualTo("<p>ligne<br />\nsuivante</p>\n");
   }
 
   @Test

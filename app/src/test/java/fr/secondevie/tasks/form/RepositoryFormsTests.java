@@ -247,7 +247,7 @@ class RepositoryFormsTests {
     FormView view = FORMS.open(form("regularize-inventory"), variablesOf("regularize-inventory"));
     assertThat(find(view, "f-intro").getHtml())
         .contains("<strong>42</strong>")
-        .contains("il est introuvable dans l&#39;inventaire.")
+        .contains("il est introuvable dans l'inventaire.")
         .doesNotContain("son statut")
         .contains("Aucun équipement 42.");
     assertThat(find(view, "f-field-corrected-asset-id").isHidden()).isTrue();
@@ -591,7 +591,7 @@ class RepositoryFormsTests {
     FormView view = FORMS.open(form("arbitrate-route"), variablesOf("arbitrate-route"));
     String html = find(view, "f-intro").getHtml();
     assertThat(html)
-        .contains("<h2>Arbitrer l&#39;orientation</h2>")
+        .contains("<h2>Arbitrer l'orientation</h2>")
         .contains("<strong>CHU76-2019-00042</strong> — HP EliteBook 840 G6")
         .contains("<em>Catégorie à examiner</em>")
         .contains("<li>Catégorie : SERVER — âge : 6.5 ans</li>")
