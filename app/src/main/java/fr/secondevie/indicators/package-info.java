@@ -7,5 +7,12 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Indicators",
-    allowedDependencies = {"inventory", "processes", "donation", "documents", "notification"})
+    allowedDependencies = {
+      "inventory",
+      "processes",
+      "donation",
+      "documents",
+      "notification",
+      "purchasing"
+    })
 package fr.secondevie.indicators;
