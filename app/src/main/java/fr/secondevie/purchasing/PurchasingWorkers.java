@@ -1,6 +1,7 @@
 package fr.secondevie.purchasing;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.secondevie.processes.ReconditionedPurchaseProcess.ErrorCodes;
 import fr.secondevie.processes.ReconditionedPurchaseProcess.JobTypes;
 import fr.secondevie.processes.ReconditionedPurchaseProcess.Variables;
@@ -26,9 +27,20 @@ import org.springframework.stereotype.Component;
 public class PurchasingWorkers {
 
   private final PurchasingService service;
+  private final ObjectMapper json;
 
-  PurchasingWorkers(PurchasingService service) {
+  PurchasingWorkers(PurchasingService service, ObjectMapper json) {
     this.service = service;
+    this.json = json;
+  }
+
+  /** A list variable read item by item into {@code type} (the client maps only its raw JSON). */
+  private <T> List<T> list(ActivatedJob job, String name, Class<T> type) {
+    Object raw = job.getVariablesAsMap().get(name);
+    if (raw == null) {
+      return List.of();
+    }
+    return json.convertValue(raw, json.getTypeFactory().constructCollectionType(List.class, type));
   }
 
   /** {@code channelDecision}, the result of {@code purchase-channel}. */
@@ -121,9 +133,8 @@ public class PurchasingWorkers {
 
   @JobWorker(type = JobTypes.ASSIGN_STOCK)
   public AssignOutput assignStock(
-      ActivatedJob job,
-      @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId,
-      @Variable(name = Variables.STOCK_PROPOSAL) List<StockVariable> stockProposal) {
+      ActivatedJob job, @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId) {
+    List<StockVariable> stockProposal = list(job, Variables.STOCK_PROPOSAL, StockVariable.class);
     List<PurchasingService.StockItem> reviewed =
         stockProposal == null
             ? List.of()
@@ -167,8 +178,8 @@ public class PurchasingWorkers {
 
   @JobWorker(type = JobTypes.RANK_OFFERS)
   public RankingOutput rankOffers(
-      @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId,
-      @Variable(name = Variables.OFFERS) List<OfferVariable> offers) {
+      ActivatedJob job, @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId) {
+    List<OfferVariable> offers = list(job, Variables.OFFERS, OfferVariable.class);
     try {
       List<Offer> ranked =
           service.rankOffers(
