@@ -27,11 +27,11 @@ record PurchaseRequest(
     String newDecisionComment) {
 
   /** Units still to buy once the internal stock assigned is deducted. */
-  int remainingQuantity() {
+  public int remainingQuantity() {
     return Math.max(0, quantity - assignedFromStock);
   }
 
-  String reference() {
+  public String reference() {
     return "DA-" + id;
   }
 }

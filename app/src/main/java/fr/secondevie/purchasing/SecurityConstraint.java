@@ -12,7 +12,7 @@ enum SecurityConstraint {
     this.label = label;
   }
 
-  String label() {
+  public String label() {
     return label;
   }
 }
