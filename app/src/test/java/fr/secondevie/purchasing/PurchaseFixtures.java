@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Small builders for the purchasing tests: stock, referenced suppliers, requests, form values. */
 final class PurchaseFixtures {
 
-  private static final AtomicLong SIRETS = new AtomicLong(System.nanoTime() % 10_000_000_000L);
+  private static final AtomicLong SIRETS =
+      new AtomicLong(Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 10_000_000_000L));
 
   private PurchaseFixtures() {}
 
