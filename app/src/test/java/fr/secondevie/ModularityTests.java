@@ -37,6 +37,7 @@ class ModularityTests {
             "models",
             "notification",
             "processes",
+            "purchasing",
             "reconditioning",
             "recycling",
             "routing",
@@ -57,7 +58,8 @@ class ModularityTests {
         inventory.getDirectDependencies(MODULES).uniqueModules().map(ApplicationModule::getName);
 
     // then: the core of the inventory knows none of the routes built on it
-    assertThat(dependencies).doesNotContain("donation", "recycling", "reconditioning", "tasks");
+    assertThat(dependencies)
+        .doesNotContain("donation", "recycling", "reconditioning", "purchasing", "tasks");
   }
 
   @Test

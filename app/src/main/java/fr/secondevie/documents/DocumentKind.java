@@ -9,6 +9,7 @@ public enum DocumentKind {
   HANDOVER_RECEIPT("Reçu de remise signé"),
   RECONDITIONING_ORDER("Ordre de reconditionnement"),
   DISMANTLING_ORDER("Bon de commande de démantèlement"),
+  PURCHASE_ORDER("Bon de commande d'achat"),
   RECYCLING_CERTIFICATE("Certificat de recyclage"),
   ADAPTED_COMPANY_ATTESTATION("Attestation entreprise adaptée"),
   SUPPLIER_EVIDENCE("Justificatif fournisseur"),

@@ -39,6 +39,8 @@ final class DocumentReaders {
       case RECYCLING_CERTIFICATE, ADAPTED_COMPANY_ATTESTATION -> CUSTODY;
       // purchasing: the referencing file of a supplier
       case SUPPLIER_EVIDENCE -> EnumSet.of(BUYER, EVALUATOR, ADMIN);
+      // purchasing: the order the buyer placed, which the technicians receive against
+      case PURCHASE_ORDER -> custodyAnd(BUYER, TECHNICIAN);
       // published reports (indicators, SPASER): management
       case REPORT -> custodyAnd(DIRECTOR);
       case OTHER ->

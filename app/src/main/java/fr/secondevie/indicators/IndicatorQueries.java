@@ -152,12 +152,21 @@ class IndicatorQueries {
         .list();
   }
 
+  /**
+   * Leaves out an imported accounting line whose reference is the reference of a purchase order
+   * received in the application: the order's own line counts that purchase.
+   */
+  static final String NOT_COUNTED_TWICE =
+      "NOT (import_id IS NOT NULL AND reference IN (SELECT o.order_reference FROM"
+          + " spend_ledger_line o WHERE o.order_reference IS NOT NULL))";
+
   /** Spend ledger totals of a year, in cents: [total, reused or reconditioned]. */
   PurchaseShare purchaseShare(int year) {
     return jdbc.sql(
             "SELECT COALESCE(SUM(amount_cents), 0) AS total, COALESCE(SUM(CASE WHEN nature IN"
                 + " ('RECONDITIONNE', 'REEMPLOI') THEN amount_cents ELSE 0 END), 0) AS reused"
-                + " FROM spend_ledger_line WHERE spend_year = :year")
+                + " FROM spend_ledger_line WHERE spend_year = :year AND "
+                + NOT_COUNTED_TWICE)
         .param("year", year)
         .query((rs, i) -> PurchaseShare.of(year, rs.getLong("total"), rs.getLong("reused")))
         .single();
@@ -166,7 +175,9 @@ class IndicatorQueries {
   /** The spend lines of a year (for the drill-down and the CSV). */
   List<SpendLedgerCsv.Line> spendLines(int year) {
     return jdbc.sql(
-            "SELECT * FROM spend_ledger_line WHERE spend_year = :year ORDER BY spend_date, id")
+            "SELECT * FROM spend_ledger_line WHERE spend_year = :year AND "
+                + NOT_COUNTED_TWICE
+                + " ORDER BY spend_date, id")
         .param("year", year)
         .query(
             (rs, i) ->

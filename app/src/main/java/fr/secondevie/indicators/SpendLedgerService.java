@@ -66,7 +66,8 @@ class SpendLedgerService {
         .param("now", clock.instant().truncatedTo(ChronoUnit.MICROS))
         .update(keys);
     long importId = keys.getKey().longValue();
-    jdbc.sql("DELETE FROM spend_ledger_line WHERE spend_year IN (:years)")
+    // the lines of received purchase orders (no import) stay
+    jdbc.sql("DELETE FROM spend_ledger_line WHERE spend_year IN (:years) AND import_id IS NOT NULL")
         .param("years", years)
         .update();
     for (SpendLedgerCsv.Line l : parsed.lines()) {

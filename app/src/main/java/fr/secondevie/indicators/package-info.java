@@ -13,6 +13,7 @@
       "processes",
       "donation",
       "documents",
-      "notification"
+      "notification",
+      "purchasing"
     })
 package fr.secondevie.indicators;

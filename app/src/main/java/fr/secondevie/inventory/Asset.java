@@ -44,6 +44,11 @@ public class Asset {
   private String glpiStatus;
   private String glpiFingerprint;
   private Long importRunId;
+  private boolean reconditioned;
+  private String supplierName;
+  private String contractReference;
+  private LocalDate warrantyEnd;
+  private String orderReference;
   private int custodyLength;
   private String custodyHeadHash;
   private Instant createdAt;
@@ -122,6 +127,14 @@ public class Asset {
     acquisitionCostCents = d.acquisitionCostCents();
   }
 
+  void acquire(Acquisition a) {
+    reconditioned = a.reconditioned();
+    supplierName = a.supplierName();
+    contractReference = a.contractReference();
+    warrantyEnd = a.warrantyEnd();
+    orderReference = a.orderReference();
+  }
+
   void advanceCustodyHead(CustodyEntry entry) {
     custodyLength = entry.seq();
     custodyHeadHash = entry.hash();
@@ -156,6 +169,41 @@ public class Asset {
       String service,
       LocalDate acquisitionDate,
       Long acquisitionCostCents) {}
+
+  /**
+   * How the hospital bought an asset through a purchase order (P5).
+   *
+   * @param reconditioned bought reconditioned (counts as reuse in the AGEC share)
+   * @param contractReference purchasing central or SAD contract, null for a direct order
+   */
+  public record Acquisition(
+      boolean reconditioned,
+      String supplierName,
+      String contractReference,
+      LocalDate warrantyEnd,
+      String orderReference) {}
+
+  /** True when bought reconditioned through a purchase order. */
+  public boolean reconditioned() {
+    return reconditioned;
+  }
+
+  public String supplierName() {
+    return supplierName;
+  }
+
+  public String contractReference() {
+    return contractReference;
+  }
+
+  public LocalDate warrantyEnd() {
+    return warrantyEnd;
+  }
+
+  /** The purchase order the asset was received on, null when it did not come from one. */
+  public String orderReference() {
+    return orderReference;
+  }
 
   public Long id() {
     return id;

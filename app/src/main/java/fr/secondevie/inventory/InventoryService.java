@@ -257,6 +257,21 @@ public class InventoryService {
       String actor,
       String evidence,
       String operationId) {
+    return register(inventoryNumber, description, null, status, actor, evidence, operationId);
+  }
+
+  /**
+   * Registers an asset received on a purchase order (P5), with how it was bought, as {@link
+   * #register(String, Asset.Description, AssetStatus, String, String, String)} does.
+   */
+  public Outcome register(
+      String inventoryNumber,
+      Asset.Description description,
+      Asset.Acquisition acquisition,
+      AssetStatus status,
+      String actor,
+      String evidence,
+      String operationId) {
     Objects.requireNonNull(status, "status");
     if (!status.isEntry()) {
       throw new IllegalArgumentException(
@@ -279,6 +294,9 @@ public class InventoryService {
     }
     Asset asset = Asset.register(inventoryNumber, description.category(), status, clock.instant());
     asset.describe(description);
+    if (acquisition != null) {
+      asset.acquire(acquisition);
+    }
     asset = assets.save(asset);
     CustodyEntry entry =
         custody.save(

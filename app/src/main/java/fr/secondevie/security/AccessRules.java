@@ -266,6 +266,14 @@ public final class AccessRules {
     post(r, "/api/reconditioning-orders/{id}/publish", WORKSHOP);
     get(r, "/api/reconditioners", AUTHENTICATED);
 
+    // purchasing (P5): any staff role requests, buyers handle the requests through their tasks
+    get(r, "/purchases", AUTHENTICATED);
+    post(r, "/purchases", AUTHENTICATED);
+    get(r, "/purchases/{id}", AUTHENTICATED);
+    get(r, "/api/purchase-requests", AUTHENTICATED);
+    post(r, "/api/purchase-requests", AUTHENTICATED);
+    get(r, "/api/purchase-requests/{id}", AUTHENTICATED);
+
     // recycling
     get(r, "/adapted-companies", AUTHENTICATED);
     get(r, "/adapted-companies/new", MANAGERS);

@@ -45,7 +45,11 @@ final class Models {
           new ProcessUnderTest(
               IndicatorsAnnualReportProcess.PROCESS_ID,
               IndicatorsAnnualReportProcess.RESOURCE,
-              IndicatorsAnnualReportProcess.class));
+              IndicatorsAnnualReportProcess.class),
+          new ProcessUnderTest(
+              ReconditionedPurchaseProcess.PROCESS_ID,
+              ReconditionedPurchaseProcess.RESOURCE,
+              ReconditionedPurchaseProcess.class));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

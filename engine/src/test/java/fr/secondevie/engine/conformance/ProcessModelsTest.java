@@ -42,11 +42,12 @@ class ProcessModelsTest extends ConformanceTest {
             "dismantling-lot",
             "equipment-renewal-campaign",
             "indicators-annual-report",
+            "reconditioned-purchase",
             "supplier-referencing");
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
-        .contains("asset-route", "supplier-maturity");
-    assertThat(deployment.getForm()).hasSize(13);
+        .contains("asset-route", "supplier-maturity", "purchase-channel");
+    assertThat(deployment.getForm()).hasSize(19);
   }
 
   @Test

@@ -1,0 +1,87 @@
+package fr.secondevie.purchasing;
+
+import fr.secondevie.documents.PdfRenderer;
+import java.text.NumberFormat;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Renders the purchase order (template {@code pdf/purchase-order}) and its e-mail. */
+@Component
+class PurchaseOrderRenderer {
+
+  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private final PdfRenderer pdf;
+  private final Map<String, String> buyer;
+
+  PurchaseOrderRenderer(
+      PdfRenderer pdf,
+      @Value("${secondevie.organisation.name:Centre hospitalier universitaire}") String name,
+      @Value("${secondevie.organisation.address:}") String address,
+      @Value("${secondevie.organisation.siret:}") String siret) {
+    this.pdf = pdf;
+    this.buyer = Map.of("name", name, "address", address, "siret", siret);
+  }
+
+  byte[] render(PurchaseRequest request, PurchaseOrder order, Offer offer) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("order", order);
+    model.put("request", request);
+    model.put("offer", offer);
+    model.put("buyer", buyer);
+    model.put("orderedOn", DATE.format(order.orderedOn()));
+    model.put("expectedBy", DATE.format(order.expectedBy()));
+    model.put("unitPrice", euros(offer.unitPriceCents()));
+    model.put("total", euros(offer.unitPriceCents() * order.quantity()));
+    return pdf.render("purchase-order", model);
+  }
+
+  String emailBody(PurchaseRequest request, PurchaseOrder order, Offer offer) {
+    return """
+        Bonjour,
+
+        Vous trouverez ci-joint le bon de commande %s : %d × %s%s, au prix unitaire de %s HT, \
+        soit %s HT, livraison attendue au plus tard le %s (%s, %s).
+
+        Merci de joindre au bon de livraison le numéro de série de chaque unité.
+
+        Cordialement,
+        %s
+        """
+        .formatted(
+            order.reference(),
+            order.quantity(),
+            request.category().label().toLowerCase(Locale.FRENCH),
+            offer.reconditioned() ? " reconditionné(s)" : "",
+            euros(offer.unitPriceCents()),
+            euros(offer.unitPriceCents() * order.quantity()),
+            DATE.format(order.expectedBy()),
+            request.service(),
+            request.site(),
+            buyer.get("name"));
+  }
+
+  String reminderBody(PurchaseOrder order, long daysLate) {
+    return """
+        Bonjour,
+
+        La livraison de la commande %s était attendue le %s : elle a %d jour(s) de retard. \
+        Merci de nous indiquer sa nouvelle date de livraison.
+
+        Cordialement,
+        %s
+        """
+        .formatted(order.reference(), DATE.format(order.expectedBy()), daysLate, buyer.get("name"));
+  }
+
+  /** 123456 → "1 234,56 €". */
+  static String euros(long cents) {
+    return NumberFormat.getCurrencyInstance(Locale.FRANCE)
+        .format(cents / 100.0)
+        .replace('\u202f', '\u00a0');
+  }
+}

@@ -1,0 +1,5 @@
+package fr.secondevie.purchasing;
+
+/** One unit delivered on an order: accepted (and inventoried) or refused with its reason. */
+record ReceptionUnit(
+    String serialNumber, boolean accepted, String refusalReason, String inventoryNumber) {}
