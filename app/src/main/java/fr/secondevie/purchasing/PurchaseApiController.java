@@ -1,6 +1,5 @@
 package fr.secondevie.purchasing;
 
-import fr.secondevie.common.ApiProblems;
 import fr.secondevie.inventory.AssetCategory;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -8,11 +7,8 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -178,15 +174,5 @@ class PurchaseApiController {
                         o.score()))
             .toList(),
         order);
-  }
-
-  @ExceptionHandler(InvalidInputException.class)
-  ProblemDetail invalid(InvalidInputException e) {
-    return ApiProblems.invalid(e.errors());
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return ApiProblems.unreadable(e);
   }
 }

@@ -1,5 +1,6 @@
 package fr.secondevie.purchasing;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.inventory.AssetCategory;
 import java.security.Principal;
 import java.time.LocalDate;

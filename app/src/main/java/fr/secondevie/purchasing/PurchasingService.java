@@ -1,5 +1,6 @@
 package fr.secondevie.purchasing;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.DocumentService;
 import fr.secondevie.documents.NewDocument;

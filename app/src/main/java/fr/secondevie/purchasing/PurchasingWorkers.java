@@ -2,6 +2,8 @@ package fr.secondevie.purchasing;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.secondevie.common.InvalidInputException;
+import fr.secondevie.common.JobOperations;
 import fr.secondevie.processes.ReconditionedPurchaseProcess.ErrorCodes;
 import fr.secondevie.processes.ReconditionedPurchaseProcess.JobTypes;
 import fr.secondevie.processes.ReconditionedPurchaseProcess.Variables;
@@ -150,7 +152,8 @@ public class PurchasingWorkers {
                             s.accepted()))
                 .toList();
     try {
-      int remaining = service.assignStock(purchaseRequestId, reviewed, operationId(job));
+      int remaining =
+          service.assignStock(purchaseRequestId, reviewed, JobOperations.operationId(job));
       return new AssignOutput(service.assignedFromStock(purchaseRequestId).size(), remaining);
     } catch (PurchasingService.StockUnavailableException e) {
       throw CamundaError.bpmnError(ErrorCodes.STOCK_UNAVAILABLE, e.getMessage());
@@ -234,7 +237,10 @@ public class PurchasingWorkers {
     try {
       PurchaseOrder order =
           service.placeOrder(
-              purchaseRequestId, selection.rank(), selection.reason(), operationId(job));
+              purchaseRequestId,
+              selection.rank(),
+              selection.reason(),
+              JobOperations.operationId(job));
       Offer offer =
           service.offers(purchaseRequestId).stream()
               .filter(o -> o.id() == order.offerId())
@@ -256,7 +262,7 @@ public class PurchasingWorkers {
   @JobWorker(type = JobTypes.CHECK_DELIVERY)
   public void checkDelivery(
       ActivatedJob job, @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId) {
-    service.checkDelivery(purchaseRequestId, operationId(job));
+    service.checkDelivery(purchaseRequestId, JobOperations.operationId(job));
   }
 
   @JobWorker(type = JobTypes.RECORD_RECEPTION)
@@ -290,9 +296,5 @@ public class PurchasingWorkers {
     }
     String v = value.strip();
     return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
-  }
-
-  static String operationId(ActivatedJob job) {
-    return job.getType() + ":" + job.getElementInstanceKey();
   }
 }
