@@ -287,28 +287,14 @@ final class DiagramRenderer {
           .append("</text>");
       textBelow(svg, name, x + w / 2, y + h + 14);
     } else if (type.equals("participant") || type.equals("lane")) {
-      svg.append("<rect x=\"")
-          .append(num(x))
-          .append("\" y=\"")
-          .append(num(y))
-          .append("\" width=\"")
-          .append(num(w))
-          .append("\" height=\"")
-          .append(num(h))
-          .append("\" fill=\"none\" stroke=\"")
+      rect(svg, x, y, w, h)
+          .append(" fill=\"none\" stroke=\"")
           .append(INK)
           .append("\" stroke-width=\"1\"/>");
       textBelow(svg, name, x + 15, y + 15);
     } else if (type.equals("textAnnotation") || type.startsWith("data") || type.equals("group")) {
-      svg.append("<rect x=\"")
-          .append(num(x))
-          .append("\" y=\"")
-          .append(num(y))
-          .append("\" width=\"")
-          .append(num(w))
-          .append("\" height=\"")
-          .append(num(h))
-          .append("\" fill=\"none\" stroke=\"")
+      rect(svg, x, y, w, h)
+          .append(" fill=\"none\" stroke=\"")
           .append(INK)
           .append("\" stroke-dasharray=\"4 3\" stroke-width=\"1\"/>");
       String text =
@@ -318,15 +304,8 @@ final class DiagramRenderer {
       wrapped(svg, text, x + w / 2, y + 14, w);
     } else {
       boolean container = type.endsWith("ubProcess");
-      svg.append("<rect x=\"")
-          .append(num(x))
-          .append("\" y=\"")
-          .append(num(y))
-          .append("\" width=\"")
-          .append(num(w))
-          .append("\" height=\"")
-          .append(num(h))
-          .append("\" rx=\"10\" ry=\"10\"")
+      rect(svg, x, y, w, h)
+          .append(" rx=\"10\" ry=\"10\"")
           .append(container && state.equals("none") ? paint.replace("#ffffff", "none") : paint)
           .append("/>");
       if (container) {
@@ -350,6 +329,19 @@ final class DiagramRenderer {
           .append(" fill=\"#ffffff\">!</text>");
     }
     svg.append("</g>");
+  }
+
+  /** Opens a {@code <rect>} with its position and size; the caller adds the rest. */
+  private static StringBuilder rect(StringBuilder svg, double x, double y, double w, double h) {
+    return svg.append("<rect x=\"")
+        .append(num(x))
+        .append("\" y=\"")
+        .append(num(y))
+        .append("\" width=\"")
+        .append(num(w))
+        .append("\" height=\"")
+        .append(num(h))
+        .append('"');
   }
 
   private static void textBelow(StringBuilder svg, String text, double x, double y) {

@@ -227,6 +227,14 @@ public class WipeReportIntake {
         List.of());
   }
 
+  /** The asset named by id or inventory number, still in the hospital's hands; else errors. */
+  private Asset assetStillHere(Long assetId, String inventoryNumber, List<IntakeError> errors) {
+    return stillHere(
+        asset(assetId, inventoryNumber, "assetId", "inventoryNumber", errors),
+        assetId != null ? "assetId" : "inventoryNumber",
+        errors);
+  }
+
   /**
    * @throws IntakeRejectedException with every problem found; nothing is stored
    * @throws PublicationFailedException stored, but not published
@@ -234,16 +242,7 @@ public class WipeReportIntake {
   public Receipt receive(NwipeSubmission submission) {
     List<IntakeError> errors = new ArrayList<>();
     checkSize(submission.body(), errors);
-    Asset asset =
-        stillHere(
-            asset(
-                submission.assetId(),
-                submission.inventoryNumber(),
-                "assetId",
-                "inventoryNumber",
-                errors),
-            submission.assetId() != null ? "assetId" : "inventoryNumber",
-            errors);
+    Asset asset = assetStillHere(submission.assetId(), submission.inventoryNumber(), errors);
     String operator = param(submission.operator(), "operator", 120, true, errors);
     String version = param(submission.toolVersion(), "toolVersion", 40, false, errors);
     String text =
@@ -302,16 +301,7 @@ public class WipeReportIntake {
    */
   public Receipt receive(DeviceCommandSubmission submission) {
     List<IntakeError> errors = new ArrayList<>();
-    Asset asset =
-        stillHere(
-            asset(
-                submission.assetId(),
-                submission.inventoryNumber(),
-                "assetId",
-                "inventoryNumber",
-                errors),
-            submission.assetId() != null ? "assetId" : "inventoryNumber",
-            errors);
+    Asset asset = assetStillHere(submission.assetId(), submission.inventoryNumber(), errors);
     String operator = param(submission.operator(), "operator", 120, true, errors);
     String performedOn = param(submission.performedOn(), "performedOn", 40, true, errors);
     Instant performedAt = null;

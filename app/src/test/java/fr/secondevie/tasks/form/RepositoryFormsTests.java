@@ -91,7 +91,30 @@ class RepositoryFormsTests {
               + " 'reportWarnings': 'aucun'}",
           "correct-indicators-data",
           "{'reportYear': 2025, 'reportVersion': 1, 'review': {'comment': 'Poids du lot 3"
-              + " manquant'}}");
+              + " manquant'}}",
+          "review-internal-stock",
+          "{'purchaseRequestId': 12, 'requestedBy': 'technicien', 'stockProposal':"
+              + " [{'assetId': 42, 'inventoryNumber': 'CHU76-2019-00028', 'description':"
+              + " 'Portable HP EliteBook 840 G6', 'site': 'Charles-Nicolle', 'accepted': false}]}",
+          "justify-new-purchase",
+          "{'purchaseRequestId': 12, 'requestedBy': 'technicien', 'channelDecision':"
+              + " {'channel': 'NEW', 'reason': 'Données de santé sous obligations particulières'}}",
+          "approve-new-purchase",
+          "{'purchaseRequestId': 12, 'requestedBy': 'technicien', 'channelDecision':"
+              + " {'channel': 'NEW', 'reason': 'Données de santé sous obligations particulières'},"
+              + " 'newPurchaseJustification': 'Poste de bloc opératoire homologué'}",
+          "record-offers",
+          "{'purchaseRequestId': 12, 'requestedBy': 'technicien', 'remainingQuantity': 2,"
+              + " 'channelDecision': {'channel': 'RECONDITIONED', 'reason': 'Équipement"
+              + " bureautique'}}",
+          "select-offer",
+          "{'purchaseRequestId': 12, 'requestedBy': 'technicien', 'remainingQuantity': 2,"
+              + " 'ranking': [{'rank': 1, 'label': 'Ateliers du Bocage', 'unitPriceDisplay':"
+              + " '450,00 €', 'warrantyMonths': 12, 'deliveryDays': 10, 'maturityBonus': 3,"
+              + " 'score': 103.1}]}",
+          "receive-order",
+          "{'purchaseOrder': {'reference': 'BC-2026-12', 'quantity': 2, 'supplierName':"
+              + " 'Ateliers du Bocage', 'expectedBy': '2026-12-20'}}");
 
   private static Map<String, String> pairs(String... keysAndValues) {
     Map<String, String> map = new LinkedHashMap<>();
