@@ -75,6 +75,8 @@ class TaskInboxController {
     try {
       TaskInfo task = inbox.claim(Viewer.of(authentication), key);
       redirect.addFlashAttribute("done", "La tâche « " + task.title() + " » vous est assignée.");
+      // taking a task is to work it: its page opens
+      return "redirect:/tasks/" + key;
     } catch (InboxRefusal | TaskRuntimeException e) {
       redirect.addFlashAttribute("refused", message(e));
     }

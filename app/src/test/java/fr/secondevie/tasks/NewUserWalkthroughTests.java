@@ -461,6 +461,8 @@ class NewUserWalkthroughTests {
       if (claim != null) {
         Page claimed = submit(Form.of(claim));
         assertThat(claimed.text()).contains("vous est assignée");
+        // taking a task opens it
+        assertThat(claimed.path()).isEqualTo(href);
       }
       Page task = get(href);
       assertThat(task.text()).contains(title).contains("Assignée à vous");

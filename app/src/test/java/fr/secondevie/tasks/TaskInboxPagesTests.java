@@ -180,6 +180,9 @@ class TaskInboxPagesTests {
         // most urgent first: priority, then due date
         .andExpect(xpath("//table[@id='tasks']/tbody/tr[1]/th/a/@href").string("/tasks/1"))
         .andExpect(xpath("//table[@id='tasks']/tbody/tr[1]/td[6]").string("moi"))
+        // a priority someone set is shown, Camunda's default (50) is not
+        .andExpect(xpath("//table[@id='tasks']/tbody/tr[1]/td[5]").string("80"))
+        .andExpect(xpath("//table[@id='tasks']/tbody/tr[2]/td[5]").string("—"))
         .andExpect(
             xpath("//table[@id='tasks']/tbody/tr[2]/th/a").string("Saisir le rapport d'effacement"))
         .andExpect(
@@ -234,10 +237,10 @@ class TaskInboxPagesTests {
   }
 
   @Test
-  void shouldClaimAndReleaseATaskAsTheLogin() throws Exception {
+  void shouldClaimAndOpenATaskThenReleaseItAsTheLogin() throws Exception {
     when(runtime.get(5)).thenReturn(task(5).build());
     mvc.perform(post("/tasks/5/claim").with(TECHNICIAN).with(csrf()))
-        .andExpect(redirectedUrl("/tasks"))
+        .andExpect(redirectedUrl("/tasks/5"))
         .andExpect(
             flash()
                 .attribute(
