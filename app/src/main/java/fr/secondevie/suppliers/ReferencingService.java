@@ -133,13 +133,18 @@ public class ReferencingService {
                     candidate.registeredBy() == null ? "SAD" : candidate.registeredBy());
           } else {
             Supplier known = supplier;
-            applications.findBySupplier(known.getId()).stream()
-                .filter(a -> !a.getStatus().isClosed())
-                .findFirst()
-                .ifPresent(
-                    open -> {
-                      throw new CandidateAlreadyInProgressException(known.getName(), open.getId());
-                    });
+            Application open =
+                applications.findBySupplier(known.getId()).stream()
+                    .filter(a -> !a.getStatus().isClosed())
+                    .findFirst()
+                    .orElse(null);
+            if (open != null && open.getProcessInstanceKey() == processInstanceKey) {
+              // the same job delivered twice at once: the other delivery registered it meanwhile
+              return registration(open, known);
+            }
+            if (open != null) {
+              throw new CandidateAlreadyInProgressException(known.getName(), open.getId());
+            }
             supplier.update(candidate.name(), candidate.categorySet(), candidate.contact());
           }
           supplier = suppliers.save(supplier);
