@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 class DockerComposeTests {
 
+  static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?[^}]*}");
+  static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
+
   static JsonNode compose;
+  static JsonNode realm;
   static JsonNode services;
   static Properties camundaProfile;
   static Properties defaults;
@@ -35,6 +43,10 @@ class DockerComposeTests {
     compose =
         new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "docker-compose.yml").toFile());
     services = compose.get("services");
+    realm =
+        new ObjectMapper()
+            .readTree(
+                Files.readString(Path.of("..", "docker", "keycloak", "seconde-vie-realm.json")));
     camundaProfile = properties("/application-camunda.properties");
     defaults = properties("/application.properties");
   }
@@ -113,6 +125,7 @@ class DockerComposeTests {
           variable.equals("SPRING_PROFILES_ACTIVE")
               || variable.startsWith("CAMUNDA_CLIENT_AUTH_")
               || variable.startsWith("SPRING_SECURITY_OAUTH2_CLIENT_")
+              || variable.startsWith("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_")
               || variable.equals("SECONDEVIE_SECURITY_OIDC_ROLESCLAIM");
       assertThat(inProfile || known).as(variable).isTrue();
     }
@@ -155,13 +168,24 @@ class DockerComposeTests {
         .isEqualTo(Integer.parseInt(defaults.getProperty("secondevie.embedded.engine.rest-port")));
     assertThat(published.get(grpc.getPort()))
         .isEqualTo(Integer.parseInt(defaults.getProperty("secondevie.embedded.engine.grpc-port")));
-    // The client logs in with a user the cluster creates.
+    // The client logs in with its own client of the realm (client credentials), which the cluster
+    // accepts (audience) and makes an administrator.
     Map<String, String> orchestration = env("orchestration");
-    assertThat(app.get("CAMUNDA_CLIENT_AUTH_METHOD")).isEqualTo("basic");
-    assertThat(app.get("CAMUNDA_CLIENT_AUTH_USERNAME"))
-        .isEqualTo(orchestration.get("CAMUNDA_SECURITY_INITIALIZATION_USERS_0_USERNAME"));
-    assertThat(app.get("CAMUNDA_CLIENT_AUTH_PASSWORD"))
-        .isEqualTo(orchestration.get("CAMUNDA_SECURITY_INITIALIZATION_USERS_0_PASSWORD"));
+    assertThat(app.get("CAMUNDA_CLIENT_AUTH_METHOD")).isEqualTo("oidc");
+    JsonNode client = realmClient(app.get("CAMUNDA_CLIENT_AUTH_CLIENTID"));
+    assertThat(client.get("serviceAccountsEnabled").asBoolean()).isTrue();
+    assertThat(client.get("standardFlowEnabled").asBoolean()).isFalse();
+    assertThat(audiences(client)).contains(app.get("CAMUNDA_CLIENT_AUTH_AUDIENCE"));
+    assertThat(orchestration)
+        .containsEntry(
+            "CAMUNDA_SECURITY_AUTHENTICATION_OIDC_AUDIENCES_0",
+            app.get("CAMUNDA_CLIENT_AUTH_AUDIENCE"))
+        .containsEntry(
+            "CAMUNDA_SECURITY_INITIALIZATION_DEFAULTROLES_ADMIN_CLIENTS_0",
+            app.get("CAMUNDA_CLIENT_AUTH_CLIENTID"));
+    assertThat(URI.create(app.get("CAMUNDA_CLIENT_AUTH_TOKENURL")).getHost()).isEqualTo("keycloak");
+    assertThat(secretVariable(app.get("CAMUNDA_CLIENT_AUTH_CLIENTSECRET")))
+        .isEqualTo(placeholder(client.get("secret").asText()));
   }
 
   @Test
@@ -177,17 +201,17 @@ class DockerComposeTests {
   @Test
   void oidcLoginMatchesTheKeycloakRealm() throws IOException {
     Map<String, String> app = env("app");
-    JsonNode realm =
-        new ObjectMapper()
-            .readTree(
-                Files.readString(Path.of("..", "docker", "keycloak", "seconde-vie-realm.json")));
-    JsonNode client = realm.get("clients").get(0);
+    JsonNode client =
+        realmClient(app.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CHU_CLIENTID"));
     assertThat(app.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CHU_CLIENTID"))
         .isEqualTo(client.get("clientId").asText());
-    assertThat(app.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CHU_CLIENTSECRET"))
-        .isEqualTo(client.get("secret").asText());
-    assertThat(client.get("redirectUris").get(0).asText())
+    assertThat(
+            secretVariable(app.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_CHU_CLIENTSECRET")))
+        .isEqualTo(placeholder(client.get("secret").asText()));
+    assertThat(resolved(client.get("redirectUris").get(0).asText()))
         .isEqualTo("http://localhost:" + ports("app").get(8080) + "/login/oauth2/code/chu");
+    assertThat(resolved(client.get("attributes").get("post.logout.redirect.uris").asText()))
+        .isEqualTo("http://localhost:" + ports("app").get(8080) + "/login?logout");
     URI token = URI.create(app.get("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_CHU_TOKENURI"));
     assertThat(token.getHost()).isEqualTo("keycloak");
     assertThat(ports("keycloak")).containsKey(token.getPort());
@@ -201,5 +225,239 @@ class DockerComposeTests {
             java.util.Arrays.stream(fr.secondevie.security.Role.values())
                 .map(Enum::name)
                 .toArray(String[]::new));
+  }
+
+  static JsonNode realmClient(String clientId) {
+    for (JsonNode client : realm.get("clients")) {
+      if (client.get("clientId").asText().equals(clientId)) {
+        return client;
+      }
+    }
+    throw new AssertionError("no client " + clientId + " in the realm");
+  }
+
+  static List<String> audiences(JsonNode client) {
+    List<String> audiences = new ArrayList<>();
+    client
+        .get("protocolMappers")
+        .forEach(
+            m -> {
+              if (m.get("protocolMapper").asText().equals("oidc-audience-mapper")) {
+                audiences.add(m.get("config").get("included.custom.audience").asText());
+              }
+            });
+    return audiences;
+  }
+
+  /**
+   * {@code ${VAR:?message}} → VAR: a value the stack takes from .env, refusing to start without.
+   */
+  static String secretVariable(String value) {
+    Matcher m = REFERENCE.matcher(value);
+    assertThat(m.matches()).as(value + " is a required .env reference").isTrue();
+    return m.group(1);
+  }
+
+  /** {@code ${VAR}} in the realm file → VAR, which Keycloak resolves from its environment. */
+  static String placeholder(String value) {
+    Matcher m = PLACEHOLDER.matcher(value);
+    assertThat(m.matches()).as(value + " is a placeholder").isTrue();
+    return m.group(1);
+  }
+
+  /** The realm file's placeholders replaced with Keycloak's environment in the compose file. */
+  static String resolved(String value) {
+    Map<String, String> keycloak = env("keycloak");
+    Matcher m = PLACEHOLDER.matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      assertThat(keycloak).as("Keycloak's environment").containsKey(m.group(1));
+      m.appendReplacement(out, Matcher.quoteReplacement(keycloak.get(m.group(1))));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  @Test
+  void shouldTakeEverySecretFromTheEnvFileAndNeverCommitIt() throws IOException {
+    // given
+    Set<String> listed = new TreeSet<>();
+    for (String line : Files.readAllLines(Path.of("..", ".env.example"))) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        assertThat(line).as(".env.example lists names, not values").endsWith("=");
+        listed.add(line.substring(0, line.length() - 1));
+      }
+    }
+    Set<String> referenced = new TreeSet<>();
+    Set<String> serviceNames = new TreeSet<>();
+    services.fieldNames().forEachRemaining(serviceNames::add);
+
+    // when / then: a password or secret is never written in the file
+    for (String service : serviceNames) {
+      env(service)
+          .forEach(
+              (name, value) -> {
+                Matcher reference = REFERENCE.matcher(value);
+                while (reference.find()) {
+                  referenced.add(reference.group(1));
+                }
+                if (name.matches(".*(PASSWORD|SECRET).*") && !name.endsWith("_USERNAME")) {
+                  assertThat(value).as(service + " " + name).matches(REFERENCE.pattern());
+                }
+              });
+    }
+    assertThat(referenced).isEqualTo(listed);
+    assertThat(Files.readAllLines(Path.of("..", ".gitignore"))).contains(".env");
+    // nor in the realm: its secrets and passwords are placeholders Keycloak's environment fills
+    Map<String, String> keycloak = env("keycloak");
+    realm
+        .get("clients")
+        .forEach(
+            c -> {
+              if (c.has("secret")) {
+                String variable = placeholder(c.get("secret").asText());
+                assertThat(secretVariable(keycloak.get(variable))).isEqualTo(variable);
+              }
+            });
+    realm
+        .get("users")
+        .forEach(
+            u -> {
+              if (u.has("credentials")) {
+                String variable = placeholder(u.get("credentials").get(0).get("value").asText());
+                assertThat(secretVariable(keycloak.get(variable))).isEqualTo(variable);
+              }
+            });
+  }
+
+  @Test
+  void shouldPublishOnlyTheWebEntryPointsBeyondThisMachine() {
+    // given: the browser-facing ports (app, Operate/Tasklist, Keycloak)
+    Set<String> webEntryPoints = Set.of("app:8080", "orchestration:8080", "keycloak:8180");
+
+    // when / then
+    services
+        .fields()
+        .forEachRemaining(
+            service -> {
+              JsonNode ports = service.getValue().get("ports");
+              if (ports != null) {
+                ports.forEach(
+                    p -> {
+                      String[] parts = p.asText().split(":");
+                      String container = service.getKey() + ":" + parts[parts.length - 1];
+                      if (!webEntryPoints.contains(container)) {
+                        assertThat(p.asText()).as(container).startsWith("127.0.0.1:");
+                      }
+                    });
+              }
+            });
+  }
+
+  @Test
+  void shouldRunKeycloakInProductionModeWithUsersItsProfileAccepts() {
+    // given
+    JsonNode command = services.get("keycloak").get("command");
+
+    // then: production mode, its database in MariaDB
+    assertThat(command.get(0).asText()).isEqualTo("start");
+    assertThat(env("keycloak")).containsEntry("KC_DB", "mariadb");
+    assertThat(Path.of("..", "docker", "mariadb", "10-keycloak.sh")).exists();
+    // users Keycloak's user profile accepts as they are (no forced "update account" page)
+    realm
+        .get("users")
+        .forEach(
+            u -> {
+              if (!u.has("serviceAccountClientId")) {
+                for (String field : List.of("firstName", "lastName")) {
+                  assertThat(u.get(field).asText())
+                      .as(u.get("username").asText() + " " + field)
+                      .doesNotContainPattern("[<>&\"$%!#?§;*~/\\\\,^(){}\\[\\]|@:=]");
+                }
+                assertThat(u.get("email").asText()).contains("@");
+                assertThat(u.path("requiredActions")).isEmpty();
+              }
+            });
+  }
+
+  @Test
+  void shouldGiveTheApiClientsServiceAccountsWithTheirRolesAndTheApiAudience() {
+    // given
+    Map<String, String> app = env("app");
+    String audience = app.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES");
+
+    // then: one service account per kind of caller, tokens only (no login page, no password)
+    for (String clientId :
+        List.of("seconde-vie-glpi-sync", "seconde-vie-wipe-station", "seconde-vie-workshop")) {
+      JsonNode client = realmClient(clientId);
+      assertThat(client.get("serviceAccountsEnabled").asBoolean()).as(clientId).isTrue();
+      assertThat(client.get("standardFlowEnabled").asBoolean()).as(clientId).isFalse();
+      assertThat(client.get("directAccessGrantsEnabled").asBoolean()).as(clientId).isFalse();
+      assertThat(audiences(client)).as(clientId).contains(audience);
+      JsonNode roles = client.get("protocolMappers").get(0).get("config");
+      assertThat(roles.get("claim.name").asText())
+          .isEqualTo(app.get("SECONDEVIE_SECURITY_OIDC_ROLESCLAIM"));
+      assertThat(roles.get("access.token.claim").asText()).isEqualTo("true");
+    }
+    assertThat(app.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"))
+        .isEqualTo(env("keycloak").get("KC_HOSTNAME") + "/realms/" + realm.get("realm").asText());
+  }
+
+  @Test
+  void shouldLetAgentsWorkTheirGroupsTasksInTasklistWithAuthorizationsOn() throws IOException {
+    // given
+    Map<String, String> orchestration = env("orchestration");
+    Set<String> groups = new TreeSet<>();
+    realm.get("groups").forEach(g -> groups.add(g.get("name").asText()));
+    Set<String> candidateGroups = new TreeSet<>();
+    try (var models = Files.list(Path.of("..", "bpmn"))) {
+      for (Path model : models.filter(m -> m.toString().endsWith(".bpmn")).toList()) {
+        Matcher m =
+            Pattern.compile("candidateGroups=\"([^\"]*)\"").matcher(Files.readString(model));
+        while (m.find()) {
+          for (String group : m.group(1).split(",")) {
+            candidateGroups.add(group.strip());
+          }
+        }
+      }
+    }
+    String tasklistAccess =
+        Files.readString(Path.of("..", "docker", "camunda", "authorizations.yaml"));
+
+    // then
+    assertThat(orchestration)
+        .containsEntry("CAMUNDA_SECURITY_AUTHENTICATION_METHOD", "oidc")
+        .containsEntry("CAMUNDA_SECURITY_AUTHORIZATIONS_ENABLED", "true");
+    assertThat(groups).containsAll(candidateGroups);
+    JsonNode camunda =
+        realmClient(orchestration.get("CAMUNDA_SECURITY_AUTHENTICATION_OIDC_CLIENTID"));
+    assertThat(resolved(camunda.get("redirectUris").get(0).asText()))
+        .isEqualTo(orchestration.get("CAMUNDA_SECURITY_AUTHENTICATION_OIDC_REDIRECTURI"));
+    assertThat(camunda.get("protocolMappers").findValuesAsText("claim.name"))
+        .contains(orchestration.get("CAMUNDA_SECURITY_AUTHENTICATION_OIDC_GROUPSCLAIM"));
+    for (String group : candidateGroups) {
+      assertThat(tasklistAccess)
+          .as(group)
+          .contains(
+              "ownerId: "
+                  + group
+                  + "\n          resourceType: COMPONENT\n          resourceId: \"tasklist\"");
+    }
+    realm
+        .get("users")
+        .forEach(
+            u -> {
+              if (!u.has("serviceAccountClientId")) {
+                assertThat(u.get("groups").get(0).asText())
+                    .isEqualTo("/" + u.get("realmRoles").get(0).asText());
+              }
+            });
+  }
+
+  @Test
+  void shouldSecureElasticsearch() {
+    assertThat(env("elasticsearch")).containsEntry("xpack.security.enabled", "true");
+    assertThat(env("orchestration"))
+        .containsEntry("CAMUNDA_DATA_SECONDARYSTORAGE_ELASTICSEARCH_USERNAME", "elastic");
   }
 }

@@ -51,7 +51,7 @@ class OidcRoles {
     return List.copyOf(mapped);
   }
 
-  private static java.util.Optional<String> toRole(String value) {
+  static java.util.Optional<String> toRole(String value) {
     String name = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
     for (Role role : Role.values()) {
       if (role.name().equals(name)) {

@@ -3,6 +3,7 @@ package fr.secondevie.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -29,10 +31,18 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-  /** REST API: stateless, no session cookie, hence no CSRF token needed. */
+  /**
+   * REST API: stateless, no session cookie, hence no CSRF token needed. Local accounts use HTTP
+   * Basic (embedded mode); with an identity provider, API clients send OAuth2 bearer tokens ({@link
+   * ApiTokens}).
+   */
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ObjectProvider<LoginResponses> localLogin)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      ObjectProvider<LoginResponses> localLogin,
+      ObjectProvider<JwtDecoder> tokenDecoder,
+      @Value("${secondevie.security.oidc.roles-claim:roles}") String rolesClaim)
       throws Exception {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(AccessRules::applyTo)
@@ -40,9 +50,20 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .exceptionHandling(
             e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+    JwtDecoder tokens = tokenDecoder.getIfAvailable();
+    if (tokens != null) {
+      // API clients' service accounts (bearer tokens) when an issuer or key set is configured
+      http.oauth2ResourceServer(
+          server ->
+              server.jwt(
+                  jwt ->
+                      jwt.decoder(tokens).jwtAuthenticationConverter(new ApiTokens(rolesClaim))));
+    }
     LoginResponses local = localLogin.getIfAvailable();
     if (local == null) {
-      http.httpBasic(withDefaults());
+      if (tokens == null) {
+        http.httpBasic(withDefaults());
+      }
     } else {
       // 429 + Retry-After while locked out (LoginThrottle); password to change first
       http.httpBasic(basic -> basic.authenticationEntryPoint(local.api()))

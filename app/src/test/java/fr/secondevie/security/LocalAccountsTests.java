@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fr.secondevie.support.GlpiCsv;
 import fr.secondevie.support.TestClock;
+import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -163,17 +163,17 @@ class LocalAccountsTests {
     // given
     initialAdministrator.ensureAnAdministrator();
     String generated = passwordInFile();
-    MockHttpSession session = login("admin", generated);
+    Cookie session = login("admin", generated);
 
     // when: anything else than the password page is redirected to it
-    mvc.perform(get("/assets").session(session)).andExpect(redirectedUrl("/account/password"));
-    mvc.perform(get("/admin/users").session(session)).andExpect(redirectedUrl("/account/password"));
+    mvc.perform(get("/assets").cookie(session)).andExpect(redirectedUrl("/account/password"));
+    mvc.perform(get("/admin/users").cookie(session)).andExpect(redirectedUrl("/account/password"));
     mvc.perform(get("/api/assets").with(httpBasic("admin", generated)))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     mvc.perform(
             post("/account/password")
-                .session(session)
+                .cookie(session)
                 .with(csrf())
                 .param("currentPassword", generated)
                 .param("newPassword", "trop court")
@@ -183,7 +183,7 @@ class LocalAccountsTests {
         .andExpect(xpath("//*[@id='newPassword-error']").string(containsString("12 caractères")));
     mvc.perform(
             post("/account/password")
-                .session(session)
+                .cookie(session)
                 .with(csrf())
                 .param("currentPassword", generated)
                 .param("newPassword", "Une phrase de passe solide")
@@ -192,7 +192,7 @@ class LocalAccountsTests {
 
     // then
     assertThat(PASSWORD_FILE).doesNotExist();
-    mvc.perform(get("/admin/users").session(login("admin", "Une phrase de passe solide")))
+    mvc.perform(get("/admin/users").cookie(login("admin", "Une phrase de passe solide")))
         .andExpect(status().isOk());
     mvc.perform(post("/login").param("username", "admin").param("password", generated).with(csrf()))
         .andExpect(redirectedUrl("/login?error"));
@@ -212,19 +212,19 @@ class LocalAccountsTests {
 
     // then
     assertThat(storedHash("marie")).startsWith("{bcrypt}$2a$12$");
-    MockHttpSession first = login("marie", "Mot de passe initial 1");
+    Cookie first = login("marie", "Mot de passe initial 1");
     mvc.perform(
             post("/account/password")
-                .session(first)
+                .cookie(first)
                 .with(csrf())
                 .param("currentPassword", "Mot de passe initial 1")
                 .param("newPassword", "Ete sur la cote 2026")
                 .param("confirmation", "Ete sur la cote 2026"))
         .andExpect(redirectedUrl("/login?changed"));
-    MockHttpSession marie = login("marie", "Ete sur la cote 2026");
-    mvc.perform(get("/sanitization/reports/new").session(marie)).andExpect(status().isOk());
-    mvc.perform(get("/imports/new").session(marie)).andExpect(status().isForbidden());
-    mvc.perform(get("/admin/users").session(marie)).andExpect(status().isForbidden());
+    Cookie marie = login("marie", "Ete sur la cote 2026");
+    mvc.perform(get("/sanitization/reports/new").cookie(marie)).andExpect(status().isOk());
+    mvc.perform(get("/imports/new").cookie(marie)).andExpect(status().isForbidden());
+    mvc.perform(get("/admin/users").cookie(marie)).andExpect(status().isForbidden());
     assertThat(
             jdbc.queryForList(
                 "SELECT CONCAT(actor, ' ', action) FROM account_audit WHERE username = 'marie'"
@@ -416,13 +416,14 @@ class LocalAccountsTests {
         .andExpect(status().isOk());
   }
 
-  private MockHttpSession login(String username, String password) throws Exception {
+  /** Logs in with the form; returns the session cookie (Spring Session's, kept in the database). */
+  private Cookie login(String username, String password) throws Exception {
     MvcResult result =
         mvc.perform(
                 post("/login").param("username", username).param("password", password).with(csrf()))
             .andExpect(redirectedUrl("/"))
             .andReturn();
-    return (MockHttpSession) result.getRequest().getSession(false);
+    return result.getResponse().getCookie("SESSION");
   }
 
   private String passwordInFile() throws IOException {

@@ -8,12 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -48,13 +48,13 @@ class HostHeaderRedirectTests {
   void shouldReturnAfterLoginToThePageAskedForWithoutNamingTheForgedHost() throws Exception {
     // given a page asked for without a session, with a forged Host (Spring Security saves it)
     MvcResult asked = mvc.perform(get("/assets?q=PC").header("Host", EVIL + ":8443")).andReturn();
-    MockHttpSession session = (MockHttpSession) asked.getRequest().getSession();
+    Cookie session = asked.getResponse().getCookie("SESSION");
 
     // when
     MvcResult login =
         mvc.perform(
                 post("/login")
-                    .session(session)
+                    .cookie(session)
                     .header("Host", EVIL + ":8443")
                     .param("username", "gestionnaire")
                     .param("password", "demo")

@@ -52,7 +52,7 @@ class ThroughTomcatTests {
 
     String sessionCookie() {
       return all("set-cookie").stream()
-          .filter(c -> c.startsWith("JSESSIONID="))
+          .filter(c -> c.startsWith("SESSION="))
           .findFirst()
           .orElse(null);
     }
@@ -137,7 +137,7 @@ class ThroughTomcatTests {
     assertThat(unknown.body()).contains("Page introuvable");
   }
 
-  /** Logs in with the form; returns the session cookie ({@code JSESSIONID=...}). */
+  /** Logs in with the form; returns the session cookie ({@code SESSION=...}, Spring Session). */
   String logIn(String username, String password) throws IOException {
     Response form = send("GET /login", "localhost", List.of(), null);
     String cookie = form.sessionCookie().split(";", 2)[0];
