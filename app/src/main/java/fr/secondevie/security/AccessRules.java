@@ -201,6 +201,7 @@ public final class AccessRules {
     get(r, "/tasks", AUTHENTICATED);
     get(r, "/tasks/{key}", AUTHENTICATED);
     post(r, "/tasks/{key}", AUTHENTICATED);
+    post(r, "/tasks/claim", AUTHENTICATED);
     post(r, "/tasks/{key}/claim", AUTHENTICATED);
     post(r, "/tasks/{key}/unclaim", AUTHENTICATED);
     post(r, "/tasks/{key}/visibility", AUTHENTICATED);
