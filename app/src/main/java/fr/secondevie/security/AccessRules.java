@@ -219,6 +219,7 @@ public final class AccessRules {
     // campaigns
     get(r, "/campaigns", AUTHENTICATED);
     get(r, "/campaigns/new", MANAGERS);
+    post(r, "/campaigns/new", MANAGERS);
     post(r, "/campaigns", MANAGERS);
     get(r, "/campaigns/{id}", AUTHENTICATED);
     get(r, "/campaigns/{id}/progress", AUTHENTICATED);
