@@ -5,9 +5,12 @@ import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetQuery;
 import fr.secondevie.inventory.AssetStatistics;
 import fr.secondevie.inventory.AssetStatus;
+import fr.secondevie.inventory.DispositionRoute;
 import fr.secondevie.inventory.InventoryService;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -46,6 +49,9 @@ class CampaignController {
     return "campaigns/list";
   }
 
+  /** Assets listed per page of a campaign. */
+  static final int ASSETS_PER_PAGE = 50;
+
   @GetMapping("/new")
   @PreAuthorize(MANAGERS)
   String newCampaign(
@@ -59,6 +65,49 @@ class CampaignController {
     return "campaigns/new";
   }
 
+  /**
+   * The creation form searched or paged again, or its selection changed, keeping the name typed,
+   * the choices and every asset ticked so far (on this page or on others).
+   *
+   * @param select {@code page} ticks the assets of the page, {@code matching} every asset matching
+   *     the filter, {@code none} clears the selection
+   */
+  @PostMapping("/new")
+  @PreAuthorize(MANAGERS)
+  String refineCampaign(
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "selection") String mode,
+      @RequestParam(required = false) List<Long> assetIds,
+      @RequestParam(required = false) List<Long> shownIds,
+      @RequestParam(required = false) String campaignSite,
+      @RequestParam(required = false) AssetCategory campaignCategory,
+      @RequestParam(required = false) String site,
+      @RequestParam(required = false) AssetCategory category,
+      @RequestParam(required = false) AssetStatus status,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(defaultValue = "0") int currentPage,
+      @RequestParam(required = false) String select,
+      Model model) {
+    int shownPage = page == null ? currentPage : page;
+    Set<Long> chosen = new LinkedHashSet<>(assetIds == null ? List.of() : assetIds);
+    AssetQuery query = query(site, category, status, q, shownPage);
+    if ("page".equals(select) && shownIds != null) {
+      chosen.addAll(shownIds);
+    } else if ("matching".equals(select)) {
+      chosen.addAll(inventory.matchingIds(query, CampaignService.MAX_ASSETS + 1));
+    } else if ("none".equals(select)) {
+      chosen.clear();
+    }
+    model.addAttribute("name", name);
+    model.addAttribute("mode", "site".equals(mode) ? "site" : "selection");
+    model.addAttribute("campaignSite", campaignSite);
+    model.addAttribute("campaignCategory", campaignCategory);
+    model.addAttribute("chosen", List.copyOf(chosen));
+    form(model, site, category, status, q, shownPage);
+    return "campaigns/new";
+  }
+
   @PostMapping
   @PreAuthorize(MANAGERS)
   String create(
@@ -67,6 +116,11 @@ class CampaignController {
       @RequestParam(required = false) List<Long> assetIds,
       @RequestParam(required = false) String campaignSite,
       @RequestParam(required = false) AssetCategory campaignCategory,
+      @RequestParam(required = false) String site,
+      @RequestParam(required = false) AssetCategory category,
+      @RequestParam(required = false) AssetStatus status,
+      @RequestParam(required = false) String q,
+      @RequestParam(defaultValue = "0") int currentPage,
       Authentication user,
       Model model,
       RedirectAttributes redirect) {
@@ -86,22 +140,33 @@ class CampaignController {
               .formatted(campaign.name(), campaign.assetCount()));
       return "redirect:/campaigns/" + campaign.id();
     } catch (CampaignRejectedException e) {
-      form(model, null, null, null, null, 0);
       model.addAttribute("errors", e.errors());
       model.addAttribute("name", name);
       model.addAttribute("mode", bySite ? "site" : "selection");
       model.addAttribute("campaignSite", campaignSite);
       model.addAttribute("campaignCategory", campaignCategory);
       model.addAttribute("chosen", assetIds == null ? List.of() : assetIds);
+      form(model, site, category, status, q, currentPage);
       return "campaigns/new";
     }
   }
 
   @GetMapping("/{id}")
-  String detail(@PathVariable long id, Model model) {
+  String detail(
+      @PathVariable long id,
+      @RequestParam(required = false) DispositionRoute route,
+      @RequestParam(required = false) AssetStatus step,
+      @RequestParam(required = false) String q,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
     Campaign campaign = campaign(id);
     model.addAttribute("campaign", campaign);
     model.addAttribute("progress", campaigns.progress(id));
+    AssetQuery assets = new AssetQuery(step, null, null, q, page, ASSETS_PER_PAGE, route, id);
+    model.addAttribute("assetQuery", assets);
+    model.addAttribute("assets", inventory.search(assets));
+    model.addAttribute("steps", AssetStatus.values());
+    model.addAttribute("routes", DispositionRoute.values());
     return "campaigns/detail";
   }
 
@@ -131,11 +196,7 @@ class CampaignController {
 
   private void form(
       Model model, String site, AssetCategory category, AssetStatus status, String q, int page) {
-    AssetStatus shown =
-        status != null && AssetStatistics.RETIRABLE.contains(status)
-            ? status
-            : AssetStatus.IN_SERVICE;
-    AssetQuery query = new AssetQuery(shown, category, site, q, page, AssetQuery.MAX_SIZE);
+    AssetQuery query = query(site, category, status, q, page);
     model.addAttribute("query", query);
     model.addAttribute("result", inventory.search(query));
     model.addAttribute("sites", inventory.sites());
@@ -151,6 +212,15 @@ class CampaignController {
     if (!model.containsAttribute("chosen")) {
       model.addAttribute("chosen", List.of());
     }
+  }
+
+  private static AssetQuery query(
+      String site, AssetCategory category, AssetStatus status, String q, int page) {
+    AssetStatus shown =
+        status != null && AssetStatistics.RETIRABLE.contains(status)
+            ? status
+            : AssetStatus.IN_SERVICE;
+    return new AssetQuery(shown, category, site, q, page, AssetQuery.MAX_SIZE);
   }
 
   private Campaign campaign(long id) {

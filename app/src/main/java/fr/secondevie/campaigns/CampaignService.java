@@ -220,6 +220,15 @@ public class CampaignService {
     return campaigns.findLatest();
   }
 
+  /** The campaigns not closed yet, latest first, at most {@code limit}. */
+  @Transactional(readOnly = true)
+  public List<Campaign> notClosed(int limit) {
+    return campaigns.findLatest().stream()
+        .filter(c -> c.state() != Campaign.State.CLOSED)
+        .limit(limit)
+        .toList();
+  }
+
   @Transactional(readOnly = true)
   public List<Long> assetsOf(long campaignId) {
     return members.of(campaignId);

@@ -5,9 +5,18 @@ package fr.secondevie.inventory;
  *
  * @param text matches the start of the inventory number or serial number, or part of the model
  * @param page zero-based page number
+ * @param route the recorded disposition route, or null for all
+ * @param campaignId only the assets of this renewal campaign, or null for all
  */
 public record AssetQuery(
-    AssetStatus status, AssetCategory category, String site, String text, int page, int size) {
+    AssetStatus status,
+    AssetCategory category,
+    String site,
+    String text,
+    int page,
+    int size,
+    DispositionRoute route,
+    Long campaignId) {
 
   public static final int MAX_SIZE = 200;
 
@@ -16,5 +25,10 @@ public record AssetQuery(
     size = size <= 0 ? 25 : Math.min(size, MAX_SIZE);
     site = site == null || site.isBlank() ? null : site.strip();
     text = text == null || text.isBlank() ? null : text.strip();
+  }
+
+  public AssetQuery(
+      AssetStatus status, AssetCategory category, String site, String text, int page, int size) {
+    this(status, category, site, text, page, size, null, null);
   }
 }

@@ -6,7 +6,9 @@ import fr.secondevie.inventory.InventoryCommands.ChangeStatus;
 import fr.secondevie.inventory.InventoryCommands.Outcome;
 import fr.secondevie.inventory.InventoryCommands.RecordStorageDevice;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -69,6 +71,21 @@ public class InventoryService {
   @Transactional(readOnly = true)
   public AssetPage search(AssetQuery query) {
     return queries.search(query);
+  }
+
+  /** The list lines of these assets, by id (unknown ids left out), without one query per asset. */
+  @Transactional(readOnly = true)
+  public Map<Long, AssetSummary> summaries(Collection<Long> ids) {
+    return ids.isEmpty() ? Map.of() : queries.summaries(ids);
+  }
+
+  /**
+   * The ids of every asset matching the query's filters, whatever its page, in inventory number
+   * order, at most {@code limit}.
+   */
+  @Transactional(readOnly = true)
+  public List<Long> matchingIds(AssetQuery query, int limit) {
+    return queries.ids(query, limit);
   }
 
   /** The sites assets are located at, for filters. */

@@ -201,6 +201,7 @@ public final class AccessRules {
     get(r, "/tasks", AUTHENTICATED);
     get(r, "/tasks/{key}", AUTHENTICATED);
     post(r, "/tasks/{key}", AUTHENTICATED);
+    post(r, "/tasks/claim", AUTHENTICATED);
     post(r, "/tasks/{key}/claim", AUTHENTICATED);
     post(r, "/tasks/{key}/unclaim", AUTHENTICATED);
     post(r, "/tasks/{key}/visibility", AUTHENTICATED);
@@ -218,6 +219,7 @@ public final class AccessRules {
     // campaigns
     get(r, "/campaigns", AUTHENTICATED);
     get(r, "/campaigns/new", MANAGERS);
+    post(r, "/campaigns/new", MANAGERS);
     post(r, "/campaigns", MANAGERS);
     get(r, "/campaigns/{id}", AUTHENTICATED);
     get(r, "/campaigns/{id}/progress", AUTHENTICATED);

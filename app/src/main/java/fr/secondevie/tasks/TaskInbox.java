@@ -1,6 +1,7 @@
 package fr.secondevie.tasks;
 
-import fr.secondevie.inventory.Asset;
+import fr.secondevie.campaigns.CampaignService;
+import fr.secondevie.inventory.AssetSummary;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.processes.AssetEndOfLifeProcess;
 import fr.secondevie.processes.DismantlingLotProcess;
@@ -8,11 +9,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -34,8 +36,14 @@ public class TaskInbox {
 
   static final int PAGE_SIZE = 50;
 
+  /** Camunda's default priority: a task nobody prioritised. */
+  static final int DEFAULT_PRIORITY = 50;
+
+  /** Process instances whose variables are read per search. */
+  static final int VARIABLES_BATCH = 200;
+
   private static final Comparator<TaskInfo> URGENCY =
-      Comparator.comparing((TaskInfo t) -> t.priority() == null ? 50 : t.priority())
+      Comparator.comparing((TaskInfo t) -> t.priority() == null ? DEFAULT_PRIORITY : t.priority())
           .reversed()
           .thenComparing(TaskInfo::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(TaskInfo::creationDate, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -46,6 +54,8 @@ public class TaskInbox {
 
   private static final String ASSET_ID = AssetEndOfLifeProcess.Variables.ASSET_ID;
   private static final String LOT_ID = DismantlingLotProcess.Variables.LOT_ID;
+  private static final String CAMPAIGN_ID = AssetEndOfLifeProcess.Variables.CAMPAIGN_ID;
+  static final List<String> SUBJECT_VARIABLES = List.of(ASSET_ID, LOT_ID, CAMPAIGN_ID);
 
   /**
    * A process step that waits for work done on another page than a task's, offered in the inbox to
@@ -60,7 +70,7 @@ public class TaskInbox {
       Function<Subjects, String> href) {}
 
   /** The asset or lot of a waiting instance, for the link of its step. */
-  record Subjects(Asset asset, Long lotId) {}
+  record Subjects(AssetSummary asset, Long lotId) {}
 
   static final List<WaitingStep> WAITING_STEPS =
       List.of(
@@ -94,24 +104,126 @@ public class TaskInbox {
 
   private final TaskRuntime runtime;
   private final InventoryService inventory;
+  private final CampaignService campaigns;
   private final Clock clock;
 
-  TaskInbox(TaskRuntime runtime, InventoryService inventory, Clock clock) {
+  TaskInbox(
+      TaskRuntime runtime, InventoryService inventory, CampaignService campaigns, Clock clock) {
     this.runtime = runtime;
     this.inventory = inventory;
+    this.campaigns = campaigns;
     this.clock = clock;
   }
 
-  /** The open tasks the user may work, filtered, most urgent first. */
+  /** The open tasks the user may work, filtered, in the order asked (most urgent first). */
   public Inbox list(Viewer viewer, InboxFilter filter) {
+    Offered offered = offered(viewer, filter.process());
+    Map<String, String> processes = new TreeMap<>();
+    TreeSet<String> names = new TreeSet<>();
+    offered
+        .tasks()
+        .forEach(
+            t -> {
+              processes.put(t.processDefinitionId(), t.processTitle());
+              names.add(t.title());
+            });
+    List<TaskInfo> candidates =
+        offered.tasks().stream()
+            .filter(t -> filter.task() == null || filter.task().equals(t.title()))
+            .filter(
+                t ->
+                    filter.assignment() == null
+                        || ("mine".equals(filter.assignment()) && t.isAssignedTo(viewer.login()))
+                        || ("unassigned".equals(filter.assignment()) && !t.isAssigned()))
+            .toList();
+    Map<Long, About> about = about(candidates);
+    TreeSet<String> sites = new TreeSet<>();
+    Set<Long> campaignIds = new TreeSet<>();
+    about
+        .values()
+        .forEach(
+            a -> {
+              if (a.asset() != null && a.asset().site() != null) {
+                sites.add(a.asset().site());
+              }
+              if (a.campaignId() != null) {
+                campaignIds.add(a.campaignId());
+              }
+            });
+    List<Inbox.Row> matching =
+        candidates.stream()
+            .map(
+                t -> {
+                  About a = about.getOrDefault(t.processInstanceKey(), About.NOTHING);
+                  return new Inbox.Row(
+                      t, overdue(t), t.isAssignedTo(viewer.login()), a.subject(), a.asset());
+                })
+            .filter(
+                r ->
+                    filter.site() == null
+                        || r.asset() != null && filter.site().equals(r.asset().site()))
+            .filter(
+                r ->
+                    filter.campaign() == null
+                        || filter
+                            .campaign()
+                            .equals(
+                                about
+                                    .getOrDefault(r.task().processInstanceKey(), About.NOTHING)
+                                    .campaignId()))
+            .filter(
+                r ->
+                    filter.asset() == null
+                        || r.asset() != null
+                            && r.asset()
+                                .inventoryNumber()
+                                .toLowerCase(Locale.ROOT)
+                                .contains(filter.asset().toLowerCase(Locale.ROOT)))
+            .sorted(order(filter.sort()))
+            .toList();
+    int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int page = Math.min(filter.page(), pages - 1);
+    List<Inbox.Row> rows =
+        matching.stream().skip((long) page * PAGE_SIZE).limit(PAGE_SIZE).toList();
+    List<Inbox.Choice> processChoices = new ArrayList<>();
+    processes.forEach((id, title) -> processChoices.add(new Inbox.Choice(id, title)));
+    processChoices.sort(Comparator.comparing(Inbox.Choice::label));
+    List<Inbox.Choice> campaignChoices = new ArrayList<>();
+    for (Long id : campaignIds) {
+      campaignChoices.add(
+          new Inbox.Choice(
+              id.toString(), campaigns.find(id).map(c -> c.name()).orElse("Campagne n° " + id)));
+    }
+    return new Inbox(
+        rows,
+        matching.size(),
+        page,
+        pages,
+        processChoices,
+        List.copyOf(names),
+        List.copyOf(sites),
+        campaignChoices,
+        offered.truncated(),
+        waiting(viewer));
+  }
+
+  /** How many open tasks the user may work (the menu's counter). */
+  public int count(Viewer viewer) {
+    return offered(viewer, null).tasks().size();
+  }
+
+  /** The open tasks offered to the user, read once per role and once per login. */
+  private record Offered(List<TaskInfo> tasks, boolean truncated) {}
+
+  private Offered offered(Viewer viewer, String process) {
     Map<Long, TaskInfo> found = new LinkedHashMap<>();
     boolean truncated = false;
     List<TaskQuery> queries = new ArrayList<>();
     for (String role : viewer.roles()) {
-      queries.add(TaskQuery.offeredTo(role, filter.process(), SEARCH_LIMIT));
+      queries.add(TaskQuery.offeredTo(role, process, SEARCH_LIMIT));
     }
-    queries.add(TaskQuery.offeredToUser(viewer.login(), filter.process(), SEARCH_LIMIT));
-    queries.add(TaskQuery.assignedTo(viewer.login(), filter.process(), SEARCH_LIMIT));
+    queries.add(TaskQuery.offeredToUser(viewer.login(), process, SEARCH_LIMIT));
+    queries.add(TaskQuery.assignedTo(viewer.login(), process, SEARCH_LIMIT));
     for (TaskQuery query : queries) {
       TaskSearchResult result = runtime.search(query);
       truncated |= result.total() > result.tasks().size();
@@ -121,55 +233,72 @@ public class TaskInbox {
         }
       }
     }
-    Map<String, String> processes = new TreeMap<>();
-    TreeSet<String> names = new TreeSet<>();
-    found
-        .values()
-        .forEach(
-            t -> {
-              processes.put(t.processDefinitionId(), t.processTitle());
-              names.add(t.title());
-            });
-    List<TaskInfo> matching =
-        found.values().stream()
-            .filter(t -> filter.task() == null || filter.task().equals(t.title()))
-            .filter(
-                t ->
-                    filter.assignment() == null
-                        || ("mine".equals(filter.assignment()) && t.isAssignedTo(viewer.login()))
-                        || ("unassigned".equals(filter.assignment()) && !t.isAssigned()))
-            .sorted(URGENCY)
-            .toList();
-    int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-    int page = Math.min(filter.page(), pages - 1);
-    List<TaskInfo> shown =
-        matching.stream().skip((long) page * PAGE_SIZE).limit(PAGE_SIZE).toList();
-    Map<Long, Map<String, Object>> subjects =
-        runtime.processVariables(
-            shown.stream().map(TaskInfo::processInstanceKey).distinct().toList(),
-            List.of(ASSET_ID, LOT_ID));
-    List<Inbox.Row> rows =
-        shown.stream()
-            .map(
-                t ->
-                    new Inbox.Row(
-                        t,
-                        overdue(t),
-                        t.isAssignedTo(viewer.login()),
-                        subject(subjects(subjects.get(t.processInstanceKey())))))
-            .toList();
-    List<Inbox.Choice> processChoices = new ArrayList<>();
-    processes.forEach((id, title) -> processChoices.add(new Inbox.Choice(id, title)));
-    processChoices.sort(Comparator.comparing(Inbox.Choice::label));
-    return new Inbox(
-        rows,
-        matching.size(),
-        page,
-        pages,
-        processChoices,
-        List.copyOf(names),
-        truncated,
-        waiting(viewer));
+    return new Offered(List.copyOf(found.values()), truncated);
+  }
+
+  /** What a process is about: its asset (with its place) or lot, and its campaign. */
+  private record About(Inbox.Subject subject, AssetSummary asset, Long campaignId) {
+    static final About NOTHING = new About(null, null, null);
+  }
+
+  /**
+   * What the processes of these tasks are about, read in batches: their variables by a few
+   * searches, their assets by one inventory query per thousand, never one call per task.
+   */
+  private Map<Long, About> about(List<TaskInfo> tasks) {
+    List<Long> instances = tasks.stream().map(TaskInfo::processInstanceKey).distinct().toList();
+    Map<Long, Map<String, Object>> variables = new HashMap<>();
+    for (int from = 0; from < instances.size(); from += VARIABLES_BATCH) {
+      variables.putAll(
+          runtime.processVariables(
+              instances.subList(from, Math.min(instances.size(), from + VARIABLES_BATCH)),
+              SUBJECT_VARIABLES));
+    }
+    Map<Long, AssetSummary> assets =
+        inventory.summaries(
+            variables.values().stream()
+                .map(v -> id(v.get(ASSET_ID)))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+    Map<Long, About> about = new HashMap<>();
+    variables.forEach(
+        (instance, v) -> {
+          Long assetId = id(v.get(ASSET_ID));
+          AssetSummary asset = assetId == null ? null : assets.get(assetId);
+          Long lotId = id(v.get(LOT_ID));
+          about.put(instance, new About(subject(asset, lotId), asset, id(v.get(CAMPAIGN_ID))));
+        });
+    return about;
+  }
+
+  /** What the task is about, for a message naming it (its asset or lot), or null. */
+  public Inbox.Subject subjectOf(TaskInfo task) {
+    return about(List.of(task)).getOrDefault(task.processInstanceKey(), About.NOTHING).subject();
+  }
+
+  private static Comparator<Inbox.Row> order(String sort) {
+    Comparator<Inbox.Row> urgency = Comparator.comparing(Inbox.Row::task, URGENCY);
+    if ("due".equals(sort)) {
+      return Comparator.comparing(
+              (Inbox.Row r) -> r.task().dueDate(), Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(urgency);
+    }
+    if ("created".equals(sort)) {
+      return Comparator.comparing(
+              (Inbox.Row r) -> r.task().creationDate(),
+              Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(urgency);
+    }
+    if ("site".equals(sort)) {
+      Comparator<String> text = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
+      return Comparator.comparing(
+              (Inbox.Row r) -> r.asset() == null ? null : r.asset().site(), text)
+          .thenComparing(r -> r.asset() == null ? null : r.asset().place(), text)
+          .thenComparing(r -> r.asset() == null ? null : r.asset().inventoryNumber(), text)
+          .thenComparing(urgency);
+    }
+    return urgency;
   }
 
   /** The waiting steps of the user's roles, oldest first within each step. */
@@ -188,12 +317,22 @@ public class TaskInbox {
           runtime.processVariables(
               waiting.stream().map(TaskRuntime.Waiting::processInstanceKey).toList(),
               List.of(ASSET_ID, LOT_ID));
+      Map<Long, AssetSummary> assets =
+          inventory.summaries(
+              variables.values().stream()
+                  .map(v -> id(v.get(ASSET_ID)))
+                  .filter(Objects::nonNull)
+                  .distinct()
+                  .toList());
       for (TaskRuntime.Waiting w : waiting) {
-        Subjects subjects = subjects(variables.get(w.processInstanceKey()));
+        Map<String, Object> v = variables.getOrDefault(w.processInstanceKey(), Map.of());
+        Long assetId = id(v.get(ASSET_ID));
+        Subjects subjects =
+            new Subjects(assetId == null ? null : assets.get(assetId), id(v.get(LOT_ID)));
         rows.add(
             new Inbox.WaitingRow(
                 step.title(),
-                subject(subjects),
+                subject(subjects.asset(), subjects.lotId()),
                 w.since(),
                 step.action(),
                 step.href().apply(subjects)));
@@ -202,25 +341,15 @@ public class TaskInbox {
     return rows;
   }
 
-  private Subjects subjects(Map<String, Object> variables) {
-    if (variables == null) {
-      return new Subjects(null, null);
-    }
-    Long assetId = id(variables.get(ASSET_ID));
-    Optional<Asset> asset = assetId == null ? Optional.empty() : inventory.findById(assetId);
-    return new Subjects(asset.orElse(null), id(variables.get(LOT_ID)));
-  }
-
-  private static Inbox.Subject subject(Subjects subjects) {
-    if (subjects.asset() != null) {
-      Asset a = subjects.asset();
+  private static Inbox.Subject subject(AssetSummary asset, Long lotId) {
+    if (asset != null) {
       return new Inbox.Subject(
-          a.inventoryNumber() + (a.category() == null ? "" : " (" + a.category().label() + ")"),
-          "/assets/" + a.id());
+          asset.inventoryNumber()
+              + (asset.category() == null ? "" : " (" + asset.category().label() + ")"),
+          "/assets/" + asset.id());
     }
-    if (subjects.lotId() != null) {
-      return new Inbox.Subject(
-          "Lot n° " + subjects.lotId(), "/dismantling-lots/" + subjects.lotId());
+    if (lotId != null) {
+      return new Inbox.Subject("Lot n° " + lotId, "/dismantling-lots/" + lotId);
     }
     return null;
   }

@@ -35,6 +35,7 @@ final class InboxFixtures {
     private Integer priority = 50;
     private Long formKey = 9L;
     private String external;
+    private long instance = 2251799813685249L;
 
     Task(long key) {
       this.key = key;
@@ -82,6 +83,12 @@ final class InboxFixtures {
       return this;
     }
 
+    /** The key of the task's process instance. */
+    Task instance(long instance) {
+      this.instance = instance;
+      return this;
+    }
+
     Task withoutForm() {
       this.formKey = null;
       return this;
@@ -100,7 +107,7 @@ final class InboxFixtures {
           elementId,
           process,
           processName,
-          2251799813685249L,
+          instance,
           state,
           assignee,
           groups,

@@ -456,11 +456,11 @@ class NewUserWalkthroughTests {
     Page claimAndOpen(String title) throws IOException, InterruptedException {
       Page inbox = until("/tasks", p -> p.task(title).isPresent());
       Element row = inbox.task(title).orElseThrow();
-      String href = row.selectFirst("th a").attr("href");
+      String href = row.selectFirst("td.task a").attr("href");
       Element claim = row.selectFirst("form[action$=/claim]");
       if (claim != null) {
         Page claimed = submit(Form.of(claim));
-        assertThat(claimed.text()).contains("vous est assignée");
+        assertThat(claimed.text()).contains("» prise");
         // taking a task opens it
         assertThat(claimed.path()).isEqualTo(href);
       }
@@ -499,7 +499,10 @@ class NewUserWalkthroughTests {
     /** The inbox row of the first task of that name. */
     Optional<Element> task(String title) {
       return doc.select("table#tasks tbody tr").stream()
-          .filter(r -> r.selectFirst("th a") != null && r.selectFirst("th a").text().equals(title))
+          .filter(
+              r ->
+                  r.selectFirst("td.task a") != null
+                      && r.selectFirst("td.task a").text().equals(title))
           .findFirst();
     }
 

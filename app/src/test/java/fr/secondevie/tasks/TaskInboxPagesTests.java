@@ -113,7 +113,7 @@ class TaskInboxPagesTests {
     when(runtime.search(TaskQuery.offeredTo("TECHNICIAN", null, TaskInbox.SEARCH_LIMIT)))
         .thenReturn(new TaskSearchResult(List.of(collect), 1));
     when(runtime.processVariables(
-            List.of(collect.processInstanceKey()), List.of("assetId", "lotId")))
+            List.of(collect.processInstanceKey()), TaskInbox.SUBJECT_VARIABLES))
         .thenReturn(Map.of(collect.processInstanceKey(), Map.of("assetId", collected.id())));
     when(runtime.waitingAt("asset-end-of-life", "wait-for-wipe-report", TaskInbox.WAITING_LIMIT))
         .thenReturn(
@@ -125,7 +125,7 @@ class TaskInboxPagesTests {
     mvc.perform(get("/tasks").with(TECHNICIAN))
         .andExpect(status().isOk())
         .andExpect(
-            xpath("//table[@id='tasks']/tbody/tr[1]/td[1]/a/@href")
+            xpath("//table[@id='tasks']/tbody/tr[1]/th/a/@href")
                 .string("/assets/" + collected.id()))
         .andExpect(
             xpath("//table[@id='waiting']/tbody/tr[1]/th").string("Rapport d'effacement attendu"))
@@ -179,17 +179,23 @@ class TaskInboxPagesTests {
         .andExpect(xpath("//table[@id='tasks']/thead/tr/th[1]/@scope").string("col"))
         .andExpect(xpath("count(//table[@id='tasks']/tbody/tr)").number(3.0))
         // most urgent first: priority, then due date
-        .andExpect(xpath("//table[@id='tasks']/tbody/tr[1]/th/a/@href").string("/tasks/1"))
-        .andExpect(xpath("//table[@id='tasks']/tbody/tr[1]/td[6]").string("moi"))
+        .andExpect(
+            xpath("//table[@id='tasks']/tbody/tr[1]/td[@class='task']/a/@href").string("/tasks/1"))
+        .andExpect(xpath("//table[@id='tasks']/tbody/tr[1]/td[@class='assignee']").string("moi"))
         // a priority someone set is shown, Camunda's default (50) is not
-        .andExpect(xpath("//table[@id='tasks']/tbody/tr[1]/td[5]").string("80"))
-        .andExpect(xpath("//table[@id='tasks']/tbody/tr[2]/td[5]").string("—"))
         .andExpect(
-            xpath("//table[@id='tasks']/tbody/tr[2]/th/a").string("Saisir le rapport d'effacement"))
+            xpath("//table[@id='tasks']/tbody/tr[1]/td[contains(@class,'priority')]").string("80"))
         .andExpect(
-            xpath("normalize-space(//table[@id='tasks']/tbody/tr[2]/td[4])")
+            xpath("//table[@id='tasks']/tbody/tr[2]/td[contains(@class,'priority')]").string("—"))
+        .andExpect(
+            xpath("//table[@id='tasks']/tbody/tr[2]/td[@class='task']/a")
+                .string("Saisir le rapport d'effacement"))
+        .andExpect(
+            xpath("normalize-space(//table[@id='tasks']/tbody/tr[2]/td[@class='due'])")
                 .string("01/01/2020 11:00:00 (en retard)"))
-        .andExpect(xpath("//table[@id='tasks']/tbody/tr[3]/td[2]").string("Lot de démantèlement"))
+        .andExpect(
+            xpath("normalize-space(//table[@id='tasks']/tbody/tr[3]/th)")
+                .string("Lot de démantèlement"))
         .andExpect(xpath("//a[@href='/tasks/3']").doesNotExist())
         // claim the unassigned ones, release mine
         .andExpect(xpath("//form[@action='/tasks/2/claim']/input[@name='_csrf']").exists())
@@ -215,14 +221,16 @@ class TaskInboxPagesTests {
                 .param("assignment", "unassigned")
                 .with(TECHNICIAN))
         .andExpect(xpath("count(//table[@id='tasks']/tbody/tr)").number(1.0))
-        .andExpect(xpath("//table[@id='tasks']/tbody/tr[1]/th/a/@href").string("/tasks/2"));
+        .andExpect(
+            xpath("//table[@id='tasks']/tbody/tr[1]/td[@class='task']/a/@href").string("/tasks/2"));
     mvc.perform(
             get("/tasks")
                 .param("process", "asset-end-of-life")
                 .param("assignment", "mine")
                 .with(TECHNICIAN))
         .andExpect(xpath("count(//table[@id='tasks']/tbody/tr)").number(1.0))
-        .andExpect(xpath("//table[@id='tasks']/tbody/tr[1]/th/a/@href").string("/tasks/1"));
+        .andExpect(
+            xpath("//table[@id='tasks']/tbody/tr[1]/td[@class='task']/a/@href").string("/tasks/1"));
     mvc.perform(
             get("/tasks")
                 .param("process", "asset-end-of-life")
@@ -243,9 +251,7 @@ class TaskInboxPagesTests {
     mvc.perform(post("/tasks/5/claim").with(TECHNICIAN).with(csrf()))
         .andExpect(redirectedUrl("/tasks/5"))
         .andExpect(
-            flash()
-                .attribute(
-                    "done", "La tâche « Collecter et inspecter l'équipement » vous est assignée."));
+            flash().attribute("done", "Tâche « Collecter et inspecter l'équipement » prise."));
     verify(runtime).assign(5, "technicien");
 
     when(runtime.get(6)).thenReturn(task(6).assignee("technicien").build());

@@ -43,8 +43,13 @@ class AssetController {
       @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "25") int size,
+      @RequestParam(required = false) String campaign,
       Model model) {
-    AssetQuery query = new AssetQuery(status, category, site, q, page, size);
+    Long campaignId =
+        campaign != null && campaign.strip().matches("\\d{1,18}")
+            ? Long.valueOf(campaign.strip())
+            : null;
+    AssetQuery query = new AssetQuery(status, category, site, q, page, size, null, campaignId);
     model.addAttribute("query", query);
     model.addAttribute("result", inventory.search(query));
     model.addAttribute("statuses", AssetStatus.values());
