@@ -39,7 +39,7 @@ public record DmnFile(String id, List<Decision> decisions) {
   }
 
   /** Reads a DMN file; an unreadable one raises {@link IllegalStateException} with the reason. */
-  static DmnFile read(String name, byte[] content) {
+  public static DmnFile read(String name, byte[] content) {
     Document xml = BundledModels.xml(name, content);
     Element root = xml.getDocumentElement();
     if (!"definitions".equals(root.getLocalName())) {
