@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
 import fr.secondevie.models.ModelChecker.ModelFile;
+import fr.secondevie.routing.DonationLimits;
 import io.camunda.client.CamundaClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,11 +65,21 @@ class ModelUploadTests {
   @Autowired MockMvc mvc;
   @Autowired CamundaClient client;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DonationLimits donationLimits;
 
   boolean decisionChanged;
+  boolean lotProcessChanged;
 
   @AfterEach
-  void putTheBundledDecisionBack() {
+  void putTheBundledModelsBack() {
+    if (lotProcessChanged) {
+      client
+          .newDeployResourceCommand()
+          .addResourceBytes(
+              ModelCheckerTests.file("dismantling-lot.bpmn").content(), "dismantling-lot.bpmn")
+          .send()
+          .join();
+    }
     if (decisionChanged) {
       client
           .newDeployResourceCommand()
@@ -140,6 +151,7 @@ class ModelUploadTests {
             "<inputEntry id=\"rule-over-ten-years-age-years\">\n          <text>&gt; 10</text>",
             "<inputEntry id=\"rule-over-ten-years-age-years\">\n          <text>&gt; 8</text>");
     assertThat(route(NINE_YEAR_OLD_LAPTOP)).contains("DONATION");
+    assertThat(donationLimits.current().maxAgeYears()).isEqualByComparingTo("10");
 
     // when checked
     MvcResult checked =
@@ -177,8 +189,10 @@ class ModelUploadTests {
         .andExpect(redirectedUrl("/console/models"))
         .andExpect(flash().attribute("notice", org.hamcrest.Matchers.containsString("déployés")));
 
-    // then the next decision uses it
+    // then the next decision uses it, and so does the legal check of the donation
     assertThat(route(NINE_YEAR_OLD_LAPTOP)).contains("RECYCLE");
+    assertThat(donationLimits.current().maxAgeYears()).isEqualByComparingTo("8");
+    assertThat(donationLimits.current().unitValueCap()).isEqualByComparingTo("300");
     // and the journal says who, why, and which version
     long uploadId = Long.parseLong(action.replaceAll("\\D+", " ").trim().split(" ")[0]);
     Map<String, Object> row = jdbc.queryForMap("SELECT * FROM model_upload WHERE id = ?", uploadId);
@@ -238,6 +252,41 @@ class ModelUploadTests {
         .andExpect(
             xpath("//*[@id='failure']")
                 .string(org.hamcrest.Matchers.containsString("au moins un fichier")));
+  }
+
+  @Test
+  void shouldTellOnTheProcessesPageWhoDeployedAVersionFromTheConsoleAndWhy() throws Exception {
+    // given a renamed process
+    ModelFile bpmn =
+        ModelCheckerTests.altered(
+            "dismantling-lot.bpmn",
+            "name=\"Lot de démantèlement (entreprise adaptée)\"",
+            "name=\"Lot de démantèlement (ESAT ou entreprise adaptée)\"");
+    MvcResult checked =
+        mvc.perform(multipart("/console/models/check").file(part(bpmn)).with(MANAGER).with(csrf()))
+            .andExpect(xpath("//form[@id='deploy-form']").exists())
+            .andReturn();
+    String action =
+        org.jsoup.Jsoup.parse(checked.getResponse().getContentAsString())
+            .selectFirst("form#deploy-form")
+            .attr("action");
+
+    // when
+    lotProcessChanged = true;
+    mvc.perform(post(action).param("reason", "Libellé validé en comité").with(MANAGER).with(csrf()))
+        .andExpect(flash().attribute("notice", org.hamcrest.Matchers.containsString("déployés")));
+
+    // then
+    long version = processVersions("dismantling-lot");
+    String row =
+        "//table[@id='versions']//tr[@data-process='dismantling-lot'][@data-version='"
+            + version
+            + "']";
+    mvc.perform(get("/console").with(AUDITOR))
+        .andExpect(status().isOk())
+        .andExpect(xpath(row + "//span[@class='deployed-by']").string("gestionnaire"))
+        .andExpect(
+            xpath(row + "//span[@class='deploy-reason']").string("Libellé validé en comité"));
   }
 
   long processVersions(String processId) {
