@@ -68,26 +68,91 @@ class ConsoleActions {
    * @return the process instance of the incident
    */
   long retry(String actor, long incidentKey, String variable, String jsonValue) {
-    boolean correcting = variable != null && !variable.isBlank();
-    Object value = null;
-    if (correcting) {
-      if (!VARIABLE_NAME.matcher(variable.strip()).matches()) {
-        throw new ActionRefusedException(
-            "Nom de variable invalide « " + variable + " » : lettres, chiffres et _ seulement.");
-      }
-      if (jsonValue == null || jsonValue.isBlank()) {
-        throw new ActionRefusedException(
-            "Donnez la nouvelle valeur de « " + variable.strip() + " » en JSON.");
-      }
-      try {
-        value = JSON.readValue(jsonValue.strip(), Object.class);
-      } catch (JsonProcessingException e) {
-        throw new ActionRefusedException(
-            "La valeur de « "
-                + variable.strip()
-                + " » n'est pas du JSON valide (un texte s'écrit entre guillemets : \"ETIQ-02\").");
+    Correction correction = correction(variable, jsonValue);
+    IncidentRow incident = openIncident(incidentKey);
+    String what =
+        correction.describe()
+            + "élément "
+            + incident.elementId()
+            + (incident.jobKey() == null
+                ? ""
+                : ", job " + incident.jobKey() + " remis à " + RETRIES + " essai");
+    try {
+      correction.apply(runtime, incident);
+      runtime.retry(incident, RETRIES);
+    } catch (ConsoleUnavailableException e) {
+      journal(actor, Action.RETRY, incident.processInstanceKey(), incidentKey, what, e);
+      throw e;
+    }
+    journal(actor, Action.RETRY, incident.processInstanceKey(), incidentKey, what, null);
+    return incident.processInstanceKey();
+  }
+
+  /**
+   * Resolves an incident whose cause is not a job (a condition, an expression, a decision that
+   * failed), optionally after correcting one variable: the runtime evaluates the element again. An
+   * incident of a job is refused: its job has no retries left, so it needs « Nouvel essai ».
+   *
+   * @return the process instance of the incident
+   */
+  long resolve(String actor, long incidentKey, String variable, String jsonValue) {
+    Correction correction = correction(variable, jsonValue);
+    IncidentRow incident = openIncident(incidentKey);
+    if (incident.jobKey() != null) {
+      throw new ActionRefusedException(
+          "L'incident "
+              + incidentKey
+              + " vient d'un job sans essai restant : utilisez « Nouvel essai ».");
+    }
+    String what = correction.describe() + "élément " + incident.elementId() + " évalué à nouveau";
+    try {
+      correction.apply(runtime, incident);
+      runtime.resolve(incident);
+    } catch (ConsoleUnavailableException e) {
+      journal(actor, Action.RESOLVE, incident.processInstanceKey(), incidentKey, what, e);
+      throw e;
+    }
+    journal(actor, Action.RESOLVE, incident.processInstanceKey(), incidentKey, what, null);
+    return incident.processInstanceKey();
+  }
+
+  /** A variable to set before the incident is resolved; none when the name is blank. */
+  private record Correction(String variable, Object value) {
+
+    String describe() {
+      return variable == null ? "" : "variable " + variable + " corrigée, ";
+    }
+
+    void apply(ConsoleRuntime runtime, IncidentRow incident) {
+      if (variable != null) {
+        runtime.setVariable(incident.processInstanceKey(), variable, value);
       }
     }
+  }
+
+  private static Correction correction(String variable, String jsonValue) {
+    if (variable == null || variable.isBlank()) {
+      return new Correction(null, null);
+    }
+    if (!VARIABLE_NAME.matcher(variable.strip()).matches()) {
+      throw new ActionRefusedException(
+          "Nom de variable invalide « " + variable + " » : lettres, chiffres et _ seulement.");
+    }
+    if (jsonValue == null || jsonValue.isBlank()) {
+      throw new ActionRefusedException(
+          "Donnez la nouvelle valeur de « " + variable.strip() + " » en JSON.");
+    }
+    try {
+      return new Correction(variable.strip(), JSON.readValue(jsonValue.strip(), Object.class));
+    } catch (JsonProcessingException e) {
+      throw new ActionRefusedException(
+          "La valeur de « "
+              + variable.strip()
+              + " » n'est pas du JSON valide (un texte s'écrit entre guillemets : \"ETIQ-02\").");
+    }
+  }
+
+  private IncidentRow openIncident(long incidentKey) {
     IncidentRow incident =
         runtime
             .incident(incidentKey)
@@ -96,24 +161,7 @@ class ConsoleActions {
     if (!incident.open()) {
       throw new ActionRefusedException("L'incident " + incidentKey + " est déjà résolu.");
     }
-    String what =
-        (correcting ? "variable " + variable.strip() + " corrigée, " : "")
-            + "élément "
-            + incident.elementId()
-            + (incident.jobKey() == null
-                ? ""
-                : ", job " + incident.jobKey() + " remis à " + RETRIES + " essai");
-    try {
-      if (correcting) {
-        runtime.setVariable(incident.processInstanceKey(), variable.strip(), value);
-      }
-      runtime.retry(incident, RETRIES);
-    } catch (ConsoleUnavailableException e) {
-      journal(actor, Action.RETRY, incident.processInstanceKey(), incidentKey, what, e);
-      throw e;
-    }
-    journal(actor, Action.RETRY, incident.processInstanceKey(), incidentKey, what, null);
-    return incident.processInstanceKey();
+    return incident;
   }
 
   /** Cancels an instance; the reason is required and kept in the journal. */

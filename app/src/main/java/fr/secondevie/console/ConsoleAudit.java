@@ -13,6 +13,7 @@ class ConsoleAudit {
   /** What a process owner did. */
   enum Action {
     RETRY("Nouvel essai après incident"),
+    RESOLVE("Incident résolu sans nouvel essai"),
     CANCEL("Annulation de l'instance");
 
     private final String label;

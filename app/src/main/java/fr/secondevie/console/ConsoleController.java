@@ -11,6 +11,7 @@ import fr.secondevie.console.DiagramRenderer.DiagramException;
 import fr.secondevie.console.DiagramRenderer.Marks;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.models.ModelJournal;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -53,22 +54,26 @@ class ConsoleController {
   private final ConsoleActions actions;
   private final ConsoleAudit audit;
   private final InventoryService inventory;
+  private final ModelJournal models;
 
   ConsoleController(
       ConsoleRuntime runtime,
       ConsoleActions actions,
       ConsoleAudit audit,
-      InventoryService inventory) {
+      InventoryService inventory,
+      ModelJournal models) {
     this.runtime = runtime;
     this.actions = actions;
     this.audit = audit;
     this.inventory = inventory;
+    this.models = models;
   }
 
   @GetMapping
   String processes(Model model) {
     List<ProcessVersion> versions = runtime.processVersions();
     model.addAttribute("versions", versions);
+    model.addAttribute("uploaded", models.deployedVersions());
     return "console/processes";
   }
 
@@ -224,6 +229,32 @@ class ConsoleController {
           : "redirect:/console/incidents";
     } catch (ActionRefusedException | ConsoleUnavailableException e) {
       redirect.addFlashAttribute("failure", "Nouvel essai refusé : " + e.getMessage());
+      return "instance".equals(back)
+          ? runtime
+              .incident(key)
+              .map(i -> "redirect:/console/instances/" + i.processInstanceKey())
+              .orElse("redirect:/console/incidents")
+          : "redirect:/console/incidents";
+    }
+  }
+
+  @PostMapping("/incidents/{key}/resolve")
+  @PreAuthorize("hasAnyRole('ASSET_MANAGER','ADMIN')")
+  String resolve(
+      @PathVariable long key,
+      @RequestParam(name = "back", required = false) String back,
+      @RequestParam(name = "variable", required = false) String variable,
+      @RequestParam(name = "value", required = false) String value,
+      Principal user,
+      RedirectAttributes redirect) {
+    try {
+      long instanceKey = actions.resolve(user.getName(), key, variable, value);
+      redirect.addFlashAttribute("notice", "Incident " + key + " résolu sans nouvel essai.");
+      return "instance".equals(back)
+          ? "redirect:/console/instances/" + instanceKey
+          : "redirect:/console/incidents";
+    } catch (ActionRefusedException | ConsoleUnavailableException e) {
+      redirect.addFlashAttribute("failure", "Résolution refusée : " + e.getMessage());
       return "instance".equals(back)
           ? runtime
               .incident(key)

@@ -361,6 +361,11 @@ class ConsoleRuntime {
     call(() -> client.newResolveIncidentCommand(incident.key()).useRest().send().join());
   }
 
+  /** Resolves an incident that is not a job's: the runtime evaluates its element again. */
+  void resolve(IncidentRow incident) {
+    call(() -> client.newResolveIncidentCommand(incident.key()).useRest().send().join());
+  }
+
   /** Sets a variable on the instance's own scope (before a retry, to correct what failed). */
   void setVariable(long processInstanceKey, String name, Object value) {
     Map<String, Object> variables = new HashMap<>();

@@ -13,5 +13,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Operations console",
-    allowedDependencies = {"inventory"})
+    allowedDependencies = {"inventory", "models"})
 package fr.secondevie.console;

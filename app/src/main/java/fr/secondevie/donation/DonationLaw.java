@@ -12,9 +12,15 @@ import java.util.Set;
  * The conditions the law sets on a free transfer of retired IT equipment, checked again by {@code
  * donation.match-beneficiary} whatever chose the route (decision table or arbitration).
  *
+ * <p>The age limit and the value cap are not figures of this class: they are those of the decision
+ * {@code asset-route} the runtime runs ({@link fr.secondevie.routing.DonationLimits}), so that a
+ * process owner changing the table changes the legal check with it.
+ *
  * <ul>
- *   <li>at most 10 years old (décret 2023-266: older equipment goes to recycling);
- *   <li>residual unit value at most 300 € (CGPPP D.3212-3) — exactly 300 € is allowed;
+ *   <li>at most the table's age limit, 10 years (décret 2023-266: older equipment goes to
+ *       recycling);
+ *   <li>residual unit value at most the table's cap, 300 € (CGPPP D.3212-3) — exactly the cap is
+ *       allowed;
  *   <li>storage wiped with a passing certificate, or no storage at all (a destroyed medium means
  *       the device is incomplete: it is not given);
  *   <li>IT equipment of a kind the decree on solidarity prices covers (computers, screens,
@@ -24,8 +30,6 @@ import java.util.Set;
  */
 final class DonationLaw {
 
-  static final BigDecimal MAX_AGE_YEARS = BigDecimal.TEN;
-  static final BigDecimal UNIT_VALUE_CAP_EUROS = new BigDecimal("300.00");
   static final Set<AssetCategory> DONATABLE =
       EnumSet.of(
           AssetCategory.DESKTOP,
@@ -62,28 +66,36 @@ final class DonationLaw {
     }
   }
 
-  static AssetCheck check(AssetFacts facts) {
+  /**
+   * @param maxAgeYears the age limit of the decision table
+   * @param unitValueCap the donation cap of the decision table, euros
+   */
+  static AssetCheck check(AssetFacts facts, BigDecimal maxAgeYears, BigDecimal unitValueCap) {
     List<String> failures = new ArrayList<>();
-    boolean age = facts.ageYears() != null && facts.ageYears().compareTo(MAX_AGE_YEARS) <= 0;
+    boolean age = facts.ageYears() != null && facts.ageYears().compareTo(maxAgeYears) <= 0;
     if (!age) {
       failures.add(
           facts.ageYears() == null
               ? "âge inconnu"
-              : "plus de 10 ans ("
+              : "plus de "
+                  + maxAgeYears.stripTrailingZeros().toPlainString()
+                  + " ans ("
                   + facts.ageYears().stripTrailingZeros().toPlainString()
                   + " ans)");
     }
     boolean value =
         facts.residualUnitValue() != null
             && facts.residualUnitValue().signum() >= 0
-            && facts.residualUnitValue().compareTo(UNIT_VALUE_CAP_EUROS) <= 0;
+            && facts.residualUnitValue().compareTo(unitValueCap) <= 0;
     if (!value) {
       failures.add(
           facts.residualUnitValue() == null
               ? "valeur résiduelle inconnue"
               : "valeur unitaire de "
                   + facts.residualUnitValue().toPlainString()
-                  + " € au-delà du plafond de 300 € (CGPPP D.3212-3)");
+                  + " € au-delà du plafond de "
+                  + unitValueCap.stripTrailingZeros().toPlainString()
+                  + " € (CGPPP D.3212-3)");
     }
     boolean sanitization =
         SanitizationOutcomes.PASSED.equals(facts.sanitizationOutcome())

@@ -10,6 +10,7 @@ import fr.secondevie.inventory.AssetStatus;
 import fr.secondevie.inventory.CustodyAction;
 import fr.secondevie.inventory.InventoryCommands.AppendCustody;
 import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.routing.DonationLimits;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +45,7 @@ class DonationService {
   private final DocumentService documents;
   private final AgreementRenderer agreements;
   private final Clock clock;
+  private final DonationLimits donationLimits;
 
   DonationService(
       BeneficiaryRepository beneficiaries,
@@ -53,7 +55,8 @@ class DonationService {
       InventoryService inventory,
       DocumentService documents,
       AgreementRenderer agreements,
-      Clock clock) {
+      Clock clock,
+      DonationLimits donationLimits) {
     this.beneficiaries = beneficiaries;
     this.requests = requests;
     this.donations = donations;
@@ -62,6 +65,7 @@ class DonationService {
     this.documents = documents;
     this.agreements = agreements;
     this.clock = clock;
+    this.donationLimits = donationLimits;
   }
 
   /**
@@ -80,10 +84,13 @@ class DonationService {
       String sanitizationOutcome,
       String operationId) {
     Asset asset = asset(assetId);
+    DonationLimits.Limits limits = donationLimits.current();
     DonationLaw.AssetCheck check =
         DonationLaw.check(
             new DonationLaw.AssetFacts(
-                asset.category(), ageYears, residualUnitValue, sanitizationOutcome));
+                asset.category(), ageYears, residualUnitValue, sanitizationOutcome),
+            limits.maxAgeYears(),
+            limits.unitValueCap());
     if (!check.passed()) {
       throw new DonationExceptions.NotEligible(check);
     }

@@ -13,5 +13,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Donation",
-    allowedDependencies = {"common", "inventory", "documents", "processes"})
+    allowedDependencies = {"common", "inventory", "documents", "processes", "routing"})
 package fr.secondevie.donation;

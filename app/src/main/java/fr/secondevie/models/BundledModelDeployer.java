@@ -32,6 +32,9 @@ class BundledModelDeployer implements CamundaClientLifecycleAware, DisposableBea
   private static final Logger LOG = LoggerFactory.getLogger(BundledModelDeployer.class);
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
+  /** Where the build packages the bundled models. */
+  static final String DEFAULT_LOCATION = "classpath*:/models";
+
   private final boolean enabled;
   private final String location;
   private final Duration maxDelay;

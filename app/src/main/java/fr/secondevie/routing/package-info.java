@@ -6,9 +6,11 @@
  * decision date, the residual unit value (linear depreciation over the category's accounting life,
  * floor 0) and whether the installed operating system is still supported ({@link
  * fr.secondevie.routing.OsSupportTable}). The rules evaluate in the process runtime (business rule
- * task), never here. Rules and tables: {@code docs/routing.md}.
+ * task), never here. Rules and tables: {@code docs/routing.md}. {@link
+ * fr.secondevie.routing.DonationLimits} reads the age limit and the donation cap from the decision
+ * the runtime runs, for the legal check of the donation.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Routing",
-    allowedDependencies = {"common", "inventory", "processes"})
+    allowedDependencies = {"common", "inventory", "processes", "models"})
 package fr.secondevie.routing;

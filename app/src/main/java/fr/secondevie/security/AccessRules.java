@@ -311,6 +311,10 @@ public final class AccessRules {
     post(r, "/console/instances/{key}/cancel", CONSOLE_OPERATORS);
     get(r, "/console/incidents", CONSOLE_READERS);
     post(r, "/console/incidents/{key}/retry", CONSOLE_OPERATORS);
+    post(r, "/console/incidents/{key}/resolve", CONSOLE_OPERATORS);
+    get(r, "/console/models", CONSOLE_READERS);
+    post(r, "/console/models/check", CONSOLE_OPERATORS);
+    post(r, "/console/models/{id}/deploy", CONSOLE_OPERATORS);
     return List.copyOf(r);
   }
 
