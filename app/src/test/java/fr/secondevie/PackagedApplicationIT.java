@@ -63,6 +63,11 @@ class PackagedApplicationIT {
       assertThat(login.body()).contains("Seconde Vie");
       assertThat(log).anyMatch(line -> line.contains("Using the throw-away engine of this JVM"));
       assertThat(log).noneMatch(line -> line.contains(" ERROR "));
+      // the process contract is read from the packaged classes as from the build's: every job type
+      int jobTypes = fr.secondevie.models.ProcessContract.ofApplication().jobTypes().size();
+      assertThat(jobTypes).isPositive();
+      assertThat(log)
+          .anyMatch(line -> line.contains("Process contract: " + jobTypes + " job types,"));
     } finally {
       app.destroy();
       if (!app.waitFor(30, TimeUnit.SECONDS)) {
