@@ -118,9 +118,6 @@ final class ChromiumPages implements AutoCloseable {
       submitWith(driver.findElement(By.cssSelector("form[action='/logout'] button")));
     }
     open("/login");
-    if (this.user == null) {
-      check(step + "-connexion");
-    }
     WebElement form = driver.findElement(By.cssSelector("form[action='/login']"));
     type(form.findElement(By.name("username")), user);
     type(form.findElement(By.name("password")), "demo");
@@ -283,7 +280,9 @@ final class ChromiumPages implements AutoCloseable {
                   violation.get("targets")));
     }
     screenshot(name, WIDTH);
-    // reflow: the page at 320 CSS pixels scrolls vertically only
+    // reflow: the page at 320 CSS pixels scrolls vertically only; the content must fit
+    // document.documentElement.scrollWidth <= window.innerWidth, and even the width left by a
+    // vertical scrollbar (clientWidth)
     driver.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
         Map.of("width", NARROW, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", false));
@@ -291,7 +290,7 @@ final class ChromiumPages implements AutoCloseable {
       Map<String, Object> widths =
           (Map<String, Object>)
               js(
-                  "const w = window.innerWidth;"
+                  "const w = Math.min(window.innerWidth, document.documentElement.clientWidth);"
                       + " const wide = [...document.querySelectorAll('body *')]"
                       + " .filter(e => e.getBoundingClientRect().right > w + 1)"
                       + " .filter(e => !e.closest('.table-scroll'))"
@@ -308,7 +307,7 @@ final class ChromiumPages implements AutoCloseable {
       long inner = ((Number) widths.get("inner")).longValue();
       if (scroll > inner) {
         findings.add(
-            "reflow on %s [%s]: %d px of content in a %d px window; too wide: %s"
+            "reflow on %s [%s]: %d px of content in %d px; too wide: %s"
                 .formatted(path(), name, scroll, inner, widths.get("wide")));
       }
       screenshot(name + "-320", NARROW);

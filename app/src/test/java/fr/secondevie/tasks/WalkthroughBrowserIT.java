@@ -8,13 +8,14 @@ import fr.secondevie.support.TestDatabase;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,7 +124,17 @@ class WalkthroughBrowserIT {
       throws Exception {
     ChromiumPages b = browser;
 
-    // given: the asset manager logs in and imports the sample GLPI export
+    // given: a mistyped password, then the asset manager logs in and imports the sample export
+    b.open("/login");
+    b.check("connexion");
+    WebElement login = b.form("form[action='/login']");
+    b.set(login, "username", "gestionnaire");
+    b.set(login, "password", "pas le bon mot de passe");
+    b.submitWith(login.findElement(By.cssSelector("button[type=submit]")));
+    assertThat(b.title()).startsWith("Erreur : ");
+    assertThat(b.js("return document.activeElement.textContent").toString())
+        .contains("Identifiant ou mot de passe incorrect");
+    b.check("connexion-erreur");
     b.loginAs("gestionnaire", "gestionnaire");
     b.check("accueil-gestionnaire");
     b.open("/imports/new");
@@ -336,6 +347,12 @@ class WalkthroughBrowserIT {
     assertThat(b.text()).contains("Indicateurs");
     b.check("indicateurs");
 
+    // and an address that names nothing shows the French error page in the layout
+    b.open("/assets/pas-un-numero");
+    assertThat(b.text()).contains("Page introuvable");
+    assertThat(b.has(By.cssSelector("nav[aria-label='Menu principal']"))).isTrue();
+    b.check("page-introuvable");
+
     // and every page state visited passed axe and reflowed
     System.out.printf(
         "WalkthroughBrowserIT: %d page states checked:%n  %s%n",
@@ -393,7 +410,10 @@ class WalkthroughBrowserIT {
     b.set(form, row + ".capacityGb", gb);
   }
 
-  /** Copies a few screenshots to docs/screenshots/ when asked (-Dscreenshots.docs=true). */
+  /**
+   * Copies a few screenshots to docs/screenshots/ when asked (-Dscreenshots.docs=true), cut to
+   * their first 1100 pixels (the top of the page) to keep them small.
+   */
   private static void keepForTheDocs(Map<String, String> shots) throws Exception {
     if (!Boolean.getBoolean("screenshots.docs")) {
       return;
@@ -403,16 +423,14 @@ class WalkthroughBrowserIT {
     try (var files = Files.list(ChromiumPages.SCREENSHOTS)) {
       for (Path shot : files.toList()) {
         String name = shot.getFileName().toString();
-        shots.forEach(
-            (step, target) -> {
-              if (name.matches("\\d\\d-" + step + "\\.png")) {
-                try {
-                  Files.copy(shot, docs.resolve(target), StandardCopyOption.REPLACE_EXISTING);
-                } catch (java.io.IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              }
-            });
+        for (Map.Entry<String, String> wanted : shots.entrySet()) {
+          if (name.matches("\\d\\d-" + wanted.getKey() + "\\.png")) {
+            BufferedImage image = ImageIO.read(shot.toFile());
+            BufferedImage top =
+                image.getSubimage(0, 0, image.getWidth(), Math.min(image.getHeight(), 1100));
+            ImageIO.write(top, "png", docs.resolve(wanted.getValue()).toFile());
+          }
+        }
       }
     }
   }
