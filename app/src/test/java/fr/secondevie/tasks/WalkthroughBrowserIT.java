@@ -341,6 +341,26 @@ class WalkthroughBrowserIT {
         .contains("Support de stockage relevé");
     b.check("equipement-historique");
 
+    // and the other pages of the menu, as the asset manager sees them after the walkthrough
+    for (Map.Entry<String, String> page :
+        List.of(
+            Map.entry("/assets", "inventaire"),
+            Map.entry("/campaigns", "campagnes"),
+            Map.entry("/beneficiaries", "dons"),
+            Map.entry("/adapted-companies", "recyclage"),
+            Map.entry("/purchases", "achats"),
+            Map.entry("/notifications", "boite-d-envoi"),
+            Map.entry("/suppliers", "fournisseurs"),
+            Map.entry("/console", "console"))) {
+      b.open(page.getKey());
+      assertThat(b.text())
+          .as("page %s", page.getKey())
+          .doesNotContain("Accès refusé")
+          .doesNotContain("Une erreur est survenue")
+          .doesNotContain("Page introuvable");
+      b.check(page.getValue());
+    }
+
     // and the auditor reads the indicators
     b.loginAs("auditeur", "auditeur");
     b.open("/indicators");
