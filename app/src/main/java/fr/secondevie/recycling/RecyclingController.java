@@ -141,10 +141,21 @@ class RecyclingController {
 
   @PostMapping("/dismantling-lots/{id}/close")
   @PreAuthorize(WRITERS)
-  String closeNow(@PathVariable long id, RedirectAttributes redirect) {
+  String closeNow(
+      @PathVariable long id,
+      @RequestParam(required = false) String confirm,
+      RedirectAttributes redirect) {
     registry
         .lot(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucun lot n° " + id));
+    if (!"true".equals(confirm)) {
+      // closing e-mails the pickup order to the company: never without the user's confirmation
+      redirect.addFlashAttribute(
+          "error",
+          "Le lot n'a pas été clos : cochez « Je confirme » (le bon d'enlèvement part aussitôt"
+              + " par e-mail à l'entreprise adaptée).");
+      return "redirect:/dismantling-lots/" + id + "#cloture";
+    }
     redirect.addFlashAttribute(
         "message",
         dismantling.closeNow(id)

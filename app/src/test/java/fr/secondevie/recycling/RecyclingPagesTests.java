@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -199,6 +200,39 @@ class RecyclingPagesTests {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.assets[0].inventoryNumber").value(asset.inventoryNumber()))
         .andExpect(jsonPath("$.status").value("OPEN"));
+  }
+
+  @Test
+  void shouldCloseALotOnlyOnceTheManagerConfirms() throws Exception {
+    // given an open lot of one asset
+    registry.create(RecyclingFixtures.company("Les Ateliers du Cailly", 10, true));
+    Assets assets = new Assets(inventory, planner, certificates);
+    var asset = assets.sanitizedThen(AssetCategory.LAPTOP, AssetStatus.RECYCLING_PENDING, "S1");
+    long lotId = dismantling.addToLot(asset.id(), "test-add").lotId();
+    mvc.perform(get("/dismantling-lots/{id}", lotId).with(MANAGER))
+        .andExpect(
+            xpath("//form[contains(@action,'/close')]//input[@name='confirm'][@required]")
+                .exists());
+
+    // when the close button is sent without the confirmation, then with it
+    mvc.perform(post("/dismantling-lots/{id}/close", lotId).with(MANAGER).with(csrf()))
+        .andExpect(redirectedUrlPattern("/dismantling-lots/*"))
+        .andExpect(flash().attribute("error", containsString("Le lot n'a pas été clos")));
+    String unconfirmed =
+        jdbc.queryForObject("SELECT status FROM dismantling_lot WHERE id = ?", String.class, lotId);
+    mvc.perform(
+            post("/dismantling-lots/{id}/close", lotId)
+                .param("confirm", "true")
+                .with(MANAGER)
+                .with(csrf()))
+        .andExpect(flash().attribute("message", containsString("Lot clos")));
+
+    // then only the confirmed request closed it
+    assertThat(unconfirmed).isEqualTo("OPEN");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT status FROM dismantling_lot WHERE id = ?", String.class, lotId))
+        .isNotEqualTo("OPEN");
   }
 
   @Test

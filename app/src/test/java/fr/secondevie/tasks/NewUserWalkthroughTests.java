@@ -272,7 +272,8 @@ class NewUserWalkthroughTests {
                 .selectFirst("a:containsOwn(clore)")
                 .attr("href"));
     assertThat(lot.text()).contains(RECYCLED);
-    lot = manager.submit(lot.form("form[action$=/close]"));
+    // the asset manager confirms: closing e-mails the pickup order
+    lot = manager.submit(lot.form("form[action$=/close]").with("confirm", "true"));
     assertThat(lot.text()).contains("Lot clos");
 
     // the technician confirms the pickup, the asset manager enters the attestation

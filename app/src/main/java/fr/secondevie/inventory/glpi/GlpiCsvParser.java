@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -77,6 +78,41 @@ final class GlpiCsvParser {
    * @param progress told the number of data rows read so far, every 500 rows
    * @throws CsvRejectedException the file cannot be read at all (encoding, delimiter, columns)
    */
+  private static final Pattern CSV_LINE = Pattern.compile("line: ([\\d\\s,.\\u00a0\\u202f]+)");
+
+  /**
+   * The row error of a record the CSV reader cannot read, in French: the line where the broken
+   * field starts and what is wrong with its quotes (never the reader's English exception).
+   */
+  static RowError unreadable(int line, RuntimeException e) {
+    String detail = e.getCause() != null ? String.valueOf(e.getCause().getMessage()) : "";
+    detail = detail.isEmpty() ? String.valueOf(e.getMessage()) : detail;
+    String reason;
+    if (detail.contains("EOF reached before encapsulated token finished")) {
+      reason =
+          "un champ ouvert par un guillemet (\") n'est jamais refermé : il manque le guillemet"
+              + " fermant";
+    } else if (detail.contains("Invalid character between encapsulated token and delimiter")) {
+      Matcher at = CSV_LINE.matcher(detail);
+      if (at.find()) {
+        line = Integer.parseInt(at.group(1).replaceAll("\\D", ""));
+      }
+      reason =
+          "un caractère suit le guillemet fermant d'un champ au lieu du séparateur (un guillemet"
+              + " à l'intérieur d'un champ s'écrit doublé : \"\")";
+    } else {
+      reason = "guillemets mal placés";
+    }
+    return new RowError(
+        line,
+        null,
+        null,
+        "Ligne illisible : "
+            + reason
+            + ". La lecture du fichier s'arrête à cette ligne ;"
+            + " corrigez-la puis importez le fichier à nouveau.");
+  }
+
   static Result parse(byte[] bytes, LocalDate today, IntConsumer progress)
       throws CsvRejectedException {
     CsvText text = CsvText.detect(bytes);
@@ -104,14 +140,7 @@ final class GlpiCsvParser {
           }
           record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-          errors.add(
-              new RowError(
-                  (int) lineBefore + 1,
-                  null,
-                  null,
-                  "Ligne illisible (guillemets mal fermés ?) : la lecture du fichier s'arrête"
-                      + " ici. Détail : "
-                      + e.getMessage()));
+          errors.add(unreadable((int) lineBefore + 1, e));
           break;
         }
         int line = (int) lineBefore + 1;

@@ -275,4 +275,54 @@ class GlpiCsvParserTests {
     assertThat(row.description().acquisitionDate()).isEqualTo(LocalDate.of(2016, 3, 1));
     assertThat(row.description().acquisitionCostCents()).isEqualTo(980000L);
   }
+
+  @Test
+  void shouldNameTheLineAndTheQuoteProblemInFrenchWhenARecordCannotBeRead() {
+    // given the sample export whose third line has text after a field's closing quote, and the
+    // same export whose last line opens a quote it never closes
+    String[] lines = sampleLines();
+    String strayQuote =
+        lines[0] + "\n" + lines[1] + "\n" + "\"PC-\"X" + lines[2].substring(lines[2].indexOf(';'));
+    String unclosed = lines[0] + "\n" + lines[1] + "\n" + "\"PC-MAT-0099;CHU de Rouen\n";
+
+    // when
+    List<RowError> stray = errorsOf(strayQuote);
+    List<RowError> open = errorsOf(unclosed);
+
+    // then
+    assertThat(stray).hasSize(1);
+    assertThat(stray.get(0).line()).isEqualTo(3);
+    assertThat(stray.get(0).message())
+        .startsWith("Ligne illisible : un caractère suit le guillemet fermant")
+        .doesNotContain("CSV")
+        .doesNotContain("org.apache");
+    assertThat(open).hasSize(1);
+    assertThat(open.get(0).line()).isEqualTo(3);
+    assertThat(open.get(0).message())
+        .startsWith("Ligne illisible : un champ ouvert par un guillemet")
+        .doesNotContain("EOF")
+        .doesNotContain("org.apache");
+  }
+
+  private static String[] sampleLines() {
+    try {
+      String text =
+          java.nio.file.Files.readString(
+              java.nio.file.Path.of("..", "samples", "glpi-export-chu.csv"),
+              StandardCharsets.UTF_8);
+      return text.split("\r?\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<RowError> errorsOf(String csv) {
+    byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+    try {
+      List<RowError> errors = new ArrayList<>(parse(bytes).errors());
+      return errors.stream().filter(e -> e.message().startsWith("Ligne illisible")).toList();
+    } catch (CsvRejectedException e) {
+      return e.errors().stream().filter(r -> r.message().startsWith("Ligne illisible")).toList();
+    }
+  }
 }
