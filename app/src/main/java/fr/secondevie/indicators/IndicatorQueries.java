@@ -138,13 +138,17 @@ class IndicatorQueries {
    */
   List<ReuseOutcome> outcomes() {
     return jdbc.sql(
+            // one join and a grouping rather than a subquery per fact; null when the asset has
+            // no handed-over donation, as the subquery over no row gave
             "SELECT f.asset_id, f.outcome, f.outcome_date, f.age_years,"
-                + " (SELECT MAX(CASE WHEN b.reuse_commitment_signed_on IS NOT NULL"
-                + " AND b.reuse_commitment_signed_on <= COALESCE(d.handed_over_on,"
-                + " f.outcome_date) THEN 1 ELSE 0 END) FROM donation d JOIN donation_beneficiary b"
-                + " ON b.id = d.beneficiary_id WHERE d.asset_id = f.asset_id"
-                + " AND d.status = 'HANDED_OVER') AS committed"
-                + " FROM outcome_fact f ORDER BY f.outcome_date, f.id")
+                + " MAX(CASE WHEN d.id IS NULL THEN NULL WHEN b.reuse_commitment_signed_on IS NOT"
+                + " NULL AND b.reuse_commitment_signed_on <= COALESCE(d.handed_over_on,"
+                + " f.outcome_date) THEN 1 ELSE 0 END) AS committed"
+                + " FROM outcome_fact f LEFT JOIN donation d ON d.asset_id = f.asset_id"
+                + " AND d.status = 'HANDED_OVER' LEFT JOIN donation_beneficiary b"
+                + " ON b.id = d.beneficiary_id"
+                + " GROUP BY f.id, f.asset_id, f.outcome, f.outcome_date, f.age_years"
+                + " ORDER BY f.outcome_date, f.id")
         .query(
             (rs, i) -> {
               int committed = rs.getInt("committed");
