@@ -94,8 +94,9 @@ public class AnnualReportService {
           "Année " + year + " impossible : choisissez une année entre 2000 et " + current);
     }
     ledger.backfill(year);
-    YearFigures figures = indicators.figures(year);
-    List<ReuseRate> trend = indicators.reuseTrend();
+    IndicatorsService.View view = indicators.view(year);
+    YearFigures figures = view.figures();
+    List<ReuseRate> trend = view.trend();
     Map<String, DataTable> tables =
         IndicatorTables.of(
             figures,

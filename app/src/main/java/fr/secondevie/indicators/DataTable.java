@@ -56,6 +56,61 @@ record DataTable(
     return rows.stream().map(r -> r.stream().map(DataTable::display).toList()).toList();
   }
 
+  /**
+   * The rows of the table's {@code <tbody>} as HTML, every cell escaped, the asset cells linked to
+   * {@code assetBase + id} (the page passes {@code @{/assets/}}). Built here rather than with one
+   * Thymeleaf expression per cell: a year's drill-down holds thousands of cells, and evaluating
+   * their expressions took most of the page's time (docs/indicators.md, "Performance").
+   */
+  public String bodyHtml(String assetBase) {
+    StringBuilder html = new StringBuilder(rows.size() * 160 + 64);
+    if (rows.isEmpty()) {
+      return html.append("<tr><td colspan=\"")
+          .append(columns.size())
+          .append("\">Aucune ligne.</td></tr>")
+          .toString();
+    }
+    String base = escape(assetBase);
+    for (List<Object> row : rows) {
+      html.append("<tr>");
+      for (int i = 0; i < row.size(); i++) {
+        Object cell = row.get(i);
+        String text = escape(display(cell));
+        html.append("<td>");
+        if (i == assetColumn && cell instanceof AssetRef a) {
+          html.append("<a href=\"")
+              .append(base)
+              .append(a.id())
+              .append("\">")
+              .append(text)
+              .append("</a>");
+        } else {
+          html.append(text);
+        }
+        html.append("</td>");
+      }
+      html.append("</tr>\n");
+    }
+    return html.toString();
+  }
+
+  /** Escapes what HTML reads as markup, as Thymeleaf's {@code th:text} does. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   /** A cell as shown on the page (French formats). */
   static String display(Object value) {
     if (value == null) {

@@ -45,44 +45,60 @@ class IndicatorQueries {
   }
 
   /**
+   * Assets ever retired or with an outcome fact, as a derived table {@code r(asset_id)}: read once
+   * (the status index {@code custody_entry_status_idx} covers the first half) and joined, rather
+   * than two {@code IN} subqueries joined by {@code OR} that MariaDB evaluates for every custody
+   * row.
+   */
+  private static final String RETIRED_OR_WITH_FACT =
+      "(SELECT asset_id FROM custody_entry WHERE to_status IN ("
+          + RETIRED_STATUSES
+          + ") UNION SELECT asset_id FROM outcome_fact) r";
+
+  /**
    * Status histories of every asset ever retired, and of every asset with an outcome fact: enough
-   * for the reuse rate of any year.
+   * for the reuse rate of any year. Two reads: the assets, then their status changes (the asset's
+   * columns are not repeated on each change).
    */
   List<AssetHistory> histories() {
     Map<Long, AssetHistory> byId = new LinkedHashMap<>();
-    Map<Long, List<StatusChange>> changes = new LinkedHashMap<>();
+    Map<Long, List<StatusChange>> changes = new java.util.HashMap<>();
     jdbc.sql(
-            "SELECT c.asset_id, a.inventory_number, a.category, a.acquisition_date,"
-                + " c.occurred_at, c.from_status, c.to_status FROM custody_entry c"
-                + " JOIN asset a ON a.id = c.asset_id WHERE c.to_status IS NOT NULL"
-                + " AND (c.asset_id IN (SELECT asset_id FROM custody_entry WHERE to_status IN ("
-                + RETIRED_STATUSES
-                + ")) OR c.asset_id IN (SELECT asset_id FROM outcome_fact))"
+            "SELECT a.id, a.inventory_number, a.category, a.acquisition_date FROM asset a JOIN "
+                + RETIRED_OR_WITH_FACT
+                + " ON r.asset_id = a.id ORDER BY a.id")
+        .query(
+            (ResultSet rs) -> {
+              long id = rs.getLong("id");
+              Date acquired = rs.getDate("acquisition_date");
+              byId.put(
+                  id,
+                  new AssetHistory(
+                      id,
+                      rs.getString("inventory_number"),
+                      AssetCategory.valueOf(rs.getString("category")),
+                      acquired == null ? null : acquired.toLocalDate(),
+                      List.of()));
+              changes.put(id, new ArrayList<>());
+            });
+    jdbc.sql(
+            "SELECT c.asset_id, c.occurred_at, c.from_status, c.to_status FROM custody_entry c"
+                + " JOIN "
+                + RETIRED_OR_WITH_FACT
+                + " ON r.asset_id = c.asset_id WHERE c.to_status IS NOT NULL"
                 + " ORDER BY c.asset_id, c.seq")
         .query(
             (ResultSet rs) -> {
-              long id = rs.getLong("asset_id");
-              if (!byId.containsKey(id)) {
-                List<StatusChange> list = new ArrayList<>();
-                changes.put(id, list);
-                Date acquired = rs.getDate("acquisition_date");
-                byId.put(
-                    id,
-                    new AssetHistory(
-                        id,
-                        rs.getString("inventory_number"),
-                        AssetCategory.valueOf(rs.getString("category")),
-                        acquired == null ? null : acquired.toLocalDate(),
-                        List.of()));
+              List<StatusChange> list = changes.get(rs.getLong("asset_id"));
+              if (list == null) {
+                return; // retired after the first read: left for the next computation
               }
               String from = rs.getString("from_status");
-              changes
-                  .get(id)
-                  .add(
-                      new StatusChange(
-                          rs.getTimestamp("occurred_at").toInstant(),
-                          from == null ? null : AssetStatus.valueOf(from),
-                          AssetStatus.valueOf(rs.getString("to_status"))));
+              list.add(
+                  new StatusChange(
+                      rs.getTimestamp("occurred_at").toInstant(),
+                      from == null ? null : AssetStatus.valueOf(from),
+                      AssetStatus.valueOf(rs.getString("to_status"))));
             });
     List<AssetHistory> result = new ArrayList<>();
     byId.values()
@@ -122,13 +138,17 @@ class IndicatorQueries {
    */
   List<ReuseOutcome> outcomes() {
     return jdbc.sql(
+            // one join and a grouping rather than a subquery per fact; null when the asset has
+            // no handed-over donation, as the subquery over no row gave
             "SELECT f.asset_id, f.outcome, f.outcome_date, f.age_years,"
-                + " (SELECT MAX(CASE WHEN b.reuse_commitment_signed_on IS NOT NULL"
-                + " AND b.reuse_commitment_signed_on <= COALESCE(d.handed_over_on,"
-                + " f.outcome_date) THEN 1 ELSE 0 END) FROM donation d JOIN donation_beneficiary b"
-                + " ON b.id = d.beneficiary_id WHERE d.asset_id = f.asset_id"
-                + " AND d.status = 'HANDED_OVER') AS committed"
-                + " FROM outcome_fact f ORDER BY f.outcome_date, f.id")
+                + " MAX(CASE WHEN d.id IS NULL THEN NULL WHEN b.reuse_commitment_signed_on IS NOT"
+                + " NULL AND b.reuse_commitment_signed_on <= COALESCE(d.handed_over_on,"
+                + " f.outcome_date) THEN 1 ELSE 0 END) AS committed"
+                + " FROM outcome_fact f LEFT JOIN donation d ON d.asset_id = f.asset_id"
+                + " AND d.status = 'HANDED_OVER' LEFT JOIN donation_beneficiary b"
+                + " ON b.id = d.beneficiary_id"
+                + " GROUP BY f.id, f.asset_id, f.outcome, f.outcome_date, f.age_years"
+                + " ORDER BY f.outcome_date, f.id")
         .query(
             (rs, i) -> {
               int committed = rs.getInt("committed");

@@ -206,8 +206,9 @@ class IndicatorsController {
   }
 
   private void fill(Model model, int year, int current) {
-    YearFigures f = indicators.figures(year);
-    List<ReuseRate> trend = indicators.reuseTrend();
+    IndicatorsService.View view = indicators.view(year);
+    YearFigures f = view.figures();
+    List<ReuseRate> trend = view.trend();
     List<PurchaseShare> purchases = indicators.purchaseTrend(trend);
     Map<String, DataTable> tables =
         IndicatorTables.of(
@@ -268,8 +269,9 @@ class IndicatorsController {
   }
 
   private Map<String, DataTable> tables(int year) {
-    YearFigures f = indicators.figures(year);
-    List<ReuseRate> trend = indicators.reuseTrend();
+    IndicatorsService.View view = indicators.view(year);
+    YearFigures f = view.figures();
+    List<ReuseRate> trend = view.trend();
     return IndicatorTables.of(
         f,
         trend,

@@ -60,6 +60,26 @@ public class IndicatorsService {
     return figures(year, ReuseRateCalculator.compute(year, inputs.histories(), inputs.outcomes()));
   }
 
+  /** The figures of a year and the reuse-rate trend, from one reading of the histories. */
+  record View(YearFigures figures, List<ReuseRate> trend) {}
+
+  /**
+   * What the page and the annual report show: {@link #figures(int)} and {@link #reuseTrend()},
+   * reading the status histories and outcome facts once instead of twice, and computing the year's
+   * rate once when the trend holds it.
+   */
+  View view(int year) {
+    Inputs inputs = inputs();
+    List<ReuseRate> trend = reuseTrend(inputs);
+    ReuseRate rate =
+        trend.stream()
+            .filter(r -> r.year() == year)
+            .findFirst()
+            .orElseGet(
+                () -> ReuseRateCalculator.compute(year, inputs.histories(), inputs.outcomes()));
+    return new View(figures(year, rate), trend);
+  }
+
   private YearFigures figures(int year, ReuseRate rate) {
     LocalDate first = LocalDate.of(year, 1, 1);
     LocalDate last = LocalDate.of(year, 12, 31);
@@ -110,7 +130,10 @@ public class IndicatorsService {
 
   /** Reuse rate of every year from the first with data to the current one. */
   List<ReuseRate> reuseTrend() {
-    Inputs inputs = inputs();
+    return reuseTrend(inputs());
+  }
+
+  private List<ReuseRate> reuseTrend(Inputs inputs) {
     TreeSet<Integer> years = new TreeSet<>(queries.yearsWithData());
     int current = currentYear();
     years.add(current);

@@ -145,7 +145,7 @@ public class OutcomeService {
     return counts;
   }
 
-  private static BigDecimal age(LocalDate acquired, LocalDate on) {
+  static BigDecimal age(LocalDate acquired, LocalDate on) {
     if (acquired == null || acquired.isAfter(on)) {
       return null;
     }

@@ -38,6 +38,30 @@ class DataTableTest {
   }
 
   @Test
+  void shouldRenderTheRowsEscapedWithTheAssetCellsLinkedToTheirPage() {
+    // given
+    DataTable table =
+        DataTable.of("t", "Titre", List.of("numero", "texte", "montant"), 0)
+            .with(
+                List.of(
+                    row(new DataTable.AssetRef(7, "INV<7>"), "a & \"b\" <i>", 12000L),
+                    row("sans lien", "l'été", null)));
+    DataTable empty = DataTable.of("e", "Vide", List.of("a", "b"), -1);
+
+    // when
+    String html = table.bodyHtml("/assets/");
+
+    // then
+    assertThat(html)
+        .isEqualTo(
+            "<tr><td><a href=\"/assets/7\">INV&lt;7&gt;</a></td>"
+                + "<td>a &amp; &quot;b&quot; &lt;i&gt;</td><td>12\u00a0000</td></tr>\n"
+                + "<tr><td>sans lien</td><td>l&#39;été</td><td>—</td></tr>\n");
+    assertThat(empty.bodyHtml("/assets/"))
+        .isEqualTo("<tr><td colspan=\"2\">Aucune ligne.</td></tr>");
+  }
+
+  @Test
   void shouldShowNumbersTheFrenchWay() {
     assertThat(DataTable.display(new BigDecimal("1234.50"))).isEqualTo("1\u00a0234,50");
     assertThat(DataTable.display(12000L)).isEqualTo("12\u00a0000");

@@ -54,10 +54,21 @@ final class ApplicationProcess implements AutoCloseable {
    */
   static ApplicationProcess start(Path jar, List<String> jvmOptions, List<String> appArguments)
       throws Exception {
+    return start(jar, jvmOptions, appArguments, Duration.ofMinutes(4));
+  }
+
+  /** As {@link #start(Path, List, List)}, waiting up to {@code readyTimeout} for the ready line. */
+  static ApplicationProcess start(
+      Path jar, List<String> jvmOptions, List<String> appArguments, Duration readyTimeout)
+      throws Exception {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("No application jar at " + jar + ": build the app first");
     }
-    Path workDir = Files.createTempDirectory("secondevie-campaign-bench-");
+    // Not under the system temporary directory: the embedded mode refuses to keep the engine's
+    // journal there (TemporaryDirectoryRule); the throw-away database lives there on its own.
+    Path root = Path.of(System.getProperty("bench.workRoot", "target")).toAbsolutePath();
+    Files.createDirectories(root);
+    Path workDir = Files.createTempDirectory(root, "secondevie-app-");
     Path log = workDir.resolve("application.log");
     int http = freePort();
     int grpc = freePort();
@@ -81,7 +92,7 @@ final class ApplicationProcess implements AutoCloseable {
     Process process =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
     ApplicationProcess app = new ApplicationProcess(process, http, rest, workDir, log);
-    app.awaitReady(Duration.ofMinutes(4));
+    app.awaitReady(readyTimeout);
     return app;
   }
 

@@ -178,7 +178,7 @@ final class Http {
     }
   }
 
-  private URI uri(String path) {
+  URI uri(String path) {
     return URI.create(base + path);
   }
 
