@@ -1,5 +1,6 @@
 package fr.secondevie.tasks;
 
+import fr.secondevie.common.CompletedBy;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.processes.AssetEndOfLifeProcess;
@@ -295,8 +296,9 @@ public class TaskInbox {
   }
 
   /**
-   * Completes the task with the variables, assigning it first to the user when nobody has it (so
-   * the runtime records who did it).
+   * Completes the task with the variables and {@code completedBy} (the user, for the custody
+   * entries and documents of the task's follow-up: {@link CompletedBy}), assigning it first to the
+   * user when nobody has it (so the runtime records who did it).
    *
    * @throws InboxRefusal when the task is closed or assigned to someone else
    */
@@ -306,7 +308,11 @@ public class TaskInbox {
     if (!task.isAssigned()) {
       runtime.assign(task.key(), viewer.login());
     }
-    runtime.complete(task.key(), variables);
+    Map<String, Object> completion = new LinkedHashMap<>(variables);
+    completion.put(
+        CompletedBy.VARIABLE,
+        new CompletedBy(viewer.login(), viewer.displayName(), task.elementId()).asVariable());
+    runtime.complete(task.key(), completion);
   }
 
   /** Refuses work on a task someone else holds. */

@@ -13,5 +13,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Task inbox",
-    allowedDependencies = {"inventory", "processes"})
+    allowedDependencies = {"common", "inventory", "processes"})
 package fr.secondevie.tasks;
