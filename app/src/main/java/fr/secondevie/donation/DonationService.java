@@ -292,6 +292,16 @@ class DonationService {
     return "recu-remise-" + receiptNumber + ".pdf";
   }
 
+  /** The receipt to print and sign produced with the donation's agreement, if any. */
+  @Transactional(readOnly = true)
+  public Optional<StoredDocument> receiptForm(Donation donation) {
+    String filename = receiptFilename(receiptNumber(donation.agreementNumber()));
+    return documents.ownedBy("asset:" + donation.inventoryNumber()).stream()
+        .filter(d -> d.kind() == DocumentKind.HANDOVER_RECEIPT_FORM)
+        .filter(d -> d.filename().equals(filename))
+        .findFirst();
+  }
+
   /** The agreement already prepared, with its receipt when one was produced. */
   private Agreement agreement(Donation donation, Asset asset) {
     String receiptNumber = receiptNumber(donation.agreementNumber());
