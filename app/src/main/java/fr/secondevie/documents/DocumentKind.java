@@ -7,6 +7,7 @@ public enum DocumentKind {
   DESTRUCTION_CERTIFICATE("Certificat de destruction"),
   DONATION_AGREEMENT("Convention de cession gratuite"),
   HANDOVER_RECEIPT("Reçu de remise signé"),
+  HANDOVER_RECEIPT_FORM("Reçu de remise à signer"),
   RECONDITIONING_ORDER("Ordre de reconditionnement"),
   DISMANTLING_ORDER("Bon de commande de démantèlement"),
   PURCHASE_ORDER("Bon de commande d'achat"),

@@ -31,9 +31,10 @@ final class DocumentReaders {
     return switch (document.kind()) {
       // sanitization: the technicians who wipe and destroy, and the custody roles
       case WIPE_REPORT, SANITIZATION_CERTIFICATE, DESTRUCTION_CERTIFICATE -> custodyAnd(TECHNICIAN);
-      // donation: the director approves, the technician hands over and scans the receipt
+      // donation: the director approves, the technician prints the receipt, hands over and scans it
+      // signed
       case DONATION_AGREEMENT -> custodyAnd(DIRECTOR);
-      case HANDOVER_RECEIPT -> custodyAnd(DIRECTOR, TECHNICIAN);
+      case HANDOVER_RECEIPT, HANDOVER_RECEIPT_FORM -> custodyAnd(DIRECTOR, TECHNICIAN);
       // reconditioning workshop, dismantling pickup
       case RECONDITIONING_ORDER, DISMANTLING_ORDER -> custodyAnd(TECHNICIAN);
       case RECYCLING_CERTIFICATE, ADAPTED_COMPANY_ATTESTATION -> CUSTODY;

@@ -2,6 +2,7 @@ package fr.secondevie.donation;
 
 import fr.secondevie.documents.PdfRenderer;
 import fr.secondevie.inventory.Asset;
+import fr.secondevie.inventory.CustodyText;
 import fr.secondevie.inventory.StorageDevice;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -56,10 +57,19 @@ class AgreementRenderer {
       Proposal.LegalCheck legalCheck,
       List<Certificate> certificates,
       String approvalComment,
+      String approverName,
       Instant now) {
     return pdf.render(
         "donation-agreement",
-        model(donation, beneficiary, asset, legalCheck, certificates, approvalComment, now));
+        model(
+            donation,
+            beneficiary,
+            asset,
+            legalCheck,
+            certificates,
+            approvalComment,
+            approverName,
+            now));
   }
 
   Map<String, Object> model(
@@ -69,8 +79,10 @@ class AgreementRenderer {
       Proposal.LegalCheck legalCheck,
       List<Certificate> certificates,
       String approvalComment,
+      String approverName,
       Instant now) {
     Map<String, Object> model = new HashMap<>();
+    model.put("approverName", approverName);
     LocalDate today = now.atZone(BeneficiaryRegistry.PARIS).toLocalDate();
     model.put("number", donation.agreementNumber());
     model.put("date", DATE.format(today));
@@ -95,7 +107,7 @@ class AgreementRenderer {
         "ageYears",
         legalCheck == null || legalCheck.ageYears() == null
             ? null
-            : legalCheck.ageYears().stripTrailingZeros().toPlainString().replace('.', ','));
+            : CustodyText.years(legalCheck.ageYears()));
     List<StorageDevice> media =
         asset.storageDevices().stream()
             .sorted(java.util.Comparator.comparing(StorageDevice::serialNumber))
@@ -107,7 +119,7 @@ class AgreementRenderer {
             .map(
                 c ->
                     Map.of(
-                        "details", c.details() == null ? "" : c.details(),
+                        "details", c.details() == null ? "" : CustodyText.plain(c.details()),
                         "evidence", c.evidence() == null ? "" : c.evidence(),
                         "date", DATE.format(c.recordedAt().atZone(BeneficiaryRegistry.PARIS))))
             .toList());
@@ -122,6 +134,39 @@ class AgreementRenderer {
         "approvalComment",
         approvalComment == null || approvalComment.isBlank() ? null : approvalComment);
     return model;
+  }
+
+  /**
+   * The receipt to print with the agreement and have signed at the handover (template {@code
+   * pdf/handover-receipt}): the parties, the equipment with its serial numbers, the date and
+   * signature blocks, the approver when known.
+   */
+  byte[] renderReceipt(
+      String receiptNumber,
+      Donation donation,
+      Beneficiary beneficiary,
+      Asset asset,
+      String approverName,
+      Instant now) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("number", receiptNumber);
+    model.put("agreementNumber", donation.agreementNumber());
+    model.put("date", DATE.format(now.atZone(BeneficiaryRegistry.PARIS).toLocalDate()));
+    model.put("donor", donor);
+    model.put("beneficiary", beneficiary);
+    model.put("category", beneficiary.legalCategory());
+    model.put("asset", asset);
+    model.put("approverName", approverName);
+    model.put(
+        "media",
+        asset.storageDevices().isEmpty()
+            ? "aucun"
+            : asset.storageDevices().stream()
+                    .map(d -> d.type().label() + " " + d.serialNumber())
+                    .sorted()
+                    .collect(java.util.stream.Collectors.joining(", "))
+                + " : effacés, certificats cités par la convention");
+    return pdf.render("handover-receipt", model);
   }
 
   /** 150.00 → "150,00 €" */

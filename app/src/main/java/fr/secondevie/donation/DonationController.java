@@ -42,6 +42,7 @@ class DonationController {
     model.addAttribute("donation", donation);
     model.addAttribute("beneficiary", registry.find(donation.beneficiaryId()).orElseThrow());
     model.addAttribute("receiptTypes", DonationService.RECEIPT_POLICY.acceptedTypes());
+    model.addAttribute("receiptForm", donations.receiptForm(donation).orElse(null));
     if (!model.containsAttribute("errors")) {
       model.addAttribute("errors", Map.of());
     }

@@ -1,5 +1,6 @@
 package fr.secondevie.donation;
 
+import fr.secondevie.common.CompletedBy;
 import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.DocumentService;
@@ -8,8 +9,10 @@ import fr.secondevie.documents.StoredDocument;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.AssetStatus;
 import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.CustodyText;
 import fr.secondevie.inventory.InventoryCommands.AppendCustody;
 import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.processes.AssetEndOfLifeProcess.SanitizationOutcomes;
 import fr.secondevie.routing.DonationLimits;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -114,17 +117,17 @@ class DonationService {
               asset.inventoryNumber(),
               CustodyAction.NOTE,
               ACTOR_MATCH,
-              "Don proposé à « %s » (%s, %s), demande n° %d ; contrôle de légalité : %s ans,"
+              "Don proposé à « %s » (%s, %s), demande n° %d ; contrôle de légalité : âge %s,"
                       .formatted(
                           beneficiary.name(),
                           beneficiary.legalCategory().label(),
                           beneficiary.legalCategory().legalBasis(),
                           request.id(),
-                          ageYears.stripTrailingZeros().toPlainString())
-                  + " valeur unitaire %s € (plafond 300 €), effacement %s, engagement de réemploi signé le %s"
+                          CustodyText.years(ageYears))
+                  + " valeur unitaire %s (plafond 300,00 €), %s, engagement de réemploi signé le %s"
                       .formatted(
-                          residualUnitValue.toPlainString(),
-                          sanitizationOutcome,
+                          CustodyText.euros(residualUnitValue),
+                          sanitization(sanitizationOutcome),
                           DATE.format(beneficiary.reuseCommitmentSignedOn())),
               null,
               operationId));
@@ -140,8 +143,20 @@ class DonationService {
             + ".");
   }
 
-  /** The agreement of an asset's donation (process variable {@code donationAgreement}). */
-  record Agreement(String agreementId, String documentRef) {}
+  /**
+   * The agreement of an asset's donation (process variable {@code donationAgreement}) and the
+   * receipt to print and sign at the handover.
+   *
+   * @param receiptNumber the receipt's number ({@code RR-…}, from the agreement's)
+   * @param receiptRef the public id of the receipt's PDF, or null (agreement prepared before)
+   */
+  record Agreement(
+      String agreementId, String documentRef, String receiptNumber, String receiptRef) {}
+
+  /** "CG-2026-000001" → "RR-2026-000001": the receipt to sign at the handover. */
+  static String receiptNumber(String agreementNumber) {
+    return "RR-" + agreementNumber.substring(agreementNumber.indexOf('-') + 1);
+  }
 
   /**
    * Allocates the asset to the request and generates the agreement (PDF), stored as a document and
@@ -161,9 +176,26 @@ class DonationService {
       Proposal.LegalCheck legalCheck,
       String approvalComment,
       String operationId) {
+    return prepareAgreement(
+        assetId, requestId, legalCheck, approvalComment, Optional.empty(), operationId);
+  }
+
+  /**
+   * {@link #prepareAgreement(long, long, Proposal.LegalCheck, String, String)} for an approval by a
+   * known person (the director or delegate who completed {@code approve-donation}): named in the
+   * agreement and in the custody entry.
+   */
+  @Transactional(isolation = Isolation.READ_COMMITTED)
+  public Agreement prepareAgreement(
+      long assetId,
+      long requestId,
+      Proposal.LegalCheck legalCheck,
+      String approvalComment,
+      Optional<CompletedBy> approver,
+      String operationId) {
     Optional<Donation> done = donations.findByOperationId(operationId);
     if (done.isPresent()) {
-      return new Agreement(done.get().agreementNumber(), done.get().agreementDocumentId());
+      return agreement(done.get(), asset(assetId));
     }
     Asset asset = asset(assetId);
     requirePending(asset, "la convention ne peut être établie");
@@ -204,6 +236,7 @@ class DonationService {
               .formatted(requestId, beneficiary.name(), request.quantity()));
     }
     Instant now = clock.instant();
+    String agreementActor = approver.map(a -> a.actor(ACTOR_AGREEMENT)).orElse(ACTOR_AGREEMENT);
     Donation donation =
         donations.save(
             Donation.allocate(
@@ -211,7 +244,14 @@ class DonationService {
     donation.number(now);
     byte[] pdf =
         agreements.render(
-            donation, beneficiary, asset, legalCheck, certificatesOf(asset), approvalComment, now);
+            donation,
+            beneficiary,
+            asset,
+            legalCheck,
+            certificatesOf(asset),
+            approvalComment,
+            approver.map(CompletedBy::displayName).orElse(null),
+            now);
     StoredDocument stored =
         documents.store(
             NewDocument.pdf(
@@ -219,23 +259,68 @@ class DonationService {
                 "convention-cession-" + donation.agreementNumber() + ".pdf",
                 pdf,
                 "asset:" + asset.inventoryNumber(),
-                ACTOR_AGREEMENT));
+                agreementActor));
     donation.attachAgreement(stored.publicId());
     donations.save(donation);
     inventory.appendCustody(
         new AppendCustody(
             asset.inventoryNumber(),
             CustodyAction.EVIDENCE,
-            ACTOR_AGREEMENT,
-            "Convention de cession gratuite %s au bénéfice de « %s » (%s), demande n° %d"
+            agreementActor,
+            "Convention de cession gratuite %s au bénéfice de « %s » (%s), demande n° %d%s"
                 .formatted(
                     donation.agreementNumber(),
                     beneficiary.name(),
                     beneficiary.identifiers(),
-                    requestId),
+                    requestId,
+                    approver.map(a -> ", cession approuvée par " + a.displayName()).orElse("")),
             stored.evidence(),
             operationId));
-    return new Agreement(donation.agreementNumber(), stored.publicId());
+    String receiptNumber = receiptNumber(donation.agreementNumber());
+    StoredDocument receipt =
+        documents.store(
+            NewDocument.pdf(
+                DocumentKind.HANDOVER_RECEIPT_FORM,
+                receiptFilename(receiptNumber),
+                agreements.renderReceipt(
+                    receiptNumber,
+                    donation,
+                    beneficiary,
+                    asset,
+                    approver.map(CompletedBy::displayName).orElse(null),
+                    now),
+                "asset:" + asset.inventoryNumber(),
+                agreementActor));
+    return new Agreement(
+        donation.agreementNumber(), stored.publicId(), receiptNumber, receipt.publicId());
+  }
+
+  private static String receiptFilename(String receiptNumber) {
+    return "recu-remise-" + receiptNumber + ".pdf";
+  }
+
+  /** The receipt to print and sign produced with the donation's agreement, if any. */
+  @Transactional(readOnly = true)
+  public Optional<StoredDocument> receiptForm(Donation donation) {
+    String filename = receiptFilename(receiptNumber(donation.agreementNumber()));
+    return documents.ownedBy("asset:" + donation.inventoryNumber()).stream()
+        .filter(d -> d.kind() == DocumentKind.HANDOVER_RECEIPT_FORM)
+        .filter(d -> d.filename().equals(filename))
+        .findFirst();
+  }
+
+  /** The agreement already prepared, with its receipt when one was produced. */
+  private Agreement agreement(Donation donation, Asset asset) {
+    String receiptNumber = receiptNumber(donation.agreementNumber());
+    String receiptRef =
+        documents.ownedBy("asset:" + asset.inventoryNumber()).stream()
+            .filter(d -> d.kind() == DocumentKind.HANDOVER_RECEIPT_FORM)
+            .filter(d -> d.filename().equals(receiptFilename(receiptNumber)))
+            .map(StoredDocument::publicId)
+            .findFirst()
+            .orElse(null);
+    return new Agreement(
+        donation.agreementNumber(), donation.agreementDocumentId(), receiptNumber, receiptRef);
   }
 
   /**
@@ -249,6 +334,19 @@ class DonationService {
    */
   public Donation recordHandover(
       long assetId, String agreementNumber, Handover handover, String operationId) {
+    return recordHandover(assetId, agreementNumber, handover, Optional.empty(), operationId);
+  }
+
+  /**
+   * {@link #recordHandover(long, String, Handover, String)} by a known person (who completed {@code
+   * hand-over-equipment}): named in the custody entry.
+   */
+  public Donation recordHandover(
+      long assetId,
+      String agreementNumber,
+      Handover handover,
+      Optional<CompletedBy> handedOverBy,
+      String operationId) {
     Donation donation =
         donations
             .findByAgreementNumber(agreementNumber)
@@ -289,10 +387,11 @@ class DonationService {
         new AppendCustody(
             asset.inventoryNumber(),
             CustodyAction.HANDOVER,
-            ACTOR_HANDOVER,
-            ("Remis à « %s » le %s, signataire %s (%s), bon de remise signé n° %s, convention %s"
+            handedOverBy.map(p -> p.actor(ACTOR_HANDOVER)).orElse(ACTOR_HANDOVER),
+            ("Remis%s à « %s » le %s, signataire %s (%s), bon de remise signé n° %s, convention %s"
                     + "%s ; propriété, garde et responsabilité DEEE transférées au bénéficiaire")
                 .formatted(
+                    handedOverBy.map(p -> " par " + p.displayName()).orElse(""),
                     beneficiary.name(),
                     DATE.format(handover.handedOverOn()),
                     handover.recipientName(),
@@ -305,6 +404,19 @@ class DonationService {
             agreementEvidence + " ; bon de remise " + handover.signedReceiptRef(),
             operationId));
     return donation;
+  }
+
+  /** The sanitization outcome of the legal check in words. */
+  static String sanitization(String outcome) {
+    if (outcome == null) {
+      return "effacement non renseigné";
+    }
+    return switch (outcome) {
+      case SanitizationOutcomes.PASSED -> "supports effacés avec certificat";
+      case SanitizationOutcomes.MEDIA_DESTROYED -> "supports détruits avec preuve";
+      case SanitizationOutcomes.NO_STORAGE -> "aucun support de stockage";
+      default -> "effacement « " + outcome + " »";
+    };
   }
 
   /** The receipt policy: a signed receipt is scanned to PDF. */

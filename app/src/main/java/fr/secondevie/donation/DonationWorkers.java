@@ -1,6 +1,7 @@
 package fr.secondevie.donation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.CompletedBy;
 import fr.secondevie.common.JobOperations;
 import fr.secondevie.common.Redelivery;
 import fr.secondevie.processes.AssetEndOfLifeProcess.ErrorCodes;
@@ -53,7 +54,13 @@ public class DonationWorkers {
 
   /** {@code donationAgreement}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record AgreementVariable(String agreementId, String documentRef) {}
+  record AgreementVariable(
+      String agreementId, String documentRef, String receiptNumber, String receiptRef) {
+
+    AgreementVariable(String agreementId, String documentRef) {
+      this(agreementId, documentRef, null, null);
+    }
+  }
 
   /** {@code handover}, set by the technician's form (dates as ISO text). */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -67,7 +74,16 @@ public class DonationWorkers {
 
   record MatchOutput(DonationVariable donation, Proposal.LegalCheck legalCheck) {}
 
-  record AgreementOutput(AgreementVariable donationAgreement) {}
+  /**
+   * The agreement, and {@code completedBy} cleared (always null) once the approval it named is
+   * recorded.
+   */
+  record AgreementOutput(AgreementVariable donationAgreement, Object completedBy) {}
+
+  /** The user tasks whose follow-up names the person who completed them. */
+  static final String APPROVAL_TASK = "approve-donation";
+
+  static final String HANDOVER_TASK = "hand-over-equipment";
 
   @JobWorker(type = JobTypes.MATCH_BENEFICIARY)
   public MatchOutput matchBeneficiary(
@@ -99,6 +115,7 @@ public class DonationWorkers {
     }
   }
 
+  /** The agreement names the director who completed {@code approve-donation} in the inbox. */
   @JobWorker(type = JobTypes.PREPARE_AGREEMENT)
   public AgreementOutput prepareAgreement(
       ActivatedJob job,
@@ -120,16 +137,23 @@ public class DonationWorkers {
                       donation.requestId(),
                       legalCheck,
                       approval.comment(),
+                      CompletedBy.of(job, APPROVAL_TASK),
                       JobOperations.operationId(job)));
       return new AgreementOutput(
-          new AgreementVariable(agreement.agreementId(), agreement.documentRef()));
+          new AgreementVariable(
+              agreement.agreementId(),
+              agreement.documentRef(),
+              agreement.receiptNumber(),
+              agreement.receiptRef()),
+          null);
     } catch (DonationExceptions.RequestClosed e) {
       throw CamundaError.bpmnError(ErrorCodes.DONATION_REQUEST_CLOSED, e.getMessage());
     }
   }
 
+  /** Recorded under the person who completed {@code hand-over-equipment} in the inbox. */
   @JobWorker(type = JobTypes.RECORD_HANDOVER)
-  public void recordHandover(
+  public Map<String, Object> recordHandover(
       ActivatedJob job,
       @Variable(name = "assetId") Long assetId,
       @Variable(name = "donationAgreement") AgreementVariable agreement,
@@ -147,7 +171,12 @@ public class DonationWorkers {
       Redelivery.once(
           () ->
               donations.recordHandover(
-                  assetId, agreement.agreementId(), recorded, JobOperations.operationId(job)));
+                  assetId,
+                  agreement.agreementId(),
+                  recorded,
+                  CompletedBy.of(job, HANDOVER_TASK),
+                  JobOperations.operationId(job)));
+      return CompletedBy.cleared();
     } catch (DonationExceptions.HandoverRefused e) {
       // nothing recorded: hand-over-equipment comes back with the reason at the top of the form
       throw CamundaError.bpmnError(

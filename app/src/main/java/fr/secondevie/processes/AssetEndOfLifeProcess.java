@@ -510,6 +510,12 @@ public final class AssetEndOfLifeProcess {
      */
     public static final String TASK_REFUSAL = "taskRefusal";
 
+    /**
+     * Who completed the last user task in the inbox ({@code fr.secondevie.common.CompletedBy}),
+     * mapped out of every user task, cleared by the worker that follows it.
+     */
+    public static final String COMPLETED_BY = "completedBy";
+
     private Variables() {}
   }
 

@@ -183,6 +183,8 @@ public final class DismantlingLotProcess {
      */
     public static final String TASK_REFUSAL = AssetEndOfLifeProcess.Variables.TASK_REFUSAL;
 
+    public static final String COMPLETED_BY = AssetEndOfLifeProcess.Variables.COMPLETED_BY;
+
     private Variables() {}
   }
 

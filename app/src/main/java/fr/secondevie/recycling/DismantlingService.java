@@ -1,5 +1,6 @@
 package fr.secondevie.recycling;
 
+import fr.secondevie.common.CompletedBy;
 import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.DocumentService;
@@ -306,6 +307,13 @@ class DismantlingService {
    * @throws InvalidInputException a value is wrong (nothing is written)
    */
   public DismantlingLot recordPickup(long lotId, PickupInput input, String operationId) {
+    return recordPickup(lotId, input, Optional.empty(), operationId);
+  }
+
+  /** {@link #recordPickup(long, PickupInput, String)} confirmed by a known person. */
+  public DismantlingLot recordPickup(
+      long lotId, PickupInput input, Optional<CompletedBy> confirmedBy, String operationId) {
+    String actor = confirmedBy.map(p -> p.actor(ACTOR_PICKUP)).orElse(ACTOR_PICKUP);
     return tx.execute(
         status -> {
           lots.lock(lotId);
@@ -342,9 +350,9 @@ class DismantlingService {
                 new AppendCustody(
                     a.inventoryNumber(),
                     CustodyAction.HANDOVER,
-                    ACTOR_PICKUP,
+                    actor,
                     ("Enlevé le %s par « %s » (%s), transporteur %s, lot %s : %s kg pour %d"
-                            + " unité(s), bordereau %s%s")
+                            + " unité(s), bordereau %s%s%s")
                         .formatted(
                             DATE.format(pickup.pickedUpOn()),
                             company.name(),
@@ -354,7 +362,10 @@ class DismantlingService {
                             pickup.weightKg().toPlainString().replace('.', ','),
                             pickup.unitCount(),
                             pickup.wasteTrackingNumber().value(),
-                            gap),
+                            gap,
+                            confirmedBy
+                                .map(p -> " ; enlèvement confirmé par " + p.displayName())
+                                .orElse("")),
                     "bordereau " + pickup.wasteTrackingNumber().value(),
                     operationId));
           }
@@ -379,6 +390,13 @@ class DismantlingService {
    * @throws InvalidInputException a value is wrong (nothing is written)
    */
   public DismantlingLot recordAttestation(long lotId, AttestationInput input, String operationId) {
+    return recordAttestation(lotId, input, Optional.empty(), operationId);
+  }
+
+  /** {@link #recordAttestation(long, AttestationInput, String)} entered by a known person. */
+  public DismantlingLot recordAttestation(
+      long lotId, AttestationInput input, Optional<CompletedBy> enteredBy, String operationId) {
+    String actor = enteredBy.map(p -> p.actor(ACTOR_ATTESTATION)).orElse(ACTOR_ATTESTATION);
     return tx.execute(
         status -> {
           lots.lock(lotId);
@@ -410,7 +428,7 @@ class DismantlingService {
                 new AppendCustody(
                     a.inventoryNumber(),
                     CustodyAction.EVIDENCE,
-                    ACTOR_ATTESTATION,
+                    actor,
                     ("Lot %s recyclé : certificat de recyclage %s du %s ; attestation de"
                             + " l'entreprise adaptée %s (facture %s HT, dont main-d'œuvre %s)")
                         .formatted(

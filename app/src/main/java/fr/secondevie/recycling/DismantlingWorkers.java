@@ -1,6 +1,7 @@
 package fr.secondevie.recycling;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.CompletedBy;
 import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.common.JobOperations;
 import fr.secondevie.processes.AssetEndOfLifeProcess;
@@ -30,6 +31,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DismantlingWorkers {
+
+  /** The user tasks whose follow-up names the person who completed them. */
+  static final String PICKUP_TASK = "confirm-pickup";
+
+  static final String ATTESTATION_TASK = "enter-attestation";
 
   private final DismantlingService service;
 
@@ -84,8 +90,9 @@ public class DismantlingWorkers {
         service.sendOrder(lotId, adaptedCompanyId, JobOperations.operationId(job)));
   }
 
+  /** Recorded under the person who completed {@code confirm-pickup}; clears {@code completedBy}. */
   @JobWorker(type = JobTypes.RECORD_PICKUP)
-  public void recordPickup(
+  public Map<String, Object> recordPickup(
       ActivatedJob job,
       @Variable(name = "lotId") Long lotId,
       @Variable(name = "pickup") PickupVariable pickup) {
@@ -99,14 +106,19 @@ public class DismantlingWorkers {
               pickup.wasteTrackingNumber(),
               pickup.carrier(),
               pickup.notes()),
+          CompletedBy.of(job, PICKUP_TASK),
           JobOperations.operationId(job));
+      return CompletedBy.cleared();
     } catch (InvalidInputException e) {
       throw refused(ErrorCodes.PICKUP_REFUSED, e);
     }
   }
 
+  /**
+   * Recorded under the person who completed {@code enter-attestation}; clears {@code completedBy}.
+   */
   @JobWorker(type = JobTypes.RECORD_ATTESTATION)
-  public void recordAttestation(
+  public Map<String, Object> recordAttestation(
       ActivatedJob job,
       @Variable(name = "lotId") Long lotId,
       @Variable(name = "attestation") AttestationVariable attestation) {
@@ -120,7 +132,9 @@ public class DismantlingWorkers {
               attestation.invoiceAmountExclTax(),
               attestation.labourCost(),
               attestation.notes()),
+          CompletedBy.of(job, ATTESTATION_TASK),
           JobOperations.operationId(job));
+      return CompletedBy.cleared();
     } catch (InvalidInputException e) {
       throw refused(ErrorCodes.ATTESTATION_REFUSED, e);
     }

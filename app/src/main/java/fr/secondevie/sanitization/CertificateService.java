@@ -312,6 +312,11 @@ public class CertificateService {
     model.put("methodLabel", SanitizationMethod.valueOf(c.method()).label());
     model.put("verificationLabel", Verification.valueOf(c.verification()).label());
     model.put("reportSha256", stored.contentSha256());
+    model.put(
+        "receivedBy",
+        stored.receivedBy() == null
+            ? null
+            : fr.secondevie.inventory.CustodyText.actor(stored.receivedBy()).name());
     model.put("validatedAt", DATE_TIME.format(c.validatedAt().atZone(PARIS)) + " (heure de Paris)");
     return model;
   }

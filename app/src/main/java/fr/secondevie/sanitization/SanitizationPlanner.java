@@ -118,7 +118,8 @@ public class SanitizationPlanner {
                 .map(
                     d ->
                         "%s %s → %s"
-                            .formatted(d.type().label(), d.serialNumber(), d.requiredLevel()))
+                            .formatted(
+                                d.type().label(), d.serialNumber(), d.requiredLevel().label()))
                 .collect(Collectors.joining(" ; ")));
   }
 

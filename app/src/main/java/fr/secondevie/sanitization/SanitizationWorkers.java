@@ -1,6 +1,7 @@
 package fr.secondevie.sanitization;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.CompletedBy;
 import fr.secondevie.common.JobOperations;
 import fr.secondevie.inventory.StorageDevice;
 import fr.secondevie.inventory.StorageType;
@@ -138,7 +139,7 @@ public class SanitizationWorkers {
             plan(input.sanitizationPlan()),
             report(input.wipeReport()),
             WipeReportSources.MANUAL.equals(input.wipeReportSource()),
-            actor(job),
+            CompletedBy.actor(job, WIPE_REPORT_TASK, actor(job)),
             JobOperations.operationId(job));
     if (!outcome.passed()) {
       List<Failure> failures = outcome.failures();
@@ -153,7 +154,9 @@ public class SanitizationWorkers {
                   .map(f -> Map.of("serialNumber", f.serialNumber(), "reason", f.reason()))
                   .toList()));
     }
-    return Map.of(Variables.SANITIZATION_OUTCOME, SanitizationOutcomes.PASSED);
+    Map<String, Object> output = CompletedBy.cleared();
+    output.put(Variables.SANITIZATION_OUTCOME, SanitizationOutcomes.PASSED);
+    return output;
   }
 
   /** Variable {@code mediaDestruction} (form {@code destroy-media}). */
@@ -199,7 +202,7 @@ public class SanitizationWorkers {
             requireAsset(input.assetId()),
             input.failedDrives(),
             proof,
-            actor(job),
+            CompletedBy.actor(job, DESTRUCTION_TASK, actor(job)),
             JobOperations.operationId(job));
     if (!outcome.complete()) {
       // the technician gets destroy-media back with the reason at the top of the form
@@ -209,7 +212,9 @@ public class SanitizationWorkers {
           refusal,
           Map.of(Variables.TASK_REFUSAL, refusal));
     }
-    return Map.of(Variables.SANITIZATION_OUTCOME, SanitizationOutcomes.MEDIA_DESTROYED);
+    Map<String, Object> output = CompletedBy.cleared();
+    output.put(Variables.SANITIZATION_OUTCOME, SanitizationOutcomes.MEDIA_DESTROYED);
+    return output;
   }
 
   static SanitizationPlan plan(PlanVariable v) {
@@ -274,6 +279,11 @@ public class SanitizationWorkers {
     }
     return assetId;
   }
+
+  /** The user tasks whose follow-up is recorded under the person who completed them. */
+  static final String WIPE_REPORT_TASK = "enter-wipe-report";
+
+  static final String DESTRUCTION_TASK = "destroy-media";
 
   static String actor(ActivatedJob job) {
     return "worker:" + job.getType();

@@ -2,6 +2,8 @@ package fr.secondevie.tasks;
 
 import fr.secondevie.campaigns.CampaignService;
 import fr.secondevie.inventory.AssetSummary;
+import fr.secondevie.common.CompletedBy;
+import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.processes.AssetEndOfLifeProcess;
 import fr.secondevie.processes.DismantlingLotProcess;
@@ -424,8 +426,9 @@ public class TaskInbox {
   }
 
   /**
-   * Completes the task with the variables, assigning it first to the user when nobody has it (so
-   * the runtime records who did it).
+   * Completes the task with the variables and {@code completedBy} (the user, for the custody
+   * entries and documents of the task's follow-up: {@link CompletedBy}), assigning it first to the
+   * user when nobody has it (so the runtime records who did it).
    *
    * @throws InboxRefusal when the task is closed or assigned to someone else
    */
@@ -435,7 +438,11 @@ public class TaskInbox {
     if (!task.isAssigned()) {
       runtime.assign(task.key(), viewer.login());
     }
-    runtime.complete(task.key(), variables);
+    Map<String, Object> completion = new LinkedHashMap<>(variables);
+    completion.put(
+        CompletedBy.VARIABLE,
+        new CompletedBy(viewer.login(), viewer.displayName(), task.elementId()).asVariable());
+    runtime.complete(task.key(), completion);
   }
 
   /** Refuses work on a task someone else holds. */

@@ -4,12 +4,24 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * The user working the inbox: the login (sent as the task's assignee) and the application roles
- * (matched against the tasks' candidate groups).
+ * The user working the inbox: the login (sent as the task's assignee), the application roles
+ * (matched against the tasks' candidate groups) and the name shown to people (the OIDC {@code name}
+ * claim, else {@code preferred_username}; the login for a local account), which the inbox records
+ * as the person who completed a task.
  */
-public record Viewer(String login, Set<String> roles) {
+public record Viewer(String login, Set<String> roles, String displayName) {
+
+  public Viewer {
+    displayName = displayName == null || displayName.isBlank() ? login : displayName.strip();
+  }
+
+  /** A user known by login only (local account): the login is the name shown. */
+  public Viewer(String login, Set<String> roles) {
+    this(login, roles, null);
+  }
 
   public static Viewer of(Authentication authentication) {
     Set<String> roles = new TreeSet<>();
@@ -19,7 +31,17 @@ public record Viewer(String login, Set<String> roles) {
         roles.add(name.substring("ROLE_".length()));
       }
     }
-    return new Viewer(authentication.getName(), Set.copyOf(roles));
+    return new Viewer(authentication.getName(), Set.copyOf(roles), displayName(authentication));
+  }
+
+  private static String displayName(Authentication authentication) {
+    if (authentication.getPrincipal() instanceof OidcUser oidc) {
+      if (oidc.getFullName() != null && !oidc.getFullName().isBlank()) {
+        return oidc.getFullName();
+      }
+      return oidc.getPreferredUsername();
+    }
+    return null;
   }
 
   /**

@@ -13,5 +13,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Task inbox",
-    allowedDependencies = {"campaigns", "inventory", "processes"})
+    allowedDependencies = {"campaigns", "common", "inventory", "processes"})
 package fr.secondevie.tasks;

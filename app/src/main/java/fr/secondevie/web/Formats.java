@@ -22,6 +22,8 @@ public class Formats {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", FRENCH);
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", FRENCH);
+  private static final DateTimeFormatter MOMENT =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm", FRENCH);
 
   /** 123456 → "1 234,56 €"; null → "—". */
   public String euros(Long cents) {
@@ -39,6 +41,11 @@ public class Formats {
   /** An instant as Paris local time. */
   public String dateTime(Instant instant) {
     return instant == null ? "—" : DATE_TIME.format(instant.atZone(PARIS));
+  }
+
+  /** An instant as Paris local time in words: "12/03/2026 à 14:05". */
+  public String moment(Instant instant) {
+    return instant == null ? "—" : MOMENT.format(instant.atZone(PARIS));
   }
 
   /** An instant as ISO-8601 in UTC, for {@code <time datetime>}. */

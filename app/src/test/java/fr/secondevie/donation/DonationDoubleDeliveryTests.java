@@ -119,7 +119,8 @@ class DonationDoubleDeliveryTests {
     assertThat(donations.findByAsset(asset.id()))
         .singleElement()
         .satisfies(d -> assertThat(d.status()).isEqualTo(DonationStatus.AGREED));
-    assertThat(documents.ownedBy("asset:" + asset.inventoryNumber())).hasSize(documentsBefore + 1);
+    // the agreement and the receipt to sign at the handover
+    assertThat(documents.ownedBy("asset:" + asset.inventoryNumber())).hasSize(documentsBefore + 2);
     assertThat(inventory.custodyOf(asset.id())).hasSize(custodyBefore + 1);
     assertThat(inventory.verifyCustody(asset.id()).valid()).isTrue();
   }

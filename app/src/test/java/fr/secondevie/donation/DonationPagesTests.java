@@ -88,7 +88,14 @@ class DonationPagesTests {
     mvc.perform(get("/donations/{id}", donation.id()).with(TECHNICIAN))
         .andExpect(status().isOk())
         .andExpect(xpath("//h1/span").string(donation.agreementNumber()))
-        .andExpect(xpath("//form[contains(@action,'/receipt')]").doesNotExist());
+        .andExpect(xpath("//form[contains(@action,'/receipt')]").doesNotExist())
+        // the receipt to print and have signed, produced with the agreement
+        .andExpect(
+            xpath("//dt[starts-with(., 'Reçu de remise à imprimer')]/following-sibling::dd[1]/a")
+                .string(
+                    "recu-remise-RR-"
+                        + donation.agreementNumber().substring("CG-".length())
+                        + ".pdf"));
     mvc.perform(
             multipart("/donations/{id}/receipt", donation.id())
                 .file(pdf())

@@ -454,6 +454,113 @@ class DonationWorkersTests {
   }
 
   @Test
+  void shouldNameTheDirectorInTheAgreementAndTheTechnicianInTheHandoverEntry() throws IOException {
+    // given: the director approved and the technician handed over in the inbox
+    openRequest(
+        registry, "Restos", LegalCategory.PUBLIC_UTILITY_ASSOCIATION, 1, AssetCategory.DESKTOP);
+    Asset asset = assets.sanitizedThen(AssetCategory.DESKTOP, AssetStatus.DONATION_PENDING, "S1");
+    DonationWorkers.MatchOutput proposal = match(asset, "100");
+    ActivatedJob approved =
+        completedBy(
+            job(JobTypes.PREPARE_AGREEMENT), "cdubois", "Claire Dubois", "approve-donation");
+    ActivatedJob handedOver =
+        completedBy(
+            job(JobTypes.RECORD_HANDOVER), "cmartin", "Camille Martin", "hand-over-equipment");
+
+    // when
+    DonationWorkers.AgreementOutput output =
+        workers.prepareAgreement(
+            approved,
+            asset.id(),
+            proposal.donation(),
+            new Approval(true, null, "Accordé"),
+            proposal.legalCheck());
+    Map<String, Object> handoverOutput =
+        workers.recordHandover(
+            handedOver,
+            asset.id(),
+            output.donationAgreement(),
+            new HandoverVariable(
+                clock.today().toString(), "Jean Dupont", "Président", "BR-1", List.of(), null));
+
+    // then: the agreement names the director, the chain names both, completedBy is cleared
+    String text =
+        text(
+            documents.content(
+                documents.find(output.donationAgreement().documentRef()).orElseThrow()));
+    assertThat(text).contains("approuvée par Claire Dubois");
+    AgreementVariable agreement = output.donationAgreement();
+    assertThat(agreement.receiptNumber())
+        .isEqualTo("RR-" + agreement.agreementId().substring("CG-".length()));
+    // (a number cut at the end of a line comes out with a space after its dash)
+    String receipt =
+        text(documents.content(documents.find(agreement.receiptRef()).orElseThrow()))
+            .replace("- ", "-");
+    assertThat(receipt)
+        .contains(
+            "Reçu de remise de matériel informatique",
+            "Reçu n° " + agreement.receiptNumber(),
+            "convention de cession à titre gratuit n° " + agreement.agreementId(),
+            "Restos",
+            asset.inventoryNumber(),
+            "SSD SATA/SAS S1",
+            "Cession approuvée par Claire Dubois",
+            "[ ] écran",
+            "Pour le cédant, remis par",
+            "Pour le bénéficiaire Restos, reçu par");
+    List<CustodyEntry> custody = inventory.custodyOf(asset.id());
+    assertThat(custody.get(custody.size() - 2).actor())
+        .isEqualTo("Claire Dubois [cdubois] via worker:donation.prepare-agreement");
+    assertThat(custody.get(custody.size() - 1).actor())
+        .isEqualTo("Camille Martin [cmartin] via worker:donation.record-handover");
+    assertThat(custody.get(custody.size() - 1).details()).startsWith("Remis par Camille Martin");
+    assertThat(output.completedBy()).isNull();
+    assertThat(handoverOutput).containsEntry("completedBy", null);
+    assertThat(inventory.verifyCustody(asset.id()).valid()).isTrue();
+  }
+
+  @Test
+  void shouldSaySystemWhenTheApprovalWasNotCompletedInTheInbox() throws IOException {
+    // given: completedBy names the person of another task (the approval went through the API)
+    openRequest(
+        registry, "Restos", LegalCategory.PUBLIC_UTILITY_ASSOCIATION, 1, AssetCategory.DESKTOP);
+    Asset asset = assets.sanitizedThen(AssetCategory.DESKTOP, AssetStatus.DONATION_PENDING, "S1");
+    DonationWorkers.MatchOutput proposal = match(asset, "100");
+    ActivatedJob job =
+        completedBy(job(JobTypes.PREPARE_AGREEMENT), "cmartin", "Camille Martin", "collect-asset");
+
+    // when
+    AgreementVariable agreement =
+        workers
+            .prepareAgreement(
+                job,
+                asset.id(),
+                proposal.donation(),
+                new Approval(true, null, null),
+                proposal.legalCheck())
+            .donationAgreement();
+
+    // then
+    String text = text(documents.content(documents.find(agreement.documentRef()).orElseThrow()));
+    assertThat(text)
+        .contains("approuvée par le directeur de l'établissement ou son délégataire")
+        .doesNotContain("Camille Martin");
+    List<CustodyEntry> custody = inventory.custodyOf(asset.id());
+    assertThat(custody.get(custody.size() - 1).actor())
+        .isEqualTo("worker:donation.prepare-agreement");
+  }
+
+  static ActivatedJob completedBy(
+      ActivatedJob job, String userId, String displayName, String taskElementId) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put(
+        "completedBy",
+        Map.of("userId", userId, "displayName", displayName, "taskElementId", taskElementId));
+    org.mockito.Mockito.when(job.getVariablesAsMap()).thenReturn(variables);
+    return job;
+  }
+
+  @Test
   void shouldRecordTheHandoverOnceAndFulfilTheRequest() {
     // given
     DonationRequest request =

@@ -100,6 +100,6 @@ class BundledModelDeployerTests {
 
     // then
     assertThat(endOfLife).isNotEmpty();
-    assertThat(endOfLife.get(endOfLife.size() - 1).getVersionTag()).isEqualTo("1.0.0");
+    assertThat(endOfLife.get(endOfLife.size() - 1).getVersionTag()).isEqualTo("1.1.0");
   }
 }

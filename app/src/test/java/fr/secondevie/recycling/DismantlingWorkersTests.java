@@ -470,6 +470,52 @@ class DismantlingWorkersTests {
   }
 
   @Test
+  void shouldRecordThePickupAndAttestationUnderThePeopleWhoCompletedTheirTasks() {
+    // given: the technician confirmed the pickup and the manager entered the attestation in the
+    // inbox
+    DismantlingLot lot = ordered(1);
+    ActivatedJob pickupJob = job(JobTypes.RECORD_PICKUP);
+    org.mockito.Mockito.when(pickupJob.getVariablesAsMap())
+        .thenReturn(completedBy("tech1", "Camille Martin", "confirm-pickup"));
+    ActivatedJob attestationJob = job(JobTypes.RECORD_ATTESTATION);
+    org.mockito.Mockito.when(attestationJob.getVariablesAsMap())
+        .thenReturn(completedBy("gest1", "Paul Leroy", "enter-attestation"));
+    String today = clock.today().toString();
+
+    // when
+    Map<String, Object> afterPickup = workers.recordPickup(pickupJob, lot.id(), pickup(todayBsd));
+    Map<String, Object> afterAttestation =
+        workers.recordAttestation(
+            attestationJob,
+            lot.id(),
+            new AttestationVariable(
+                "CR-2026-0043",
+                today,
+                "ATT-EA-2026-18",
+                new BigDecimal("100"),
+                new BigDecimal("50"),
+                null));
+
+    // then
+    List<CustodyEntry> chain = inventory.custodyOf(lot.assets().get(0).assetId());
+    assertThat(chain.get(chain.size() - 2).actor())
+        .isEqualTo("Camille Martin [tech1] via " + DismantlingService.ACTOR_PICKUP);
+    assertThat(chain.get(chain.size() - 2).details())
+        .endsWith("enlèvement confirmé par Camille Martin");
+    assertThat(chain.get(chain.size() - 1).actor())
+        .isEqualTo("Paul Leroy [gest1] via " + DismantlingService.ACTOR_ATTESTATION);
+    assertThat(afterPickup).containsEntry("completedBy", null);
+    assertThat(afterAttestation).containsEntry("completedBy", null);
+  }
+
+  private static Map<String, Object> completedBy(
+      String userId, String displayName, String taskElementId) {
+    return Map.of(
+        "completedBy",
+        Map.of("userId", userId, "displayName", displayName, "taskElementId", taskElementId));
+  }
+
+  @Test
   void shouldSendBackAPickupWithAWrongWasteTrackingNumberAndWriteNothing() {
     // given
     DismantlingLot lot = ordered(1);

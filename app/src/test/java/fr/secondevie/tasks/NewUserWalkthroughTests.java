@@ -332,6 +332,44 @@ class NewUserWalkthroughTests {
         .contains("Changement de statut");
     assertThat(asset.text().indexOf("Effacement en cours"))
         .isLessThan(asset.text().lastIndexOf("Donné"));
+
+    // and the timeline names the people who did the work, in plain French (issue 14)
+    Element timeline = asset.doc().selectFirst("ol.timeline");
+    assertThat(timeline).isNotNull();
+    assertThat(timeline.html()).doesNotContain("worker:");
+    Element readable = timeline.clone();
+    readable.select("details").remove();
+    String said = readable.text();
+    assertThat(entry(readable, "Support de stockage relevé")).contains("par technicien");
+    assertThat(entry(readable, "Convention de cession gratuite")).contains("par directeur");
+    assertThat(entry(readable, "Remise / transfert de garde"))
+        .contains("par technicien")
+        .contains("Jeanne Durand");
+    assertThat(entry(readable, "Retrait en cours"))
+        .contains("par système")
+        .contains("Étape « Passer l'équipement en retrait »");
+    assertThat(said)
+        .doesNotContainPattern(
+            "\\b(PASSED|PURGE|NVME|HDD|COMPUTER|POWER_SUPPLY|DONATION_AGREEMENT)\\b")
+        .doesNotContain("mark-", "asset-end-of-life", "asset-route", "0.0 €", "sha256")
+        .doesNotContainPattern("\\d+\\.\\d+ ans")
+        // ISO dates (a document's file name may hold one)
+        .doesNotContainPattern("(?<![\\w-])\\d{4}-\\d{2}-\\d{2}")
+        .doesNotContainPattern("[0-9a-f]{64}")
+        .containsPattern("\\d{2}/\\d{2}/\\d{4} à \\d{2}:\\d{2}");
+    // the hashes and technical ids stay, behind "Détails"
+    assertThat(timeline.select("details summary").eachText())
+        .allMatch(t -> t.startsWith("Détails"));
+    assertThat(timeline.select("details").text()).containsPattern("[0-9a-f]{64}");
+  }
+
+  /** The text of the timeline entry whose text contains that label (the first one). */
+  private static String entry(Element timeline, String label) {
+    return timeline.select("li").stream()
+        .map(Element::text)
+        .filter(t -> t.contains(label))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no timeline entry " + label));
   }
 
   private static void fillDrive(

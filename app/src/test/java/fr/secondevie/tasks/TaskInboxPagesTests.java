@@ -391,7 +391,9 @@ class TaskInboxPagesTests {
                     "{'conditionGrade': 'B', 'functionalTest': 'WORKS',"
                         + " 'storageDevices': [{'serialNumber': 'S4EV', 'type': 'NVME', 'capacityGb': 512}],"
                         + " 'tpmCleared': true, 'uefiReset': true, 'labelsRemoved': true, 'removableMediaRemoved': true,"
-                        + " 'collectedOn': '2025-03-12', 'collectionLocation': 'Magasin DSI', 'inspectionNotes': ''}")));
+                        + " 'collectedOn': '2025-03-12', 'collectionLocation': 'Magasin DSI', 'inspectionNotes': '',"
+                        + " 'completedBy': {'userId': 'technicien', 'displayName': 'technicien',"
+                        + " 'taskElementId': 'collect-asset'}}")));
 
     // the list the redirect leads to, in the same session, says so once
     mvc.perform(get("/tasks").with(TECHNICIAN).cookie(completed.getResponse().getCookie("SESSION")))
@@ -528,7 +530,16 @@ class TaskInboxPagesTests {
                     "Cette tâche n'a pas de formulaire : la terminer ne transmet aucune donnée."))
         .andExpect(xpath("//button[@value='complete' and not(@aria-hidden)]").exists());
     mvc.perform(post("/tasks/18").with(TECHNICIAN).with(csrf())).andExpect(redirectedUrl("/tasks"));
-    verify(runtime).complete(18L, Map.of());
+    // no form data, only who completed the task
+    verify(runtime)
+        .complete(
+            18L,
+            Map.of(
+                "completedBy",
+                Map.of(
+                    "userId", "technicien",
+                    "displayName", "technicien",
+                    "taskElementId", "collect-asset")));
 
     when(runtime.get(19)).thenReturn(task(19).external("https://forms.chu.fr/x").build());
     when(runtime.variables(19)).thenReturn(Map.of());

@@ -6,6 +6,7 @@ import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetQuery;
 import fr.secondevie.inventory.AssetStatus;
+import fr.secondevie.inventory.CustodyText;
 import fr.secondevie.inventory.InventoryService;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,12 @@ class AssetController {
 
   private final InventoryService inventory;
   private final DocumentService documents;
+  private final StepLabels steps;
 
-  AssetController(InventoryService inventory, DocumentService documents) {
+  AssetController(InventoryService inventory, DocumentService documents, StepLabels steps) {
     this.inventory = inventory;
     this.documents = documents;
+    this.steps = steps;
   }
 
   @GetMapping("/assets")
@@ -77,9 +80,18 @@ class AssetController {
                         publicId ->
                             byPublicId.containsKey(publicId)
                                 ? byPublicId.get(publicId)
-                                : documents.find(publicId).orElse(null)))
+                                : documents.find(publicId).orElse(null),
+                        steps))
             .toList());
     model.addAttribute("documents", owned);
+    model.addAttribute(
+        "authors",
+        owned.stream()
+            .collect(
+                Collectors.toMap(
+                    StoredDocument::publicId,
+                    d -> CustodyText.actor(d.createdBy()).name(),
+                    (a, b) -> a)));
     model.addAttribute("verification", inventory.verifyCustody(id));
     return "inventory/detail";
   }

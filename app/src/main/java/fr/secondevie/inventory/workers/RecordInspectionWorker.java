@@ -1,6 +1,7 @@
 package fr.secondevie.inventory.workers;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.CompletedBy;
 import fr.secondevie.common.JobOperations;
 import fr.secondevie.common.Redelivery;
 import fr.secondevie.inventory.InspectionService;
@@ -14,18 +15,23 @@ import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code inventory.record-inspection}: records the inspection of form {@code collect-asset} (grade,
  * functional state, battery, ANSSI checklist), the storage devices by serial number and the custody
- * entries, and for an asset collected with no storage device the technician's attestation (support
- * removed and destroyed elsewhere, or verified absent). Returns no variable.
+ * entries (under the technician who completed the task), and for an asset collected with no storage
+ * device the technician's attestation (support removed and destroyed elsewhere, or verified
+ * absent). Clears {@code completedBy}.
  */
 @Component
 public class RecordInspectionWorker {
 
   static final String ACTOR = "worker:" + JobTypes.RECORD_INSPECTION;
+
+  /** The user task this worker follows. */
+  static final String COLLECT_TASK = "collect-asset";
 
   private final InspectionService inspections;
 
@@ -87,8 +93,12 @@ public class RecordInspectionWorker {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record DeviceVariable(String serialNumber, String type, Double capacityGb) {}
 
+  /**
+   * Records the inspection under the technician who completed {@code collect-asset} in the inbox
+   * (the worker alone when nobody is known) and clears {@code completedBy}.
+   */
   @JobWorker(type = JobTypes.RECORD_INSPECTION)
-  public void recordInspection(ActivatedJob job, @VariablesAsType Input input) {
+  public Map<String, Object> recordInspection(ActivatedJob job, @VariablesAsType Input input) {
     InspectionVariable i = input.inspection();
     if (input.assetId() == null || i == null) {
       throw new IllegalArgumentException(
@@ -121,11 +131,12 @@ public class RecordInspectionWorker {
                                 ? null
                                 : Math.round(d.capacityGb() * 1_000_000_000.0)))
                 .toList(),
-            ACTOR,
+            CompletedBy.actor(job, COLLECT_TASK, ACTOR),
             JobOperations.operationId(job),
             attestation(i));
     // the same job delivered twice at once: the second finds the first's inspection
     Redelivery.once(() -> inspections.record(command));
+    return CompletedBy.cleared();
   }
 
   /** The attestation of a collection without storage device, when the form asked for one. */

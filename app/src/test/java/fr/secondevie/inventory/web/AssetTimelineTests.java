@@ -10,8 +10,10 @@ import fr.secondevie.documents.DocumentService;
 import fr.secondevie.documents.NewDocument;
 import fr.secondevie.documents.StoredDocument;
 import fr.secondevie.inventory.Asset;
+import fr.secondevie.inventory.AssetStatus;
 import fr.secondevie.inventory.CustodyAction;
 import fr.secondevie.inventory.InventoryCommands.AppendCustody;
+import fr.secondevie.inventory.InventoryCommands.ChangeStatus;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.support.Assets;
 import fr.secondevie.support.TestDatabase;
@@ -83,5 +85,64 @@ class AssetTimelineTests {
         .andExpect(
             xpath("//table[caption[starts-with(., 'Documents de l')]]//th[@scope='row']/a/@href")
                 .string(link));
+  }
+
+  @Test
+  void shouldSayWhoDidTheWorkInPlainFrenchWithTheTechnicalFactsBehindDetails() throws Exception {
+    // given: a status change by the process, an inspection recorded for a technician
+    inventory.changeStatus(
+        new ChangeStatus(
+            asset.inventoryNumber(),
+            AssetStatus.DECOMMISSIONING,
+            "worker:inventory.update-status",
+            "Procédure asset-end-of-life, instance 2251799813685309, étape mark-decommissioning",
+            null,
+            "op-status"));
+    inventory.appendCustody(
+        new AppendCustody(
+            asset.inventoryNumber(),
+            CustodyAction.NOTE,
+            "Camille Martin [cmartin] via worker:inventory.record-inspection",
+            "Contrôle : 8.591781 ans, valeur unitaire 0.0 €, effacement PASSED",
+            null,
+            "op-inspection"));
+
+    // when / then
+    mvc.perform(get("/assets/" + asset.id()).with(user("auditeur").roles("AUDITOR")))
+        .andExpect(status().isOk())
+        .andExpect(
+            xpath("//li[@id='entree-4']/p[@class='timeline-head']/span[@class='timeline-actor']")
+                .string("par système"))
+        .andExpect(
+            xpath("//li[@id='entree-4']/p[2]")
+                .string("Étape « Passer l'équipement en retrait » (Fin de vie d'un équipement)"))
+        .andExpect(
+            xpath("//li[@id='entree-5']/p[@class='timeline-head']/span[@class='timeline-actor']")
+                .string("par Camille Martin"))
+        .andExpect(
+            xpath("//li[@id='entree-5']/p[2]")
+                .string(
+                    "Contrôle : 8 ans et 7 mois, valeur unitaire 0,00\u00a0€, effacement conforme"))
+        .andExpect(
+            xpath("//li[@id='entree-5']/p[@class='timeline-head']/time")
+                .string(
+                    org.hamcrest.Matchers.matchesPattern("\\d{2}/\\d{2}/\\d{4} à \\d{2}:\\d{2}")))
+        .andExpect(
+            xpath("//li[@id='entree-5']/details/ul/li[1]")
+                .string(
+                    "Auteur : identifiant cmartin, enregistré par le traitement automatique"
+                        + " inventory.record-inspection"))
+        .andExpect(
+            xpath("//li[@id='entree-4']/details/ul/li[1]")
+                .string(
+                    "Auteur : enregistré par le traitement automatique inventory.update-status"))
+        .andExpect(
+            xpath("//li[@id='entree-4']/details/ul/li[2]")
+                .string(
+                    "Procédure asset-end-of-life, instance 2251799813685309, étape"
+                        + " mark-decommissioning"))
+        .andExpect(
+            xpath("//table[caption[starts-with(., 'Documents de l')]]//tbody/tr/td[3]")
+                .string("système"));
   }
 }

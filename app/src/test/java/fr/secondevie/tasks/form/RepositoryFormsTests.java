@@ -65,12 +65,18 @@ class RepositoryFormsTests {
               + ", 'donation': {'beneficiaryId': 3, 'beneficiaryName': 'Emmaüs Connect',"
               + " 'legalCategory': 'ASSOCIATION_SOLIDARITY', 'requestId': 9}, 'legalCheck': {'ageYears': 4.2,"
               + " 'ageWithinLimit': true, 'residualUnitValue': 120, 'valueWithinCap': true, 'sanitizationPassed': true,"
-              + " 'beneficiaryCategoryEligible': true, 'reuseCommitmentSigned': true}}",
+              + " 'beneficiaryCategoryEligible': true, 'reuseCommitmentSigned': true, 'rules': ["
+              + "{'rule': 'Âge de 10 ans au plus (décret n° 2023-266)', 'respected': true,"
+              + " 'verdict': 'respectée', 'why': 'âge 4 ans et 2 mois'},"
+              + " {'rule': 'Valeur unitaire de 300,00 € au plus (CGPPP, art. D3212-3)',"
+              + " 'respected': false, 'verdict': 'non respectée', 'why': 'valeur résiduelle"
+              + " 320,00 €'}]}}",
           "hand-over-equipment",
           "{'assetId': 42, "
               + ASSET
               + ", 'donation': {'beneficiaryName': 'Emmaüs Connect'},"
-              + " 'donationAgreement': {'agreementId': 'CONV-2025-007'}}",
+              + " 'donationAgreement': {'agreementId': 'CONV-2025-007', 'receiptNumber':"
+              + " 'RR-2025-007', 'receiptRef': '0b6f2d0e-5c1a-4f57-9d7e-3f1c2a4b5c6d'}}",
           "confirm-pickup",
           "{'lotId': 5, 'lotAssetCount': 12, 'dismantlingOrder': {'orderId': 'ORD-2025-005'}}",
           "enter-attestation",
@@ -453,8 +459,8 @@ class RepositoryFormsTests {
   }
 
   @Test
-  void shouldApproveADonationSendingTheLegalCheckAsItWas() {
-    // read-only fields are sent with the task's values, whatever the browser sent
+  void shouldApproveADonationSendingOnlyTheDecision() {
+    // the legal check is shown, not sent back: a browser cannot change it
     assertCompletes(
         submit(
             "approve-donation",
@@ -463,11 +469,26 @@ class RepositoryFormsTests {
                 "donationDecision", "APPROVED",
                 "refusalReason", "",
                 "approvalComment", "Accord")),
-        """
-        {'legalCheck': {'ageYears': 4.2, 'ageWithinLimit': true, 'residualUnitValue': 120,
-          'valueWithinCap': true, 'sanitizationPassed': true, 'beneficiaryCategoryEligible': true,
-          'reuseCommitmentSigned': true},
-         'donationDecision': 'APPROVED', 'approvalComment': 'Accord'}""");
+        "{'donationDecision': 'APPROVED', 'approvalComment': 'Accord'}");
+  }
+
+  @Test
+  void shouldShowTheLegalCheckAsOneReadableLinePerRule() {
+    // given
+    Map<String, Object> variables = variablesOf("approve-donation");
+
+    // when
+    FormView view = FORMS.open(form("approve-donation"), variables);
+
+    // then
+    String html = find(view, "f-legal-check-summary").getHtml();
+    assertThat(html)
+        .contains("Contrôle de légalité")
+        .contains(
+            "<li><strong>Âge de 10 ans au plus (décret n° 2023-266)</strong> : respectée"
+                + " (âge 4 ans et 2 mois)</li>")
+        .contains("non respectée (valeur résiduelle 320,00 €)")
+        .doesNotContain("<input");
   }
 
   @Test
