@@ -1,9 +1,8 @@
 package fr.secondevie.tasks;
 
 import fr.secondevie.campaigns.CampaignService;
-import fr.secondevie.inventory.AssetSummary;
 import fr.secondevie.common.CompletedBy;
-import fr.secondevie.inventory.Asset;
+import fr.secondevie.inventory.AssetSummary;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.processes.AssetEndOfLifeProcess;
 import fr.secondevie.processes.DismantlingLotProcess;
