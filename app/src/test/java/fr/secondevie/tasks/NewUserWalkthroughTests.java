@@ -4,9 +4,7 @@ import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.support.TestClock;
-import fr.secondevie.support.TestDatabase;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import java.io.ByteArrayOutputStream;
@@ -41,11 +39,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -90,40 +85,7 @@ class NewUserWalkthroughTests {
   @BeforeEach
   void aFirstEmbeddedRun() throws Exception {
     today = clock.today();
-    // the registries and inventory of a first run (other test classes share the database)
-    TestDatabase.asMaintenance(
-        jdbc,
-        "DELETE FROM donation",
-        "DELETE FROM donation_request",
-        "DELETE FROM donation_beneficiary",
-        "DELETE FROM reconditioning_order",
-        "DELETE FROM reconditioner",
-        "DELETE FROM dismantling_lot_asset",
-        "DELETE FROM dismantling_lot",
-        "DELETE FROM adapted_company");
-    TestDatabase.clean(jdbc);
-    jdbc.update(
-        "INSERT INTO reconditioner (name, channel, active, created_at, updated_at) VALUES ("
-            + " 'Atelier de la DSI', 'INTERNAL_WORKSHOP', TRUE, UTC_TIMESTAMP(6),"
-            + " UTC_TIMESTAMP(6))");
-    for (ApplicationRunner runner : runners) {
-      if (runner.getClass().getSimpleName().startsWith("Demo")) {
-        runner.run(new DefaultApplicationArguments());
-      }
-    }
-    // the models, as the application deploys them at start (CPT purges the engine after a test)
-    Resource[] models =
-        new PathMatchingResourcePatternResolver().getResources("classpath*:/models/*.*");
-    DeployResourceCommandStep2 deployment = null;
-    for (Resource model : models) {
-      byte[] content = model.getContentAsByteArray();
-      deployment =
-          deployment == null
-              ? camunda.newDeployResourceCommand().addResourceBytes(content, model.getFilename())
-              : deployment.addResourceBytes(content, model.getFilename());
-    }
-    assertThat(deployment).as("models on the classpath").isNotNull();
-    deployment.send().join();
+    FirstEmbeddedRun.prepare(jdbc, runners, camunda);
   }
 
   @Test
