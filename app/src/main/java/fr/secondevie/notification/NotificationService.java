@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -62,22 +63,38 @@ public class NotificationService {
     if (earlier.isPresent() && earlier.get().status() != NotificationStatus.FAILED) {
       return earlier.get();
     }
-    Notification pending =
-        earlier.orElseGet(
-            () ->
-                notifications.save(
-                    new Notification(
-                        null,
-                        null,
-                        message.operationId(),
-                        message.recipient(),
-                        message.subject(),
-                        message.body(),
-                        String.join(",", message.documentIds()),
-                        NotificationStatus.RECORDED,
-                        null,
-                        clock.instant().truncatedTo(ChronoUnit.MICROS),
-                        null)));
+    Notification pending;
+    if (earlier.isPresent()) {
+      pending = earlier.get();
+    } else {
+      try {
+        pending =
+            notifications.save(
+                new Notification(
+                    null,
+                    null,
+                    message.operationId(),
+                    message.recipient(),
+                    message.subject(),
+                    message.body(),
+                    String.join(",", message.documentIds()),
+                    NotificationStatus.RECORDED,
+                    null,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    null));
+      } catch (RuntimeException e) {
+        // the same message recorded at the same instant by another caller (a job delivered twice
+        // at once): that caller sends it; this one answers with its row
+        Optional<Notification> other =
+            duplicateKey(e)
+                ? notifications.findByOperationId(message.operationId())
+                : Optional.empty();
+        if (other.isEmpty()) {
+          throw e;
+        }
+        return other.get();
+      }
+    }
     JavaMailSender sender = mailSender.getIfAvailable();
     if (sender == null) {
       LOG.info(
@@ -94,6 +111,16 @@ public class NotificationService {
       notifications.save(pending.withOutcome(NotificationStatus.FAILED, e.getMessage(), null));
       throw new NotificationFailedException(message, e);
     }
+  }
+
+  private static boolean duplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DuplicateKeyException
+          || t instanceof java.sql.SQLIntegrityConstraintViolationException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The latest messages of the outbox, newest first. */

@@ -476,6 +476,12 @@ class PurchasingService {
     PurchaseOrder order =
         transactions.execute(
             tx -> {
+              // the same job delivered twice at once: the second waits here, then finds the order
+              repository.lockRequest(requestId);
+              Optional<PurchaseOrder> already = repository.orderOf(requestId);
+              if (already.isPresent()) {
+                return already.get();
+              }
               repository.insertOrder(
                   requestId,
                   reference,
@@ -632,6 +638,13 @@ class PurchasingService {
     LocalDate warrantyEnd = receivedOn.plusMonths(offer.warrantyMonths());
     return transactions.execute(
         tx -> {
+          // the same job delivered twice at once: the second waits here, then returns the first's
+          // counts (nothing registered, no second spend line)
+          repository.lockRequest(requestId);
+          PurchaseOrder current = repository.orderOf(requestId).orElseThrow();
+          if (PurchaseOrder.RECEIVED.equals(current.status())) {
+            return new Reception(current.receivedCount(), current.refusedCount());
+          }
           for (int i = 0; i < accepted.size(); i++) {
             String serial = accepted.get(i);
             String inventoryNumber = "%s-%03d".formatted(order.reference(), i + 1);
