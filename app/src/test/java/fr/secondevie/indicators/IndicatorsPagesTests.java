@@ -226,7 +226,10 @@ class IndicatorsPagesTests {
     mvc.perform(get("/").with(DIRECTOR))
         .andExpect(status().isOk())
         .andExpect(xpath("//section[@id='headline']").exists())
-        .andExpect(xpath("//a[@href='/indicators']").nodeCount(2));
+        // the three headline figures and "all indicators", each linking to the page, and the menu
+        .andExpect(xpath("//section[@id='headline']//li/a[@href='/indicators']").nodeCount(3))
+        .andExpect(xpath("//section[@id='headline']//a[@href='/indicators']").nodeCount(4))
+        .andExpect(xpath("//nav//a[@href='/indicators']").nodeCount(1));
     mvc.perform(get("/").with(TECHNICIAN))
         .andExpect(status().isOk())
         .andExpect(xpath("//section[@id='headline']").doesNotExist())
