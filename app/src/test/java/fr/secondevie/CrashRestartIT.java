@@ -101,7 +101,7 @@ class CrashRestartIT {
     Document inbox = technician.until("/tasks", d -> tasks(d, COLLECT).size() == 2);
     // the technician takes one of them: the campaign step is under way when the JVM dies
     Element taken = tasks(inbox, COLLECT).get(0);
-    String takenHref = taken.selectFirst("th a").attr("href");
+    String takenHref = taken.selectFirst("td.task a").attr("href");
     technician.post(taken.selectFirst("form[action$=/claim]"), Map.of());
     assertThat(technician.get(takenHref).text()).contains("Assignée à vous");
     Path credentials = home.resolve("data").resolve("mariadb-credentials.properties");
@@ -278,7 +278,10 @@ class CrashRestartIT {
 
   private static List<Element> tasks(Document inbox, String title) {
     return inbox.select("table#tasks tbody tr").stream()
-        .filter(r -> r.selectFirst("th a") != null && r.selectFirst("th a").text().equals(title))
+        .filter(
+            r ->
+                r.selectFirst("td.task a") != null
+                    && r.selectFirst("td.task a").text().equals(title))
         .toList();
   }
 

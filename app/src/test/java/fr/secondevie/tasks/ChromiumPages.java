@@ -334,8 +334,8 @@ final class ChromiumPages implements AutoCloseable {
   /** The first row of the inbox's task list with that task name, if any. */
   WebElement taskRow(String title) {
     return driver.findElements(By.cssSelector("table#tasks tbody tr")).stream()
-        .filter(r -> !r.findElements(By.cssSelector("th a")).isEmpty())
-        .filter(r -> r.findElement(By.cssSelector("th a")).getText().equals(title))
+        .filter(r -> !r.findElements(By.cssSelector("td.task a")).isEmpty())
+        .filter(r -> r.findElement(By.cssSelector("td.task a")).getText().equals(title))
         .findFirst()
         .orElse(null);
   }
@@ -346,10 +346,10 @@ final class ChromiumPages implements AutoCloseable {
     WebElement row = taskRow(title);
     List<WebElement> claim = row.findElements(By.cssSelector("form[action$='/claim'] button"));
     if (claim.isEmpty()) {
-      submitWith(row.findElement(By.cssSelector("th a")));
+      submitWith(row.findElement(By.cssSelector("td.task a")));
     } else {
       submitWith(claim.get(0));
-      assertThat(text()).contains("vous est assignée");
+      assertThat(text()).contains("» prise");
     }
     assertThat(text()).contains(title);
     assertThat(has(By.cssSelector("form[action$='/unclaim'] button")))
