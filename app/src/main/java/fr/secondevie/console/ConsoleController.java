@@ -220,22 +220,13 @@ class ConsoleController {
       @RequestParam(name = "value", required = false) String value,
       Principal user,
       RedirectAttributes redirect) {
-    try {
-      long instanceKey = actions.retry(user.getName(), key, variable, value);
-      redirect.addFlashAttribute(
-          "notice", "Incident " + key + " : nouvel essai demandé, incident résolu.");
-      return "instance".equals(back)
-          ? "redirect:/console/instances/" + instanceKey
-          : "redirect:/console/incidents";
-    } catch (ActionRefusedException | ConsoleUnavailableException e) {
-      redirect.addFlashAttribute("failure", "Nouvel essai refusé : " + e.getMessage());
-      return "instance".equals(back)
-          ? runtime
-              .incident(key)
-              .map(i -> "redirect:/console/instances/" + i.processInstanceKey())
-              .orElse("redirect:/console/incidents")
-          : "redirect:/console/incidents";
-    }
+    return onIncident(
+        key,
+        back,
+        redirect,
+        () -> actions.retry(user.getName(), key, variable, value),
+        "Incident " + key + " : nouvel essai demandé, incident résolu.",
+        "Nouvel essai refusé : ");
   }
 
   @PostMapping("/incidents/{key}/resolve")
@@ -247,14 +238,40 @@ class ConsoleController {
       @RequestParam(name = "value", required = false) String value,
       Principal user,
       RedirectAttributes redirect) {
+    return onIncident(
+        key,
+        back,
+        redirect,
+        () -> actions.resolve(user.getName(), key, variable, value),
+        "Incident " + key + " résolu sans nouvel essai.",
+        "Résolution refusée : ");
+  }
+
+  /** An action on an incident of the runtime, returning the key of the instance it belongs to. */
+  @FunctionalInterface
+  private interface IncidentAction {
+    long run();
+  }
+
+  /**
+   * Runs an action on incident {@code key}, says how it went, and goes back where it was asked
+   * from: the instance's page ({@code back=instance}) or the incidents.
+   */
+  private String onIncident(
+      long key,
+      String back,
+      RedirectAttributes redirect,
+      IncidentAction action,
+      String notice,
+      String refusal) {
     try {
-      long instanceKey = actions.resolve(user.getName(), key, variable, value);
-      redirect.addFlashAttribute("notice", "Incident " + key + " résolu sans nouvel essai.");
+      long instanceKey = action.run();
+      redirect.addFlashAttribute("notice", notice);
       return "instance".equals(back)
           ? "redirect:/console/instances/" + instanceKey
           : "redirect:/console/incidents";
     } catch (ActionRefusedException | ConsoleUnavailableException e) {
-      redirect.addFlashAttribute("failure", "Résolution refusée : " + e.getMessage());
+      redirect.addFlashAttribute("failure", refusal + e.getMessage());
       return "instance".equals(back)
           ? runtime
               .incident(key)
