@@ -1,9 +1,11 @@
 package fr.secondevie.routing;
 
+import fr.secondevie.common.CompletedBy;
 import fr.secondevie.common.JobOperations;
 import fr.secondevie.inventory.DispositionRoute;
 import fr.secondevie.inventory.InventoryCommands.AssignRoute;
 import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.processes.AssetEndOfLifeProcess.Elements;
 import fr.secondevie.processes.AssetEndOfLifeProcess.JobTypes;
 import fr.secondevie.processes.AssetEndOfLifeProcess.Variables;
 import io.camunda.client.annotation.JobWorker;
@@ -39,10 +41,12 @@ public class RoutingWorkers {
   /**
    * In: {@code assetId}, {@code route}, {@code routeReason}, {@code routeArbitrated}. Records the
    * route in the inventory with a custody entry (ROUTE_ASSIGNED). A route other than the four of
-   * the inventory fails the job: the model's gateway has no default either.
+   * the inventory fails the job: the model's gateway has no default either. An arbitrated route is
+   * credited to the person who completed {@code arbitrate-route} in the inbox ({@link
+   * CompletedBy}); the variable is then cleared.
    */
   @JobWorker(type = JobTypes.RECORD_ROUTE)
-  public void recordRoute(
+  public Map<String, Object> recordRoute(
       ActivatedJob job,
       @Variable(name = Variables.ASSET_ID) Long assetId,
       @Variable(name = Variables.ROUTE) String route,
@@ -76,7 +80,10 @@ public class RoutingWorkers {
             decided,
             (Boolean.TRUE.equals(routeArbitrated) ? "arbitrage" : "décision asset-route")
                 + (reason.isEmpty() ? "" : " : " + reason),
-            "worker:" + job.getType(),
+            Boolean.TRUE.equals(routeArbitrated)
+                ? CompletedBy.actor(job, Elements.ARBITRATE_ROUTE, "worker:" + job.getType())
+                : "worker:" + job.getType(),
             JobOperations.operationId(job)));
+    return CompletedBy.cleared();
   }
 }

@@ -2,7 +2,9 @@ package fr.secondevie.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.when;
 
+import fr.secondevie.common.CompletedBy;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetStatus;
@@ -127,5 +129,50 @@ class RoutingWorkersTests {
                     false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("REVIEW");
+  }
+
+  @Test
+  void shouldCreditTheArbitrationToThePersonWhoArbitratedAndClearTheVariable() {
+    // given: the inbox recorded who completed arbitrate-route
+    ActivatedJob job = Jobs.job(JobTypes.RECORD_ROUTE, "record-route");
+    when(job.getVariablesAsMap())
+        .thenReturn(
+            Map.of(
+                CompletedBy.VARIABLE,
+                new CompletedBy("cmartin", "Camille Martin", "arbitrate-route").asVariable()));
+
+    // when
+    Map<String, Object> out =
+        workers.recordRoute(job, asset.id(), "RECYCLE", "Carte mère grillée", true);
+
+    // then
+    assertThat(inventory.custodyOf(asset.id()))
+        .filteredOn(e -> e.action() == CustodyAction.ROUTE_ASSIGNED)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.actor())
+                    .isEqualTo("Camille Martin [cmartin] via worker:routing.record-route"));
+    assertThat(out).containsEntry(CompletedBy.VARIABLE, null);
+  }
+
+  @Test
+  void shouldNotCreditARuleDecidedRouteToTheLastPersonInTheVariable() {
+    // given: a stale completedBy of another task
+    ActivatedJob job = Jobs.job(JobTypes.RECORD_ROUTE, "record-route");
+    when(job.getVariablesAsMap())
+        .thenReturn(
+            Map.of(
+                CompletedBy.VARIABLE,
+                new CompletedBy("cmartin", "Camille Martin", "arbitrate-route").asVariable()));
+
+    // when: the route came from the decision table, not from the arbitration
+    workers.recordRoute(job, asset.id(), "DONATION", "Don possible", false);
+
+    // then
+    assertThat(inventory.custodyOf(asset.id()))
+        .filteredOn(e -> e.action() == CustodyAction.ROUTE_ASSIGNED)
+        .singleElement()
+        .satisfies(e -> assertThat(e.actor()).isEqualTo("worker:routing.record-route"));
   }
 }
