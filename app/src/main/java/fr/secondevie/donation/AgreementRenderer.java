@@ -171,7 +171,6 @@ class AgreementRenderer {
 
   /** 150.00 → "150,00 €" */
   static String euros(BigDecimal amount) {
-    return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',')
-        + " €";
+    return fr.secondevie.common.FrenchFormats.euros(amount);
   }
 }

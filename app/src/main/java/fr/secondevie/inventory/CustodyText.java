@@ -1,7 +1,7 @@
 package fr.secondevie.inventory;
 
+import fr.secondevie.common.FrenchFormats;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -127,42 +127,14 @@ public final class CustodyText {
     return text;
   }
 
-  /** 8.59726 → "8 ans et 7 mois"; 1 → "1 an"; 0.5 → "6 mois"; null → "—". */
+  /** 8.59726 → "8 ans et 7 mois" ({@link FrenchFormats#age}). */
   public static String years(BigDecimal years) {
-    if (years == null) {
-      return "—";
-    }
-    long months =
-        years.multiply(BigDecimal.valueOf(12)).setScale(0, RoundingMode.FLOOR).longValueExact();
-    long y = months / 12;
-    long m = months % 12;
-    String yearsText = y == 0 ? "" : y + (y == 1 ? " an" : " ans");
-    String monthsText = m == 0 ? "" : m + " mois";
-    if (yearsText.isEmpty() && monthsText.isEmpty()) {
-      return "moins d'un mois";
-    }
-    if (yearsText.isEmpty() || monthsText.isEmpty()) {
-      return yearsText + monthsText;
-    }
-    return yearsText + " et " + monthsText;
+    return FrenchFormats.age(years);
   }
 
-  /** 85.5 → "85,50 €" (no grouping below a thousand, a narrow no-break space above). */
+  /** 85.5 → "85,50 €" ({@link FrenchFormats#euros}). */
   public static String euros(BigDecimal amount) {
-    if (amount == null) {
-      return "—";
-    }
-    String plain = amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
-    int dot = plain.indexOf('.');
-    String units = plain.substring(0, dot);
-    StringBuilder grouped = new StringBuilder();
-    for (int i = 0; i < units.length(); i++) {
-      if (i > 0 && (units.length() - i) % 3 == 0 && Character.isDigit(units.charAt(i - 1))) {
-        grouped.append('\u00a0');
-      }
-      grouped.append(units.charAt(i));
-    }
-    return grouped + "," + plain.substring(dot + 1) + "\u00a0€";
+    return FrenchFormats.euros(amount);
   }
 
   private static Optional<String> mediaType(String code) {

@@ -1,7 +1,6 @@
 package fr.secondevie.purchasing;
 
 import fr.secondevie.documents.PdfRenderer;
-import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
@@ -80,8 +79,6 @@ class PurchaseOrderRenderer {
 
   /** 123456 → "1 234,56 €". */
   static String euros(long cents) {
-    return NumberFormat.getCurrencyInstance(Locale.FRANCE)
-        .format(cents / 100.0)
-        .replace('\u202f', '\u00a0');
+    return fr.secondevie.common.FrenchFormats.euros(cents);
   }
 }

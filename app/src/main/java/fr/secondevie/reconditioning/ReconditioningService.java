@@ -257,11 +257,6 @@ class ReconditioningService {
   }
 
   static String euros(Long cents) {
-    if (cents == null) {
-      return "—";
-    }
-    return java.text.NumberFormat.getCurrencyInstance(java.util.Locale.FRANCE)
-        .format(cents / 100.0)
-        .replace('\u202f', '\u00a0');
+    return fr.secondevie.common.FrenchFormats.euros(cents);
   }
 }

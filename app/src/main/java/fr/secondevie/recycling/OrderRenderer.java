@@ -84,11 +84,6 @@ class OrderRenderer {
 
   /** 123456 → "1 234,56 €" */
   static String euros(Long cents) {
-    if (cents == null) {
-      return "—";
-    }
-    java.text.NumberFormat format =
-        java.text.NumberFormat.getCurrencyInstance(java.util.Locale.FRANCE);
-    return format.format(cents / 100.0).replace('\u202f', '\u00a0');
+    return fr.secondevie.common.FrenchFormats.euros(cents);
   }
 }

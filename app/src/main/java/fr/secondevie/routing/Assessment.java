@@ -10,10 +10,16 @@ import java.math.BigDecimal;
  * @param residualUnitValue euros, two decimals, null when unknown
  * @param osSupported null when not applicable or unknown
  * @param decidedOn ISO date (Paris) of the assessment
+ * @param categoryLabel the category as people read it ("Ordinateur fixe"), for forms
+ * @param age the age in words ("8 ans et 7 mois", "—" when unknown), for forms
+ * @param residualValue the residual value in euros as people read it ("427,44 €"), for forms
  */
 public record Assessment(
     String category,
     Double ageYears,
     BigDecimal residualUnitValue,
     Boolean osSupported,
-    String decidedOn) {}
+    String decidedOn,
+    String categoryLabel,
+    String age,
+    String residualValue) {}

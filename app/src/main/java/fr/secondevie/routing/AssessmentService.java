@@ -1,8 +1,10 @@
 package fr.secondevie.routing;
 
+import fr.secondevie.common.FrenchFormats;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.InventoryService;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -55,13 +57,18 @@ public class AssessmentService {
 
   Assessment assess(Asset asset, LocalDate on) {
     Double age = AssetAge.yearsBetween(asset.acquisitionDate(), on);
+    BigDecimal residual =
+        Depreciation.residualValueEuros(
+            asset.acquisitionCostCents(), age, properties.lifeYears(asset.category()));
     return new Assessment(
         asset.category().name(),
         age,
-        Depreciation.residualValueEuros(
-            asset.acquisitionCostCents(), age, properties.lifeYears(asset.category())),
+        residual,
         osSupported(asset, on),
-        on.toString());
+        on.toString(),
+        asset.category().label(),
+        FrenchFormats.age(age),
+        FrenchFormats.euros(residual));
   }
 
   private static Boolean osSupported(Asset asset, LocalDate on) {

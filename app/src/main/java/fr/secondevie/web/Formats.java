@@ -27,11 +27,7 @@ public class Formats {
 
   /** 123456 → "1 234,56 €"; null → "—". */
   public String euros(Long cents) {
-    if (cents == null) {
-      return "—";
-    }
-    NumberFormat format = NumberFormat.getCurrencyInstance(FRENCH);
-    return format.format(cents / 100.0).replace('\u202f', '\u00a0');
+    return fr.secondevie.common.FrenchFormats.euros(cents);
   }
 
   public String date(LocalDate date) {

@@ -317,7 +317,7 @@ class DonationWorkersTests {
             "L3212-3",
             "300 €",
             "D3212-3",
-            "valeur résiduelle retenue : 85,50 €",
+            "valeur résiduelle retenue : 85,50\u00a0€",
             asset.inventoryNumber(),
             asset.serialNumber(),
             "WD-AAA111",
@@ -357,7 +357,7 @@ class DonationWorkersTests {
     assertThat(text)
         .contains(
             "Revente à prix solidaire uniquement",
-            "180,00 € TTC",
+            "180,00\u00a0€ TTC",
             "personnes en situation de précarité")
         .doesNotContain("Interdiction de revente");
   }

@@ -57,8 +57,9 @@ class RepositoryFormsTests {
           "{'assetId': 42, "
               + ASSET
               + ", 'routeReason': 'Catégorie à examiner', 'assessment': {'category': 'SERVER',"
-              + " 'ageYears': 6.5, 'residualUnitValue': 350, 'osSupported': true}, 'inspection': {'conditionGrade': 'B'},"
-              + " 'sanitizationOutcome': 'PASSED'}",
+              + " 'ageYears': 6.5, 'residualUnitValue': 350, 'osSupported': true,"
+              + " 'categoryLabel': 'Serveur', 'age': '6 ans et 6 mois', 'residualValue': '350,00 €'},"
+              + " 'inspection': {'conditionGrade': 'B'}, 'sanitizationOutcome': 'PASSED'}",
           "approve-donation",
           "{'assetId': 42, "
               + ASSET
@@ -631,14 +632,24 @@ class RepositoryFormsTests {
   }
 
   @Test
-  void shouldTemplateTheTextsWithTheTaskVariables() {
-    FormView view = FORMS.open(form("arbitrate-route"), variablesOf("arbitrate-route"));
-    String html = find(view, "f-intro").getHtml();
+  void shouldTemplateTheTextsWithTheTaskVariablesInWordsWithoutCodes() {
+    // given
+    Map<String, Object> variables = variablesOf("arbitrate-route");
+
+    // when
+    String html = find(FORMS.open(form("arbitrate-route"), variables), "f-intro").getHtml();
+
+    // then
     assertThat(html)
         .contains("<h2>Arbitrer l'orientation</h2>")
         .contains("<strong>CHU76-2019-00042</strong> — HP EliteBook 840 G6")
         .contains("<em>Catégorie à examiner</em>")
-        .contains("<li>Catégorie : SERVER — âge : 6.5 ans</li>")
-        .contains("<li>Effacement : PASSED</li>");
+        .contains("<li>Catégorie : Serveur — âge : 6 ans et 6 mois</li>")
+        .contains(
+            "<li>État à la collecte : B — traces d'usage légères — valeur résiduelle : 350,00 €</li>")
+        .contains("<li>Effacement : certifié pour chaque support</li>")
+        .doesNotContain("SERVER")
+        .doesNotContain("PASSED")
+        .doesNotContain("6.5");
   }
 }
