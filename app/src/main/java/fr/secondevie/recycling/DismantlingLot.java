@@ -40,6 +40,7 @@ class DismantlingLot {
   private Instant openedAt;
   private Instant closedAt;
   private ClosedReason closedReason;
+  private String closeRequestedBy;
   private Long processInstanceKey;
   private String orderNumber;
   private String orderDocumentId;
@@ -103,15 +104,22 @@ class DismantlingLot {
    * Stops an open lot that holds assets from taking more, to close it before its size or its 30
    * days (the caller then says so to its process).
    *
+   * @param requestedBy the name of the person who asked, printed on the pickup order
    * @return false when the lot is not open or is empty (nothing changed)
    */
-  boolean requestClose() {
+  boolean requestClose(String requestedBy) {
     if (status != LotStatus.OPEN || assets.isEmpty()) {
       return false;
     }
     status = LotStatus.FULL;
     closedReason = ClosedReason.MANUAL;
+    closeRequestedBy = requestedBy;
     return true;
+  }
+
+  /** Who asked for the lot to be closed early (its name), null when it closed on size or time. */
+  public String closeRequestedBy() {
+    return closeRequestedBy;
   }
 
   /**

@@ -69,6 +69,7 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
             lot.status().name(),
             lot.closedAt(),
             lot.closedReason() == null ? null : lot.closedReason().name(),
+            lot.closeRequestedBy(),
             lot.processInstanceKey(),
             lot.completedAt()),
         lot);
@@ -148,7 +149,8 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
   @Modifying
   @Query(
       "UPDATE dismantling_lot SET version = version + 1, number = :number, status = :status,"
-          + " closed_at = :closedAt, closed_reason = :closedReason, process_instance_key ="
+          + " closed_at = :closedAt, closed_reason = :closedReason, close_requested_by ="
+          + " :closeRequestedBy, process_instance_key ="
           + " :processInstanceKey, completed_at = :completedAt WHERE id = :id")
   int updateProgress(
       long id,
@@ -156,6 +158,7 @@ interface DismantlingLotRepository extends ListCrudRepository<DismantlingLot, Lo
       String status,
       Instant closedAt,
       String closedReason,
+      String closeRequestedBy,
       Long processInstanceKey,
       Instant completedAt);
 

@@ -194,13 +194,13 @@ class DismantlingService {
    *
    * @return false when the lot was not open or was empty (nothing changed)
    */
-  public boolean closeNow(long lotId) {
+  public boolean closeNow(long lotId, String requestedBy) {
     Boolean requested =
         tx.execute(
             status -> {
               lots.lock(lotId);
               DismantlingLot lot = lot(lotId);
-              if (!lot.requestClose()) {
+              if (!lot.requestClose(requestedBy)) {
                 return false;
               }
               lots.writeProgress(lot);

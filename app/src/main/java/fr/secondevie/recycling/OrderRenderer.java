@@ -58,6 +58,7 @@ class OrderRenderer {
             ? "—"
             : DATE.format(lot.closedAt().atZone(DismantlingService.PARIS)));
     model.put("estimatedWeight", kilos(lot.estimatedWeightKg()));
+    model.put("closedHow", closedHow(lot));
     return pdf.render("dismantling-order", model);
   }
 
@@ -76,6 +77,21 @@ class OrderRenderer {
     v.put("pickupContact", producer.get("pickupContact"));
     v.put("organisation", producer.get("name"));
     return mails.render("dismantling-order", v);
+  }
+
+  /** Why the lot closed, in words: at whose request, on size or on time. */
+  static String closedHow(DismantlingLot lot) {
+    if (lot.closedReason() == null) {
+      return "";
+    }
+    return switch (lot.closedReason()) {
+      case MANUAL ->
+          lot.closeRequestedBy() == null
+              ? "à la demande du gestionnaire de parc"
+              : "à la demande de " + lot.closeRequestedBy();
+      case SIZE -> "taille du lot atteinte";
+      case TIME -> "durée d'ouverture écoulée";
+    };
   }
 
   static String kilos(BigDecimal kg) {

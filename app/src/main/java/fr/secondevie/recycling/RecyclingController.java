@@ -1,6 +1,7 @@
 package fr.secondevie.recycling;
 
 import fr.secondevie.common.InvalidInputException;
+import fr.secondevie.common.PersonName;
 import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.UploadRejectedException;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -144,6 +146,7 @@ class RecyclingController {
   String closeNow(
       @PathVariable long id,
       @RequestParam(required = false) String confirm,
+      Authentication user,
       RedirectAttributes redirect) {
     registry
         .lot(id)
@@ -158,7 +161,7 @@ class RecyclingController {
     }
     redirect.addFlashAttribute(
         "message",
-        dismantling.closeNow(id)
+        dismantling.closeNow(id, PersonName.of(user))
             ? "Lot clos : le bon d'enlèvement part à l'entreprise adaptée."
             : "Ce lot n'est plus ouvert (ou il est vide) : rien n'a changé.");
     return "redirect:/dismantling-lots/" + id;

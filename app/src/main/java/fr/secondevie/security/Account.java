@@ -19,6 +19,7 @@ class Account {
   @Version private Integer version;
   private String username;
   private String passwordHash;
+  private String displayName;
   private boolean enabled;
   private boolean passwordChangeRequired;
   private Instant createdAt;
@@ -60,6 +61,16 @@ class Account {
     passwordHash = newHash;
     passwordChangeRequired = changeRequired;
     updatedAt = now;
+  }
+
+  void rename(String newDisplayName, Instant now) {
+    displayName = newDisplayName;
+    updatedAt = now;
+  }
+
+  /** The name people read, or null when none was given (the login is then shown). */
+  public String displayName() {
+    return displayName;
   }
 
   void enable(boolean value, Instant now) {

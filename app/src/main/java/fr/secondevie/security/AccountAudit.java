@@ -18,6 +18,7 @@ class AccountAudit {
     INITIAL_ADMIN_CREATED("Administrateur initial créé"),
     CREATED("Compte créé"),
     ROLES_CHANGED("Rôles modifiés"),
+    RENAMED("Nom affiché modifié"),
     PASSWORD_RESET("Mot de passe réinitialisé"),
     PASSWORD_CHANGED("Mot de passe changé par l'utilisateur"),
     DISABLED("Compte désactivé"),

@@ -88,9 +88,21 @@ class AccountService {
    */
   @Transactional
   Outcome create(String actor, String username, Collection<Role> roles, String typedPassword) {
+    return create(actor, username, null, roles, typedPassword);
+  }
+
+  /** The same with the name people read ({@code displayName}, optional). */
+  @Transactional
+  Outcome create(
+      String actor,
+      String username,
+      String displayName,
+      Collection<Role> roles,
+      String typedPassword) {
     String name = username == null ? "" : username.strip();
     Map<String, String> errors = new LinkedHashMap<>();
     Passwords.usernameProblem(name).ifPresent(m -> errors.put("username", m));
+    Passwords.displayNameProblem(displayName).ifPresent(m -> errors.put("displayName", m));
     if (!errors.containsKey("username")) {
       if (users.isDemoUser(name)) {
         errors.put("username", "Cet identifiant est celui d'un utilisateur de démonstration.");
@@ -110,9 +122,17 @@ class AccountService {
       throw new Refused(errors);
     }
     Instant now = clock.instant();
-    Account account =
-        accounts.save(Account.create(name, encoder.encode(password), roles, true, now));
-    audit.record(now, actor, name, Action.CREATED, "Rôles : " + labels(account.roles()));
+    Account created = Account.create(name, encoder.encode(password), roles, true, now);
+    created.rename(blankToNull(displayName), now);
+    Account account = accounts.save(created);
+    audit.record(
+        now,
+        actor,
+        name,
+        Action.CREATED,
+        "Rôles : "
+            + labels(account.roles())
+            + (account.displayName() == null ? "" : " ; nom affiché : " + account.displayName()));
     return new Outcome(account, generated ? Optional.of(password) : Optional.empty());
   }
 
@@ -181,6 +201,37 @@ class AccountService {
         before + " → " + labels(account.roles()));
     verified.forget(account.username());
     return account;
+  }
+
+  /** The name people read for the account; blank removes it (the login is then shown). */
+  @Transactional
+  Account rename(String actor, long id, String displayName) {
+    Account account = existing(id);
+    Passwords.displayNameProblem(displayName)
+        .ifPresent(
+            m -> {
+              throw new Refused("displayName", m);
+            });
+    String before = account.displayName();
+    String after = blankToNull(displayName);
+    if (java.util.Objects.equals(before, after)) {
+      return account;
+    }
+    account.rename(after, clock.instant());
+    accounts.save(account);
+    audit.record(
+        clock.instant(),
+        actor,
+        account.username(),
+        Action.RENAMED,
+        (before == null ? "(identifiant)" : before)
+            + " → "
+            + (after == null ? "(identifiant)" : after));
+    return account;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   @Transactional

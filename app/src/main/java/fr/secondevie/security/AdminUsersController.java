@@ -37,16 +37,17 @@ class AdminUsersController {
   }
 
   /** What the creation form sent back, to show it again with its errors. */
-  record NewAccount(String username, List<Role> roles) {}
+  record NewAccount(String username, String displayName, List<Role> roles) {}
 
   @GetMapping("/admin/users")
   String list(Model model) {
-    return list(model, new NewAccount("", List.of()), Map.of());
+    return list(model, new NewAccount("", "", List.of()), Map.of());
   }
 
   @PostMapping("/admin/users")
   String create(
       @RequestParam(defaultValue = "") String username,
+      @RequestParam(defaultValue = "") String displayName,
       @RequestParam(required = false) List<Role> roles,
       @RequestParam(defaultValue = "") String password,
       Principal admin,
@@ -55,7 +56,7 @@ class AdminUsersController {
       RedirectAttributes redirect) {
     List<Role> chosen = roles == null ? List.of() : roles;
     try {
-      Outcome created = accounts.create(admin.getName(), username, chosen, password);
+      Outcome created = accounts.create(admin.getName(), username, displayName, chosen, password);
       return shown(
           created,
           "Compte « " + created.account().username() + " » créé.",
@@ -63,7 +64,7 @@ class AdminUsersController {
           response,
           redirect);
     } catch (Refused e) {
-      return list(model, new NewAccount(username, chosen), e.errors());
+      return list(model, new NewAccount(username, displayName, chosen), e.errors());
     }
   }
 
@@ -85,6 +86,24 @@ class AdminUsersController {
       redirect.addFlashAttribute("message", "Rôles de « " + account.username() + " » enregistrés.");
       return "redirect:/admin/users/" + id;
     } catch (Refused e) {
+      return account(model, existing(id), e.errors());
+    }
+  }
+
+  @PostMapping("/admin/users/{id}/name")
+  String rename(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String displayName,
+      Principal admin,
+      Model model,
+      RedirectAttributes redirect) {
+    try {
+      Account account = accounts.rename(admin.getName(), id, displayName);
+      redirect.addFlashAttribute(
+          "message", "Nom affiché de « " + account.username() + " » enregistré.");
+      return "redirect:/admin/users/" + id;
+    } catch (Refused e) {
+      model.addAttribute("typedName", displayName);
       return account(model, existing(id), e.errors());
     }
   }
@@ -167,6 +186,9 @@ class AdminUsersController {
 
   private String account(Model model, Account account, Map<String, String> errors) {
     model.addAttribute("account", account);
+    if (!model.containsAttribute("typedName")) {
+      model.addAttribute("typedName", account.displayName());
+    }
     model.addAttribute("allRoles", Role.values());
     model.addAttribute("minLength", Passwords.MIN_LENGTH);
     model.addAttribute("errors", errors);

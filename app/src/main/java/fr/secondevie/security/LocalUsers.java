@@ -67,10 +67,11 @@ class LocalUsers implements UserDetailsService {
     if (account.passwordChangeRequired()) {
       authorities.add(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED));
     }
-    return User.withUsername(account.username())
-        .password(account.passwordHash())
-        .disabled(!account.enabled())
-        .authorities(authorities)
-        .build();
+    return new LocalUser(
+        account.username(),
+        account.passwordHash(),
+        account.enabled(),
+        authorities,
+        account.displayName());
   }
 }

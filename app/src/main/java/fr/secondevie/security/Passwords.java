@@ -63,6 +63,34 @@ final class Passwords {
     return Optional.empty();
   }
 
+  /** The longest display name a local account may have. */
+  static final int MAX_DISPLAY_NAME = 80;
+
+  /**
+   * What is wrong with a display name, if anything: optional, at most {@value #MAX_DISPLAY_NAME}
+   * characters, no control character and no square bracket (the chain of custody writes the login
+   * between brackets after the name).
+   */
+  static Optional<String> displayNameProblem(String displayName) {
+    if (displayName == null || displayName.isBlank()) {
+      return Optional.empty();
+    }
+    if (displayName.strip().length() > MAX_DISPLAY_NAME) {
+      return Optional.of(
+          "Le nom affiché compte au plus "
+              + MAX_DISPLAY_NAME
+              + " caractères ("
+              + displayName.strip().length()
+              + " actuellement).");
+    }
+    if (displayName.chars().anyMatch(c -> Character.isISOControl(c) || c == '[' || c == ']')) {
+      return Optional.of(
+          "Le nom affiché ne peut contenir ni retour à la ligne, ni caractère de contrôle, ni"
+              + " crochet.");
+    }
+    return Optional.empty();
+  }
+
   static boolean tooLongForBcrypt(CharSequence password) {
     return password.toString().getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
   }

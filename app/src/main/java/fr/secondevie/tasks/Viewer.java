@@ -1,16 +1,16 @@
 package fr.secondevie.tasks;
 
+import fr.secondevie.common.PersonName;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * The user working the inbox: the login (sent as the task's assignee), the application roles
  * (matched against the tasks' candidate groups) and the name shown to people (the OIDC {@code name}
- * claim, else {@code preferred_username}; the login for a local account), which the inbox records
- * as the person who completed a task.
+ * claim, else {@code preferred_username}; a local account's display name, else the login: {@link
+ * PersonName}), which the inbox records as the person who completed a task.
  */
 public record Viewer(String login, Set<String> roles, String displayName) {
 
@@ -31,17 +31,7 @@ public record Viewer(String login, Set<String> roles, String displayName) {
         roles.add(name.substring("ROLE_".length()));
       }
     }
-    return new Viewer(authentication.getName(), Set.copyOf(roles), displayName(authentication));
-  }
-
-  private static String displayName(Authentication authentication) {
-    if (authentication.getPrincipal() instanceof OidcUser oidc) {
-      if (oidc.getFullName() != null && !oidc.getFullName().isBlank()) {
-        return oidc.getFullName();
-      }
-      return oidc.getPreferredUsername();
-    }
-    return null;
+    return new Viewer(authentication.getName(), Set.copyOf(roles), PersonName.of(authentication));
   }
 
   /**

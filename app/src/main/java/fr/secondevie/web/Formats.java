@@ -1,11 +1,13 @@
 package fr.secondevie.web;
 
+import fr.secondevie.common.PersonName;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,11 @@ public class Formats {
   /** 123456 → "1 234,56 €"; null → "—". */
   public String euros(Long cents) {
     return fr.secondevie.common.FrenchFormats.euros(cents);
+  }
+
+  /** The name people read for the signed-in user ({@link PersonName}). */
+  public String person(Authentication authentication) {
+    return authentication == null ? "—" : PersonName.of(authentication);
   }
 
   public String date(LocalDate date) {

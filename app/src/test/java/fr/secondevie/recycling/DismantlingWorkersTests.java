@@ -301,14 +301,14 @@ class DismantlingWorkersTests {
   }
 
   @Test
-  void shouldCloseAnOpenLotOnRequestOnceAndOpenANewLotForTheNextAsset() {
+  void shouldCloseAnOpenLotOnRequestOnceAndOpenANewLotForTheNextAsset() throws IOException {
     // given: a lot of one asset out of ten
     AdaptedCompany company = registry.create(company("Les Ateliers du Cailly", 10, true));
     long lot = add(toRecycle());
 
     // when: the asset manager closes it now, twice (double click)
-    boolean first = service.closeNow(lot);
-    boolean second = service.closeNow(lot);
+    boolean first = service.closeNow(lot, "Camille Martin");
+    boolean second = service.closeNow(lot, "Camille Martin");
     int count = workers.closeLot(lot).lotAssetCount();
 
     // then: closed on request, said once to its process; the next asset opens a new lot
@@ -318,10 +318,17 @@ class DismantlingWorkersTests {
     DismantlingLot closed = lots.findById(lot).orElseThrow();
     assertThat(closed.status()).isEqualTo(LotStatus.CLOSED);
     assertThat(closed.closedReason()).isEqualTo(DismantlingLot.ClosedReason.MANUAL);
+    assertThat(closed.closeRequestedBy()).isEqualTo("Camille Martin");
     publications.awaitCompleted(new LotOpened(lot, company.id()), new LotFull(lot));
     assertThat(publications.of(new LotFull(lot))).hasSize(1);
     verify(processes, times(1)).publishLotFull(lot);
     assertThat(add(toRecycle())).isNotEqualTo(lot);
+    // and the pickup order names who closed it
+    DismantlingService.Order order =
+        workers.sendOrder(job(JobTypes.SEND_ORDER), lot, company.id()).dismantlingOrder();
+    StoredDocument pdf = documents.find(order.documentRef()).orElseThrow();
+    assertThat(text(documents.content(pdf)))
+        .contains("clos le ", ", à la demande de Camille Martin (1 équipement(s))");
   }
 
   @Test
@@ -332,7 +339,7 @@ class DismantlingWorkersTests {
     workers.closeLot(lot);
 
     // when / then
-    assertThat(service.closeNow(lot)).isFalse();
+    assertThat(service.closeNow(lot, "Camille Martin")).isFalse();
     assertThat(lots.findById(lot).orElseThrow().closedReason())
         .isEqualTo(DismantlingLot.ClosedReason.TIME);
     publications.awaitCompleted(new LotOpened(lot, company.id()));

@@ -234,6 +234,62 @@ class LocalAccountsTests {
   }
 
   @Test
+  void shouldShowTheDisplayNameOfALocalAccountOnceSignedInAndRecordItsChanges() throws Exception {
+    // given: an account created with the name people read
+    mvc.perform(
+            post("/admin/users")
+                .with(ROOT)
+                .with(csrf())
+                .param("username", "cmartin")
+                .param("displayName", "  Camille Martin ")
+                .param("roles", "TECHNICIAN")
+                .param("password", "Mot de passe initial 1"))
+        .andExpect(status().is3xxRedirection());
+    long id = jdbc.queryForObject("SELECT id FROM account WHERE username = 'cmartin'", Long.class);
+    accounts.changeOwnPassword(
+        "cmartin", "Mot de passe initial 1", "Ete sur la cote 2026", "Ete sur la cote 2026");
+
+    // when
+    Cookie camille = login("cmartin", "Ete sur la cote 2026");
+
+    // then: the pages name the person, not the login
+    mvc.perform(get("/").cookie(camille))
+        .andExpect(status().isOk())
+        .andExpect(xpath("//div[@class='user']//strong").string("Camille Martin"));
+
+    // when: a bracket is refused (custody writes the login between brackets), the typed text kept
+    mvc.perform(
+            post("/admin/users/" + id + "/name")
+                .with(ROOT)
+                .with(csrf())
+                .param("displayName", "Camille [DSI]"))
+        .andExpect(status().isOk())
+        .andExpect(xpath("//input[@id='displayName']/@value").string("Camille [DSI]"))
+        .andExpect(xpath("//*[@id='displayName-error']").string(containsString("crochet")));
+    mvc.perform(
+            post("/admin/users/" + id + "/name")
+                .with(ROOT)
+                .with(csrf())
+                .param("displayName", "Camille Martin-Leroy"))
+        .andExpect(redirectedUrl("/admin/users/" + id));
+
+    // then
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT display_name FROM account WHERE username = 'cmartin'", String.class))
+        .isEqualTo("Camille Martin-Leroy");
+    assertThat(
+            jdbc.queryForList(
+                "SELECT CONCAT(action, ' ', COALESCE(detail, '')) FROM account_audit"
+                    + " WHERE username = 'cmartin' ORDER BY id",
+                String.class))
+        .containsExactly(
+            "CREATED Rôles : Technicien DSI ; nom affiché : Camille Martin",
+            "PASSWORD_CHANGED ",
+            "RENAMED Camille Martin → Camille Martin-Leroy");
+  }
+
+  @Test
   void shouldShowAGeneratedPasswordOnceAndChangeRolesAndState() throws Exception {
     // given
     long id =
