@@ -332,6 +332,12 @@ class TaskInboxPagesTests {
             xpath(
                     "//fieldset[legend[starts-with(normalize-space(.), 'État')]]//input[@type='radio' and @required]")
                 .nodeCount(4))
+        // one convention for required fields on every page: "(obligatoire)" in the label
+        .andExpect(
+            xpath(
+                    "//fieldset/legend[starts-with(normalize-space(.), 'État')]/span[@class='required']")
+                .string(" (obligatoire)"))
+        .andExpect(xpath("//span[@class='required' and contains(., '*')]").doesNotExist())
         // the battery is hidden for a desktop, re-evaluated by the page script
         .andExpect(xpath("//div[@id='w-f-field-battery-health-percent']/@hidden").exists())
         .andExpect(

@@ -12,21 +12,4 @@ public record FormView(
   public boolean hasErrors() {
     return !errors.isEmpty();
   }
-
-  /** Whether any field is required (the page then explains the asterisk). */
-  public boolean hasRequired() {
-    return anyRequired(components);
-  }
-
-  private static boolean anyRequired(List<ComponentView> views) {
-    for (ComponentView view : views) {
-      if (view.isRequired()
-          || anyRequired(view.getChildren())
-          || view.getRows().stream().anyMatch(row -> anyRequired(row.children()))
-          || (view.getTemplate() != null && anyRequired(view.getTemplate().children()))) {
-        return true;
-      }
-    }
-    return false;
-  }
 }
