@@ -40,6 +40,10 @@ final class ChromiumPages implements AutoCloseable {
   static final Duration PATIENCE = Duration.ofSeconds(60);
   static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
   static final int WIDTH = 1366;
+
+  /** Full-page screenshots stop there (CSS pixels). */
+  private static final long MAX_SHOT_HEIGHT = 3000;
+
   static final int HEIGHT = 900;
   static final int NARROW = 320;
 
@@ -318,9 +322,21 @@ final class ChromiumPages implements AutoCloseable {
 
   @SuppressWarnings("unchecked")
   private void screenshot(String name, int width) {
+    // the whole page, not only the window (the asset's timeline is below the fold), capped
+    long height =
+        Math.min(
+            MAX_SHOT_HEIGHT,
+            ((Number) js("return document.documentElement.scrollHeight;")).longValue());
     Map<String, Object> shot =
         driver.executeCdpCommand(
-            "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+            "Page.captureScreenshot",
+            Map.of(
+                "format",
+                "png",
+                "captureBeyondViewport",
+                true,
+                "clip",
+                Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.write(
