@@ -5,6 +5,7 @@ import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetStatistics;
 import fr.secondevie.inventory.AssetStatus;
 import fr.secondevie.inventory.DispositionRoute;
+import fr.secondevie.notification.MailTemplates;
 import fr.secondevie.notification.NotificationProperties;
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.notification.OutgoingMessage;
@@ -38,6 +39,7 @@ public class CampaignService {
   private final CampaignProcessStarter starter;
   private final NotificationService notifications;
   private final NotificationProperties addresses;
+  private final MailTemplates mails;
   private final Clock clock;
 
   CampaignService(
@@ -48,6 +50,7 @@ public class CampaignService {
       CampaignProcessStarter starter,
       NotificationService notifications,
       NotificationProperties addresses,
+      MailTemplates mails,
       Clock clock) {
     this.campaigns = campaigns;
     this.members = members;
@@ -56,6 +59,7 @@ public class CampaignService {
     this.starter = starter;
     this.notifications = notifications;
     this.addresses = addresses;
+    this.mails = mails;
     this.clock = clock;
   }
 
@@ -162,40 +166,34 @@ public class CampaignService {
   public void reportProgress(long campaignId, String operationId) {
     Campaign campaign = campaigns.lock(campaignId).orElseThrow(() -> notFound(campaignId));
     CampaignProgress p = progress(campaignId);
-    StringBuilder body =
-        new StringBuilder("Bonjour,\n\nAvancement de la campagne « ")
-            .append(campaign.name())
-            .append(" » : ")
-            .append(p.done())
-            .append(" équipement(s) traité(s) sur ")
-            .append(p.assetCount())
-            .append(" (")
-            .append(p.percentDone())
-            .append(" %).\n\nÉtapes (statut dans l'inventaire) :\n");
+    Map<String, Long> steps = new LinkedHashMap<>();
     p.byStatus()
         .forEach(
             (status, n) -> {
               if (n > 0) {
-                body.append("- ").append(status.label()).append(" : ").append(n).append('\n');
+                steps.put(status.label(), n);
               }
             });
-    body.append("\nOrientations décidées :\n");
-    p.byRoute()
-        .forEach(
-            (route, n) ->
-                body.append("- ").append(route.label()).append(" : ").append(n).append('\n'));
-    body.append("\nSuivi : ")
-        .append(addresses.appUrl())
-        .append("/campaigns/")
-        .append(campaignId)
-        .append("\n-- \nSeconde Vie\n");
+    Map<String, Long> routes = new LinkedHashMap<>();
+    p.byRoute().forEach((route, n) -> routes.put(route.label(), n));
+    String body =
+        mails.render(
+            "campaign-progress",
+            Map.of(
+                "campaign", campaign.name(),
+                "done", p.done(),
+                "assetCount", p.assetCount(),
+                "percent", p.percentDone(),
+                "steps", steps,
+                "routes", routes,
+                "link", addresses.appUrl() + "/campaigns/" + campaignId));
     notifications.send(
         new OutgoingMessage(
             "campaign-progress:" + operationId,
             addresses.addressOf(CandidateGroups.ASSET_MANAGER),
             "[Seconde Vie] Avancement de la campagne « %s » : %d %%"
                 .formatted(campaign.name(), p.percentDone()),
-            body.toString(),
+            body,
             List.of()));
     campaign.progressReported(now());
     campaigns.save(campaign);

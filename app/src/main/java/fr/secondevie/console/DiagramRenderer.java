@@ -55,6 +55,10 @@ final class DiagramRenderer {
   }
 
   private static final double MARGIN = 20;
+
+  /** Shapes narrower than this (events, gateways) have their name written below them. */
+  private static final double LABEL_BELOW_UNDER = 60;
+
   private static final String INK = "#1f2933";
   private static final String ACTIVE = "#0b5cad";
   private static final String COMPLETED = "#1e7b34";
@@ -85,6 +89,15 @@ final class DiagramRenderer {
       minY = Math.min(minY, b.getY());
       maxX = Math.max(maxX, b.getX() + b.getWidth());
       maxY = Math.max(maxY, b.getY() + b.getHeight());
+      // a name written below a small shape (event, gateway) may be wider than the shape
+      String name =
+          shape.getBpmnElement() == null ? null : shape.getBpmnElement().getAttributeValue("name");
+      if (name != null && b.getWidth() < LABEL_BELOW_UNDER) {
+        double half = name.strip().length() * 3.5;
+        double centre = b.getX() + b.getWidth() / 2;
+        minX = Math.min(minX, centre - half);
+        maxX = Math.max(maxX, centre + half);
+      }
     }
     for (BpmnEdge edge : edges) {
       for (Waypoint w : edge.getWaypoints()) {

@@ -14,12 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -41,16 +39,13 @@ public class ReferencingService {
   static final String TASK_EVALUATOR = "tâche « Évaluer les justificatifs »";
 
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm", Locale.FRANCE);
 
   private final SupplierRepository suppliers;
   private final ApplicationRepository applications;
   private final QuestionnaireCatalog catalog;
   private final PortalTokens tokens;
   private final NotificationService notifications;
+  private final SupplierMails mails;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final String portalBaseUrl;
@@ -61,6 +56,7 @@ public class ReferencingService {
       QuestionnaireCatalog catalog,
       PortalTokens tokens,
       NotificationService notifications,
+      SupplierMails mails,
       TransactionTemplate tx,
       Clock clock,
       @Value("${secondevie.suppliers.portal-base-url:http://localhost:8080}")
@@ -70,6 +66,7 @@ public class ReferencingService {
     this.catalog = catalog;
     this.tokens = tokens;
     this.notifications = notifications;
+    this.mails = mails;
     this.tx = tx;
     this.clock = clock;
     this.portalBaseUrl = portalBaseUrl.replaceAll("/+$", "");
@@ -201,7 +198,10 @@ public class ReferencingService {
                   new Prepared(application, supplier(application.getSupplierId()), issued);
               return new Sent<>(
                   new Invitation(application.getRound(), application.getDeadline()),
-                  sendUnlessSent(prepared, operationId, invitation(prepared)));
+                  sendUnlessSent(
+                      prepared,
+                      operationId,
+                      mails.invitation(prepared.application(), prepared.supplier())));
             });
     return sent.orThrow();
   }
@@ -224,7 +224,12 @@ public class ReferencingService {
                       application.getDeadline());
               Prepared prepared =
                   new Prepared(application, supplier(application.getSupplierId()), issued);
-              return new Sent<>(true, sendUnlessSent(prepared, operationId, reminder(prepared)));
+              return new Sent<>(
+                  true,
+                  sendUnlessSent(
+                      prepared,
+                      operationId,
+                      mails.reminder(prepared.application(), prepared.supplier())));
             });
     sent.orThrow();
   }
@@ -249,7 +254,7 @@ public class ReferencingService {
   }
 
   private NotificationFailedException sendUnlessSent(
-      Prepared prepared, String operationId, Mail mail) {
+      Prepared prepared, String operationId, SupplierMails.Mail mail) {
     if (prepared.issued().alreadySent()) {
       return null;
     }
@@ -263,19 +268,11 @@ public class ReferencingService {
 
   private record Prepared(Application application, Supplier supplier, PortalTokens.Issued issued) {}
 
-  private record Mail(String subject, String body) {}
-
-  /**
-   * What the outbox keeps in place of the portal link: only the e-mail handed to the SMTP server
-   * carries the link, so that nobody reading the outbox can answer as the supplier.
-   */
-  static final String LINK_PLACEHOLDER = "[lien personnel envoyé au fournisseur]";
-
   /**
    * Sends the link of a token just issued. A failed send leaves the token unsent: the job's retry
    * issues a fresh token (its plaintext was never stored) and sends a new message.
    */
-  private void send(Prepared prepared, String operationId, Mail mail) {
+  private void send(Prepared prepared, String operationId, SupplierMails.Mail mail) {
     notifications.send(
         new OutgoingMessage(
             operationId + ":" + prepared.issued().token().tokenHash().substring(0, 12),
@@ -283,65 +280,10 @@ public class ReferencingService {
             mail.subject(),
             mail.body(),
             List.of(),
-            Map.of(LINK_PLACEHOLDER, portalBaseUrl + "/portal/" + prepared.issued().plaintext())));
+            Map.of(
+                SupplierMails.LINK_PLACEHOLDER,
+                portalBaseUrl + "/portal/" + prepared.issued().plaintext())));
     tokens.markSent(prepared.issued().token());
-  }
-
-  private Mail invitation(Prepared prepared) {
-    Application application = prepared.application();
-    StringBuilder body = new StringBuilder();
-    body.append("Bonjour ").append(application.getContactName()).append(",\n\n");
-    if (application.getRound() > 1) {
-      body.append("Le CHU vous demande des justificatifs complémentaires pour la candidature de ")
-          .append(prepared.supplier().getName())
-          .append(" à son référencement numérique responsable.\n");
-      if (application.getDecisionReason() != null) {
-        body.append("Motif : ").append(application.getDecisionReason()).append("\n");
-      }
-      body.append(
-          "Vos réponses précédentes sont conservées ; les critères refusés portent le motif de l'évaluateur.\n\n");
-    } else {
-      body.append("Le CHU référence ses fournisseurs sur leur maturité numérique responsable. ")
-          .append("Nous vous invitons à répondre, pour ")
-          .append(prepared.supplier().getName())
-          .append(", au questionnaire RSE du CHU (cinq axes de la Charte Numérique Responsable).\n")
-          .append(
-              "Seules les réponses dûment justifiées sont notées : joignez à chaque réponse positive le justificatif demandé.\n\n");
-    }
-    body.append("Votre lien personnel (sans compte, ne le transférez pas) :\n")
-        .append(LINK_PLACEHOLDER)
-        .append("\n\nIl est valable jusqu'au ")
-        .append(DATE_TIME.format(application.getDeadline().atZone(PARIS)))
-        .append(" (heure de Paris). Vous pouvez enregistrer un brouillon et revenir plus tard.\n\n")
-        .append("Le service des achats du CHU");
-    String subject =
-        (application.getRound() > 1 ? "Justificatifs complémentaires — " : "Questionnaire RSE — ")
-            + prepared.supplier().getName()
-            + " (candidature n° "
-            + application.getId()
-            + ")";
-    return new Mail(subject, body.toString());
-  }
-
-  private Mail reminder(Prepared prepared) {
-    Application application = prepared.application();
-    String body =
-        "Bonjour "
-            + application.getContactName()
-            + ",\n\nVos réponses au questionnaire numérique responsable du CHU pour "
-            + prepared.supplier().getName()
-            + " ne nous sont pas encore parvenues. Le questionnaire sera clos le "
-            + DATE_TIME.format(application.getDeadline().atZone(PARIS))
-            + " (heure de Paris).\n\nVoici de nouveau votre lien personnel :\n"
-            + LINK_PLACEHOLDER
-            + "\n\nLe service des achats du CHU";
-    return new Mail(
-        "Rappel : questionnaire RSE — "
-            + prepared.supplier().getName()
-            + " (candidature n° "
-            + application.getId()
-            + ")",
-        body);
   }
 
   // ---------------------------------------------------------------- scoring and evaluation
@@ -584,54 +526,17 @@ public class ReferencingService {
   public void notifyOutcome(long applicationId, String outcome, String operationId) {
     Application application = application(applicationId);
     Supplier supplier = supplier(application.getSupplierId());
-    String greeting = "Bonjour " + application.getContactName() + ",\n\n";
-    String signature = "\n\nLe service des achats du CHU";
-    String reason =
-        application.getDecisionReason() == null
-            ? ""
-            : "\nMotif : " + application.getDecisionReason() + "\n";
-    String subject;
-    String body;
-    switch (Objects.requireNonNull(outcome, "referencingOutcome")) {
-      case Outcomes.REFERENCED -> {
-        subject = "Référencement accordé — " + supplier.getName();
-        body =
-            greeting
-                + supplier.getName()
-                + " est référencé par le CHU jusqu'au "
-                + DATE.format(validUntil(today(application.getClosedAt())))
-                + ", au niveau de maturité numérique responsable "
-                + application.getMaturityLevel()
-                + " sur 4 (score justifié "
-                + application.getJustifiedScore()
-                + "/100)."
-                + reason
-                + signature;
-      }
-      case Outcomes.REJECTED -> {
-        subject = "Référencement non accordé — " + supplier.getName();
-        body =
-            greeting
-                + "La candidature de "
-                + supplier.getName()
-                + " au référencement du CHU n'est pas retenue."
-                + reason
-                + "\nVous pourrez présenter une nouvelle candidature, avec vos justificatifs, lors d'une prochaine consultation."
-                + signature;
-      }
-      case Outcomes.NO_ANSWER -> {
-        subject = "Questionnaire clos sans réponse — " + supplier.getName();
-        body =
-            greeting
-                + "Le délai de réponse au questionnaire numérique responsable du CHU est dépassé : la candidature de "
-                + supplier.getName()
-                + " est close. Vous pourrez présenter une nouvelle candidature lors d'une prochaine consultation."
-                + signature;
-      }
-      default -> throw new IllegalArgumentException("Unknown referencing outcome " + outcome);
-    }
+    SupplierMails.Mail mail =
+        mails.outcome(
+            application,
+            supplier,
+            Objects.requireNonNull(outcome, "referencingOutcome"),
+            Outcomes.REFERENCED.equals(outcome)
+                ? validUntil(today(application.getClosedAt()))
+                : null);
     notifications.send(
-        new OutgoingMessage(operationId, application.getContactEmail(), subject, body, List.of()));
+        new OutgoingMessage(
+            operationId, application.getContactEmail(), mail.subject(), mail.body(), List.of()));
   }
 
   // ---------------------------------------------------------------- helpers

@@ -62,6 +62,7 @@ class CampaignTests {
   @Autowired fr.secondevie.inventory.InspectionService inspections;
   @Autowired OutcomeService outcomes;
   @Autowired NotificationService notifications;
+  @Autowired fr.secondevie.notification.NotificationProperties addresses;
   @Autowired MockMvc mvc;
   @Autowired io.camunda.client.CamundaClient camunda;
   @Autowired JdbcTemplate jdbc;
@@ -176,7 +177,28 @@ class CampaignTests {
             n -> {
               assertThat(n.recipient()).isEqualTo("gestion-parc@chu.example");
               assertThat(n.subject()).contains("Renouvellement 2026", "0 %");
-              assertThat(n.body()).contains("0 équipement(s) traité(s) sur 3", "En service : 3");
+              assertThat(n.body())
+                  .isEqualTo(
+                      """
+                      Bonjour,
+
+                      Avancement de la campagne « Renouvellement 2026 » : 0 équipement(s) \
+                      traité(s) sur 3 (0 %%).
+
+                      Étapes (statut dans l'inventaire) :
+                      - En service : 3
+
+                      Orientations décidées :
+                      - Réemploi interne : 0
+                      - Don : 0
+                      - Reconditionnement : 0
+                      - Recyclage (entreprise adaptée) : 0
+
+                      Suivi : %s/campaigns/%d
+                      --
+                      Seconde Vie
+                      """
+                          .formatted(addresses.appUrl(), campaign.id()));
             });
     Campaign closed = campaigns.find(campaign.id()).orElseThrow();
     assertThat(closed.state()).isEqualTo(Campaign.State.CLOSED);

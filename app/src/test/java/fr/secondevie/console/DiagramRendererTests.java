@@ -132,6 +132,32 @@ class DiagramRendererTests {
   }
 
   @Test
+  void shouldKeepTheNameWrittenBelowTheFirstEventInsideTheDrawing() throws Exception {
+    // given: the first shape of the drawing is an event whose name is wider than the event
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("labelled")
+            .startEvent("start")
+            .name("Étiquette de réforme demandée")
+            .serviceTask("work", t -> t.name("Imprimer").zeebeJobType("work"))
+            .endEvent("end")
+            .done();
+    BpmnShape start =
+        model.getModelElementsByType(BpmnShape.class).stream()
+            .filter(sh -> "start".equals(sh.getBpmnElement().getAttributeValue("id")))
+            .findFirst()
+            .orElseThrow();
+    double centre = start.getBounds().getX() + start.getBounds().getWidth() / 2;
+    double halfName = "Étiquette de réforme demandée".length() * 3.0;
+
+    // when
+    Document svg = parse(DiagramRenderer.render(xml(model), Marks.none()));
+
+    // then: the view box starts left of where the centred name starts
+    String[] viewBox = svg.getDocumentElement().getAttribute("viewBox").split(" ");
+    assertThat(Double.parseDouble(viewBox[0])).isLessThan(centre - halfName);
+  }
+
+  @Test
   void shouldEscapeNamesAndSayTheStateInEachTitle() throws Exception {
     // given: a name that would be markup
     BpmnModelInstance model = threeSteps("<script>alert('x')</script> & co");

@@ -160,10 +160,47 @@ class SupplierReferencingProcessTest {
         .containsExactly(
             "Questionnaire RSE — Référencé CPT (candidature n° " + applicationId + ")",
             "Référencement accordé — Référencé CPT");
+    assertThat(mails(applicationId).get(0).body())
+        .isEqualTo(
+            """
+            Bonjour %s,
+
+            Le CHU référence ses fournisseurs sur leur maturité numérique responsable. Nous vous \
+            invitons à répondre, pour Référencé CPT, au questionnaire RSE du CHU (cinq axes de la \
+            Charte Numérique Responsable).
+            Seules les réponses dûment justifiées sont notées : joignez à chaque réponse positive \
+            le justificatif demandé.
+
+            Votre lien personnel (sans compte, ne le transférez pas) :
+            [lien personnel envoyé au fournisseur]
+
+            Il est valable jusqu'au %s (heure de Paris). Vous pouvez enregistrer un brouillon et \
+            revenir plus tard.
+
+            Le service des achats du CHU
+            """
+                .formatted(
+                    application.getContactName(),
+                    application
+                        .getDeadline()
+                        .atZone(PARIS)
+                        .format(DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm"))));
     assertThat(lastMail(applicationId).recipient()).isEqualTo(application.getContactEmail());
     assertThat(lastMail(applicationId).body())
-        .contains("jusqu'au " + until.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
-        .contains("niveau de maturité numérique responsable 4 sur 4");
+        .isEqualTo(
+            """
+            Bonjour %s,
+
+            Référencé CPT est référencé par le CHU jusqu'au %s, au niveau de maturité numérique \
+            responsable 4 sur 4 (score justifié 100,0/100).
+            Motif : %s
+
+            Le service des achats du CHU
+            """
+                .formatted(
+                    application.getContactName(),
+                    until.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                    BUYER_REASON));
     assertRefused(token, PortalAccessException.Reason.CLOSED);
   }
 
@@ -349,7 +386,7 @@ class SupplierReferencingProcessTest {
     assertThat(supplier.getTenderBonus()).isEqualTo(3);
     assertThat(supplier.getJustifiedScore()).isEqualByComparingTo("25.5");
     assertThat(lastMail(applicationId).body())
-        .contains("niveau de maturité numérique responsable 2 sur 4 (score justifié 25.5/100)");
+        .contains("niveau de maturité numérique responsable 2 sur 4 (score justifié 25,5/100)");
   }
 
   @Test

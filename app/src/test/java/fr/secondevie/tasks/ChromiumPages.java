@@ -254,6 +254,16 @@ final class ChromiumPages implements AutoCloseable {
    * screenshots (1366 px wide, full page; and 320 px wide).
    */
   @SuppressWarnings("unchecked")
+  /** Where the first element matching {@code css} starts, in CSS pixels from the page's top. */
+  int offsetOf(String css) {
+    return ((Number)
+            js(
+                "const e = document.querySelector(arguments[0]);"
+                    + " return e ? Math.round(e.getBoundingClientRect().top + window.scrollY) : 0;",
+                css))
+        .intValue();
+  }
+
   void check(String step) {
     String name = "%02d-%s".formatted(states.size() + 1, step);
     states.add(name + " " + path());

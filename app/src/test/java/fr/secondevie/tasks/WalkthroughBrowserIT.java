@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.support.TestClock;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -302,6 +305,8 @@ class WalkthroughBrowserIT {
         .contains("Intègre")
         .contains("Support de stockage relevé");
     b.check("equipement-historique");
+    // the docs' picture of this page starts a little above its timeline
+    int timelineTop = Math.max(0, b.offsetOf("ol.timeline") - 160);
 
     // and the other pages of the menu, as the asset manager sees them after the walkthrough
     for (Map.Entry<String, String> page :
@@ -322,6 +327,17 @@ class WalkthroughBrowserIT {
           .doesNotContain("Page introuvable");
       b.check(page.getValue());
     }
+
+    // and the console shows an instance in incident: a job failed out of retries (a small
+    // process of this test, whose job no worker of the application serves)
+    long inIncident = instanceInIncident("Imprimante d'étiquettes injoignable (délai dépassé)");
+    b.open("/console/incidents");
+    assertThat(b.text()).contains("Imprimante d'étiquettes injoignable");
+    b.check("console-incidents");
+    b.open("/console/instances/" + inIncident);
+    assertThat(b.text()).contains("Incident").contains("Imprimer l'étiquette de réforme");
+    assertThat(b.has(By.cssSelector("svg"))).as("the instance's diagram").isTrue();
+    b.check("console-instance-incident");
 
     // and the auditor reads the indicators
     b.loginAs("auditeur", "auditeur");
@@ -347,7 +363,9 @@ class WalkthroughBrowserIT {
             "accueil-gestionnaire", "home.png",
             "boite-de-taches", "inbox.png",
             "collecte-supports", "task-form.png",
-            "equipement-historique", "asset-timeline.png"));
+            "equipement-historique", "asset-timeline.png",
+            "console-instance-incident", "console-incident.png"),
+        Map.of("equipement-historique", timelineTop));
   }
 
   @Test
@@ -368,6 +386,60 @@ class WalkthroughBrowserIT {
     assertThat(browser.findings()).hasSize(2);
     assertThat(browser.findings().get(0)).startsWith("axe image-alt (critical) on /login");
     assertThat(browser.findings().get(1)).startsWith("reflow on /login").contains("p.trop-large");
+  }
+
+  /** Deploys a one-task process, starts it and fails its job with no retry left. */
+  private long instanceInIncident(String message) {
+    String jobType = "walkthrough.print-label";
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("walkthrough-label-printing")
+            .name("Étiquetage de réforme (essai)")
+            .startEvent("label-requested")
+            .name("Étiquette demandée")
+            .serviceTask(
+                "print-label", t -> t.name("Imprimer l'étiquette de réforme").zeebeJobType(jobType))
+            .endEvent("label-printed")
+            .name("Étiquette imprimée")
+            .done();
+    camunda
+        .newDeployResourceCommand()
+        .addProcessModel(model, "walkthrough-label-printing.bpmn")
+        .send()
+        .join();
+    long key =
+        camunda
+            .newCreateInstanceCommand()
+            .bpmnProcessId("walkthrough-label-printing")
+            .latestVersion()
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    List<ActivatedJob> jobs = new java.util.ArrayList<>();
+    Awaitility.await("job of the label printing")
+        .until(
+            () -> {
+              jobs.addAll(
+                  camunda
+                      .newActivateJobsCommand()
+                      .jobType(jobType)
+                      .maxJobsToActivate(1)
+                      .send()
+                      .join()
+                      .getJobs());
+              return !jobs.isEmpty();
+            });
+    camunda.newFailCommand(jobs.get(0)).retries(0).errorMessage(message).send().join();
+    Awaitility.await("incident of the label printing")
+        .until(
+            () ->
+                !camunda
+                    .newIncidentSearchRequest()
+                    .filter(f -> f.processInstanceKey(key))
+                    .send()
+                    .join()
+                    .items()
+                    .isEmpty());
+    return key;
   }
 
   /**
@@ -393,10 +465,11 @@ class WalkthroughBrowserIT {
   }
 
   /**
-   * Copies a few screenshots to docs/screenshots/ when asked (-Dscreenshots.docs=true), cut to
-   * their first 1100 pixels (the top of the page) to keep them small.
+   * Copies a few screenshots to docs/screenshots/ when asked (-Dscreenshots.docs=true), cut to 1100
+   * pixels to keep them small: from the top of the page, or from the offset given for that shot.
    */
-  private static void keepForTheDocs(Map<String, String> shots) throws Exception {
+  private static void keepForTheDocs(Map<String, String> shots, Map<String, Integer> tops)
+      throws Exception {
     if (!Boolean.getBoolean("screenshots.docs")) {
       return;
     }
@@ -408,8 +481,12 @@ class WalkthroughBrowserIT {
         for (Map.Entry<String, String> wanted : shots.entrySet()) {
           if (name.matches("\\d\\d-" + wanted.getKey() + "\\.png")) {
             BufferedImage image = ImageIO.read(shot.toFile());
+            int from =
+                Math.min(
+                    tops.getOrDefault(wanted.getKey(), 0), Math.max(0, image.getHeight() - 1100));
             BufferedImage top =
-                image.getSubimage(0, 0, image.getWidth(), Math.min(image.getHeight(), 1100));
+                image.getSubimage(
+                    0, from, image.getWidth(), Math.min(image.getHeight() - from, 1100));
             ImageIO.write(top, "png", docs.resolve(wanted.getValue()).toFile());
           }
         }
