@@ -45,6 +45,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The task inbox pages: the list of open tasks the user may work (filters, claim, release), and the
@@ -292,7 +293,9 @@ class TaskInboxController {
   private Uploads uploads(long key, FormSchema schema, HttpServletRequest request, Viewer viewer) {
     Map<String, List<Map<String, Object>>> added = new LinkedHashMap<>();
     Map<String, String> refused = new LinkedHashMap<>();
-    if (request instanceof MultipartHttpServletRequest multipart) {
+    MultipartHttpServletRequest multipart =
+        WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+    if (multipart != null) {
       for (Map.Entry<String, List<MultipartFile>> part : multipart.getMultiFileMap().entrySet()) {
         if (!schema.takesFiles(part.getKey())) {
           continue;
