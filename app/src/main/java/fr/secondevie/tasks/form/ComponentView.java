@@ -34,7 +34,9 @@ public final class ComponentView {
   public record DocumentView(String documentId, String fileName, String contentType, boolean ours) {
 
     public boolean isImage() {
-      return ours && contentType != null && contentType.toLowerCase().startsWith("image/");
+      return ours
+          && contentType != null
+          && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("image/");
     }
   }
 

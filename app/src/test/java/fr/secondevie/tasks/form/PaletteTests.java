@@ -168,6 +168,20 @@ class PaletteTests {
     assertThat(forms.hosts().cspSources(false)).isEqualTo(" https://intranet.chu.fr");
   }
 
+  @Test
+  void shouldRefuseAnAllowedHostThatIsNotAHostName() {
+    // given the allow-list as an administrator may mistype it
+    List<String> configured = List.of("intranet.chu.fr", "https://evil.example/");
+
+    // when / then it is refused, naming the entry, instead of allowing something else
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExternalHosts.of(configured))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "secondevie.forms.allowed-hosts : « https://evil.example/ » n'est pas un nom d'hôte");
+    assertThat(ExternalHosts.of(List.of(" Intranet.CHU.fr ", "")).hosts())
+        .containsExactly("intranet.chu.fr");
+  }
+
   // table ---------------------------------------------------------------------------------------
 
   @Test
