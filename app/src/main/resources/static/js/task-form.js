@@ -107,9 +107,14 @@
       pending.abort();
     }
     pending = window.AbortController ? new AbortController() : null;
+    var body = new FormData(form);
+    // conditions never depend on the files themselves: they are sent with the completion only
+    form.querySelectorAll('input[type=file][name]').forEach(function (input) {
+      body.delete(input.name);
+    });
     window.fetch(url, {
       method: 'POST',
-      body: new FormData(form),
+      body: body,
       credentials: 'same-origin',
       headers: { 'Accept': 'application/json' },
       signal: pending ? pending.signal : undefined
@@ -130,4 +135,42 @@
   if (url) {
     form.addEventListener('change', refresh);
   }
+
+  // tables with rowCount: every page is in the page; show one at a time with its navigation
+  form.querySelectorAll('.form-table[data-pages]').forEach(function (block) {
+    var pages = block.querySelectorAll('tbody[data-page]');
+    if (pages.length < 2) {
+      return;
+    }
+    var current = 0;
+    var nav = document.createElement('p');
+    nav.className = 'form-table-nav';
+    var label = document.createElement('span');
+    var previous = document.createElement('button');
+    var next = document.createElement('button');
+    previous.type = 'button';
+    next.type = 'button';
+    previous.className = 'secondary';
+    next.className = 'secondary';
+    previous.textContent = 'Page précédente';
+    next.textContent = 'Page suivante';
+    function show(index) {
+      current = index;
+      pages.forEach(function (page, i) { page.hidden = i !== current; });
+      label.textContent = 'Page ' + (current + 1) + ' sur ' + pages.length + ' ';
+      previous.disabled = current === 0;
+      next.disabled = current === pages.length - 1;
+    }
+    previous.addEventListener('click', function () { show(Math.max(0, current - 1)); });
+    next.addEventListener('click', function () { show(Math.min(pages.length - 1, current + 1)); });
+    nav.appendChild(label);
+    nav.appendChild(previous);
+    nav.appendChild(next);
+    var summary = block.querySelector('.form-table-pages');
+    if (summary) {
+      summary.hidden = true;
+    }
+    block.appendChild(nav);
+    show(0);
+  });
 }());

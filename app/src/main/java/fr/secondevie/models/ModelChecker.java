@@ -41,7 +41,8 @@ import org.camunda.bpm.model.xml.validation.ValidationResultType;
  *
  * <ol>
  *   <li>the file is readable: BPMN by the Zeebe model parser (schema), DMN as XML with {@code
- *       definitions}, a form as JSON with an {@code id}; a file of another extension is refused;
+ *       definitions}, a form as JSON with an {@code id} whose every component (nested ones too) is
+ *       of a type of Camunda 8.8's form palette; a file of another extension is refused;
  *   <li>the Zeebe design-time validation (the one a Camunda 8 runtime runs at deployment: supported
  *       elements, required extension attributes…): its errors, and its warnings as warnings;
  *   <li>every job type (service, send, script, business rule task or message throw event with a
@@ -132,6 +133,8 @@ public final class ModelChecker {
       }
       if (!form.path("components").isArray()) {
         problems.add(error(file.name(), id, "formulaire sans liste « components »"));
+      } else {
+        checkComponents(file.name(), id, form.path("components"), problems);
       }
       return id;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -144,6 +147,60 @@ public final class ModelChecker {
     } catch (java.io.IOException e) {
       problems.add(error(file.name(), null, "formulaire illisible : " + e.getMessage()));
       return null;
+    }
+  }
+
+  /**
+   * The component types of Camunda 8.8's form palette (form-js 1.15 to 1.17, the versions Modeler
+   * and Tasklist 8.8 use), every one of which the task inbox renders and submits.
+   */
+  static final Set<String> FORM_COMPONENT_TYPES =
+      Set.of(
+          "textfield",
+          "textarea",
+          "number",
+          "datetime",
+          "expression",
+          "filepicker",
+          "checkbox",
+          "checklist",
+          "radio",
+          "select",
+          "taglist",
+          "text",
+          "image",
+          "table",
+          "html",
+          "documentPreview",
+          "spacer",
+          "separator",
+          "group",
+          "dynamiclist",
+          "iframe",
+          "button");
+
+  /** Every component, nested ones too, is of a type the task inbox renders. */
+  private static void checkComponents(
+      String file, String formId, JsonNode components, List<Problem> problems) {
+    for (JsonNode component : components) {
+      String type = component.path("type").asText("");
+      String componentId = component.path("id").asText("");
+      String named = componentId.isEmpty() ? "sans identifiant" : "« " + componentId + " »";
+      if (type.isEmpty()) {
+        problems.add(error(file, formId, "composant " + named + " sans type (champ « type »)"));
+      } else if (!FORM_COMPONENT_TYPES.contains(type)) {
+        problems.add(
+            error(
+                file,
+                formId,
+                "composant "
+                    + named
+                    + " de type « "
+                    + type
+                    + " » inconnu : la boîte de tâches ne l'afficherait pas (types pris en charge :"
+                    + " ceux de la palette de Camunda 8.8)"));
+      }
+      checkComponents(file, formId, component.path("components"), problems);
     }
   }
 

@@ -1,23 +1,37 @@
 package fr.secondevie.tasks;
 
+import fr.secondevie.documents.DocumentKind;
+import fr.secondevie.documents.DocumentService;
+import fr.secondevie.documents.StoredDocument;
+import fr.secondevie.documents.UploadPolicy;
+import fr.secondevie.documents.UploadRejectedException;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.InventoryService;
+import fr.secondevie.security.ContentSecurity;
 import fr.secondevie.tasks.TaskInbox.InboxRefusal;
+import fr.secondevie.tasks.form.DocumentReferences;
 import fr.secondevie.tasks.form.FormSchema;
 import fr.secondevie.tasks.form.FormView;
 import fr.secondevie.tasks.form.TaskForms;
 import fr.secondevie.tasks.form.TaskForms.Submission;
+import fr.secondevie.tasks.form.Uploads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,7 +42,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The task inbox pages: the list of open tasks the user may work (filters, claim, release), and the
@@ -45,13 +62,24 @@ class TaskInboxController {
   private final TaskRuntime runtime;
   private final TaskForms forms;
   private final InventoryService inventory;
+  private final DocumentService documents;
 
   TaskInboxController(
-      TaskInbox inbox, TaskRuntime runtime, TaskForms forms, InventoryService inventory) {
+      TaskInbox inbox,
+      TaskRuntime runtime,
+      TaskForms forms,
+      InventoryService inventory,
+      DocumentService documents) {
     this.inbox = inbox;
     this.runtime = runtime;
     this.forms = forms;
     this.inventory = inventory;
+    this.documents = documents;
+  }
+
+  /** The owner of the files a task's form received: {@code task-form:<task key>}. */
+  static String uploadOwner(long key) {
+    return "task-form:" + key;
   }
 
   @GetMapping("/tasks")
@@ -175,7 +203,11 @@ class TaskInboxController {
   }
 
   @GetMapping("/tasks/{key}")
-  String show(@PathVariable long key, Authentication authentication, Model model) {
+  String show(
+      @PathVariable long key,
+      Authentication authentication,
+      Model model,
+      HttpServletResponse response) {
     Viewer viewer = Viewer.of(authentication);
     TaskInfo task = inbox.workable(viewer, key);
     if (!task.isOpen()) {
@@ -185,7 +217,151 @@ class TaskInboxController {
     Optional<FormSchema> schema = schema(task);
     FormView view = schema.map(s -> forms.open(s, variables)).orElse(null);
     model.addAttribute("page", page(viewer, task, variables, schema, view));
+    return taskPage(response);
+  }
+
+  /**
+   * The task page, whose Content-Security-Policy lets in the images and iframes of the hosts the
+   * administrator allowed for forms ({@code secondevie.forms.allowed-hosts}), and {@code data:}
+   * images as form-js shows them; nothing else more than on any other page.
+   */
+  private String taskPage(HttpServletResponse response) {
+    response.setHeader(
+        "Content-Security-Policy",
+        ContentSecurity.withSources(
+            "data:" + forms.hosts().cspSources(true), forms.hosts().cspSources(false)));
     return "tasks/task";
+  }
+
+  /**
+   * A document a form shows (document preview, file picker): only one the task's variables refer to
+   * or that was uploaded for this task, to those who may work it. A file received by a task form is
+   * served here; any other document of the store is served by {@code /documents/}, which checks the
+   * roles of its module.
+   */
+  @GetMapping("/tasks/{key}/documents/{documentId}")
+  ResponseEntity<byte[]> document(
+      @PathVariable long key, @PathVariable String documentId, Authentication authentication) {
+    TaskInfo task = inbox.workable(Viewer.of(authentication), key);
+    StoredDocument document =
+        documents
+            .find(documentId)
+            .filter(
+                d ->
+                    uploadOwner(key).equals(d.ownerRef())
+                        || refersTo(runtime.variables(task.key()), documentId))
+            .orElseThrow(
+                () ->
+                    new TaskRuntimeException(
+                        TaskRuntimeException.Kind.NOT_FOUND, "document " + documentId, null));
+    if (document.ownerRef() == null || !document.ownerRef().startsWith("task-form:")) {
+      return ResponseEntity.status(HttpStatus.SEE_OTHER)
+          .header(HttpHeaders.LOCATION, "/documents/" + document.publicId())
+          .build();
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(document.contentType()))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline()
+                .filename(document.filename(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(documents.content(document));
+  }
+
+  /** Whether a variable tree holds a document reference to this id. */
+  private static boolean refersTo(Object value, String documentId) {
+    if (value instanceof Map<?, ?> map) {
+      if (documentId.equals(String.valueOf(map.get("documentId")))
+          && map.containsKey(DocumentReferences.TYPE)) {
+        return true;
+      }
+      return map.values().stream().anyMatch(v -> refersTo(v, documentId));
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().anyMatch(v -> refersTo(v, documentId));
+    }
+    return false;
+  }
+
+  /**
+   * The files of a submitted form kept in the document store (owner {@code task-form:<key>}), and
+   * the documents earlier submissions of the same form kept; a refused file is named, not stored.
+   */
+  private Uploads uploads(long key, FormSchema schema, HttpServletRequest request, Viewer viewer) {
+    Map<String, List<Map<String, Object>>> added = new LinkedHashMap<>();
+    Map<String, String> refused = new LinkedHashMap<>();
+    MultipartHttpServletRequest multipart =
+        WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+    if (multipart != null) {
+      for (Map.Entry<String, List<MultipartFile>> part : multipart.getMultiFileMap().entrySet()) {
+        if (!schema.takesFiles(part.getKey())) {
+          continue;
+        }
+        for (MultipartFile file : part.getValue()) {
+          if (file.isEmpty()
+              && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+            continue;
+          }
+          String filename =
+              file.getOriginalFilename() == null ? "fichier" : file.getOriginalFilename();
+          try {
+            StoredDocument stored =
+                documents.storeUpload(
+                    UploadPolicy.EVIDENCE,
+                    DocumentKind.OTHER,
+                    filename,
+                    file.getBytes(),
+                    uploadOwner(key),
+                    viewer.login());
+            added
+                .computeIfAbsent(part.getKey(), k -> new ArrayList<>())
+                .add(
+                    DocumentReferences.of(
+                        stored.publicId(),
+                        stored.filename(),
+                        stored.contentType(),
+                        stored.sizeBytes(),
+                        stored.sha256()));
+          } catch (UploadRejectedException e) {
+            refused.merge(part.getKey(), e.getMessage(), (a, b) -> a + " " + b);
+          } catch (java.io.IOException e) {
+            refused.merge(
+                part.getKey(),
+                "Le fichier « " + filename + " » n'a pas pu être lu.",
+                (a, b) -> a + " " + b);
+          }
+        }
+      }
+      // a field whose new files were all refused keeps none of them
+      refused.keySet().forEach(name -> added.remove(name));
+    }
+    Map<String, Map<String, Object>> earlier = new LinkedHashMap<>();
+    request
+        .getParameterMap()
+        .forEach(
+            (name, ids) -> {
+              if (name.endsWith(Uploads.KEPT_SUFFIX)) {
+                for (String id : ids) {
+                  documents
+                      .find(id)
+                      .filter(d -> uploadOwner(key).equals(d.ownerRef()))
+                      .ifPresent(
+                          d ->
+                              earlier.put(
+                                  id,
+                                  DocumentReferences.of(
+                                      d.publicId(),
+                                      d.filename(),
+                                      d.contentType(),
+                                      d.sizeBytes(),
+                                      d.sha256())));
+                }
+              }
+            });
+    return new Uploads(added, earlier, refused);
   }
 
   @PostMapping("/tasks/{key}")
@@ -209,14 +385,23 @@ class TaskInboxController {
       response.setStatus(HttpStatus.CONFLICT.value());
       model.addAttribute("page", page(viewer, task, variables, schema, null));
       model.addAttribute("refused", "Cette tâche se termine dans son formulaire externe.");
-      return "tasks/task";
+      return taskPage(response);
     }
     Submission submission =
-        schema.map(s -> forms.submit(s, request.getParameterMap(), action, variables)).orElse(null);
+        schema
+            .map(
+                s ->
+                    forms.submit(
+                        s,
+                        request.getParameterMap(),
+                        action,
+                        variables,
+                        uploads(key, s, request, viewer)))
+            .orElse(null);
     FormView view = submission == null ? null : submission.view();
     if (submission != null && !submission.completes()) {
       model.addAttribute("page", page(viewer, task, variables, schema, view));
-      return "tasks/task";
+      return taskPage(response);
     }
     Map<String, Object> completion =
         submission == null ? Map.of() : submission.outcome().variables();
@@ -227,7 +412,7 @@ class TaskInboxController {
       response.setStatus(status(e).value());
       model.addAttribute("page", page(viewer, task, variables, schema, view));
       model.addAttribute("refused", message(e));
-      return "tasks/task";
+      return taskPage(response);
     }
     LOG.info("Task {} ({}) completed by {}", key, task.elementId(), viewer.login());
     redirect.addFlashAttribute("done", "La tâche « " + task.title() + " » est terminée. Merci !");

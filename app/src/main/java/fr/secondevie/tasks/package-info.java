@@ -13,5 +13,12 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Task inbox",
-    allowedDependencies = {"campaigns", "common", "inventory", "processes"})
+    allowedDependencies = {
+      "campaigns",
+      "common",
+      "documents",
+      "inventory",
+      "processes",
+      "security"
+    })
 package fr.secondevie.tasks;

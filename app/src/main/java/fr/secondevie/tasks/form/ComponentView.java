@@ -24,6 +24,22 @@ public final class ComponentView {
       String removeLabel,
       List<ComponentView> children) {}
 
+  /** A table's page: its rows, each the texts of its cells. */
+  public record TablePage(int number, List<List<String>> rows) {}
+
+  /**
+   * A document a component shows or holds: its id in the document store, its file name, its type,
+   * and whether the inbox serves it (a document of another store is only named).
+   */
+  public record DocumentView(String documentId, String fileName, String contentType, boolean ours) {
+
+    public boolean isImage() {
+      return ours
+          && contentType != null
+          && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("image/");
+    }
+  }
+
   private final String kind;
   private final String type;
   private final String id;
@@ -53,6 +69,17 @@ public final class ComponentView {
   private String timeLabel;
   private String height;
   private boolean outline;
+  private Integer columns;
+  private String source;
+  private String notice;
+  private List<String> headers = List.of();
+  private List<TablePage> pages = List.of();
+  private String sandbox;
+  private String allow;
+  private String action;
+  private boolean multiple;
+  private String accept;
+  private List<DocumentView> documents = List.of();
 
   ComponentView(String kind, String type, String id) {
     this.kind = kind;
@@ -227,6 +254,113 @@ public final class ComponentView {
 
   public boolean isOutline() {
     return outline;
+  }
+
+  /** Its width in the form's 16-column grid, or null (automatic). */
+  public Integer getColumns() {
+    return columns;
+  }
+
+  /** The CSS class of its width in a layout row. */
+  public String getColumnClass() {
+    return columns == null ? "form-col" : "form-col form-col-" + columns;
+  }
+
+  /** The address an image or iframe shows, once checked (null when refused or empty). */
+  public String getSource() {
+    return source;
+  }
+
+  /** Why an image, an iframe or a document is not shown, in French; or null. */
+  public String getNotice() {
+    return notice;
+  }
+
+  public List<String> getHeaders() {
+    return headers;
+  }
+
+  public List<TablePage> getPages() {
+    return pages;
+  }
+
+  public boolean isPaged() {
+    return pages.size() > 1;
+  }
+
+  /** The {@code sandbox} attribute of an iframe (never null: an iframe is always sandboxed). */
+  public String getSandbox() {
+    return sandbox;
+  }
+
+  /** The {@code allow} attribute of an iframe, or null. */
+  public String getAllow() {
+    return allow;
+  }
+
+  /** A button's action: {@code submit} or {@code reset}. */
+  public String getAction() {
+    return action;
+  }
+
+  public boolean isMultiple() {
+    return multiple;
+  }
+
+  public String getAccept() {
+    return accept;
+  }
+
+  public List<DocumentView> getDocuments() {
+    return documents;
+  }
+
+  /** The document ids a file picker keeps (its hidden inputs). */
+  public List<String> getDocumentIds() {
+    return documents.stream().map(DocumentView::documentId).toList();
+  }
+
+  ComponentView columns(Integer columns) {
+    this.columns = columns;
+    return this;
+  }
+
+  ComponentView source(String source) {
+    this.source = source;
+    return this;
+  }
+
+  ComponentView notice(String notice) {
+    this.notice = notice;
+    return this;
+  }
+
+  ComponentView table(List<String> headers, List<TablePage> pages) {
+    this.headers = headers;
+    this.pages = pages;
+    return this;
+  }
+
+  ComponentView frame(String sandbox, String allow) {
+    this.sandbox = sandbox;
+    this.allow = allow;
+    return this;
+  }
+
+  ComponentView action(String action) {
+    this.action = action;
+    return this;
+  }
+
+  ComponentView files(boolean multiple, String accept) {
+    this.multiple = multiple;
+    this.accept = accept;
+    return this;
+  }
+
+  ComponentView documents(List<DocumentView> documents) {
+    this.documents = documents;
+    return this;
   }
 
   ComponentView name(String name) {

@@ -23,11 +23,25 @@ public final class FormComponent {
           "radio",
           "select",
           "taglist",
-          "datetime");
+          "datetime",
+          "expression",
+          "filepicker");
 
-  /** Every type this renderer supports. */
+  /**
+   * Every type this renderer supports: the whole palette of form-js 1.15 to 1.17, the versions
+   * Camunda 8.8's Modeler and Tasklist use ({@code default} is the form itself). A form with
+   * another type is refused at deployment.
+   */
   public static final Set<String> SUPPORTED =
       Set.of(
+          "expression",
+          "filepicker",
+          "html",
+          "image",
+          "table",
+          "button",
+          "documentPreview",
+          "iframe",
           "text",
           "textfield",
           "textarea",
@@ -103,6 +117,32 @@ public final class FormComponent {
   /** A repeating dynamic list (form-js "repeatable" with {@code isRepeating}). */
   public boolean isList() {
     return "dynamiclist".equals(type());
+  }
+
+  /** A computed field: keyed, never an input. */
+  public boolean isExpression() {
+    return "expression".equals(type());
+  }
+
+  public boolean isFilePicker() {
+    return "filepicker".equals(type());
+  }
+
+  /** The row of the form's grid it sits in ({@code layout.row}), or null. */
+  String layoutRow() {
+    JsonNode row = json.path("layout").get("row");
+    return row == null || row.isNull() || row.asText().isBlank() ? null : row.asText();
+  }
+
+  /** Its width in the form's 16-column grid ({@code layout.columns}), or null for automatic. */
+  Integer layoutColumns() {
+    JsonNode columns = json.path("layout").get("columns");
+    return columns != null
+            && columns.canConvertToInt()
+            && columns.asInt() >= 1
+            && columns.asInt() <= 16
+        ? columns.asInt()
+        : null;
   }
 
   public boolean isGroup() {

@@ -34,6 +34,7 @@ final class FormEvaluator {
   private final FormSchema schema;
   private final FormState state;
   private final Map<String, ?> variables;
+  private final Uploads uploads;
 
   private final Map<String, Object> typed = new LinkedHashMap<>();
   private final Map<String, String> parseErrors = new HashMap<>();
@@ -42,10 +43,12 @@ final class FormEvaluator {
   private final List<FieldError> errors = new ArrayList<>();
   private final Map<String, Object> submit = new LinkedHashMap<>();
 
-  private FormEvaluator(Clock clock, FormSchema schema, FormState state, Map<String, ?> variables) {
+  private FormEvaluator(
+      Clock clock, FormSchema schema, FormState state, Map<String, ?> variables, Uploads uploads) {
     this.values = new FieldValues(clock);
     this.schema = schema;
     this.state = state;
+    this.uploads = uploads == null ? Uploads.none() : uploads;
     this.variables = variables == null ? Map.of() : variables;
     this.data = Data.copyRoot(this.variables);
   }
@@ -55,9 +58,16 @@ final class FormEvaluator {
   /** Evaluates the form; the evaluator then answers the renderer's questions. */
   static FormEvaluator evaluate(
       Clock clock, FormSchema schema, FormState state, Map<String, ?> variables) {
-    FormEvaluator evaluator = new FormEvaluator(clock, schema, state, variables);
+    return evaluate(clock, schema, state, variables, Uploads.none());
+  }
+
+  /** Evaluates the form with the files the request brought (already in the document store). */
+  static FormEvaluator evaluate(
+      Clock clock, FormSchema schema, FormState state, Map<String, ?> variables, Uploads uploads) {
+    FormEvaluator evaluator = new FormEvaluator(clock, schema, state, variables, uploads);
     evaluator.collect(schema.components(), Slot.root());
-    evaluator.check(schema.components(), Slot.root(), evaluator.data, false, null);
+    evaluator.compute(schema.components(), Slot.root(), evaluator.rootScope());
+    evaluator.check(schema.components(), Slot.root(), evaluator.rootScope(), false, null);
     evaluator.outcome =
         new FormOutcome(
             evaluator.submit,
@@ -70,6 +80,16 @@ final class FormEvaluator {
 
   FormOutcome outcome() {
     return outcome;
+  }
+
+  /** The scope of the form's root, on its data. */
+  FormScope rootScope() {
+    return FormScope.root(data);
+  }
+
+  /** The scope of row {@code index} of a list, inside {@code parent}. */
+  FormScope rowScope(FormScope parent, Slot row, int index) {
+    return parent.row(Data.get(data, row.base()), index);
   }
 
   // (1) the value of every field instance, laid over the variables
@@ -100,7 +120,48 @@ final class FormEvaluator {
     }
   }
 
+  // (1b) expression fields, computed on the data in the order of the form (form-js evaluates them
+  // on each change, or just before submitting: both give their value on the data submitted)
+
+  private void compute(List<FormComponent> components, Slot slot, FormScope scope) {
+    for (FormComponent component : components) {
+      if (component.isGroup()) {
+        compute(component.components(), slot.group(component), scope);
+      } else if (component.isList()) {
+        List<Integer> rows = state.rows(slot.name(component));
+        for (int i = 0; i < rows.size(); i++) {
+          Slot row = slot.row(component, i, rows.get(i));
+          compute(component.components(), row, rowScope(scope, row, i));
+        }
+      } else if (component.isExpression() && component.key() != null) {
+        String expression = component.text("expression");
+        Object value = null;
+        if (expression != null && !expression.isBlank()) {
+          try {
+            value =
+                FormExpressions.normalize(
+                    FormExpressions.evaluate(
+                        expression.startsWith("=") ? expression.substring(1) : expression,
+                        scope.freshContext()));
+          } catch (FormExpressionException e) {
+            LOG.warn("Expression {} in form {}: {}", component, schema.id(), e.getMessage());
+            parseErrors.put(
+                slot.name(component),
+                "La valeur calculée de ce champ ne peut pas l'être ici ("
+                    + e.getMessage()
+                    + ") : terminez cette tâche dans Tasklist et prévenez le pilote du processus.");
+          }
+        }
+        typed.put(slot.name(component), value);
+        Data.put(data, slot.path(component), value);
+      }
+    }
+  }
+
   private Object value(FormComponent component, Slot slot) {
+    if (component.isFilePicker()) {
+      return files(component, slot);
+    }
     List<Option> options = options(component);
     List<String> raw = state.raw(slot.name(component));
     if (raw == null || readonly(component) || disabled(component)) {
@@ -115,6 +176,50 @@ final class FormEvaluator {
       return values.empty(component);
     }
     return parsed.value();
+  }
+
+  /**
+   * A file picker's value: the references of its new files when the request brought some, else
+   * those it kept (documents of the variable, or uploaded earlier for this task), else null; the
+   * variable's value as it is when it is read-only or disabled, or before anything was sent.
+   */
+  private Object files(FormComponent component, Slot slot) {
+    String name = slot.name(component);
+    List<Object> source = slot.sourcePath(component);
+    Object current =
+        source != null && Data.has(variables, source) ? Data.get(variables, source) : null;
+    List<String> kept = state.raw(name);
+    if (kept == null || readonly(component) || disabled(component)) {
+      List<Map<?, ?>> references = DocumentReferences.references(current);
+      return references.isEmpty() ? null : Data.copy(new ArrayList<Object>(references));
+    }
+    String sent = state.sentName(name);
+    if (uploads.refused().containsKey(sent)) {
+      parseErrors.put(name, uploads.refused().get(sent));
+    }
+    List<Map<String, Object>> added = uploads.added().getOrDefault(sent, List.of());
+    if (!added.isEmpty()) {
+      return Data.copy(new ArrayList<Object>(added));
+    }
+    List<Object> references = new ArrayList<>();
+    for (String id : kept) {
+      if (id == null || id.isBlank()) {
+        continue;
+      }
+      Object reference =
+          DocumentReferences.references(current).stream()
+              .filter(r -> id.equals(DocumentReferences.documentId(r)))
+              .findFirst()
+              .map(r -> (Object) r)
+              .orElse(uploads.earlier().get(id));
+      if (reference == null) {
+        parseErrors.putIfAbsent(
+            name, "Un fichier joint n'est plus disponible : joignez-le de nouveau.");
+      } else {
+        references.add(Data.copy(reference));
+      }
+    }
+    return references.isEmpty() ? null : references;
   }
 
   List<Option> options(FormComponent component) {
@@ -160,16 +265,17 @@ final class FormEvaluator {
   private void check(
       List<FormComponent> components,
       Slot slot,
-      Map<String, ?> context,
+      FormScope scope,
       boolean hiddenAbove,
       String where) {
+    Map<String, Object> context = scope.context();
     for (FormComponent component : components) {
       boolean isHidden = hiddenAbove || hides(component, context);
       if (isHidden) {
         hidden.add(slot.htmlId(component));
       }
       if (component.isGroup()) {
-        check(component.components(), slot.group(component), context, isHidden, where);
+        check(component.components(), slot.group(component), scope, isHidden, where);
       } else if (component.isList()) {
         List<Integer> rows = state.rows(slot.name(component));
         if (!isHidden && !disabled(component) && rows.isEmpty()) {
@@ -180,7 +286,7 @@ final class FormEvaluator {
         for (int i = 0; i < rows.size(); i++) {
           Slot row = slot.row(component, i, rows.get(i));
           String rowLabel = Labels.label(component, context) + ", ligne " + (i + 1);
-          check(component.components(), row, rowContext(context, row), isHidden, rowLabel);
+          check(component.components(), row, rowScope(scope, row, i), isHidden, rowLabel);
         }
       } else if (component.isKeyed()) {
         String name = slot.name(component);
@@ -245,18 +351,6 @@ final class FormEvaluator {
       LOG.warn("Condition of {} in form {}: {}", component, schema.id(), e.getMessage());
       return false;
     }
-  }
-
-  /** Inside a row: the form's data, the row's fields, {@code this} (the row) and {@code parent}. */
-  Map<String, Object> rowContext(Map<String, ?> parent, Slot row) {
-    Map<String, Object> context = new HashMap<>(parent);
-    Object item = Data.get(data, row.base());
-    if (item instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> context.put(String.valueOf(k), v));
-    }
-    context.put("this", item);
-    context.put("parent", parent);
-    return context;
   }
 
   // validation, with form-js's rules and French messages
@@ -324,6 +418,7 @@ final class FormEvaluator {
             switch (type) {
               case "radio" -> "Choisissez une option.";
               case "select" -> "Choisissez une option dans la liste.";
+              case "filepicker" -> "Joignez un fichier.";
               default -> "Ce champ est obligatoire.";
             });
       }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -21,6 +22,8 @@ import org.springframework.web.util.HtmlUtils;
 final class FormRenderer {
 
   private static final Logger LOG = LoggerFactory.getLogger(FormRenderer.class);
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final FieldValues values;
   private final FormEvaluator evaluator;
@@ -28,14 +31,17 @@ final class FormRenderer {
   private final FormState state;
   private final FormOutcome outcome;
   private final Map<String, String> errors = new HashMap<>();
+  private final ExternalHosts hosts;
 
   private FormRenderer(
       Clock clock,
       FormSchema schema,
       FormState state,
       FormEvaluator evaluator,
-      boolean showErrors) {
+      boolean showErrors,
+      ExternalHosts hosts) {
     this.values = new FieldValues(clock);
+    this.hosts = hosts;
     this.schema = schema;
     this.state = state;
     this.outcome = evaluator.outcome();
@@ -50,25 +56,50 @@ final class FormRenderer {
       FormSchema schema,
       FormState state,
       FormEvaluator evaluator,
-      boolean showErrors) {
-    FormRenderer renderer = new FormRenderer(clock, schema, state, evaluator, showErrors);
+      boolean showErrors,
+      ExternalHosts hosts) {
+    FormRenderer renderer = new FormRenderer(clock, schema, state, evaluator, showErrors, hosts);
     List<ComponentView> views =
-        renderer.views(schema.components(), Slot.root(), renderer.outcome.data(), false);
+        renderer.views(schema.components(), Slot.root(), evaluator.rootScope(), false);
     return new FormView(
-        views, showErrors ? renderer.outcome.errors() : List.of(), schema.hasConditions());
+        views,
+        showErrors ? renderer.outcome.errors() : List.of(),
+        schema.hasConditions(),
+        schema.hasFilePicker());
   }
 
+  /**
+   * The views of a container's components, laid out as form-js lays them out: components sharing a
+   * {@code layout.row} form one row (at the place of its first component), each as wide as its
+   * {@code layout.columns} of 16 or sharing what is left; a component without a row is a row alone.
+   */
   private List<ComponentView> views(
-      List<FormComponent> components, Slot slot, Map<String, ?> context, boolean template) {
-    List<ComponentView> views = new ArrayList<>();
+      List<FormComponent> components, Slot slot, FormScope scope, boolean template) {
+    Map<Object, List<FormComponent>> rows = new LinkedHashMap<>();
     for (FormComponent component : components) {
-      views.add(view(component, slot, context, template));
+      Object row = component.layoutRow() == null ? new Object() : component.layoutRow();
+      rows.computeIfAbsent(row, k -> new ArrayList<>()).add(component);
+    }
+    List<ComponentView> views = new ArrayList<>();
+    for (List<FormComponent> row : rows.values()) {
+      List<ComponentView> cells = new ArrayList<>();
+      for (FormComponent component : row) {
+        cells.add(view(component, slot, scope, template).columns(component.layoutColumns()));
+      }
+      boolean sized = cells.stream().anyMatch(c -> c.getColumns() != null && c.getColumns() < 16);
+      if (cells.size() > 1 || sized) {
+        views.add(
+            new ComponentView("layout", "layout", "row-" + cells.get(0).getId()).children(cells));
+      } else {
+        views.addAll(cells);
+      }
     }
     return views;
   }
 
   private ComponentView view(
-      FormComponent component, Slot slot, Map<String, ?> context, boolean template) {
+      FormComponent component, Slot slot, FormScope scope, boolean template) {
+    Map<String, Object> context = scope.context();
     String id = slot.htmlId(component);
     boolean hidden = !template && outcome.hidden().contains(id);
     boolean conditional = component.hideCondition() != null;
@@ -86,9 +117,16 @@ final class FormRenderer {
               new ComponentView("group", "group", id)
                   .label(optionalText(component.label(), context))
                   .outline(component.bool("showOutline"))
-                  .children(
-                      views(component.components(), slot.group(component), context, template));
-          case "dynamiclist" -> list(component, slot, id, context, template);
+                  .children(views(component.components(), slot.group(component), scope, template));
+          case "dynamiclist" -> list(component, slot, id, scope, template);
+          case "expression" -> expression(component, slot, id, template);
+          case "html" -> new ComponentView("html", "html", id).html(html(component, context));
+          case "image" -> image(component, id, context);
+          case "table" -> table(component, id, context);
+          case "button" -> button(component, id, context);
+          case "iframe" -> iframe(component, id, context);
+          case "documentPreview" -> documentPreview(component, id, context);
+          case "filepicker" -> filePicker(component, slot, id, context, template);
           default -> field(component, slot, id, context, template);
         };
     return view.hidden(hidden).conditional(conditional);
@@ -104,12 +142,285 @@ final class FormRenderer {
     }
   }
 
+  private ComponentView expression(
+      FormComponent component, Slot slot, String id, boolean template) {
+    String name = slot.name(component);
+    // computed on the server when the form is submitted; shown to nobody, as in form-js
+    return new ComponentView("expression", "expression", id)
+        .name(name)
+        .label(component.key())
+        .error(template ? null : errors.get(id));
+  }
+
+  /** An HTML component: its content templated (inserted values escaped), then sanitised. */
+  private String html(FormComponent component, Map<String, ?> context) {
+    String source = component.text("content");
+    if (source == null || source.isBlank()) {
+      return "";
+    }
+    try {
+      return SafeHtml.clean(TextTemplates.html(source, context));
+    } catch (FormExpressionException e) {
+      LOG.warn("HTML {} of form {}: {}", component.id(), schema.id(), e.getMessage());
+      return "<p>" + HtmlUtils.htmlEscape(source) + "</p>";
+    }
+  }
+
+  private ComponentView image(FormComponent component, String id, Map<String, ?> context) {
+    String source = optionalText(component.text("source"), context);
+    String alt = optionalText(component.text("alt"), context);
+    ComponentView view = new ComponentView("image", "image", id).label(alt);
+    if (source == null || source.isBlank()) {
+      return view.notice("Pas d'image à afficher.");
+    }
+    source = source.strip();
+    if (!ExternalHosts.imageSource(source)) {
+      return view.notice(
+          "Image non affichée : son adresse n'est ni http(s) ni une image intégrée.");
+    }
+    if (source.regionMatches(true, 0, "data:", 0, 5)) {
+      return source.regionMatches(true, 5, "image/", 0, 6)
+          ? view.source(source)
+          : view.notice("Image non affichée : ce contenu intégré n'est pas une image.");
+    }
+    if (!hosts.allows(source)) {
+      return view.notice(
+          "Image non affichée : le site « "
+              + String.valueOf(ExternalHosts.hostOf(source))
+              + " » n'est pas dans la liste des sites autorisés.");
+    }
+    return view.source(source);
+  }
+
+  private ComponentView table(FormComponent component, String id, Map<String, ?> context) {
+    List<String[]> columns = columns(component, context);
+    List<Object> data = new ArrayList<>();
+    String dataSource = component.text("dataSource");
+    if (dataSource != null && dataSource.startsWith("=")) {
+      try {
+        Object value = FormExpressions.evaluate(dataSource.substring(1), context);
+        if (value instanceof List<?> list) {
+          list.stream().filter(java.util.Objects::nonNull).forEach(data::add);
+        }
+      } catch (FormExpressionException e) {
+        LOG.warn("Table {} of form {}: {}", component.id(), schema.id(), e.getMessage());
+      }
+    }
+    JsonNode rowCount = component.property("rowCount");
+    int size =
+        rowCount != null && rowCount.isNumber() && rowCount.asInt() > 0 ? rowCount.asInt() : 0;
+    List<ComponentView.TablePage> pages = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
+    for (Object item : data) {
+      List<String> cells = new ArrayList<>();
+      for (String[] column : columns) {
+        cells.add(cell(item instanceof Map<?, ?> map ? map.get(column[1]) : null));
+      }
+      rows.add(cells);
+      if (size > 0 && rows.size() == size) {
+        pages.add(new ComponentView.TablePage(pages.size() + 1, rows));
+        rows = new ArrayList<>();
+      }
+    }
+    if (!rows.isEmpty() || pages.isEmpty()) {
+      pages.add(new ComponentView.TablePage(pages.size() + 1, rows));
+    }
+    return new ComponentView("table", "table", id)
+        .label(component.label())
+        .table(columns.stream().map(c -> c[0]).toList(), pages);
+  }
+
+  /**
+   * The columns of a table, {label, key}: {@code columnsExpression} when it gives some, else {@code
+   * columns}.
+   */
+  private List<String[]> columns(FormComponent component, Map<String, ?> context) {
+    String expression = component.text("columnsExpression");
+    if (expression != null && expression.startsWith("=")) {
+      try {
+        Object value = FormExpressions.evaluate(expression.substring(1), context);
+        if (value instanceof List<?> list
+            && list.stream()
+                .allMatch(
+                    c ->
+                        c instanceof Map<?, ?> m
+                            && m.get("label") instanceof String
+                            && m.get("key") instanceof String)) {
+          List<String[]> columns = new ArrayList<>();
+          for (Object column : list) {
+            Map<?, ?> m = (Map<?, ?>) column;
+            columns.add(column((String) m.get("label"), (String) m.get("key")));
+          }
+          return columns;
+        }
+      } catch (FormExpressionException e) {
+        LOG.warn("Columns of table {} in form {}: {}", component.id(), schema.id(), e.getMessage());
+      }
+    }
+    List<String[]> columns = new ArrayList<>();
+    for (JsonNode column : component.node("columns")) {
+      if (column.path("key").isTextual()) {
+        columns.add(column(column.path("label").asText(""), column.path("key").asText()));
+      }
+    }
+    return columns;
+  }
+
+  private static String[] column(String label, String key) {
+    return new String[] {label.isEmpty() ? key : label, key};
+  }
+
+  /** A cell as form-js shows it: a context or list as JSON, nothing for null. */
+  private static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof Map || value instanceof List) {
+      try {
+        return JSON.writeValueAsString(value);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        return FormExpressions.toText(value);
+      }
+    }
+    return FormExpressions.toText(value);
+  }
+
+  private ComponentView button(FormComponent component, String id, Map<String, ?> context) {
+    String action = "reset".equals(component.text("action")) ? "reset" : "submit";
+    String label = component.label() == null ? "" : Labels.text(component.label(), context);
+    return new ComponentView("button", "button", id)
+        .label(
+            label.isBlank()
+                ? (action.equals("reset") ? "Réinitialiser" : "Terminer la tâche")
+                : label)
+        .action(action)
+        .disabled(evaluator.disabled(component));
+  }
+
+  private ComponentView iframe(FormComponent component, String id, Map<String, ?> context) {
+    String label = optionalText(component.label(), context);
+    String url = optionalText(component.text("url"), context);
+    JsonNode heightNode = component.property("height");
+    int height =
+        heightNode != null && heightNode.canConvertToInt() && heightNode.asInt() > 0
+            ? Math.min(heightNode.asInt(), 5000)
+            : 300;
+    JsonNode security = component.node("security");
+    List<String> sandbox = new ArrayList<>();
+    List<String> allow = new ArrayList<>();
+    for (String[] directive : FRAME_DIRECTIVES) {
+      if (security.path(directive[0]).asBoolean(false)) {
+        (directive[1].equals("sandbox") ? sandbox : allow).add(directive[2]);
+      }
+    }
+    ComponentView view =
+        new ComponentView("iframe", "iframe", id)
+            .label(label == null ? "Contenu externe" : label)
+            .height(String.valueOf(height))
+            .frame(String.join(" ", sandbox), allow.isEmpty() ? null : String.join("; ", allow));
+    if (url == null || url.isBlank()) {
+      return view.notice("Pas de contenu à afficher.");
+    }
+    url = url.strip();
+    if (!ExternalHosts.frameSource(url)) {
+      return view.notice("Contenu externe non affiché : son adresse n'est pas en https.");
+    }
+    if (!hosts.allows(url)) {
+      return view.notice(
+          "Contenu externe non affiché : le site « "
+              + String.valueOf(ExternalHosts.hostOf(url))
+              + " » n'est pas dans la liste des sites autorisés.");
+    }
+    return view.source(url);
+  }
+
+  /** form-js's iframe security options: property, attribute, directive. */
+  private static final String[][] FRAME_DIRECTIVES = {
+    {"allowScripts", "sandbox", "allow-scripts"},
+    {"allowSameOrigin", "sandbox", "allow-same-origin"},
+    {"fullscreen", "allow", "fullscreen"},
+    {"geolocation", "allow", "geolocation"},
+    {"camera", "allow", "camera"},
+    {"microphone", "allow", "microphone"},
+    {"allowForms", "sandbox", "allow-forms"},
+    {"allowModals", "sandbox", "allow-modals"},
+    {"allowPopups", "sandbox", "allow-popups"},
+    {"allowTopNavigation", "sandbox", "allow-top-navigation"},
+    {"allowStorageAccessByUserActivation", "sandbox", "allow-storage-access-by-user-activation"}
+  };
+
+  private ComponentView documentPreview(
+      FormComponent component, String id, Map<String, ?> context) {
+    String label = optionalText(component.label(), context);
+    ComponentView view =
+        new ComponentView("documents", "documentPreview", id)
+            .label(label == null ? "Documents" : label);
+    String dataSource = component.text("dataSource");
+    if (dataSource == null || dataSource.isBlank()) {
+      return view.notice("Aucune référence de document n'est définie.");
+    }
+    Object value = null;
+    try {
+      value =
+          dataSource.startsWith("=")
+              ? FormExpressions.evaluate(dataSource.substring(1), context)
+              : null;
+    } catch (FormExpressionException e) {
+      LOG.warn("Documents {} of form {}: {}", component.id(), schema.id(), e.getMessage());
+    }
+    // as form-js: a list of references; anything else shows nothing
+    List<ComponentView.DocumentView> documents =
+        value instanceof List<?>
+            ? DocumentReferences.references(value).stream().map(DocumentReferences::view).toList()
+            : List.of();
+    return view.documents(documents).notice(documents.isEmpty() ? "Aucun document." : null);
+  }
+
+  private ComponentView filePicker(
+      FormComponent component, Slot slot, String id, Map<String, ?> context, boolean template) {
+    String name = slot.name(component);
+    Object value = template ? null : outcome.values().get(name);
+    List<ComponentView.DocumentView> documents =
+        DocumentReferences.references(value).stream().map(DocumentReferences::view).toList();
+    JsonNode multiple = component.property("multiple");
+    boolean many =
+        multiple != null
+            && (multiple.asBoolean(false)
+                || (multiple.isTextual()
+                    && multiple.asText().startsWith("=")
+                    && isTrue(multiple.asText().substring(1), context)));
+    String accept = optionalText(component.text("accept"), context);
+    return new ComponentView("filepicker", "filepicker", id)
+        .name(name)
+        .label(Labels.label(component, context))
+        .required(component.validate().path("required").asBoolean(false))
+        .disabled(evaluator.disabled(component) || evaluator.readonly(component))
+        .description(optionalText(component.description(), context))
+        .hint(
+            "Fichiers acceptés : PDF, PNG ou JPEG, 10 Mo au plus"
+                + (many ? " chacun." : ".")
+                + (documents.isEmpty() ? "" : " Un nouvel envoi remplace les fichiers joints."))
+        .error(template ? null : errors.get(id))
+        .files(many, accept == null || accept.isBlank() ? null : accept)
+        .documents(documents);
+  }
+
+  private boolean isTrue(String expression, Map<String, ?> context) {
+    try {
+      return FormExpressions.isTrue(expression, context);
+    } catch (FormExpressionException e) {
+      LOG.warn("Form {}: {}", schema.id(), e.getMessage());
+      return false;
+    }
+  }
+
   private static String optionalText(String template, Map<String, ?> context) {
     return template == null || template.isBlank() ? null : Labels.text(template, context);
   }
 
   private ComponentView list(
-      FormComponent list, Slot slot, String id, Map<String, ?> context, boolean template) {
+      FormComponent list, Slot slot, String id, FormScope scope, boolean template) {
+    Map<String, Object> context = scope.context();
     String name = slot.name(list);
     String label = list.label() == null ? "Liste" : Labels.text(list.label(), context);
     List<Integer> sources = template ? List.of() : state.rows(name);
@@ -126,7 +437,7 @@ final class FormRenderer {
               String.valueOf(i),
               "Ligne " + (i + 1),
               source == null ? "" : source.toString(),
-              views(list.components(), row, evaluator.rowContext(context, row), template)));
+              views(list.components(), row, evaluator.rowScope(scope, row, i), template)));
     }
     boolean addRemove = !template && list.bool("allowAddRemove") && !evaluator.disabled(list);
     RowView newRow = null;
@@ -141,7 +452,7 @@ final class FormRenderer {
               "__i__",
               "Nouvelle ligne",
               "",
-              views(list.components(), row, context, true));
+              views(list.components(), row, scope.row(Map.of(), sources.size()), true));
     }
     return new ComponentView("list", "dynamiclist", id)
         .name(name)

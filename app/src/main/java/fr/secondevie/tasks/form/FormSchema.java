@@ -72,6 +72,47 @@ public final class FormSchema {
     }
   }
 
+  /** Whether a component of the form takes files (the page then posts multipart). */
+  public boolean hasFilePicker() {
+    boolean[] found = {false};
+    forEach(c -> found[0] |= c.isFilePicker());
+    return found[0];
+  }
+
+  /**
+   * Whether a request part of this name may carry a file picker's files: the HTML name of a file
+   * picker of the form, whatever its row numbers.
+   */
+  public boolean takesFiles(String name) {
+    if (name == null) {
+      return false;
+    }
+    String pattern = name.replaceAll("\\[\\d{1,6}]", "[]");
+    return filePickerNames(components, "").contains(pattern);
+  }
+
+  private static java.util.Set<String> filePickerNames(List<FormComponent> list, String base) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (FormComponent component : list) {
+      if (component.isFilePicker() && component.key() != null && !component.key().isBlank()) {
+        names.add(join(base, component.key()));
+      } else if (component.isGroup()) {
+        names.addAll(
+            filePickerNames(
+                component.components(),
+                component.path() == null ? base : join(base, component.path())));
+      } else if (component.isList()) {
+        String path = component.path() == null ? base : join(base, component.path());
+        names.addAll(filePickerNames(component.components(), path + "[]"));
+      }
+    }
+    return names;
+  }
+
+  private static String join(String base, String name) {
+    return base.isEmpty() ? name : base + "." + name;
+  }
+
   public boolean hasConditions() {
     boolean[] found = {false};
     forEach(c -> found[0] |= c.hideCondition() != null);

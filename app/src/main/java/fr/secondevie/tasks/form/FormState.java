@@ -29,6 +29,7 @@ public final class FormState {
 
   private final Map<String, List<String>> raw = new HashMap<>();
   private final Map<String, List<Integer>> rows = new HashMap<>();
+  private final Map<String, String> sentNames = new HashMap<>();
 
   private FormState() {}
 
@@ -134,6 +135,17 @@ public final class FormState {
           sources.add(null);
           initialRows(component.components(), slot.row(component, n, null), Map.of());
         }
+      } else if (component.isExpression()) {
+        // computed, never read from the request
+      } else if (component.isFilePicker()) {
+        // the files themselves come apart (Uploads); the ids of those it keeps come here
+        sentNames.put(slot.name(component), sent.name(component));
+        raw.put(
+            slot.name(component),
+            new ArrayList<>(
+                List.of(
+                    params.getOrDefault(
+                        sent.name(component) + Uploads.KEPT_SUFFIX, new String[0]))));
       } else if (component.isKeyed()) {
         String sentName = sent.name(component);
         List<String> values =
@@ -164,6 +176,11 @@ public final class FormState {
   /** The strings the inputs of a field hold, or null when it shows its initial value. */
   public List<String> raw(String name) {
     return raw.get(name);
+  }
+
+  /** The name a field had in the request (rows are renumbered after one was removed). */
+  String sentName(String name) {
+    return sentNames.getOrDefault(name, name);
   }
 
   /** The source rows of a list (null entries for added rows). */

@@ -1,8 +1,11 @@
 package fr.secondevie.tasks.form;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,16 +17,34 @@ import org.springframework.stereotype.Component;
 public class TaskForms {
 
   private final Clock clock;
+  private final ExternalHosts hosts;
 
-  public TaskForms(Clock clock) {
+  @Autowired
+  public TaskForms(
+      Clock clock, @Value("${secondevie.forms.allowed-hosts:}") List<String> allowedHosts) {
+    this(clock, ExternalHosts.of(allowedHosts));
+  }
+
+  public TaskForms(Clock clock, ExternalHosts hosts) {
     this.clock = clock;
+    this.hosts = hosts;
+  }
+
+  /** Forms that show nothing from other hosts. */
+  public TaskForms(Clock clock) {
+    this(clock, ExternalHosts.none());
+  }
+
+  /** The hosts whose iframes and images forms may show. */
+  public ExternalHosts hosts() {
+    return hosts;
   }
 
   /** The form as the task's variables fill it. */
   public FormView open(FormSchema schema, Map<String, ?> variables) {
     FormState state = FormState.initial(schema, variables);
     FormEvaluator evaluator = FormEvaluator.evaluate(clock, schema, state, variables);
-    return FormRenderer.render(clock, schema, state, evaluator, false);
+    return FormRenderer.render(clock, schema, state, evaluator, false, hosts);
   }
 
   /**
@@ -35,12 +56,22 @@ public class TaskForms {
       Map<String, String[]> parameters,
       String action,
       Map<String, ?> variables) {
+    return submit(schema, parameters, action, variables, Uploads.none());
+  }
+
+  /** What the browser sent, with its files already kept in the document store. */
+  public Submission submit(
+      FormSchema schema,
+      Map<String, String[]> parameters,
+      String action,
+      Map<String, ?> variables,
+      Uploads uploads) {
     boolean rowAction =
         action != null && (action.startsWith("add:") || action.startsWith("remove:"));
     FormState state = FormState.fromRequest(schema, parameters, rowAction ? action : null);
-    FormEvaluator evaluator = FormEvaluator.evaluate(clock, schema, state, variables);
+    FormEvaluator evaluator = FormEvaluator.evaluate(clock, schema, state, variables, uploads);
     FormOutcome outcome = evaluator.outcome();
-    FormView view = FormRenderer.render(clock, schema, state, evaluator, !rowAction);
+    FormView view = FormRenderer.render(clock, schema, state, evaluator, !rowAction, hosts);
     return new Submission(rowAction, outcome, view);
   }
 

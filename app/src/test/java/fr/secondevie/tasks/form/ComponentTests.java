@@ -407,20 +407,24 @@ class ComponentTests {
 
   @Test
   void shouldSayWhenAComponentIsNotSupportedAndKeepItsValue() {
+    // given a form deployed elsewhere with custom components (form-js lets extensions add types)
     FormSchema schema =
         components(
-            "[{'id':'f','key':'attachment','label':'Pièce jointe','type':'filepicker'},"
-                + "{'id':'x','key':'total','label':'Total','type':'expression','validate':{'required':true}},"
-                + "{'id':'i','type':'image','source':'logo.png'}]");
-    FormView view = FORMS.open(schema, vars("{'attachment': 'doc-1'}"));
+            "[{'id':'f','key':'signature','label':'Signature','type':'signature'},"
+                + "{'id':'x','key':'stamp','label':'Tampon','type':'stamp','validate':{'required':true}},"
+                + "{'id':'i','type':'barcode','source':'logo.png'}]");
+
+    // when it is opened and submitted
+    FormView view = FORMS.open(schema, vars("{'signature': 'sig-1'}"));
+    Submission submission = submit(schema, params(), vars("{'signature': 'sig-1'}"));
+
+    // then each unknown component says so, and the value it names is kept as it is
     ComponentView file = find(view, "f-f");
     assertThat(file.getKind()).isEqualTo("unsupported");
-    assertThat(file.getType()).isEqualTo("filepicker");
-    assertThat(file.getValue()).isEqualTo("doc-1");
+    assertThat(file.getType()).isEqualTo("signature");
+    assertThat(file.getValue()).isEqualTo("sig-1");
     assertThat(find(view, "f-i").getKind()).isEqualTo("unsupported");
-
-    Submission submission = submit(schema, params(), vars("{'attachment': 'doc-1'}"));
-    assertThat(json(submission.outcome().variables())).isEqualTo(json("{'attachment': 'doc-1'}"));
+    assertThat(json(submission.outcome().variables())).isEqualTo(json("{'signature': 'sig-1'}"));
     assertThat(errors(submission))
         .containsExactly(
             "Ce champ obligatoire est d'un type que la boîte de tâches ne sait pas saisir : terminez"

@@ -107,7 +107,9 @@ class ConditionTests {
   }
 
   @Test
-  void shouldEvaluateConditionsInARowOnItsOwnFields() {
+  void shouldEvaluateConditionsInARowOnItsOwnFieldsThroughThis() {
+    // given a list whose rows hide a field on the row's own value (this.result), and another on a
+    // bare name, which form-js reads in the form's data, not in the row
     FormSchema schema =
         components(
             "[{'id':'l','type':'dynamiclist','label':'Lignes','path':'rows','components':["
@@ -115,6 +117,8 @@ class ConditionTests {
                 + "{'id':'why','key':'why','label':'Motif','type':'textfield','validate':{'required':true},"
                 + "'conditional':{'hide':'=this.result != \\\"FAILED\\\"'}},"
                 + "{'id':'note','key':'note','label':'Note','type':'textfield','conditional':{'hide':'=result = \\\"FAILED\\\"'}}]}]");
+
+    // when two rows are sent, the form's own data having result = FAILED
     Submission submission =
         FORMS.submit(
             schema,
@@ -128,8 +132,11 @@ class ConditionTests {
                 "rows[1].result",
                 "FAILED"),
             null,
-            Map.of());
-    assertThat(submission.outcome().hidden()).containsExactlyInAnyOrder("f-why-0", "f-note-1");
+            vars("{'result': 'FAILED'}"));
+
+    // then the row's value decides for 'why', the form's value for 'note' (in every row)
+    assertThat(submission.outcome().hidden())
+        .containsExactlyInAnyOrder("f-why-0", "f-note-0", "f-note-1");
     assertThat(submission.outcome().errors())
         .extracting(FieldError::inputId)
         .containsExactly("f-why-1");

@@ -112,7 +112,7 @@ final class FormFixtures {
   private static void browser(List<ComponentView> views, Map<String, List<String>> params) {
     for (ComponentView c : views) {
       switch (c.getKind()) {
-        case "group" -> browser(c.getChildren(), params);
+        case "group", "layout" -> browser(c.getChildren(), params);
         case "list" ->
             c.getRows()
                 .forEach(
@@ -146,7 +146,22 @@ final class FormFixtures {
             add(params, c.getTimeName(), c.getTimeValue());
           }
         }
-        case "text", "separator", "spacer", "unsupported" -> {}
+        case "filepicker" -> {
+          if (!c.isDisabled()) {
+            c.getDocumentIds().forEach(id -> add(params, c.getName() + Uploads.KEPT_SUFFIX, id));
+          }
+        }
+        case "text",
+            "separator",
+            "spacer",
+            "unsupported",
+            "expression",
+            "html",
+            "image",
+            "table",
+            "button",
+            "iframe",
+            "documents" -> {}
         default -> {
           if (!c.isDisabled()) {
             add(params, c.getName(), c.getValue());
