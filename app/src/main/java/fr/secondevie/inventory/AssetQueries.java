@@ -52,6 +52,21 @@ class AssetQueries {
         .list();
   }
 
+  /** Serial number to inventory number, for the assets having one of these serial numbers. */
+  Map<String, String> inventoryNumbersBySerial(Collection<String> serialNumbers) {
+    Map<String, String> found = new LinkedHashMap<>();
+    List<String> all = List.copyOf(serialNumbers);
+    for (int from = 0; from < all.size(); from += 500) {
+      jdbc.sql(
+              "SELECT serial_number, inventory_number FROM asset WHERE serial_number IN (:serials)"
+                  + " ORDER BY inventory_number")
+          .param("serials", all.subList(from, Math.min(all.size(), from + 500)))
+          .query((rs, n) -> found.putIfAbsent(rs.getString("serial_number"), rs.getString(2)))
+          .list();
+    }
+    return found;
+  }
+
   private static String filter(AssetQuery query, Map<String, Object> params) {
     List<String> where = new ArrayList<>();
     if (query.status() != null) {

@@ -88,6 +88,15 @@ public class InventoryService {
     return queries.ids(query, limit);
   }
 
+  /**
+   * The inventory numbers of the assets having one of these serial numbers (compared without case),
+   * by serial number as stored: a delivery refuses a unit already in the inventory.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, String> inventoryNumbersBySerial(Collection<String> serialNumbers) {
+    return serialNumbers.isEmpty() ? Map.of() : queries.inventoryNumbersBySerial(serialNumbers);
+  }
+
   /** The sites assets are located at, for filters. */
   @Transactional(readOnly = true)
   public List<String> sites() {

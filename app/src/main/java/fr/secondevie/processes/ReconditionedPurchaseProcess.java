@@ -66,7 +66,17 @@ public final class ReconditionedPurchaseProcess {
     /** Réception refusée (boundary event): back to {@link #RECEIVE_ORDER}. */
     public static final String RECEPTION_REFUSED = "reception-refused";
 
+    /** Unités à remplacer ? ({@code missingQuantity > 0}). */
+    public static final String REPLACEMENT_GATEWAY = "replacement-gateway";
+
     public static final String ORDER_RECEIVED = "order-received";
+    public static final String DECIDE_REPLACEMENT = "decide-replacement";
+    public static final String RECORD_REPLACEMENT_DECISION = "record-replacement-decision";
+
+    /** Remplacement demandé ? (back to {@link #RECEIVE_ORDER}, or the order is closed). */
+    public static final String REPLACEMENT_DECISION_GATEWAY = "replacement-decision-gateway";
+
+    public static final String ORDER_CLOSED = "order-closed";
 
     private Elements() {}
   }
@@ -114,11 +124,18 @@ public final class ReconditionedPurchaseProcess {
     public static final String CHECK_DELIVERY = "purchasing.check-delivery";
 
     /**
-     * Records the reception, registers the accepted units, publishes the spend. In: {@code
-     * reception}. Out: {@code receivedCount}, {@code refusedCount}. Error: {@link
-     * ErrorCodes#RECEPTION_REFUSED}.
+     * Records a delivery, registers the accepted units, publishes the spend once the order is fully
+     * received. In: {@code reception}. Out: {@code receivedCount}, {@code refusedCount}, {@code
+     * missingQuantity}. Error: {@link ErrorCodes#RECEPTION_REFUSED}.
      */
     public static final String RECORD_RECEPTION = "purchasing.record-reception";
+
+    /**
+     * Asks the supplier to replace the units still due, or closes the order with the units received
+     * (spend published). In: {@code replacement}.
+     */
+    public static final String RECORD_REPLACEMENT_DECISION =
+        "purchasing.record-replacement-decision";
 
     private JobTypes() {}
   }
@@ -164,6 +181,14 @@ public final class ReconditionedPurchaseProcess {
     public static final String RECEPTION = "reception";
     public static final String RECEIVED_COUNT = "receivedCount";
     public static final String REFUSED_COUNT = "refusedCount";
+    public static final String MISSING_QUANTITY = "missingQuantity";
+    public static final String REPLACEMENT = "replacement";
+
+    /**
+     * Who completed the last user task in the inbox ({@code fr.secondevie.common.CompletedBy}),
+     * mapped out of each user task, cleared by the worker that follows it.
+     */
+    public static final String COMPLETED_BY = AssetEndOfLifeProcess.Variables.COMPLETED_BY;
 
     /** Why a worker refused what a person typed, shown at the top of the form. */
     public static final String TASK_REFUSAL = AssetEndOfLifeProcess.Variables.TASK_REFUSAL;
@@ -180,6 +205,7 @@ public final class ReconditionedPurchaseProcess {
     public static final String RECORD_OFFERS = "record-offers";
     public static final String SELECT_OFFER = "select-offer";
     public static final String RECEIVE_ORDER = "receive-order";
+    public static final String DECIDE_REPLACEMENT = "decide-replacement";
 
     private Forms() {}
   }

@@ -2,7 +2,10 @@ package fr.secondevie.purchasing;
 
 import fr.secondevie.processes.ReconditionedPurchaseProcess;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.UserTaskState;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** {@link PurchaseProcesses} through the Camunda Java client. */
@@ -28,5 +31,41 @@ class CamundaPurchaseProcesses implements PurchaseProcesses {
         .send()
         .join()
         .getProcessInstanceKey();
+  }
+
+  @Override
+  public Optional<OpenTask> openTask(long processInstanceKey, String elementId) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(
+            f ->
+                f.processInstanceKey(processInstanceKey)
+                    .elementId(elementId)
+                    .state(UserTaskState.CREATED))
+        .send()
+        .join()
+        .items()
+        .stream()
+        .findFirst()
+        .map(
+            t ->
+                new OpenTask(
+                    t.getUserTaskKey(),
+                    t.getAssignee(),
+                    t.getCandidateGroups() == null ? List.of() : t.getCandidateGroups(),
+                    t.getCandidateUsers() == null ? List.of() : t.getCandidateUsers()));
+  }
+
+  @Override
+  public void complete(OpenTask task, String login, Map<String, Object> variables) {
+    if (task.assignee() == null || task.assignee().isBlank()) {
+      client
+          .newAssignUserTaskCommand(task.key())
+          .assignee(login)
+          .allowOverride(false)
+          .send()
+          .join();
+    }
+    client.newCompleteUserTaskCommand(task.key()).variables(variables).send().join();
   }
 }

@@ -59,7 +59,18 @@ class PurchaseApiController {
       LocalDate receivedOn,
       Integer receivedCount,
       Integer refusedCount,
-      List<UnitJson> units) {}
+      String selectedBy,
+      String receivedBy,
+      List<UnitJson> units,
+      List<WarrantyReturnJson> warrantyReturns) {}
+
+  record WarrantyReturnJson(
+      String inventoryNumber,
+      String serialNumber,
+      LocalDate returnedOn,
+      WarrantyReturn.Remedy remedy,
+      String reason,
+      String recordedBy) {}
 
   record RequestJson(
       long id,
@@ -72,6 +83,7 @@ class PurchaseApiController {
       SecurityConstraint securityConstraint,
       LocalDate neededBy,
       String justification,
+      String minimumGrade,
       String requestedBy,
       RequestStatus status,
       Long processInstanceKey,
@@ -82,6 +94,7 @@ class PurchaseApiController {
       String newPurchaseJustification,
       Boolean newPurchaseApproved,
       String newPurchaseComment,
+      String newPurchaseDecidedBy,
       List<OfferJson> offers,
       OrderJson order) {}
 
@@ -124,6 +137,8 @@ class PurchaseApiController {
                         o.receivedOn(),
                         o.receivedCount(),
                         o.refusedCount(),
+                        o.selectedBy(),
+                        o.receivedBy(),
                         service.units(o.id()).stream()
                             .map(
                                 u ->
@@ -132,6 +147,17 @@ class PurchaseApiController {
                                         u.accepted(),
                                         u.refusalReason(),
                                         u.inventoryNumber()))
+                            .toList(),
+                        service.warrantyReturns(o.id()).stream()
+                            .map(
+                                w ->
+                                    new WarrantyReturnJson(
+                                        w.inventoryNumber(),
+                                        w.serialNumber(),
+                                        w.returnedOn(),
+                                        w.remedy(),
+                                        w.reason(),
+                                        w.recordedBy()))
                             .toList()))
             .orElse(null);
     return new RequestJson(
@@ -145,6 +171,7 @@ class PurchaseApiController {
         r.securityConstraint(),
         r.neededBy(),
         r.justification(),
+        r.minimumGrade(),
         r.requestedBy(),
         r.status(),
         r.processInstanceKey(),
@@ -155,6 +182,7 @@ class PurchaseApiController {
         r.newJustification(),
         r.newApproved(),
         r.newDecisionComment(),
+        r.newDecidedBy(),
         service.offers(r.id()).stream()
             .map(
                 o ->

@@ -2,19 +2,26 @@ package fr.secondevie.purchasing;
 
 import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.inventory.AssetCategory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Pages of the purchase requests: the list with the request form (any logged-in user requests), and
@@ -25,16 +32,22 @@ import org.springframework.web.server.ResponseStatusException;
 @PreAuthorize("isAuthenticated()")
 class PurchaseController {
 
-  private final PurchasingService service;
+  /** Who receives an order: the groups of the reception task. */
+  static final String RECEIVERS = "hasAnyRole('TECHNICIAN','BUYER')";
 
-  PurchaseController(PurchasingService service) {
+  private final PurchasingService service;
+  private final ReceptionImport receptionImport;
+
+  PurchaseController(PurchasingService service, ReceptionImport receptionImport) {
     this.service = service;
+    this.receptionImport = receptionImport;
   }
 
   @GetMapping("/purchases")
   String list(Model model) {
     model.addAttribute(
-        "form", new PurchasingService.RequestInput(null, null, null, 1, null, "NONE", null, null));
+        "form",
+        new PurchasingService.RequestInput(null, null, null, 1, null, "NONE", null, null, "C"));
     return page(model, Map.of(), Map.of("quantity", "1"));
   }
 
@@ -49,6 +62,7 @@ class PurchaseController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate neededBy,
       @RequestParam(required = false) String justification,
+      @RequestParam(required = false) String minimumGrade,
       Principal user,
       Model model) {
     Integer units = null;
@@ -59,7 +73,15 @@ class PurchaseController {
     }
     PurchasingService.RequestInput input =
         new PurchasingService.RequestInput(
-            service, site, category, units, useCase, securityConstraint, neededBy, justification);
+            service,
+            site,
+            category,
+            units,
+            useCase,
+            securityConstraint,
+            neededBy,
+            justification,
+            minimumGrade);
     try {
       PurchaseRequest created = this.service.submit(input, user.getName());
       return "redirect:/purchases/" + created.id();
@@ -74,6 +96,13 @@ class PurchaseController {
     PurchaseRequest request =
         service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("request", request);
+    if (!model.containsAttribute("importErrors")) {
+      model.addAttribute("importErrors", Map.of());
+    }
+    if (!model.containsAttribute("returnErrors")) {
+      model.addAttribute("returnErrors", Map.of());
+    }
+    model.addAttribute("remedies", WarrantyReturn.Remedy.values());
     model.addAttribute("assigned", service.assignedFromStock(id));
     model.addAttribute("offers", service.offers(id));
     service
@@ -82,8 +111,124 @@ class PurchaseController {
             order -> {
               model.addAttribute("order", order);
               model.addAttribute("units", service.units(order.id()));
+              model.addAttribute("warrantyReturns", service.warrantyReturns(order.id()));
             });
     return "purchasing/purchase";
+  }
+
+  /**
+   * The reception of the order from a CSV file: checked line by line, then the reception task is
+   * completed in the user's name; nothing is completed when anything is refused.
+   */
+  @PostMapping("/purchases/{id}/reception")
+  @PreAuthorize(RECEIVERS)
+  String importReception(
+      @PathVariable long id,
+      @RequestParam(required = false) String receivedOn,
+      @RequestParam(required = false) MultipartFile file,
+      @RequestParam(required = false) String receptionNotes,
+      Authentication authentication,
+      Model model,
+      RedirectAttributes redirect) {
+    PurchaseRequest request =
+        service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    Map<String, String> errors = new LinkedHashMap<>();
+    LocalDate date = null;
+    if (receivedOn != null && !receivedOn.isBlank()) {
+      try {
+        date = LocalDate.parse(receivedOn.strip());
+      } catch (DateTimeParseException e) {
+        errors.put("receivedOn", "Date de réception illisible : écrivez-la JJ/MM/AAAA.");
+      }
+    }
+    if (errors.isEmpty()) {
+      try {
+        ReceptionImport.Imported imported =
+            receptionImport.importFile(
+                request,
+                date,
+                bytes(file),
+                receptionNotes,
+                ReceptionImport.Receiver.of(authentication));
+        redirect.addFlashAttribute(
+            "message",
+            "Réception importée : %d unité(s) acceptée(s), %d refusée(s). L'inscription à"
+                    .formatted(imported.accepted(), imported.refused())
+                + " l'inventaire suit, cette page l'affiche une fois faite.");
+        return "redirect:/purchases/" + id;
+      } catch (InvalidInputException e) {
+        errors.putAll(e.errors());
+      } catch (io.camunda.client.api.command.ClientException e) {
+        // the engine refused the completion (the task was completed meanwhile): nothing recorded
+        errors.put(
+            "task",
+            "La tâche de réception n'a pas pu être terminée (déjà terminée par quelqu'un d'autre ?)"
+                + " : rechargez la page.");
+      }
+    }
+    model.addAttribute("importErrors", errors);
+    model.addAttribute(
+        "importForm",
+        Map.of(
+            "receivedOn",
+            receivedOn == null ? "" : receivedOn,
+            "receptionNotes",
+            receptionNotes == null ? "" : receptionNotes));
+    return detail(id, model);
+  }
+
+  /** A unit of the order sent back to its supplier under warranty. */
+  @PostMapping("/purchases/{id}/warranty-returns")
+  @PreAuthorize(RECEIVERS)
+  String warrantyReturn(
+      @PathVariable long id,
+      @RequestParam(required = false) String inventoryNumber,
+      @RequestParam(required = false) String returnedOn,
+      @RequestParam(required = false) String remedy,
+      @RequestParam(required = false) String reason,
+      Principal user,
+      Model model,
+      RedirectAttributes redirect) {
+    service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    Map<String, String> errors = new LinkedHashMap<>();
+    LocalDate date = null;
+    if (returnedOn != null && !returnedOn.isBlank()) {
+      try {
+        date = LocalDate.parse(returnedOn.strip());
+      } catch (DateTimeParseException e) {
+        errors.put("returnedOn", "Date du retour illisible : écrivez-la JJ/MM/AAAA.");
+      }
+    }
+    if (errors.isEmpty()) {
+      try {
+        WarrantyReturn recorded =
+            service.recordWarrantyReturn(
+                id,
+                new PurchasingService.WarrantyReturnInput(inventoryNumber, date, remedy, reason),
+                user.getName());
+        redirect.addFlashAttribute(
+            "message", "Retour sous garantie de " + recorded.inventoryNumber() + " enregistré.");
+        return "redirect:/purchases/" + id;
+      } catch (InvalidInputException e) {
+        errors.putAll(e.errors());
+      }
+    }
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("inventoryNumber", inventoryNumber == null ? "" : inventoryNumber);
+    form.put("returnedOn", returnedOn == null ? "" : returnedOn);
+    form.put("remedy", remedy == null ? "" : remedy);
+    form.put("reason", reason == null ? "" : reason);
+    model.addAttribute("returnErrors", errors);
+    model.addAttribute("returnForm", form);
+    return detail(id, model);
+  }
+
+  private static byte[] bytes(MultipartFile file) {
+    try {
+      return file == null ? new byte[0] : file.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private String page(Model model, Map<String, String> errors, Map<String, String> raw) {

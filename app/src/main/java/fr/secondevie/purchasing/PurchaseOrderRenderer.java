@@ -3,6 +3,7 @@ package fr.secondevie.purchasing;
 import fr.secondevie.documents.PdfRenderer;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,6 +76,45 @@ class PurchaseOrderRenderer {
         %s
         """
         .formatted(order.reference(), DATE.format(order.expectedBy()), daysLate, buyer.get("name"));
+  }
+
+  String replacementBody(PurchaseOrder order, List<ReceptionUnit> units, String comment) {
+    StringBuilder refused = new StringBuilder();
+    for (ReceptionUnit unit : units) {
+      if (!unit.accepted()) {
+        refused
+            .append("- n° de série ")
+            .append(unit.serialNumber())
+            .append(" : ")
+            .append(unit.refusalReason())
+            .append('\n');
+      }
+    }
+    return """
+        Bonjour,
+
+        Sur la commande %s (%d unité(s)), %d unité(s) ont été acceptées à la réception ; \
+        %d unité(s) restent dues. Merci de les livrer au plus tard le %s, avec le numéro de \
+        série de chaque unité sur le bon de livraison.
+
+        Unités refusées à la réception :
+        %s
+        %s
+
+        Cordialement,
+        %s
+        """
+        .formatted(
+            order.reference(),
+            order.quantity(),
+            order.accepted(),
+            order.missing(),
+            DATE.format(order.expectedBy()),
+            refused.length() == 0 ? "(aucune : unités non livrées)\n" : refused.toString(),
+            comment == null || comment.isBlank()
+                ? ""
+                : "Observation de l'acheteur : " + comment.strip(),
+            buyer.get("name"));
   }
 
   /** 123456 → "1 234,56 €". */

@@ -30,15 +30,17 @@ class PurchaseRepository {
       UseCase useCase,
       SecurityConstraint securityConstraint,
       LocalDate neededBy,
-      String justification) {}
+      String justification,
+      String minimumGrade) {}
 
   long insertRequest(NewRequest r, String requestedBy, Instant now) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO purchase_request (service, site, category, quantity, use_case,"
                 + " security_constraint, needed_by, justification, requested_by, requested_at,"
-                + " status) VALUES (:service, :site, :category, :quantity, :useCase, :security,"
-                + " :neededBy, :justification, :by, :at, 'SUBMITTED')")
+                + " status, minimum_grade) VALUES (:service, :site, :category, :quantity, :useCase,"
+                + " :security, :neededBy, :justification, :by, :at, 'SUBMITTED', :grade)")
+        .param("grade", r.minimumGrade())
         .param("service", r.service())
         .param("site", r.site())
         .param("category", r.category().name())
@@ -103,11 +105,17 @@ class PurchaseRepository {
   }
 
   void writeNewPurchaseDecision(
-      long id, String justification, boolean approved, String comment, RequestStatus status) {
+      long id,
+      String justification,
+      boolean approved,
+      String comment,
+      String decidedBy,
+      RequestStatus status) {
     jdbc.sql(
             "UPDATE purchase_request SET new_justification = :justification, new_approved ="
-                + " :approved, new_decision_comment = :comment, status = :status, version ="
-                + " version + 1 WHERE id = :id")
+                + " :approved, new_decision_comment = :comment, new_decided_by = :by, status ="
+                + " :status, version = version + 1 WHERE id = :id")
+        .param("by", decidedBy)
         .param("justification", justification)
         .param("approved", approved)
         .param("comment", comment)
@@ -209,11 +217,13 @@ class PurchaseRepository {
       String reason,
       int quantity,
       LocalDate orderedOn,
-      LocalDate expectedBy) {
+      LocalDate expectedBy,
+      String selectedBy) {
     jdbc.sql(
             "INSERT INTO purchase_order (request_id, reference, offer_id, selection_reason,"
-                + " quantity, ordered_on, expected_by, status) VALUES (:r, :ref, :offer, :reason,"
-                + " :quantity, :orderedOn, :expectedBy, 'ORDERED')")
+                + " quantity, ordered_on, expected_by, status, selected_by) VALUES (:r, :ref,"
+                + " :offer, :reason, :quantity, :orderedOn, :expectedBy, 'ORDERED', :by)")
+        .param("by", selectedBy)
         .param("r", requestId)
         .param("ref", reference)
         .param("offer", offerId)
@@ -249,10 +259,26 @@ class PurchaseRepository {
         .optional();
   }
 
-  void writeReception(long orderId, LocalDate receivedOn, int received, int refused, String notes) {
+  /** Adds one delivery to the order's counts (the operation makes it answer a job twice alike). */
+  void writeDelivery(
+      long orderId,
+      LocalDate receivedOn,
+      int received,
+      int refused,
+      String notes,
+      String receivedBy,
+      String operationId,
+      String status) {
     jdbc.sql(
-            "UPDATE purchase_order SET status = 'RECEIVED', received_on = :on, received_count ="
-                + " :received, refused_count = :refused, reception_notes = :notes WHERE id = :id")
+            "UPDATE purchase_order SET status = :status, received_on = :on, received_count ="
+                + " COALESCE(received_count, 0) + :received, refused_count ="
+                + " COALESCE(refused_count, 0) + :refused, reception_notes = :notes, received_by ="
+                + " :by, delivery_count = delivery_count + 1, last_reception_operation = :op,"
+                + " last_delivery_received = :received, last_delivery_refused = :refused WHERE id"
+                + " = :id")
+        .param("status", status)
+        .param("op", operationId)
+        .param("by", receivedBy)
         .param("on", receivedOn)
         .param("received", received)
         .param("refused", refused)
@@ -261,11 +287,35 @@ class PurchaseRepository {
         .update();
   }
 
-  void insertUnit(long orderId, ReceptionUnit unit) {
+  /** The buyer asked the supplier to replace the units still due; a new delivery date. */
+  void writeReplacementRequested(long orderId, LocalDate expectedBy, String operationId) {
     jdbc.sql(
-            "INSERT INTO purchase_reception_unit (order_id, serial_number, accepted,"
-                + " refusal_reason, inventory_number) VALUES (:o, :serial, :accepted, :reason,"
-                + " :inv)")
+            "UPDATE purchase_order SET replacements_requested = replacements_requested + 1,"
+                + " expected_by = :expectedBy, last_replacement_operation = :op WHERE id = :id")
+        .param("expectedBy", expectedBy)
+        .param("op", operationId)
+        .param("id", orderId)
+        .update();
+  }
+
+  /** The buyer closed the order with the units received. */
+  void writeClosed(long orderId, String reason, String closedBy, String operationId) {
+    jdbc.sql(
+            "UPDATE purchase_order SET status = 'CLOSED', closed_reason = :reason, closed_by ="
+                + " :by, last_replacement_operation = :op WHERE id = :id")
+        .param("reason", reason)
+        .param("by", closedBy)
+        .param("op", operationId)
+        .param("id", orderId)
+        .update();
+  }
+
+  void insertUnit(long orderId, int deliveryNo, ReceptionUnit unit) {
+    jdbc.sql(
+            "INSERT INTO purchase_reception_unit (order_id, delivery_no, serial_number, accepted,"
+                + " refusal_reason, inventory_number) VALUES (:o, :delivery, :serial, :accepted,"
+                + " :reason, :inv)")
+        .param("delivery", deliveryNo)
         .param("o", orderId)
         .param("serial", unit.serialNumber())
         .param("accepted", unit.accepted())
@@ -276,8 +326,8 @@ class PurchaseRepository {
 
   List<ReceptionUnit> units(long orderId) {
     return jdbc.sql(
-            "SELECT * FROM purchase_reception_unit WHERE order_id = :o ORDER BY accepted DESC,"
-                + " serial_number")
+            "SELECT * FROM purchase_reception_unit WHERE order_id = :o ORDER BY delivery_no,"
+                + " accepted DESC, serial_number")
         .param("o", orderId)
         .query(
             (rs, i) ->
@@ -285,7 +335,69 @@ class PurchaseRepository {
                     rs.getString("serial_number"),
                     rs.getBoolean("accepted"),
                     rs.getString("refusal_reason"),
-                    rs.getString("inventory_number")))
+                    rs.getString("inventory_number"),
+                    rs.getInt("delivery_no")))
+        .list();
+  }
+
+  // ------------------------------------------------------------------ warranty returns
+
+  long insertWarrantyReturn(
+      long orderId,
+      long assetId,
+      String inventoryNumber,
+      String serialNumber,
+      LocalDate returnedOn,
+      WarrantyReturn.Remedy remedy,
+      String reason,
+      String recordedBy,
+      Instant now) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO purchase_warranty_return (order_id, asset_id, inventory_number,"
+                + " serial_number, returned_on, remedy, reason, recorded_by, recorded_at) VALUES"
+                + " (:o, :a, :inv, :serial, :on, :remedy, :reason, :by, :at)")
+        .param("o", orderId)
+        .param("a", assetId)
+        .param("inv", inventoryNumber)
+        .param("serial", serialNumber)
+        .param("on", returnedOn)
+        .param("remedy", remedy.name())
+        .param("reason", reason)
+        .param("by", recordedBy)
+        .param("at", now.truncatedTo(ChronoUnit.MICROS))
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  boolean warrantyReturnExists(long assetId, LocalDate returnedOn) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM purchase_warranty_return WHERE asset_id = :a AND returned_on"
+                    + " = :on")
+            .param("a", assetId)
+            .param("on", returnedOn)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  List<WarrantyReturn> warrantyReturns(long orderId) {
+    return jdbc.sql(
+            "SELECT * FROM purchase_warranty_return WHERE order_id = :o ORDER BY returned_on, id")
+        .param("o", orderId)
+        .query(
+            (rs, i) ->
+                new WarrantyReturn(
+                    rs.getLong("id"),
+                    rs.getLong("order_id"),
+                    rs.getLong("asset_id"),
+                    rs.getString("inventory_number"),
+                    rs.getString("serial_number"),
+                    rs.getDate("returned_on").toLocalDate(),
+                    WarrantyReturn.Remedy.valueOf(rs.getString("remedy")),
+                    rs.getString("reason"),
+                    rs.getString("recorded_by"),
+                    rs.getTimestamp("recorded_at").toInstant()))
         .list();
   }
 
@@ -315,7 +427,9 @@ class PurchaseRepository {
         rs.getString("channel_reason"),
         rs.getString("new_justification"),
         newApproved,
-        rs.getString("new_decision_comment"));
+        rs.getString("new_decision_comment"),
+        rs.getString("new_decided_by"),
+        rs.getString("minimum_grade"));
   }
 
   private static Offer offer(ResultSet rs, int row) throws SQLException {
@@ -360,6 +474,21 @@ class PurchaseRepository {
         received == null ? null : received.toLocalDate(),
         receivedValue,
         refusedValue,
-        rs.getString("reception_notes"));
+        rs.getString("reception_notes"),
+        rs.getString("selected_by"),
+        rs.getString("received_by"),
+        rs.getInt("delivery_count"),
+        rs.getString("last_reception_operation"),
+        integer(rs, "last_delivery_received"),
+        integer(rs, "last_delivery_refused"),
+        rs.getInt("replacements_requested"),
+        rs.getString("last_replacement_operation"),
+        rs.getString("closed_reason"),
+        rs.getString("closed_by"));
+  }
+
+  private static Integer integer(ResultSet rs, String column) throws SQLException {
+    int value = rs.getInt(column);
+    return rs.wasNull() ? null : value;
   }
 }

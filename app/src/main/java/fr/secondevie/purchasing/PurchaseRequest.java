@@ -24,7 +24,9 @@ record PurchaseRequest(
     String channelReason,
     String newJustification,
     Boolean newApproved,
-    String newDecisionComment) {
+    String newDecisionComment,
+    String newDecidedBy,
+    String minimumGrade) {
 
   /** Units still to buy once the internal stock assigned is deducted. */
   public int remainingQuantity() {

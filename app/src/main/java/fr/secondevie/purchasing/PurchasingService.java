@@ -1,5 +1,6 @@
 package fr.secondevie.purchasing;
 
+import fr.secondevie.common.CompletedBy;
 import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.DocumentService;
@@ -9,11 +10,16 @@ import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetQuery;
 import fr.secondevie.inventory.AssetStatus;
 import fr.secondevie.inventory.AssetSummary;
+import fr.secondevie.inventory.CustodyAction;
+import fr.secondevie.inventory.Inspection;
+import fr.secondevie.inventory.InspectionService;
+import fr.secondevie.inventory.InventoryCommands.AppendCustody;
 import fr.secondevie.inventory.InventoryCommands.ChangeStatus;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.notification.OutgoingMessage;
 import fr.secondevie.processes.ReconditionedPurchaseProcess.ChannelDecision.Channels;
+import fr.secondevie.reconditioning.ReconditionedGrades;
 import fr.secondevie.suppliers.Supplier;
 import fr.secondevie.suppliers.SupplierCategory;
 import fr.secondevie.suppliers.SupplierContact;
@@ -50,9 +56,19 @@ class PurchasingService {
   static final String ACTOR_RECEPTION = "worker:purchasing.record-reception";
   static final int MAX_QUANTITY = 5000;
 
+  /**
+   * The grades a request may ask for, best first (D, very worn or incomplete, is never offered).
+   */
+  static final List<String> GRADES = List.of("A", "B", "C");
+
+  /** Stock units read per search before their grades are compared. */
+  static final int STOCK_CANDIDATES = AssetQuery.MAX_SIZE;
+
   private final PurchaseRepository repository;
   private final PurchaseProcesses processes;
   private final InventoryService inventory;
+  private final InspectionService inspections;
+  private final ReconditionedGrades reconditionedGrades;
   private final SupplierDirectory suppliers;
   private final DocumentService documents;
   private final NotificationService notifications;
@@ -66,6 +82,8 @@ class PurchasingService {
       PurchaseRepository repository,
       PurchaseProcesses processes,
       InventoryService inventory,
+      InspectionService inspections,
+      ReconditionedGrades reconditionedGrades,
       SupplierDirectory suppliers,
       DocumentService documents,
       NotificationService notifications,
@@ -78,6 +96,8 @@ class PurchasingService {
     this.repository = repository;
     this.processes = processes;
     this.inventory = inventory;
+    this.inspections = inspections;
+    this.reconditionedGrades = reconditionedGrades;
     this.suppliers = suppliers;
     this.documents = documents;
     this.notifications = notifications;
@@ -103,7 +123,8 @@ class PurchasingService {
       String useCase,
       String securityConstraint,
       LocalDate neededBy,
-      String justification) {}
+      String justification,
+      String minimumGrade) {}
 
   /**
    * Records the request, then starts P5. The row is committed before the process starts (its first
@@ -149,11 +170,26 @@ class PurchasingService {
     }
     String justification =
         text(in.justification(), "justification", "la justification du besoin", 2000, errors);
+    String grade =
+        in.minimumGrade() == null || in.minimumGrade().isBlank()
+            ? "C"
+            : in.minimumGrade().strip().toUpperCase(Locale.ROOT);
+    if (!GRADES.contains(grade)) {
+      errors.put("minimumGrade", "Choisissez l'état minimal accepté : A, B ou C.");
+    }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     return new PurchaseRepository.NewRequest(
-        service, site, category, in.quantity(), useCase, security, in.neededBy(), justification);
+        service,
+        site,
+        category,
+        in.quantity(),
+        useCase,
+        security,
+        in.neededBy(),
+        justification,
+        grade);
   }
 
   Optional<PurchaseRequest> find(long id) {
@@ -182,9 +218,18 @@ class PurchasingService {
 
   // ------------------------------------------------------------------ 2. internal stock
 
-  /** One asset proposed from the internal stock ({@code accepted} is set by the requester). */
+  /**
+   * One asset proposed from the internal stock ({@code accepted} is set by the requester).
+   *
+   * @param grade A, B or C, or « non évalué »
+   */
   record StockItem(
-      long assetId, String inventoryNumber, String description, String site, Boolean accepted) {}
+      long assetId,
+      String inventoryNumber,
+      String description,
+      String site,
+      String grade,
+      Boolean accepted) {}
 
   /** What {@code purchasing.find-internal-stock} returns. */
   record StockSearch(
@@ -198,23 +243,64 @@ class PurchasingService {
     int remaining = request.remainingQuantity();
     List<StockItem> proposal = new ArrayList<>();
     if (remaining > 0) {
-      for (AssetSummary a :
+      List<AssetSummary> candidates =
           inventory
               .search(
                   new AssetQuery(
-                      AssetStatus.IN_STOCK,
-                      request.category(),
-                      null,
-                      null,
-                      0,
-                      Math.min(remaining, AssetQuery.MAX_SIZE)))
-              .content()) {
-        proposal.add(
-            new StockItem(
-                a.id(), a.inventoryNumber(), describe(a), a.site() == null ? "" : a.site(), false));
-      }
+                      AssetStatus.IN_STOCK, request.category(), null, null, 0, STOCK_CANDIDATES))
+              .content();
+      Map<Long, String> grades = grades(candidates);
+      candidates.stream()
+          .filter(a -> fits(grades.get(a.id()), request.minimumGrade()))
+          .sorted(
+              java.util.Comparator.comparing(
+                  (AssetSummary a) -> grades.getOrDefault(a.id(), UNGRADED)))
+          .limit(remaining)
+          .forEach(
+              a ->
+                  proposal.add(
+                      new StockItem(
+                          a.id(),
+                          a.inventoryNumber(),
+                          describe(a),
+                          a.site() == null ? "" : a.site(),
+                          grades.getOrDefault(a.id(), UNGRADED),
+                          false)));
     }
     return new StockSearch(request, proposal, remaining, reconditionedOffersAvailable(request));
+  }
+
+  /** Shown for a unit without any recorded grade (sorted after the graded ones). */
+  static final String UNGRADED = "non évalué";
+
+  /**
+   * The grade of each unit: after its last reconditioning when it was reconditioned, else from its
+   * last inspection (collection).
+   */
+  private Map<Long, String> grades(List<AssetSummary> units) {
+    Map<Long, String> grades =
+        new java.util.HashMap<>(
+            reconditionedGrades.of(units.stream().map(AssetSummary::id).toList()));
+    for (AssetSummary unit : units) {
+      if (!grades.containsKey(unit.id())) {
+        inspections
+            .latest(unit.id())
+            .map(Inspection::conditionGrade)
+            .ifPresent(g -> grades.put(unit.id(), g));
+      }
+    }
+    return grades;
+  }
+
+  /**
+   * A unit fits a request when its grade is the minimum asked or better; D never fits; a unit never
+   * graded fits only a request that accepts any working unit (C).
+   */
+  static boolean fits(String grade, String minimum) {
+    if (grade == null) {
+      return "C".equals(minimum);
+    }
+    return GRADES.contains(grade) && grade.compareTo(minimum) <= 0;
   }
 
   /**
@@ -258,7 +344,7 @@ class PurchasingService {
    *
    * @return the units still to buy
    */
-  int assignStock(long requestId, List<StockItem> reviewed, String operationId) {
+  int assignStock(long requestId, List<StockItem> reviewed, String operationId, String actor) {
     return transactions.execute(
         tx -> {
           PurchaseRequest request =
@@ -286,7 +372,7 @@ class PurchasingService {
                 new ChangeStatus(
                     asset.inventoryNumber(),
                     AssetStatus.IN_SERVICE,
-                    ACTOR_ASSIGN,
+                    actor,
                     "Affecté depuis le stock au service "
                         + request.service()
                         + " ("
@@ -318,13 +404,18 @@ class PurchasingService {
   }
 
   void recordNewPurchaseDecision(
-      long requestId, String justification, boolean approved, String comment) {
+      long requestId,
+      String justification,
+      boolean approved,
+      String comment,
+      Optional<CompletedBy> decidedBy) {
     request(requestId);
     repository.writeNewPurchaseDecision(
         requestId,
         justification,
         approved,
         comment,
+        person(decidedBy),
         approved ? RequestStatus.SOURCING : RequestStatus.REFUSED);
   }
 
@@ -449,7 +540,12 @@ class PurchasingService {
    * PDF and the e-mail to the supplier's first contact when the registry knows one. A second call
    * returns the order placed by the first.
    */
-  PurchaseOrder placeOrder(long requestId, Integer rank, String reason, String operationId) {
+  PurchaseOrder placeOrder(
+      long requestId,
+      Integer rank,
+      String reason,
+      String operationId,
+      Optional<CompletedBy> selectedBy) {
     Optional<PurchaseOrder> placed = repository.orderOf(requestId);
     if (placed.isPresent()) {
       return placed.get();
@@ -489,7 +585,8 @@ class PurchasingService {
                   reason.strip(),
                   request.remainingQuantity(),
                   today,
-                  today.plusDays(offer.deliveryDays()));
+                  today.plusDays(offer.deliveryDays()),
+                  person(selectedBy));
               PurchaseOrder inserted = repository.orderOf(requestId).orElseThrow();
               String documentId =
                   documents
@@ -535,7 +632,7 @@ class PurchasingService {
    */
   long checkDelivery(long requestId, String operationId) {
     PurchaseOrder order = repository.orderOf(requestId).orElse(null);
-    if (order == null || !PurchaseOrder.ORDERED.equals(order.status())) {
+    if (order == null || !order.awaitsDelivery()) {
       return 0;
     }
     long late = ChronoUnit.DAYS.between(order.expectedBy(), today());
@@ -563,23 +660,230 @@ class PurchasingService {
   record ReceptionInput(
       LocalDate receivedOn, String acceptedSerials, String refusedUnits, String notes) {}
 
-  record Reception(int receivedCount, int refusedCount) {}
+  /**
+   * One delivery recorded.
+   *
+   * @param receivedCount units of this delivery accepted
+   * @param refusedCount units of this delivery refused
+   * @param missingQuantity units of the order still due after it (refused or not delivered)
+   */
+  record Reception(int receivedCount, int refusedCount, int missingQuantity) {
+
+    static Reception last(PurchaseOrder order) {
+      return new Reception(
+          order.lastDeliveryReceived() == null ? 0 : order.lastDeliveryReceived(),
+          order.lastDeliveryRefused() == null ? 0 : order.lastDeliveryRefused(),
+          order.awaitsDelivery() ? order.missing() : 0);
+    }
+  }
 
   /**
-   * Records the units delivered: each accepted unit is registered in the inventory (in service at
-   * the requesting service, with how it was bought), each refused one keeps its reason; the order's
-   * spend is published. All or nothing; a second call returns the first one's counts.
+   * Records a delivery of the order: each accepted unit is registered in the inventory (in service
+   * at the requesting service, with how it was bought), each refused one keeps its reason. When
+   * every unit ordered is accepted the order is received and its spend published; otherwise the
+   * units still due wait for the buyer's decision ({@link #recordReplacementDecision}). All or
+   * nothing; the same operation (a job delivered twice) returns the first one's counts.
    */
-  Reception recordReception(long requestId, ReceptionInput input) {
+  Reception recordReception(
+      long requestId, ReceptionInput input, Optional<CompletedBy> receivedBy, String operationId) {
     PurchaseOrder order =
         repository
             .orderOf(requestId)
             .orElseThrow(() -> new IllegalStateException("No order for request " + requestId));
-    if (PurchaseOrder.RECEIVED.equals(order.status())) {
-      return new Reception(order.receivedCount(), order.refusedCount());
+    if (operationId.equals(order.lastReceptionOperation()) || !order.awaitsDelivery()) {
+      return Reception.last(order);
     }
     PurchaseRequest request = request(requestId);
     Offer offer = repository.offer(order.offerId()).orElseThrow();
+    CheckedReception checked;
+    try {
+      checked = check(order, input);
+    } catch (InvalidInputException e) {
+      // the same job delivered twice: its units are in the inventory because the first recorded
+      // them
+      PurchaseOrder now = repository.orderOf(requestId).orElseThrow();
+      if (operationId.equals(now.lastReceptionOperation())) {
+        return Reception.last(now);
+      }
+      throw e;
+    }
+    List<String> accepted = checked.accepted();
+    List<ReceptionUnit> refused = checked.refused();
+    LocalDate receivedOn = input.receivedOn();
+    LocalDate warrantyEnd = receivedOn.plusMonths(offer.warrantyMonths());
+    return transactions.execute(
+        tx -> {
+          // the same job delivered twice at once: the second waits here, then returns the first's
+          // counts (nothing registered, no second spend line)
+          repository.lockRequest(requestId);
+          PurchaseOrder current = repository.orderOf(requestId).orElseThrow();
+          if (operationId.equals(current.lastReceptionOperation()) || !current.awaitsDelivery()) {
+            return Reception.last(current);
+          }
+          if (accepted.size() + refused.size() > current.missing()) {
+            throw InvalidInputException.of("acceptedSerials", tooMany(accepted, refused, current));
+          }
+          Map<String, String> inInventory = alreadyInInventory(accepted);
+          if (!inInventory.isEmpty()) {
+            throw InvalidInputException.of("acceptedSerials", alreadyInInventoryText(inInventory));
+          }
+          int delivery = current.deliveryCount() + 1;
+          int before = current.accepted();
+          for (int i = 0; i < accepted.size(); i++) {
+            String serial = accepted.get(i);
+            String inventoryNumber = "%s-%03d".formatted(order.reference(), before + i + 1);
+            inventory.register(
+                inventoryNumber,
+                new Asset.Description(
+                    serial,
+                    request.category().label()
+                        + (offer.reconditioned() ? " reconditionné" : " neuf"),
+                    request.category(),
+                    null,
+                    null,
+                    request.site(),
+                    null,
+                    request.service(),
+                    receivedOn,
+                    offer.unitPriceCents()),
+                new Asset.Acquisition(
+                    offer.reconditioned(),
+                    offer.supplierName(),
+                    offer.contractReference(),
+                    warrantyEnd,
+                    order.reference()),
+                AssetStatus.IN_SERVICE,
+                receivedBy.map(c -> c.actor(ACTOR_RECEPTION)).orElse(ACTOR_RECEPTION),
+                order.documentId(),
+                "purchase-reception:" + order.id() + ":" + serial);
+            repository.insertUnit(
+                order.id(), delivery, new ReceptionUnit(serial, true, null, inventoryNumber));
+          }
+          refused.forEach(unit -> repository.insertUnit(order.id(), delivery, unit));
+          int total = before + accepted.size();
+          boolean complete = total == order.quantity();
+          repository.writeDelivery(
+              order.id(),
+              receivedOn,
+              accepted.size(),
+              refused.size(),
+              blankToNull(input.notes()),
+              person(receivedBy),
+              operationId,
+              complete ? PurchaseOrder.RECEIVED : PurchaseOrder.PARTIALLY_RECEIVED);
+          repository.writeStatus(
+              requestId, complete ? RequestStatus.RECEIVED : RequestStatus.PARTIALLY_RECEIVED);
+          if (complete) {
+            publishSpend(request, order, offer, receivedOn, total);
+          }
+          return new Reception(accepted.size(), refused.size(), order.quantity() - total);
+        });
+  }
+
+  /** The order's spend, once, when it is settled: the units accepted over all its deliveries. */
+  private void publishSpend(
+      PurchaseRequest request, PurchaseOrder order, Offer offer, LocalDate on, int units) {
+    if (units == 0) {
+      return;
+    }
+    events.publishEvent(
+        new PurchaseOrderReceived(
+            order.reference(),
+            on,
+            offer.supplierName(),
+            "%s : %d × %s %s (demande %s)"
+                .formatted(
+                    order.reference(),
+                    units,
+                    request.category().label().toLowerCase(Locale.FRENCH),
+                    offer.reconditioned() ? "reconditionné(s)" : "neuf(s)",
+                    request.reference()),
+            offer.unitPriceCents() * units,
+            offer.reconditioned()));
+  }
+
+  /**
+   * The buyer's decision on the units still due after a delivery: the supplier is asked by e-mail
+   * to replace them on the same order (new promised date; the reception starts again), or the order
+   * is closed with the units received and its spend published. The same operation twice decides
+   * once.
+   */
+  void recordReplacementDecision(
+      long requestId,
+      boolean replace,
+      String comment,
+      Optional<CompletedBy> decidedBy,
+      String operationId) {
+    PurchaseRequest request = request(requestId);
+    PurchaseOrder order = repository.orderOf(requestId).orElseThrow();
+    Offer offer = repository.offer(order.offerId()).orElseThrow();
+    boolean mail =
+        transactions.execute(
+            tx -> {
+              repository.lockRequest(requestId);
+              PurchaseOrder current = repository.orderOf(requestId).orElseThrow();
+              if (operationId.equals(current.lastReplacementOperation())
+                  || !PurchaseOrder.PARTIALLY_RECEIVED.equals(current.status())) {
+                return replace && operationId.equals(current.lastReplacementOperation());
+              }
+              if (replace) {
+                repository.writeReplacementRequested(
+                    order.id(), today().plusDays(offer.deliveryDays()), operationId);
+                return true;
+              }
+              repository.writeClosed(
+                  order.id(),
+                  blankToNull(comment) == null ? "Close sans motif" : comment.strip(),
+                  person(decidedBy),
+                  operationId);
+              repository.writeStatus(requestId, RequestStatus.CLOSED_SHORT);
+              publishSpend(request, current, offer, current.receivedOn(), current.accepted());
+              return false;
+            });
+    if (mail) {
+      PurchaseOrder asked = repository.orderOf(requestId).orElseThrow();
+      supplierEmail(offer)
+          .ifPresent(
+              email ->
+                  notifications.send(
+                      new OutgoingMessage(
+                          "purchase-replacement:" + operationId,
+                          email,
+                          "Commande " + asked.reference() + " : unités à remplacer",
+                          renderer.replacementBody(asked, units(asked.id()), comment),
+                          List.of())));
+    }
+  }
+
+  private static String tooMany(
+      List<String> accepted, List<ReceptionUnit> refused, PurchaseOrder order) {
+    return "Plus d'unités saisies ("
+        + (accepted.size() + refused.size())
+        + ") que d'unités attendues ("
+        + order.missing()
+        + (order.deliveryCount() == 0 ? ")." : " sur " + order.quantity() + " commandées).");
+  }
+
+  /** The units of a reception, checked. */
+  record CheckedReception(List<String> accepted, List<ReceptionUnit> refused) {}
+
+  /**
+   * Checks a reception of the request's order as {@link #recordReception} will, writing nothing:
+   * the file import completes the reception task only with what the worker will accept.
+   */
+  CheckedReception checkReception(long requestId, ReceptionInput input) {
+    PurchaseOrder order =
+        repository
+            .orderOf(requestId)
+            .filter(PurchaseOrder::awaitsDelivery)
+            .orElseThrow(
+                () ->
+                    InvalidInputException.of(
+                        "order", "Cette demande n'a pas de commande en attente de réception."));
+    return check(order, input);
+  }
+
+  private CheckedReception check(PurchaseOrder order, ReceptionInput input) {
     Map<String, String> errors = new LinkedHashMap<>();
     LocalDate receivedOn = input.receivedOn();
     if (receivedOn == null) {
@@ -623,83 +927,146 @@ class PurchasingService {
     if (accepted.isEmpty() && refused.isEmpty()) {
       errors.put("acceptedSerials", "Saisissez au moins une unité reçue.");
     }
-    if (accepted.size() + refused.size() > order.quantity()) {
-      errors.put(
-          "acceptedSerials",
-          "Plus d'unités saisies ("
-              + (accepted.size() + refused.size())
-              + ") que commandées ("
-              + order.quantity()
-              + ").");
+    if (accepted.size() + refused.size() > order.missing()) {
+      errors.put("acceptedSerials", tooMany(accepted, refused, order));
+    }
+    if (errors.isEmpty()) {
+      Map<String, String> inInventory = alreadyInInventory(accepted);
+      if (!inInventory.isEmpty()) {
+        errors.put("acceptedSerials", alreadyInInventoryText(inInventory));
+      }
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    LocalDate warrantyEnd = receivedOn.plusMonths(offer.warrantyMonths());
-    return transactions.execute(
-        tx -> {
-          // the same job delivered twice at once: the second waits here, then returns the first's
-          // counts (nothing registered, no second spend line)
-          repository.lockRequest(requestId);
-          PurchaseOrder current = repository.orderOf(requestId).orElseThrow();
-          if (PurchaseOrder.RECEIVED.equals(current.status())) {
-            return new Reception(current.receivedCount(), current.refusedCount());
-          }
-          for (int i = 0; i < accepted.size(); i++) {
-            String serial = accepted.get(i);
-            String inventoryNumber = "%s-%03d".formatted(order.reference(), i + 1);
-            inventory.register(
-                inventoryNumber,
-                new Asset.Description(
-                    serial,
-                    request.category().label()
-                        + (offer.reconditioned() ? " reconditionné" : " neuf"),
-                    request.category(),
-                    null,
-                    null,
-                    request.site(),
-                    null,
-                    request.service(),
-                    receivedOn,
-                    offer.unitPriceCents()),
-                new Asset.Acquisition(
-                    offer.reconditioned(),
-                    offer.supplierName(),
-                    offer.contractReference(),
-                    warrantyEnd,
-                    order.reference()),
-                AssetStatus.IN_SERVICE,
-                ACTOR_RECEPTION,
-                order.documentId(),
-                "purchase-reception:" + order.id() + ":" + serial);
-            repository.insertUnit(
-                order.id(), new ReceptionUnit(serial, true, null, inventoryNumber));
-          }
-          refused.forEach(unit -> repository.insertUnit(order.id(), unit));
-          repository.writeReception(
-              order.id(), receivedOn, accepted.size(), refused.size(), blankToNull(input.notes()));
-          repository.writeStatus(requestId, RequestStatus.RECEIVED);
-          if (!accepted.isEmpty()) {
-            events.publishEvent(
-                new PurchaseOrderReceived(
-                    order.reference(),
-                    receivedOn,
-                    offer.supplierName(),
-                    "%s : %d × %s %s (demande %s)"
-                        .formatted(
-                            order.reference(),
-                            accepted.size(),
-                            request.category().label().toLowerCase(Locale.FRENCH),
-                            offer.reconditioned() ? "reconditionné(s)" : "neuf(s)",
-                            request.reference()),
-                    offer.unitPriceCents() * accepted.size(),
-                    offer.reconditioned()));
-          }
-          return new Reception(accepted.size(), refused.size());
-        });
+    return new CheckedReception(accepted, refused);
+  }
+
+  /** Serial number to inventory number of the accepted units already in the inventory. */
+  Map<String, String> alreadyInInventory(List<String> serials) {
+    return inventory.inventoryNumbersBySerial(serials);
+  }
+
+  private static String alreadyInInventoryText(Map<String, String> inInventory) {
+    List<String> units = new ArrayList<>();
+    inInventory.forEach((serial, number) -> units.add("« " + serial + " » (" + number + ")"));
+    return (units.size() == 1
+            ? "Le numéro de série " + units.get(0) + " est déjà à l'inventaire"
+            : "Les numéros de série " + String.join(", ", units) + " sont déjà à l'inventaire")
+        + " : une unité n'entre qu'une fois.";
+  }
+
+  // ------------------------------------------------------------------ warranty returns
+
+  /** A warranty return as typed on the request's page. */
+  record WarrantyReturnInput(
+      String inventoryNumber, LocalDate returnedOn, String remedy, String reason) {}
+
+  List<WarrantyReturn> warrantyReturns(long orderId) {
+    return repository.warrantyReturns(orderId);
+  }
+
+  /**
+   * Records that a unit of the request's order went back to its supplier under warranty: the return
+   * against the order and a hand-over entry in the unit's chain of custody, in one transaction. The
+   * unit must be one the order delivered, still under warranty on the return date.
+   */
+  WarrantyReturn recordWarrantyReturn(long requestId, WarrantyReturnInput in, String user) {
+    PurchaseOrder order =
+        repository
+            .orderOf(requestId)
+            .filter(o -> o.accepted() > 0)
+            .orElseThrow(
+                () ->
+                    InvalidInputException.of(
+                        "order", "Cette demande n'a pas d'unité réceptionnée."));
+    Offer offer = repository.offer(order.offerId()).orElseThrow();
+    Map<String, String> errors = new LinkedHashMap<>();
+    String number = in.inventoryNumber() == null ? "" : in.inventoryNumber().strip();
+    Optional<ReceptionUnit> unit =
+        repository.units(order.id()).stream()
+            .filter(u -> u.accepted() && number.equals(u.inventoryNumber()))
+            .findFirst();
+    Asset asset = unit.flatMap(u -> inventory.findByInventoryNumber(number)).orElse(null);
+    if (asset == null) {
+      errors.put(
+          "inventoryNumber",
+          "Choisissez une unité livrée par la commande " + order.reference() + ".");
+    }
+    LocalDate on = in.returnedOn();
+    if (on == null) {
+      errors.put("returnedOn", "Indiquez la date du retour.");
+    } else if (on.isAfter(today())) {
+      errors.put("returnedOn", "La date du retour est dans le futur.");
+    } else if (order.receivedOn() != null && on.isBefore(order.receivedOn())) {
+      errors.put("returnedOn", "La date du retour précède la réception de la commande.");
+    } else if (asset != null && asset.warrantyEnd() != null && on.isAfter(asset.warrantyEnd())) {
+      errors.put(
+          "returnedOn",
+          "La garantie de "
+              + number
+              + " a pris fin le "
+              + PurchaseOrderRenderer.DATE.format(asset.warrantyEnd())
+              + " : un retour sous garantie n'est plus possible.");
+    }
+    WarrantyReturn.Remedy remedy =
+        choice(WarrantyReturn.Remedy.class, in.remedy(), "remedy", "ce qui est demandé", errors);
+    String reason = text(in.reason(), "reason", "le motif du retour", 1000, errors);
+    if (errors.isEmpty() && repository.warrantyReturnExists(asset.id(), on)) {
+      errors.put(
+          "returnedOn",
+          "Un retour de "
+              + number
+              + " est déjà enregistré le "
+              + PurchaseOrderRenderer.DATE.format(on)
+              + ".");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    long id =
+        transactions.execute(
+            tx -> {
+              long inserted =
+                  repository.insertWarrantyReturn(
+                      order.id(),
+                      asset.id(),
+                      number,
+                      asset.serialNumber(),
+                      on,
+                      remedy,
+                      reason,
+                      user,
+                      clock.instant());
+              inventory.appendCustody(
+                  new AppendCustody(
+                      number,
+                      CustodyAction.HANDOVER,
+                      user,
+                      "Retour sous garantie au fournisseur « %s », commande %s, le %s : %s ;"
+                              .formatted(
+                                  offer.supplierName(),
+                                  order.reference(),
+                                  PurchaseOrderRenderer.DATE.format(on),
+                                  reason)
+                          + " demandé : "
+                          + remedy.label(),
+                      order.reference(),
+                      "purchase-warranty-return:" + inserted));
+              return inserted;
+            });
+    return repository.warrantyReturns(order.id()).stream()
+        .filter(r -> r.id() == id)
+        .findFirst()
+        .orElseThrow();
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** "Name [login]" of who completed the task in the inbox, null when nobody is known. */
+  static String person(Optional<CompletedBy> completedBy) {
+    return completedBy.map(c -> c.displayName() + " [" + c.userId() + "]").orElse(null);
+  }
 
   private PurchaseRequest request(long id) {
     return repository.findRequest(id).orElseThrow(() -> notFound(id));

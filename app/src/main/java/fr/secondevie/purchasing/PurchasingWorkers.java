@@ -2,8 +2,10 @@ package fr.secondevie.purchasing;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.secondevie.common.CompletedBy;
 import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.common.JobOperations;
+import fr.secondevie.processes.ReconditionedPurchaseProcess.Elements;
 import fr.secondevie.processes.ReconditionedPurchaseProcess.ErrorCodes;
 import fr.secondevie.processes.ReconditionedPurchaseProcess.JobTypes;
 import fr.secondevie.processes.ReconditionedPurchaseProcess.Variables;
@@ -14,6 +16,7 @@ import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.CamundaError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -79,12 +82,18 @@ public class PurchasingWorkers {
   /** One item of {@code stockProposal}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record StockVariable(
-      Long assetId, String inventoryNumber, String description, String site, Boolean accepted) {}
+      Long assetId,
+      String inventoryNumber,
+      String description,
+      String site,
+      String grade,
+      Boolean accepted) {}
 
   record StockOutput(
       String category,
       String useCase,
       String securityConstraint,
+      String minimumGrade,
       List<PurchasingService.StockItem> stockProposal,
       int stockProposalCount,
       int remainingQuantity,
@@ -117,7 +126,11 @@ public class PurchasingWorkers {
 
   record OrderOutput(OrderVariable purchaseOrder) {}
 
-  record ReceptionOutput(int receivedCount, int refusedCount) {}
+  record ReceptionOutput(int receivedCount, int refusedCount, int missingQuantity) {}
+
+  /** {@code replacement}, from form {@code decide-replacement}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ReplacementVariable(Boolean replace, String comment) {}
 
   @JobWorker(type = JobTypes.FIND_INTERNAL_STOCK)
   public StockOutput findInternalStock(
@@ -127,14 +140,16 @@ public class PurchasingWorkers {
         found.request().category().name(),
         found.request().useCase().name(),
         found.request().securityConstraint().name(),
+        found.request().minimumGrade(),
         found.proposal(),
         found.proposal().size(),
         found.remainingQuantity(),
         found.reconditionedOffersAvailable());
   }
 
+  /** Recorded under the person who completed {@code review-internal-stock} in the inbox. */
   @JobWorker(type = JobTypes.ASSIGN_STOCK)
-  public AssignOutput assignStock(
+  public Map<String, Object> assignStock(
       ActivatedJob job, @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId) {
     List<StockVariable> stockProposal = list(job, Variables.STOCK_PROPOSAL, StockVariable.class);
     List<PurchasingService.StockItem> reviewed =
@@ -149,12 +164,19 @@ public class PurchasingWorkers {
                             s.inventoryNumber(),
                             s.description(),
                             s.site(),
+                            s.grade(),
                             s.accepted()))
                 .toList();
     try {
       int remaining =
-          service.assignStock(purchaseRequestId, reviewed, JobOperations.operationId(job));
-      return new AssignOutput(service.assignedFromStock(purchaseRequestId).size(), remaining);
+          service.assignStock(
+              purchaseRequestId,
+              reviewed,
+              JobOperations.operationId(job),
+              CompletedBy.actor(
+                  job, Elements.REVIEW_INTERNAL_STOCK, PurchasingService.ACTOR_ASSIGN));
+      return output(
+          new AssignOutput(service.assignedFromStock(purchaseRequestId).size(), remaining));
     } catch (PurchasingService.StockUnavailableException e) {
       throw CamundaError.bpmnError(ErrorCodes.STOCK_UNAVAILABLE, e.getMessage());
     }
@@ -167,8 +189,10 @@ public class PurchasingWorkers {
     service.recordChannel(purchaseRequestId, channelDecision.channel(), channelDecision.reason());
   }
 
+  /** The buyer who completed {@code approve-new-purchase} in the inbox is recorded. */
   @JobWorker(type = JobTypes.RECORD_NEW_PURCHASE_DECISION)
-  public void recordNewPurchaseDecision(
+  public Map<String, Object> recordNewPurchaseDecision(
+      ActivatedJob job,
       @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId,
       @Variable(name = Variables.NEW_PURCHASE_JUSTIFICATION) String newPurchaseJustification,
       @Variable(name = Variables.NEW_PURCHASE_APPROVAL) ApprovalVariable newPurchaseApproval) {
@@ -176,7 +200,9 @@ public class PurchasingWorkers {
         purchaseRequestId,
         newPurchaseJustification,
         Boolean.TRUE.equals(newPurchaseApproval.approved()),
-        newPurchaseApproval.comment());
+        newPurchaseApproval.comment(),
+        CompletedBy.of(job, Elements.APPROVE_NEW_PURCHASE));
+    return CompletedBy.cleared();
   }
 
   @JobWorker(type = JobTypes.RANK_OFFERS)
@@ -229,8 +255,9 @@ public class PurchasingWorkers {
     }
   }
 
+  /** The buyer who completed {@code select-offer} in the inbox is recorded on the order. */
   @JobWorker(type = JobTypes.PLACE_ORDER)
-  public OrderOutput placeOrder(
+  public Map<String, Object> placeOrder(
       ActivatedJob job,
       @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId,
       @Variable(name = Variables.SELECTION) SelectionVariable selection) {
@@ -240,20 +267,22 @@ public class PurchasingWorkers {
               purchaseRequestId,
               selection.rank(),
               selection.reason(),
-              JobOperations.operationId(job));
+              JobOperations.operationId(job),
+              CompletedBy.of(job, Elements.SELECT_OFFER));
       Offer offer =
           service.offers(purchaseRequestId).stream()
               .filter(o -> o.id() == order.offerId())
               .findFirst()
               .orElseThrow();
-      return new OrderOutput(
-          new OrderVariable(
-              order.id(),
-              order.reference(),
-              order.quantity(),
-              offer.supplierName(),
-              PurchaseOrderRenderer.DATE.format(order.expectedBy()),
-              order.documentId()));
+      return output(
+          new OrderOutput(
+              new OrderVariable(
+                  order.id(),
+                  order.reference(),
+                  order.quantity(),
+                  offer.supplierName(),
+                  PurchaseOrderRenderer.DATE.format(order.expectedBy()),
+                  order.documentId())));
     } catch (InvalidInputException e) {
       throw refused(ErrorCodes.SELECTION_REFUSED, e);
     }
@@ -265,8 +294,10 @@ public class PurchasingWorkers {
     service.checkDelivery(purchaseRequestId, JobOperations.operationId(job));
   }
 
+  /** Registered under the person who completed {@code receive-order} in the inbox. */
   @JobWorker(type = JobTypes.RECORD_RECEPTION)
-  public ReceptionOutput recordReception(
+  public Map<String, Object> recordReception(
+      ActivatedJob job,
       @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId,
       @Variable(name = Variables.RECEPTION) ReceptionVariable reception) {
     try {
@@ -277,11 +308,38 @@ public class PurchasingWorkers {
                   date(reception.receivedOn()),
                   reception.acceptedSerials(),
                   reception.refusedUnits(),
-                  reception.notes()));
-      return new ReceptionOutput(done.receivedCount(), done.refusedCount());
+                  reception.notes()),
+              CompletedBy.of(job, Elements.RECEIVE_ORDER),
+              JobOperations.operationId(job));
+      return output(
+          new ReceptionOutput(done.receivedCount(), done.refusedCount(), done.missingQuantity()));
     } catch (InvalidInputException e) {
       throw refused(ErrorCodes.RECEPTION_REFUSED, e);
     }
+  }
+
+  /** The worker's output record as variables, with {@code completedBy} cleared. */
+  private Map<String, Object> output(Record output) {
+    Map<String, Object> variables = new HashMap<>(CompletedBy.cleared());
+    variables.putAll(
+        json.convertValue(
+            output, json.getTypeFactory().constructMapType(Map.class, String.class, Object.class)));
+    return variables;
+  }
+
+  /** The buyer who completed {@code decide-replacement} in the inbox is recorded. */
+  @JobWorker(type = JobTypes.RECORD_REPLACEMENT_DECISION)
+  public Map<String, Object> recordReplacementDecision(
+      ActivatedJob job,
+      @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId,
+      @Variable(name = Variables.REPLACEMENT) ReplacementVariable replacement) {
+    service.recordReplacementDecision(
+        purchaseRequestId,
+        Boolean.TRUE.equals(replacement.replace()),
+        replacement.comment(),
+        CompletedBy.of(job, Elements.DECIDE_REPLACEMENT),
+        JobOperations.operationId(job));
+    return CompletedBy.cleared();
   }
 
   /** The BPMN error sending the task back, with every problem in {@code taskRefusal}. */

@@ -7,7 +7,9 @@ enum RequestStatus {
   SOURCING("Achat en cours"),
   REFUSED("Achat neuf refusé"),
   ORDERED("Commandée"),
-  RECEIVED("Réceptionnée");
+  PARTIALLY_RECEIVED("Réception partielle"),
+  RECEIVED("Réceptionnée"),
+  CLOSED_SHORT("Commande close incomplète");
 
   private final String label;
 

@@ -19,6 +19,7 @@
       "suppliers",
       "documents",
       "notification",
-      "processes"
+      "processes",
+      "reconditioning"
     })
 package fr.secondevie.purchasing;

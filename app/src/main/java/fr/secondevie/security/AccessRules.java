@@ -110,6 +110,7 @@ public final class AccessRules {
   static final Access IMPORTERS = Access.roles(Role.ASSET_MANAGER, Role.ADMIN);
   static final Access MANAGERS = Access.roles(Role.ASSET_MANAGER, Role.ADMIN);
   static final Access WORKSHOP = Access.roles(Role.TECHNICIAN, Role.ASSET_MANAGER, Role.ADMIN);
+  static final Access RECEIVERS = Access.roles(Role.TECHNICIAN, Role.BUYER);
   static final Access WIPE_REPORTERS = Access.roles(Role.TECHNICIAN, Role.ADMIN);
   static final Access OUTBOX_READERS = Access.roles(Role.ASSET_MANAGER, Role.AUDITOR, Role.ADMIN);
   static final Access SUPPLIER_READERS =
@@ -274,6 +275,8 @@ public final class AccessRules {
     get(r, "/purchases", AUTHENTICATED);
     post(r, "/purchases", AUTHENTICATED);
     get(r, "/purchases/{id}", AUTHENTICATED);
+    post(r, "/purchases/{id}/reception", RECEIVERS);
+    post(r, "/purchases/{id}/warranty-returns", RECEIVERS);
     get(r, "/api/purchase-requests", AUTHENTICATED);
     post(r, "/api/purchase-requests", AUTHENTICATED);
     get(r, "/api/purchase-requests/{id}", AUTHENTICATED);

@@ -23,6 +23,7 @@ final class PurchaseFixtures {
 
   /** Removes the purchasing rows and the order lines of the spend ledger. */
   static void clean(JdbcTemplate jdbc) {
+    jdbc.update("DELETE FROM purchase_warranty_return");
     jdbc.update("DELETE FROM purchase_reception_unit");
     jdbc.update("DELETE FROM purchase_order");
     jdbc.update("DELETE FROM purchase_offer");
@@ -96,7 +97,8 @@ final class PurchaseFixtures {
         useCase,
         security,
         neededBy,
-        "Renouvellement des postes de l'équipe mobile de cardiologie");
+        "Renouvellement des postes de l'équipe mobile de cardiologie",
+        null);
   }
 
   /** What form {@code record-offers} submits for one offer of a referenced supplier. */

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -24,8 +25,11 @@ import fr.secondevie.support.TestDatabase;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
+import io.camunda.process.test.api.CamundaProcessTestContext;
 import io.camunda.process.test.api.CamundaSpringProcessTest;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
+import io.camunda.process.test.api.assertions.UserTaskSelectors;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -65,6 +70,8 @@ class PurchaseWebTests {
   @Autowired TestClock clock;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
+  @Autowired PurchasingService purchasing;
+  @Autowired CamundaProcessTestContext processTestContext;
 
   LocalDate today;
   String siret;
@@ -190,6 +197,15 @@ class PurchaseWebTests {
     mvc.perform(get("/purchases/" + id).with(REQUESTER))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Réceptionnée")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "Offre choisie par <span id=\"selected-by\">acheteuse [acheteuse]</span>")))
+        .andExpect(
+            content()
+                .string(
+                    containsString("par <span id=\"received-by\">magasinier [magasinier]</span>")))
         .andExpect(content().string(containsString(reference + "-001")));
     for (String number : List.of(reference + "-001", reference + "-002")) {
       Asset asset = inventory.get(number);
@@ -197,6 +213,8 @@ class PurchaseWebTests {
       assertThat(asset.acquisitionCostCents()).isEqualTo(28_950L);
       assertThat(asset.service()).isEqualTo("Pneumologie");
       assertThat(asset.status()).isEqualTo(AssetStatus.IN_SERVICE);
+      assertThat(inventory.custodyOf(asset.id()).get(0).actor())
+          .isEqualTo("magasinier [magasinier] via worker:purchasing.record-reception");
     }
     mvc.perform(get("/assets/" + inventory.get(reference + "-001").id()).with(REQUESTER))
         .andExpect(status().isOk())
@@ -211,7 +229,100 @@ class PurchaseWebTests {
         .andExpect(content().string(containsString("Reconditionné")));
   }
 
+  @Test
+  void shouldReceiveAnOrderFromACsvFileAndRefuseABadFileWithoutTouchingTheTask() throws Exception {
+    // given: an order of three laptops waiting for its reception, and a laptop already inventoried
+    Asset known =
+        PurchaseFixtures.inStock(inventory, fr.secondevie.inventory.AssetCategory.DESKTOP);
+    PurchaseRequest request =
+        purchasing.submit(
+            PurchaseFixtures.request("LAPTOP", 3, "MOBILE_LAPTOP", "NONE", today.plusDays(30)),
+            "infirmier.cadre");
+    long instance = request.processInstanceKey();
+    task(instance, Elements.RECORD_OFFERS);
+    processTestContext.completeUserTask(
+        UserTaskSelectors.byElementId(Elements.RECORD_OFFERS, instance),
+        PurchaseFixtures.offers(
+            List.of(PurchaseFixtures.supplierOffer(siret, true, 289.5, 12, 10))));
+    task(instance, Elements.SELECT_OFFER);
+    processTestContext.completeUserTask(
+        UserTaskSelectors.byElementId(Elements.SELECT_OFFER, instance),
+        PurchaseFixtures.selection(1, "Fournisseur référencé, seule offre"));
+    long receiveTask = task(instance, Elements.RECEIVE_ORDER);
+
+    // when: a file with a unit already in the inventory and a refusal without its reason
+    mvc.perform(
+            multipart("/purchases/" + request.id() + "/reception")
+                .file(
+                    csv(
+                        "numero_de_serie;decision;motif\n"
+                            + "PF-5B01;acceptée;\n"
+                            + known.serialNumber()
+                            + ";acceptée;\n"
+                            + "PF-5B03;refusée;\n"))
+                .param("receivedOn", today.toString())
+                .with(RECEIVER)
+                .with(csrf()))
+        // then: each problem named by its line and column, nothing recorded, the task still open
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Le fichier comporte 2 erreurs")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "Ligne 3, colonne numero_de_serie : « "
+                            + known.serialNumber()
+                            + " » est déjà à l&#39;inventaire ("
+                            + known.inventoryNumber()
+                            + ").")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "Ligne 4, colonne motif : vide : indiquez pourquoi l&#39;unité est"
+                            + " refusée.")));
+    assertThat(task(instance, Elements.RECEIVE_ORDER)).isEqualTo(receiveTask);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase_reception_unit", Integer.class))
+        .isZero();
+
+    // when: the corrected file
+    mvc.perform(
+            multipart("/purchases/" + request.id() + "/reception")
+                .file(
+                    csv(
+                        "numero_de_serie;decision;motif\n"
+                            + "PF-5B01;acceptée;\n"
+                            + "PF-5B02;acceptée;\n"
+                            + "PF-5B03;refusée;clavier cassé\n"))
+                .param("receivedOn", today.toString())
+                .param("receptionNotes", "Livraison du matin")
+                .with(RECEIVER)
+                .with(csrf()))
+        .andExpect(redirectedUrl("/purchases/" + request.id()));
+
+    // then: the reception task is completed in the receiver's name, the units are registered, the
+    // refused one waits for the buyer's decision
+    assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
+        .hasCompletedElements(Elements.RECORD_RECEPTION)
+        .hasActiveElements(Elements.DECIDE_REPLACEMENT);
+    PurchaseOrder order = purchasing.orderOf(request.id()).orElseThrow();
+    assertThat(order.receivedCount()).isEqualTo(2);
+    assertThat(order.refusedCount()).isEqualTo(1);
+    assertThat(order.receivedBy()).isEqualTo("magasinier [magasinier]");
+    assertThat(order.receptionNotes()).isEqualTo("Livraison du matin");
+    assertThat(inventory.get(order.reference() + "-002").serialNumber()).isEqualTo("PF-5B02");
+    assertThat(purchasing.units(order.id()))
+        .filteredOn(u -> !u.accepted())
+        .singleElement()
+        .satisfies(u -> assertThat(u.refusalReason()).isEqualTo("clavier cassé"));
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  private static MockMultipartFile csv(String content) {
+    return new MockMultipartFile(
+        "file", "livraison.csv", "text/csv", content.getBytes(StandardCharsets.UTF_8));
+  }
 
   /** The key of the open task of the element, once the instance reached it. */
   private long task(long instance, String elementId) {

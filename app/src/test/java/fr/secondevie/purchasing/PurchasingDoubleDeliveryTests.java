@@ -68,7 +68,13 @@ class PurchasingDoubleDeliveryTests {
             DoubleDelivery.twiceAtOnce(() -> workers.assignStock(job, requestId)));
 
     // then: both answer "2 assigned, none left", each asset moved and recorded once
-    assertThat(answers).containsOnly(new PurchasingWorkers.AssignOutput(2, 0));
+    assertThat(answers)
+        .hasSize(2)
+        .allSatisfy(
+            a ->
+                assertThat(a)
+                    .containsEntry("assignedCount", 2)
+                    .containsEntry("remainingQuantity", 0));
     assertThat(purchasing.assignedFromStock(requestId))
         .containsExactlyInAnyOrder(first.inventoryNumber(), second.inventoryNumber());
     for (Asset asset : List.of(first, second)) {
@@ -119,6 +125,7 @@ class PurchasingDoubleDeliveryTests {
         Jobs.job(JobTypes.PLACE_ORDER, "place-order"),
         requestId,
         new SelectionVariable(1, "Meilleure note, garantie"));
+    ActivatedJob job = Jobs.job(JobTypes.RECORD_RECEPTION, "record-reception");
     ReceptionVariable reception =
         new ReceptionVariable(
             today.toString(), "DD-SN-1\nDD-SN-2", "DD-SN-3 ; écran fissuré", null);
@@ -126,18 +133,52 @@ class PurchasingDoubleDeliveryTests {
     // when
     var answers =
         DoubleDelivery.allAnswered(
-            DoubleDelivery.twiceAtOnce(() -> workers.recordReception(requestId, reception)));
+            DoubleDelivery.twiceAtOnce(() -> workers.recordReception(job, requestId, reception)));
 
-    // then: both answer 2 received, 1 refused; two assets, three units, one spend line
-    assertThat(answers).containsOnly(new PurchasingWorkers.ReceptionOutput(2, 1));
+    // then: both answer 2 received, 1 refused, 1 due; two assets, three units, one delivery
+    assertThat(answers)
+        .hasSize(2)
+        .allSatisfy(
+            a ->
+                assertThat(a)
+                    .containsEntry("receivedCount", 2)
+                    .containsEntry("refusedCount", 1)
+                    .containsEntry("missingQuantity", 1));
     PurchaseOrder order = purchasing.orderOf(requestId).orElseThrow();
+    assertThat(order.deliveryCount()).isEqualTo(1);
     assertThat(purchasing.units(order.id())).hasSize(3);
     assertThat(count("SELECT COUNT(*) FROM asset WHERE serial_number LIKE 'DD-SN-%'")).isEqualTo(2);
+
+    // when: the buyer's closing of the order, delivered twice at once too
+    ActivatedJob close =
+        Jobs.job(JobTypes.RECORD_REPLACEMENT_DECISION, "record-replacement-decision");
+    DoubleDelivery.allAnswered(
+        DoubleDelivery.twiceAtOnce(
+            () ->
+                workers.recordReplacementDecision(
+                    close,
+                    requestId,
+                    new PurchasingWorkers.ReplacementVariable(false, "Modèle épuisé"))));
+
+    // then: closed once, one spend line for the two units accepted
+    assertThat(purchasing.orderOf(requestId).orElseThrow().status())
+        .isEqualTo(PurchaseOrder.CLOSED);
     assertThat(
             count(
                 "SELECT COUNT(*) FROM spend_ledger_line WHERE order_reference = ?",
                 order.reference()))
         .isEqualTo(1);
+    long unitPrice =
+        purchasing.offers(requestId).stream()
+            .filter(o -> o.id() == order.offerId())
+            .findFirst()
+            .orElseThrow()
+            .unitPriceCents();
+    assertThat(
+            count(
+                "SELECT amount_cents FROM spend_ledger_line WHERE order_reference = ?",
+                order.reference()))
+        .isEqualTo(2 * unitPrice);
   }
 
   private long submit(int quantity) {

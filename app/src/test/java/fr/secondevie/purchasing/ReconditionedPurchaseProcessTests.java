@@ -7,6 +7,7 @@ import static fr.secondevie.purchasing.PurchaseFixtures.supplierOffer;
 import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.secondevie.common.CompletedBy;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetStatus;
@@ -197,12 +198,14 @@ class ReconditionedPurchaseProcessTests {
         UserTaskSelectors.byElementId(Elements.RECEIVE_ORDER, instance),
         reception(today, "PF-3K9L2\nPF-3K9L7", "PF-3K9M1 ; écran fissuré à la livraison"));
 
-    // then: two reconditioned laptops enter the inventory with their cost, one unit is refused
+    // then: two reconditioned laptops enter the inventory with their cost, one unit is refused and
+    // still due: the buyer decides its replacement
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
-        .isCompleted()
-        .hasCompletedElements(Elements.RECORD_RECEPTION, Elements.ORDER_RECEIVED)
+        .hasActiveElements(Elements.DECIDE_REPLACEMENT)
+        .hasCompletedElements(Elements.RECORD_RECEPTION)
         .hasVariable(Variables.RECEIVED_COUNT, 2)
-        .hasVariable(Variables.REFUSED_COUNT, 1);
+        .hasVariable(Variables.REFUSED_COUNT, 1)
+        .hasVariable(Variables.MISSING_QUANTITY, 1);
     assertThat(purchasing.units(order.id()))
         .extracting(
             ReceptionUnit::serialNumber, ReceptionUnit::accepted, ReceptionUnit::refusalReason)
@@ -219,10 +222,52 @@ class ReconditionedPurchaseProcessTests {
     assertThat(received.orderReference()).isEqualTo(order.reference());
     assertThat(received.status()).isEqualTo(AssetStatus.IN_SERVICE);
     assertThat(spendLines(order.reference()))
+        .as("spend counted once the order is settled")
+        .isEmpty();
+    assertThat(purchasing.find(request.id()).orElseThrow().status())
+        .isEqualTo(RequestStatus.PARTIALLY_RECEIVED);
+
+    // when: the buyer asks the supplier to replace the refused unit, which comes in a second
+    // delivery
+    processTestContext.completeUserTask(
+        UserTaskSelectors.byElementId(Elements.DECIDE_REPLACEMENT, instance),
+        Map.of(
+            "replacementDecision",
+            "REPLACE",
+            "replacementComment",
+            "Remplacement sous 10 jours convenu par téléphone",
+            CompletedBy.VARIABLE,
+            new CompletedBy("cmartin", "Camille Martin", Elements.DECIDE_REPLACEMENT)
+                .asVariable()));
+    assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
+        .hasActiveElements(Elements.RECEIVE_ORDER)
+        .hasCompletedElements(Elements.RECORD_REPLACEMENT_DECISION);
+    assertThat(notifications.latest(1000))
+        .filteredOn(n -> n.operationId().startsWith("purchase-replacement:"))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.recipient()).isEqualTo("commandes@ecodair.example");
+              assertThat(n.body()).contains("PF-3K9M1 : écran fissuré à la livraison");
+            });
+    processTestContext.completeUserTask(
+        UserTaskSelectors.byElementId(Elements.RECEIVE_ORDER, instance),
+        reception(today, "PF-3K9M5", ""));
+
+    // then: the order is received, its third unit registered, the spend of the three counted once
+    assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
+        .isCompleted()
+        .hasCompletedElements(Elements.ORDER_RECEIVED)
+        .hasVariable(Variables.MISSING_QUANTITY, 0);
+    PurchaseOrder settled = purchasing.orderOf(request.id()).orElseThrow();
+    assertThat(settled.deliveryCount()).isEqualTo(2);
+    assertThat(settled.replacementsRequested()).isEqualTo(1);
+    assertThat(inventory.get(order.reference() + "-003").serialNumber()).isEqualTo("PF-3K9M5");
+    assertThat(spendLines(order.reference()))
         .singleElement()
         .satisfies(
             line -> {
-              assertThat(line.get("amount_cents")).isEqualTo(62_000L);
+              assertThat(line.get("amount_cents")).isEqualTo(93_000L);
               assertThat(line.get("nature")).isEqualTo("RECONDITIONNE");
               assertThat(line.get("import_id")).isNull();
             });
@@ -256,7 +301,13 @@ class ReconditionedPurchaseProcessTests {
     processTestContext.completeUserTask(
         UserTaskSelectors.byElementId(Elements.APPROVE_NEW_PURCHASE, instance),
         Map.of(
-            "newPurchaseDecision", "APPROVED", "newPurchaseComment", "Contrainte RSSI confirmée"));
+            "newPurchaseDecision",
+            "APPROVED",
+            "newPurchaseComment",
+            "Contrainte RSSI confirmée",
+            CompletedBy.VARIABLE,
+            new CompletedBy("cmartin", "Camille Martin", Elements.APPROVE_NEW_PURCHASE)
+                .asVariable()));
 
     // then: the buyer records a new offer and orders it
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
@@ -266,17 +317,23 @@ class ReconditionedPurchaseProcessTests {
     assertThat(approved.channel()).isEqualTo(Channels.NEW);
     assertThat(approved.newApproved()).isTrue();
     assertThat(approved.newJustification()).contains("laboratoire");
+    assertThat(approved.newDecidedBy()).isEqualTo("Camille Martin [cmartin]");
     processTestContext.completeUserTask(
         UserTaskSelectors.byElementId(Elements.RECORD_OFFERS, instance),
         offers(List.of(supplierOffer(supplierSiret, false, 720.0, 36, 15))));
+    Map<String, Object> selected = new java.util.HashMap<>(selection(1, "Seule offre conforme"));
+    selected.put(
+        CompletedBy.VARIABLE,
+        new CompletedBy("lbernard", "Léa Bernard", Elements.SELECT_OFFER).asVariable());
     processTestContext.completeUserTask(
-        UserTaskSelectors.byElementId(Elements.SELECT_OFFER, instance),
-        selection(1, "Seule offre conforme"));
+        UserTaskSelectors.byElementId(Elements.SELECT_OFFER, instance), selected);
     processTestContext.completeUserTask(
         UserTaskSelectors.byElementId(Elements.RECEIVE_ORDER, instance),
         reception(today, "DT-0001\nDT-0002", ""));
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance)).isCompleted();
     PurchaseOrder order = purchasing.orderOf(request.id()).orElseThrow();
+    assertThat(order.selectedBy()).isEqualTo("Léa Bernard [lbernard]");
+    assertThat(order.receivedBy()).as("received outside the inbox").isNull();
     assertThat(inventory.get(order.reference() + "-002").reconditioned()).isFalse();
     assertThat(spendLines(order.reference()))
         .singleElement()
@@ -313,6 +370,7 @@ class ReconditionedPurchaseProcessTests {
     assertThat(refused.status()).isEqualTo(RequestStatus.REFUSED);
     assertThat(refused.newApproved()).isFalse();
     assertThat(refused.newDecisionComment()).isEqualTo("Couvert par le marché de maintenance");
+    assertThat(refused.newDecidedBy()).as("completed outside the inbox: nobody named").isNull();
     assertThat(purchasing.orderOf(request.id())).isEmpty();
   }
 
@@ -371,6 +429,56 @@ class ReconditionedPurchaseProcessTests {
               assertThat(n.recipient()).isEqualTo("commandes@ecodair.example");
               assertThat(n.subject()).contains("retard");
             });
+  }
+
+  @Test
+  void shouldCloseTheOrderWithTheUnitsReceivedWhenTheBuyerStopsWaitingForTheOthers() {
+    // given: two monitors ordered, one delivered
+    PurchaseRequest request =
+        purchasing.submit(
+            PurchaseFixtures.request("MONITOR", 2, "SCREEN", "NONE", today.plusDays(30)), "tech");
+    long instance = request.processInstanceKey();
+    assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
+        .hasActiveElements(Elements.RECORD_OFFERS);
+    processTestContext.completeUserTask(
+        UserTaskSelectors.byElementId(Elements.RECORD_OFFERS, instance),
+        offers(List.of(supplierOffer(supplierSiret, true, 89.0, 12, 5))));
+    processTestContext.completeUserTask(
+        UserTaskSelectors.byElementId(Elements.SELECT_OFFER, instance),
+        selection(1, "Fournisseur référencé"));
+    processTestContext.completeUserTask(
+        UserTaskSelectors.byElementId(Elements.RECEIVE_ORDER, instance),
+        reception(today, "EC-7781", ""));
+    assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
+        .hasActiveElements(Elements.DECIDE_REPLACEMENT)
+        .hasVariable(Variables.MISSING_QUANTITY, 1);
+
+    // when: the buyer closes the order
+    processTestContext.completeUserTask(
+        UserTaskSelectors.byElementId(Elements.DECIDE_REPLACEMENT, instance),
+        Map.of(
+            "replacementDecision",
+            "CLOSE",
+            "replacementComment",
+            "Modèle épuisé chez le fournisseur",
+            CompletedBy.VARIABLE,
+            new CompletedBy("cmartin", "Camille Martin", Elements.DECIDE_REPLACEMENT)
+                .asVariable()));
+
+    // then: closed with the unit received, whose spend alone is counted
+    assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
+        .isCompleted()
+        .hasCompletedElements(Elements.ORDER_CLOSED)
+        .hasNotActivatedElements(Elements.ORDER_RECEIVED);
+    PurchaseOrder order = purchasing.orderOf(request.id()).orElseThrow();
+    assertThat(order.status()).isEqualTo(PurchaseOrder.CLOSED);
+    assertThat(order.closedReason()).isEqualTo("Modèle épuisé chez le fournisseur");
+    assertThat(order.closedBy()).isEqualTo("Camille Martin [cmartin]");
+    assertThat(purchasing.find(request.id()).orElseThrow().status())
+        .isEqualTo(RequestStatus.CLOSED_SHORT);
+    assertThat(spendLines(order.reference()))
+        .singleElement()
+        .satisfies(line -> assertThat(line.get("amount_cents")).isEqualTo(8_900L));
   }
 
   // ---------------------------------------------------------------- helpers

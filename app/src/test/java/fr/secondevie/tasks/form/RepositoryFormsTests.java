@@ -100,9 +100,10 @@ class RepositoryFormsTests {
           "{'reportYear': 2025, 'reportVersion': 1, 'review': {'comment': 'Poids du lot 3"
               + " manquant'}}",
           "review-internal-stock",
-          "{'purchaseRequestId': 12, 'requestedBy': 'technicien', 'stockProposal':"
-              + " [{'assetId': 42, 'inventoryNumber': 'CHU76-2019-00028', 'description':"
-              + " 'Portable HP EliteBook 840 G6', 'site': 'Charles-Nicolle', 'accepted': false}]}",
+          "{'purchaseRequestId': 12, 'requestedBy': 'technicien', 'minimumGrade': 'B',"
+              + " 'stockProposal': [{'assetId': 42, 'inventoryNumber': 'CHU76-2019-00028',"
+              + " 'description': 'Portable HP EliteBook 840 G6', 'site': 'Charles-Nicolle',"
+              + " 'grade': 'A', 'accepted': false}]}",
           "justify-new-purchase",
           "{'purchaseRequestId': 12, 'requestedBy': 'technicien', 'channelDecision':"
               + " {'channel': 'NEW', 'reason': 'Données de santé sous obligations particulières'}}",
@@ -119,6 +120,9 @@ class RepositoryFormsTests {
               + " 'ranking': [{'rank': 1, 'label': 'Ateliers du Bocage', 'unitPriceDisplay':"
               + " '450,00 €', 'warrantyMonths': 12, 'deliveryDays': 10, 'maturityBonus': 3,"
               + " 'score': 103.1}]}",
+          "decide-replacement",
+          "{'purchaseRequestId': 12, 'missingQuantity': 1, 'purchaseOrder': {'reference':"
+              + " 'BC-2026-12', 'quantity': 2, 'supplierName': 'Ateliers du Bocage'}}",
           "receive-order",
           "{'purchaseOrder': {'reference': 'BC-2026-12', 'quantity': 2, 'supplierName':"
               + " 'Ateliers du Bocage', 'expectedBy': '2026-12-20'}}");

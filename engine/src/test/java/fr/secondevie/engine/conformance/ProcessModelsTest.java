@@ -47,7 +47,7 @@ class ProcessModelsTest extends ConformanceTest {
     assertThat(deployment.getDecisions())
         .extracting(d -> d.getDmnDecisionId())
         .contains("asset-route", "supplier-maturity", "purchase-channel");
-    assertThat(deployment.getForm()).hasSize(19);
+    assertThat(deployment.getForm()).hasSize(20);
   }
 
   @Test
