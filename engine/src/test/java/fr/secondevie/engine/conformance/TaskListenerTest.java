@@ -204,6 +204,38 @@ class TaskListenerTest extends ConformanceTest {
   }
 
   @Test
+  void shouldAssignTheModelsAssigneeThroughTheAssigningListenerAfterCreation() {
+    // given a user task whose model sets an assignee, with an assigning listener
+    String processId = unique("tl-model-assignee");
+    String listener = unique("tl-assign");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .userTask(
+                "review",
+                u ->
+                    u.zeebeUserTask()
+                        .zeebeAssignee("tech-2")
+                        .zeebeTaskListener(l -> l.assigning().type(listener)))
+            .endEvent()
+            .done());
+    long key = start(processId).getProcessInstanceKey();
+
+    // when the task is reached, it is created unassigned and the assignment waits for the listener
+    ActivatedJob job = activateJob(listener);
+    assertThat(job.getListenerEventType()).isEqualTo(ListenerEventType.ASSIGNING);
+    assertThat(job.getUserTask().getAssignee()).isEqualTo("tech-2");
+    assertThat(job.getUserTask().getChangedAttributes()).containsExactly("assignee");
+    assertThat(userTaskOf(key).getState()).isEqualTo(UserTaskState.ASSIGNING);
+    assertThat(userTaskOf(key).getAssignee()).isNull();
+    client.newCompleteCommand(job.getKey()).send().join();
+
+    // then
+    awaitUserTaskState(key, UserTaskState.CREATED);
+    assertThat(userTaskOf(key).getAssignee()).isEqualTo("tech-2");
+  }
+
+  @Test
   void shouldLeaveTheTaskUnassignedWhenTheAssignmentIsDenied() {
     // given
     String processId = unique("tl-assign-deny");

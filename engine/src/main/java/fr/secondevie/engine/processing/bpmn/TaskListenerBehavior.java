@@ -67,6 +67,25 @@ public final class TaskListenerBehavior {
     return true;
   }
 
+  /**
+   * Writes the created task and activates its element. With assigning listeners, an assignee the
+   * model sets is not written at creation: the task is then assigned to it through the assigning
+   * listeners, as Camunda does.
+   */
+  public void created(ElementInstance instance, long userTaskKey, UserTaskValue task) {
+    boolean assignLater =
+        task.assignee() != null && !instance.element().listeners("assigning").isEmpty();
+    ctx.write(
+        userTaskKey,
+        ValueType.USER_TASK,
+        Intent.CREATED,
+        assignLater ? task.withAssignee(null) : task);
+    bpmn.lifecycle().activated(instance);
+    if (assignLater) {
+      begin(instance, userTaskKey, "assigning", task.withAction("assign"), null);
+    }
+  }
+
   /** A task listener job completed: applies its result and goes on with the next listener. */
   public void listenerCompleted(ElementInstance instance, long userTaskKey, JobResult result) {
     Transition transition = ctx.state().userTasks().transition(userTaskKey);

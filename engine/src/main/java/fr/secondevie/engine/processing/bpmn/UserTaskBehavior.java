@@ -46,8 +46,7 @@ final class UserTaskBehavior extends ActivityBehavior {
     return () -> {
       long key = bpmn.ctx().nextKey();
       if (!bpmn.taskListeners().begin(instance, key, "creating", task.value(), null)) {
-        bpmn.ctx().write(key, ValueType.USER_TASK, Intent.CREATED, task.value());
-        bpmn.lifecycle().activated(instance);
+        bpmn.taskListeners().created(instance, key, task.value());
       }
     };
   }
