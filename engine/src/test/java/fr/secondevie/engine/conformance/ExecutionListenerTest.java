@@ -3,10 +3,12 @@ package fr.secondevie.engine.conformance;
 import static fr.secondevie.engine.conformance.DeploymentTest.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.JobKind;
 import io.camunda.client.api.search.enums.ListenerEventType;
+import io.camunda.client.api.search.response.Job;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
@@ -15,6 +17,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListenerEventType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.grpc.Status;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +80,50 @@ class ExecutionListenerTest extends ConformanceTest {
     client.newCompleteCommand(taskJob.getKey()).send().join();
     awaitCompleted(key);
     assertThat(variables(key)).doesNotContainKey("checked").doesNotContainKey("doubled");
+
+    // and the job search tells listener jobs apart
+    List<Job> listenerJobs =
+        client
+            .newJobSearchRequest()
+            .filter(f -> f.processInstanceKey(key).kind(JobKind.EXECUTION_LISTENER))
+            .send()
+            .join()
+            .items();
+    assertThat(listenerJobs)
+        .extracting(Job::getType, Job::getListenerEventType)
+        .containsExactlyInAnyOrder(
+            tuple(first, ListenerEventType.START), tuple(second, ListenerEventType.START));
+  }
+
+  @Test
+  void shouldRaiseIncidentForListenerTypeExpressionAndCreateTheJobOnResolve() {
+    // given a start listener whose job type is a FEEL expression on a missing variable
+    String processId = unique("el-type-expr");
+    String listener = unique("el-expr");
+    String type = unique("task");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask(
+                "task", t -> t.zeebeJobType(type).zeebeStartExecutionListener("=listenerType"))
+            .endEvent()
+            .done());
+    long key = start(processId).getProcessInstanceKey();
+
+    // then
+    IncidentView incident = awaitIncident(key);
+    assertThat(incident.value().errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
+    assertThat(incident.value().elementId()).isEqualTo("task");
+    assertThat(incident.value().errorMessage()).contains("listenerType");
+
+    // when the variable is set and the incident resolved
+    client.newSetVariablesCommand(key).variables(Map.of("listenerType", listener)).send().join();
+    client.newResolveIncidentCommand(incident.key()).send().join();
+
+    // then the listener job is created, then the task's job
+    client.newCompleteCommand(activateJob(listener).getKey()).send().join();
+    client.newCompleteCommand(activateJob(type).getKey()).send().join();
+    awaitCompleted(key);
   }
 
   @Test
