@@ -4,6 +4,7 @@ import fr.secondevie.engine.processing.ActivatedJob;
 import fr.secondevie.engine.processing.Commands;
 import fr.secondevie.engine.processing.CreatedInstance;
 import fr.secondevie.engine.processing.DeploymentResource;
+import fr.secondevie.engine.processing.JobResult;
 import fr.secondevie.engine.util.JsonValues;
 import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.*;
@@ -329,8 +330,41 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     if (variables == null) {
       return;
     }
+    JobResult result = JobResult.NONE;
+    if (request.hasResult()) {
+      io.camunda.zeebe.gateway.protocol.GatewayOuterClass.JobResult given = request.getResult();
+      if (given.hasType() && !given.getType().equals("userTask")) {
+        observer.onError(
+            io.grpc.Status.INVALID_ARGUMENT
+                .withDescription(
+                    "Expected a job result of type 'userTask' (results of ad-hoc sub-processes are"
+                        + " not supported by the embedded engine), but it was '"
+                        + given.getType()
+                        + "'")
+                .asRuntimeException());
+        return;
+      }
+      JobResultCorrections corrections = given.hasCorrections() ? given.getCorrections() : null;
+      result =
+          new JobResult(
+              given.getDenied(),
+              given.hasDeniedReason() ? given.getDeniedReason() : null,
+              corrections == null
+                  ? null
+                  : new JobResult.Corrections(
+                      corrections.hasAssignee() ? corrections.getAssignee() : null,
+                      corrections.hasDueDate() ? corrections.getDueDate() : null,
+                      corrections.hasFollowUpDate() ? corrections.getFollowUpDate() : null,
+                      corrections.hasCandidateUsers()
+                          ? corrections.getCandidateUsers().getValuesList()
+                          : null,
+                      corrections.hasCandidateGroups()
+                          ? corrections.getCandidateGroups().getValuesList()
+                          : null,
+                      corrections.hasPriority() ? corrections.getPriority() : null));
+    }
     GatewayRequests.reply(
-        commands.completeJob(request.getJobKey(), variables),
+        commands.completeJob(request.getJobKey(), variables, result),
         ignored -> CompleteJobResponse.getDefaultInstance(),
         observer);
   }

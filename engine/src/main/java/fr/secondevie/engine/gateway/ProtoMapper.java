@@ -10,6 +10,7 @@ import fr.secondevie.engine.record.DecisionRequirementsValue;
 import fr.secondevie.engine.record.DecisionValue;
 import fr.secondevie.engine.record.FormValue;
 import fr.secondevie.engine.record.JobValue;
+import fr.secondevie.engine.record.UserTaskValue;
 import fr.secondevie.engine.util.JsonValues;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DecisionMetadata;
@@ -33,23 +34,56 @@ final class ProtoMapper {
 
   static GatewayOuterClass.ActivatedJob job(ActivatedJob activated) {
     JobValue job = activated.job();
-    return GatewayOuterClass.ActivatedJob.newBuilder()
-        .setKey(activated.key())
-        .setType(job.type())
-        .setProcessInstanceKey(job.processInstanceKey())
-        .setBpmnProcessId(job.bpmnProcessId())
-        .setProcessDefinitionVersion(job.processDefinitionVersion())
-        .setProcessDefinitionKey(job.processDefinitionKey())
-        .setElementId(job.elementId())
-        .setElementInstanceKey(job.elementInstanceKey())
-        .setCustomHeaders(JsonValues.toJson(job.customHeaders()))
-        .setWorker(job.worker())
-        .setRetries(job.retries())
-        .setDeadline(job.deadline())
-        .setVariables(JsonValues.toJson(activated.variables()))
-        .setTenantId(TENANT)
-        .setKind(GatewayOuterClass.ActivatedJob.JobKind.BPMN_ELEMENT)
-        .build();
+    GatewayOuterClass.ActivatedJob.Builder builder =
+        GatewayOuterClass.ActivatedJob.newBuilder()
+            .setKey(activated.key())
+            .setType(job.type())
+            .setProcessInstanceKey(job.processInstanceKey())
+            .setBpmnProcessId(job.bpmnProcessId())
+            .setProcessDefinitionVersion(job.processDefinitionVersion())
+            .setProcessDefinitionKey(job.processDefinitionKey())
+            .setElementId(job.elementId())
+            .setElementInstanceKey(job.elementInstanceKey())
+            .setCustomHeaders(JsonValues.toJson(job.customHeaders()))
+            .setWorker(job.worker())
+            .setRetries(job.retries())
+            .setDeadline(job.deadline())
+            .setVariables(JsonValues.toJson(activated.variables()))
+            .setTenantId(TENANT)
+            .setKind(GatewayOuterClass.ActivatedJob.JobKind.valueOf(job.kindName()))
+            .setListenerEventType(
+                GatewayOuterClass.ActivatedJob.ListenerEventType.valueOf(job.eventTypeName()));
+    if (job.userTask() != null) {
+      builder.setUserTask(userTask(job.userTask()));
+    }
+    return builder.build();
+  }
+
+  private static GatewayOuterClass.UserTaskProperties userTask(JobValue.ListenerTask listened) {
+    UserTaskValue task = listened.task();
+    GatewayOuterClass.UserTaskProperties.Builder properties =
+        GatewayOuterClass.UserTaskProperties.newBuilder()
+            .setUserTaskKey(listened.userTaskKey())
+            .addAllCandidateGroups(task.candidateGroups())
+            .addAllCandidateUsers(task.candidateUsers())
+            .addAllChangedAttributes(listened.changedAttributes())
+            .setPriority(task.priority());
+    if (listened.action() != null) {
+      properties.setAction(listened.action());
+    }
+    if (task.assignee() != null) {
+      properties.setAssignee(task.assignee());
+    }
+    if (task.dueDate() != null) {
+      properties.setDueDate(task.dueDate());
+    }
+    if (task.followUpDate() != null) {
+      properties.setFollowUpDate(task.followUpDate());
+    }
+    if (task.formKey() > 0) {
+      properties.setFormKey(task.formKey());
+    }
+    return properties.build();
   }
 
   static DeployResourceResponse deployment(DeploymentResult result) {

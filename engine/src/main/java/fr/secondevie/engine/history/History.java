@@ -210,13 +210,34 @@ public final class History {
   private void applyUserTask(Record record) {
     UserTaskValue value = (UserTaskValue) record.value();
     switch (record.intent()) {
-      case CREATED ->
+      case CREATING ->
           userTasks.put(
               record.key(),
-              new UserTaskView(record.key(), value, "CREATED", record.timestamp(), -1));
+              new UserTaskView(record.key(), value, "CREATING", record.timestamp(), -1));
+      case CREATED -> {
+        UserTaskView creating = userTasks.get(record.key());
+        userTasks.put(
+            record.key(),
+            new UserTaskView(
+                record.key(),
+                value,
+                "CREATED",
+                creating != null ? creating.creationDate() : record.timestamp(),
+                -1));
+      }
+      // waiting for task listeners: the task shows its pending state and keeps its data
+      case ASSIGNING, UPDATING, COMPLETING ->
+          userTasks.computeIfPresent(
+              record.key(),
+              (k, v) ->
+                  new UserTaskView(k, v.value(), record.intent().name(), v.creationDate(), -1));
+      case DENIED ->
+          userTasks.computeIfPresent(
+              record.key(),
+              (k, v) -> new UserTaskView(k, v.value(), "CREATED", v.creationDate(), -1));
       case UPDATED ->
           userTasks.computeIfPresent(
-              record.key(), (k, v) -> new UserTaskView(k, value, v.state(), v.creationDate(), -1));
+              record.key(), (k, v) -> new UserTaskView(k, value, "CREATED", v.creationDate(), -1));
       case COMPLETED, CANCELED ->
           userTasks.computeIfPresent(
               record.key(),

@@ -47,6 +47,7 @@ public final class ExecutableElement {
   private boolean afterEventBasedGateway;
   private Map<String, Set<String>> joinReach = Map.of();
   private ExecutableProcess process;
+  private List<ListenerDefinition> listeners = List.of();
 
   public ExecutableElement(
       String id, String name, ElementType type, EventKind eventKind, ExecutableElement flowScope) {
@@ -233,6 +234,17 @@ public final class ExecutableElement {
     return joinReach;
   }
 
+  /**
+   * The execution listeners ({@code start}, {@code end}) or user task listeners ({@code creating},
+   * {@code assigning}, {@code updating}, {@code completing}) of an event type, in model order.
+   */
+  public List<ListenerDefinition> listeners(String eventType) {
+    if (listeners.isEmpty()) {
+      return List.of();
+    }
+    return listeners.stream().filter(l -> l.eventType().equals(eventType)).toList();
+  }
+
   public boolean isContainer() {
     return type == ElementType.PROCESS
         || type == ElementType.SUB_PROCESS
@@ -326,6 +338,10 @@ public final class ExecutableElement {
 
   void joinReach(Map<String, Set<String>> joinReach) {
     this.joinReach = Map.copyOf(joinReach);
+  }
+
+  void listeners(List<ListenerDefinition> listeners) {
+    this.listeners = List.copyOf(listeners);
   }
 
   void process(ExecutableProcess process) {

@@ -13,6 +13,8 @@ import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -21,6 +23,8 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import java.util.ArrayList;
@@ -161,6 +165,69 @@ final class ExtensionReader {
             form == null ? null : form.getFormId(),
             form == null ? null : form.getExternalReference(),
             headers(task)));
+  }
+
+  /**
+   * Reads {@code zeebe:executionListeners} and {@code zeebe:taskListeners} (Zeebe's validators
+   * already refused them where Camunda does not run them). The deprecated task listener event names
+   * ({@code assignment}, {@code complete}...) are read as their 8.8 names.
+   */
+  void listeners(BaseElement node, ExecutableElement element) {
+    List<ListenerDefinition> listeners = new ArrayList<>();
+    ZeebeExecutionListeners execution =
+        node.getSingleExtensionElement(ZeebeExecutionListeners.class);
+    if (execution != null) {
+      for (ZeebeExecutionListener listener : execution.getExecutionListeners()) {
+        if (listener.getEventType() == null) {
+          errors.add(node, "Expected an execution listener with an eventType but found none");
+          continue;
+        }
+        listeners.add(
+            listener(
+                node, listener.getEventType().name(), listener.getType(), listener.getRetries()));
+      }
+    }
+    ZeebeTaskListeners task = node.getSingleExtensionElement(ZeebeTaskListeners.class);
+    if (task != null) {
+      for (ZeebeTaskListener listener : task.getTaskListeners()) {
+        if (listener.getEventType() == null) {
+          errors.add(node, "Expected a task listener with an eventType but found none");
+          continue;
+        }
+        String eventType =
+            switch (listener.getEventType()) {
+              case create, creating -> "creating";
+              case assignment, assigning -> "assigning";
+              case update, updating -> "updating";
+              case complete, completing -> "completing";
+              case cancel, canceling -> "canceling";
+            };
+        if (eventType.equals("canceling")) {
+          errors.add(
+              node,
+              "Expected an element supported by the embedded engine but found unsupported"
+                  + " canceling task listener on userTask '"
+                  + node.getId()
+                  + "'");
+          continue;
+        }
+        listeners.add(listener(node, eventType, listener.getType(), listener.getRetries()));
+      }
+    }
+    if (!listeners.isEmpty()) {
+      element.listeners(listeners);
+    }
+  }
+
+  private ListenerDefinition listener(
+      BaseElement node, String eventType, String type, String retries) {
+    if (type == null || type.isBlank()) {
+      errors.add(node, "Expected a " + eventType + " listener with a job type but found none");
+    }
+    return new ListenerDefinition(
+        eventType,
+        expression(node, type == null ? "" : type),
+        expression(node, retries == null || retries.isBlank() ? "3" : retries));
   }
 
   Map<String, String> headers(BaseElement node) {

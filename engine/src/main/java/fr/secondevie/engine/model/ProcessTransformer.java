@@ -41,10 +41,8 @@ import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -93,6 +91,7 @@ final class ProcessTransformer {
         new ExecutableElement(
             process.getId(), process.getName(), ElementType.PROCESS, EventKind.NONE, null);
     elements.put(root.id(), root);
+    extensions.listeners(process, root);
     addChildren(process.getFlowElements(), root);
     links.forEach(Runnable::run);
     for (ExecutableElement element : elements.values()) {
@@ -158,13 +157,16 @@ final class ProcessTransformer {
   }
 
   private ExecutableElement addNode(FlowNode node, ExecutableElement scope) {
-    if (node.getSingleExtensionElement(ZeebeExecutionListeners.class) != null) {
-      return unsupported(node, "execution listeners on " + typeName(node));
+    ExecutableElement element =
+        node instanceof Activity activity && activity.getLoopCharacteristics() != null
+            ? addMultiInstance(activity, scope)
+            : addSingleNode(node, scope);
+    if (element != null) {
+      // the listeners of a multi-instance activity run for each inner instance
+      extensions.listeners(
+          node, element.innerActivity() != null ? element.innerActivity() : element);
     }
-    if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
-      return addMultiInstance(activity, scope);
-    }
-    return addSingleNode(node, scope);
+    return element;
   }
 
   private ExecutableElement addMultiInstance(Activity activity, ExecutableElement scope) {
@@ -299,9 +301,6 @@ final class ProcessTransformer {
   }
 
   private ExecutableElement addTask(Task task, ExecutableElement scope) {
-    if (task.getSingleExtensionElement(ZeebeTaskListeners.class) != null) {
-      return unsupported(task, "task listeners on " + typeName(task));
-    }
     ExecutableElement element;
     if (task instanceof ServiceTask) {
       element = element(task, ElementType.SERVICE_TASK, EventKind.NONE, scope);

@@ -2,6 +2,7 @@ package fr.secondevie.engine.processing;
 
 import fr.secondevie.engine.model.ExecutableProcess;
 import fr.secondevie.engine.processing.behavior.DecisionBehavior;
+import fr.secondevie.engine.processing.bpmn.TaskListenerBehavior;
 import fr.secondevie.engine.record.DecisionValue;
 import fr.secondevie.engine.state.ElementInstance;
 import java.util.List;
@@ -197,7 +198,13 @@ public final class Commands {
   }
 
   public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables) {
-    return engine.submit(() -> engine.jobs.complete(jobKey, variables));
+    return completeJob(jobKey, variables, JobResult.NONE);
+  }
+
+  /** Completes a job with a worker's result (user task listener jobs: denial, corrections). */
+  public CompletableFuture<Void> completeJob(
+      long jobKey, Map<String, Object> variables, JobResult result) {
+    return engine.submit(() -> engine.jobs.complete(jobKey, variables, result));
   }
 
   public CompletableFuture<Void> failJob(
@@ -241,12 +248,61 @@ public final class Commands {
   }
 
   public CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> vars) {
-    return engine.submit(() -> engine.userTasks.complete(userTaskKey, vars));
+    return completeUserTask(userTaskKey, vars, null);
+  }
+
+  /**
+   * Completes a user task; with completing task listeners, answers once they all completed (or
+   * fails with the rejection of the one that denied it).
+   */
+  public CompletableFuture<Void> completeUserTask(
+      long userTaskKey, Map<String, Object> vars, String action) {
+    return awaitingListeners(
+        waiter -> engine.userTasks.complete(userTaskKey, vars, action, waiter));
   }
 
   public CompletableFuture<Void> assignUserTask(
       long userTaskKey, String assignee, boolean allowOverride) {
-    return engine.submit(() -> engine.userTasks.assign(userTaskKey, assignee, allowOverride));
+    return assignUserTask(userTaskKey, assignee, allowOverride, null);
+  }
+
+  /** Assigns a user task; with assigning task listeners, answers once they all completed. */
+  public CompletableFuture<Void> assignUserTask(
+      long userTaskKey, String assignee, boolean allowOverride, String action) {
+    return awaitingListeners(
+        waiter -> engine.userTasks.assign(userTaskKey, assignee, allowOverride, action, waiter));
+  }
+
+  /**
+   * Runs a user task command that may wait for task listeners (its result then says {@code true}):
+   * the answer comes when the transition is applied, or as the rejection of a denial.
+   */
+  private CompletableFuture<Void> awaitingListeners(
+      java.util.function.Function<TaskListenerBehavior.Waiter, Result<Boolean>> command) {
+    CompletableFuture<Void> answer = new CompletableFuture<>();
+    TaskListenerBehavior.Waiter waiter =
+        new TaskListenerBehavior.Waiter() {
+          @Override
+          public void accepted() {
+            answer.complete(null);
+          }
+
+          @Override
+          public void denied(String reason) {
+            answer.completeExceptionally(new Rejection(RejectionType.INVALID_STATE, reason));
+          }
+        };
+    engine
+        .submit(() -> command.apply(waiter))
+        .whenComplete(
+            (waiting, error) -> {
+              if (error != null) {
+                answer.completeExceptionally(error);
+              } else if (!waiting) {
+                answer.complete(null);
+              }
+            });
+    return answer;
   }
 
   public CompletableFuture<Void> unassignUserTask(long userTaskKey) {
@@ -254,7 +310,14 @@ public final class Commands {
   }
 
   public CompletableFuture<Void> updateUserTask(long userTaskKey, UserTaskUpdate changes) {
-    return engine.submit(() -> engine.userTasks.update(userTaskKey, changes));
+    return updateUserTask(userTaskKey, changes, null);
+  }
+
+  /** Updates a user task; with updating task listeners, answers once they all completed. */
+  public CompletableFuture<Void> updateUserTask(
+      long userTaskKey, UserTaskUpdate changes, String action) {
+    return awaitingListeners(
+        waiter -> engine.userTasks.update(userTaskKey, changes, action, waiter));
   }
 
   /** Deletes every deployment, instance and record. */

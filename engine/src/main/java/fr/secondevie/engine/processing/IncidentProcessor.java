@@ -1,14 +1,10 @@
 package fr.secondevie.engine.processing;
 
-import fr.secondevie.engine.model.ElementType;
-import fr.secondevie.engine.model.ExecutableElement;
 import fr.secondevie.engine.processing.bpmn.BpmnBehaviors;
 import fr.secondevie.engine.record.ErrorType;
 import fr.secondevie.engine.record.IncidentValue;
 import fr.secondevie.engine.state.ElementInstance;
-import fr.secondevie.engine.state.ElementState;
 import fr.secondevie.engine.state.Job;
-import java.util.Map;
 
 /**
  * Resolves incidents. A job incident gives the job back to the workers (or raises a new incident
@@ -43,21 +39,16 @@ final class IncidentProcessor {
       Job job = ctx.state().jobs().get(incident.jobKey());
       if (job != null && job.status() == Job.Status.FAILED && job.value().retries() <= 0) {
         bpmn.incidents()
-            .raise(instance, ErrorType.JOB_NO_RETRIES, incident.errorMessage(), incident.jobKey());
+            .raise(
+                instance,
+                ErrorType.valueOf(incident.errorType()),
+                incident.errorMessage(),
+                incident.jobKey());
       }
       return Result.ok(null);
     }
-    if (instance.state() == ElementState.ACTIVATING) {
-      bpmn.behavior(instance.element()).onActivate(instance);
-      ExecutableElement start = instance.element().noneStartEvent();
-      if (instance.element().type() == ElementType.PROCESS
-          && instance.isActive()
-          && start != null) {
-        // the incident held the process instance back before its start event
-        bpmn.lifecycle().activate(start, instance, Map.of());
-      }
-    } else if (instance.state() == ElementState.COMPLETING) {
-      bpmn.behavior(instance.element()).onComplete(instance);
+    if (!bpmn.taskListeners().resume(instance)) {
+      bpmn.lifecycle().resume(instance);
     }
     return Result.ok(null);
   }

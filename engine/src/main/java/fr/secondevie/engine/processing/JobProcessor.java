@@ -24,17 +24,96 @@ final class JobProcessor {
     this.bpmn = bpmn;
   }
 
-  Result<Void> complete(long key, Map<String, Object> variables) {
+  Result<Void> complete(long key, Map<String, Object> variables, JobResult result) {
     Job job = ctx.state().jobs().get(key);
     Result<Void> rejection = requireActivated(job, key, "complete");
     if (rejection != null) {
       return rejection;
     }
+    if (JobValue.TASK_LISTENER.equals(job.value().kind())) {
+      rejection = checkTaskListenerResult(key, job.value(), variables, result);
+      if (rejection != null) {
+        return rejection;
+      }
+    }
     ctx.write(key, ValueType.JOB, Intent.COMPLETED, job.value());
     ElementInstance instance = ctx.state().instances().get(job.value().elementInstanceKey());
+    if (JobValue.TASK_LISTENER.equals(job.value().kind())) {
+      bpmn.taskListeners()
+          .listenerCompleted(instance, job.value().userTask().userTaskKey(), result);
+      return Result.ok(null);
+    }
+    if (JobValue.EXECUTION_LISTENER.equals(job.value().kind())) {
+      executionListenerCompleted(instance, job.value(), variables);
+      return Result.ok(null);
+    }
     bpmn.variables().applyResult(instance, variables);
     bpmn.lifecycle().complete(instance);
     return Result.ok(null);
+  }
+
+  /**
+   * A user task listener job takes no variables; only assigning, updating and completing can be
+   * denied; corrected priorities and dates must be valid. Checked before anything is written.
+   */
+  private static Result<Void> checkTaskListenerResult(
+      long key, JobValue job, Map<String, Object> variables, JobResult result) {
+    String eventType = job.listenerEventType();
+    if (!variables.isEmpty()) {
+      return Result.rejected(
+          RejectionType.INVALID_ARGUMENT,
+          "Expected to complete task listener job with key '"
+              + key
+              + "' without variables, but variables were given: a user task listener job cannot"
+              + " set variables");
+    }
+    if (result.denied() && "CREATING".equals(eventType)) {
+      return Result.rejected(
+          RejectionType.INVALID_ARGUMENT,
+          "Expected to complete task listener job with key '"
+              + key
+              + "', but it denies a 'creating' event: only assigning, updating and completing can"
+              + " be denied");
+    }
+    JobResult.Corrections corrections = result.corrections();
+    if (corrections == null) {
+      return null;
+    }
+    if (corrections.priority() != null
+        && (corrections.priority() < 0 || corrections.priority() > 100)) {
+      return Result.rejected(
+          RejectionType.INVALID_ARGUMENT,
+          "Expected the corrected priority to be a number between 0 and 100, but was "
+              + corrections.priority());
+    }
+    for (String date : new String[] {corrections.dueDate(), corrections.followUpDate()}) {
+      if (date != null && !date.isEmpty()) {
+        try {
+          java.time.ZonedDateTime.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+          return Result.rejected(
+              RejectionType.INVALID_ARGUMENT,
+              "Expected a corrected date in ISO 8601 format with offset, but was '" + date + "'");
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A start listener's variables are local to the element; an end listener's are propagated from
+   * the element's scope, like its output mappings. The element then goes on with its next listener
+   * or its own step.
+   */
+  private void executionListenerCompleted(
+      ElementInstance instance, JobValue job, Map<String, Object> variables) {
+    if ("START".equals(job.listenerEventType()) || instance.flowScope() == null) {
+      bpmn.variables().setLocal(instance, variables);
+    } else {
+      bpmn.variables()
+          .propagate(instance.loopCounter() > 0 ? instance : instance.flowScope(), variables);
+    }
+    bpmn.lifecycle().resume(instance);
   }
 
   Result<Void> fail(
@@ -51,10 +130,16 @@ final class JobProcessor {
     ElementInstance instance = ctx.state().instances().get(failed.elementInstanceKey());
     bpmn.variables().setLocal(instance, variables);
     if (retries <= 0) {
+      ErrorType type =
+          switch (failed.kindName()) {
+            case JobValue.EXECUTION_LISTENER -> ErrorType.EXECUTION_LISTENER_NO_RETRIES;
+            case JobValue.TASK_LISTENER -> ErrorType.TASK_LISTENER_NO_RETRIES;
+            default -> ErrorType.JOB_NO_RETRIES;
+          };
       bpmn.incidents()
           .raise(
               instance,
-              ErrorType.JOB_NO_RETRIES,
+              type,
               failed.errorMessage().isEmpty() ? "No more retries left." : failed.errorMessage(),
               key);
     }
@@ -67,6 +152,15 @@ final class JobProcessor {
     Result<Void> rejection = requireActivated(job, key, "throw an error for");
     if (rejection != null) {
       return rejection;
+    }
+    if (job.value().listenerJob()) {
+      return Result.rejected(
+          RejectionType.INVALID_STATE,
+          "Expected to throw an error for job with key '"
+              + key
+              + "', but it is a "
+              + (JobValue.TASK_LISTENER.equals(job.value().kind()) ? "task" : "execution")
+              + " listener job: throwing a BPMN error from a listener is not supported");
     }
     String message = errorMessage == null ? "" : errorMessage;
     ctx.write(key, ValueType.JOB, Intent.ERROR_THROWN, job.value().withError(errorCode, message));

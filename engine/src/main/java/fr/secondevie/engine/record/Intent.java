@@ -27,6 +27,14 @@ public enum Intent {
   RECURRED_AFTER_BACKOFF,
   // incidents
   RESOLVED,
+  // user tasks waiting for their task listeners: the transition, each listener's corrections,
+  // a denial
+  CREATING,
+  ASSIGNING,
+  UPDATING,
+  COMPLETING,
+  CORRECTED,
+  DENIED,
   // messages and subscriptions
   PUBLISHED,
   EXPIRED,

@@ -22,8 +22,78 @@ public record UserTaskValue(
     String formId,
     String externalFormReference,
     Map<String, String> customHeaders,
-    Map<String, Object> variables)
+    Map<String, Object> variables,
+    String action)
     implements RecordValue {
+
+  /** A task with no pending action. */
+  public UserTaskValue(
+      long elementInstanceKey,
+      String elementId,
+      String name,
+      long processInstanceKey,
+      long processDefinitionKey,
+      String bpmnProcessId,
+      int processDefinitionVersion,
+      String assignee,
+      List<String> candidateUsers,
+      List<String> candidateGroups,
+      String dueDate,
+      String followUpDate,
+      int priority,
+      long formKey,
+      String formId,
+      String externalFormReference,
+      Map<String, String> customHeaders,
+      Map<String, Object> variables) {
+    this(
+        elementInstanceKey,
+        elementId,
+        name,
+        processInstanceKey,
+        processDefinitionKey,
+        bpmnProcessId,
+        processDefinitionVersion,
+        assignee,
+        candidateUsers,
+        candidateGroups,
+        dueDate,
+        followUpDate,
+        priority,
+        formKey,
+        formId,
+        externalFormReference,
+        customHeaders,
+        variables,
+        null);
+  }
+
+  /**
+   * The same task with the action of the request changing it (custom or {@code assign}, {@code
+   * claim}, {@code update}, {@code complete}), which task listeners see.
+   */
+  public UserTaskValue withAction(String action) {
+    return new UserTaskValue(
+        elementInstanceKey,
+        elementId,
+        name,
+        processInstanceKey,
+        processDefinitionKey,
+        bpmnProcessId,
+        processDefinitionVersion,
+        assignee,
+        candidateUsers,
+        candidateGroups,
+        dueDate,
+        followUpDate,
+        priority,
+        formKey,
+        formId,
+        externalFormReference,
+        customHeaders,
+        variables,
+        action);
+  }
 
   /** The same task with another assignee (null: unassigned). */
   public UserTaskValue withAssignee(String assignee) {
@@ -45,7 +115,8 @@ public record UserTaskValue(
         formId,
         externalFormReference,
         customHeaders,
-        variables);
+        variables,
+        action);
   }
 
   /** The same task with the attributes of an update (candidates, dates, priority). */
@@ -73,7 +144,8 @@ public record UserTaskValue(
         formId,
         externalFormReference,
         customHeaders,
-        variables);
+        variables,
+        action);
   }
 
   public UserTaskValue withVariables(Map<String, Object> variables) {
@@ -95,6 +167,7 @@ public record UserTaskValue(
         formId,
         externalFormReference,
         customHeaders,
-        variables);
+        variables,
+        action);
   }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.secondevie.engine.history.Views.JobView;
 import fr.secondevie.engine.processing.ActivatedJob;
+import fr.secondevie.engine.processing.JobResult;
 import fr.secondevie.engine.record.JobValue;
+import fr.secondevie.engine.record.UserTaskValue;
 import fr.secondevie.engine.rest.http.ApiException;
 import fr.secondevie.engine.rest.http.JsonBody;
 import fr.secondevie.engine.rest.http.Response;
@@ -51,7 +53,7 @@ final class JobEndpoints {
           .enumeration(
               "kind",
               List.of("BPMN_ELEMENT", "EXECUTION_LISTENER", "TASK_LISTENER", "AD_HOC_SUB_PROCESS"),
-              j -> "BPMN_ELEMENT")
+              j -> j.value().kindName())
           .enumeration(
               "listenerEventType",
               List.of(
@@ -63,7 +65,7 @@ final class JobEndpoints {
                   "UPDATING",
                   "COMPLETING",
                   "CANCELING"),
-              j -> "UNSPECIFIED")
+              j -> j.value().eventTypeName())
           .string("processDefinitionId", j -> j.value().bpmnProcessId())
           .key("processDefinitionKey", j -> j.value().processDefinitionKey())
           .key("processInstanceKey", j -> j.value().processInstanceKey())
@@ -82,13 +84,12 @@ final class JobEndpoints {
         "/v2/jobs/{jobKey}/completion",
         request -> {
           JsonBody body = request.json();
-          if (body.has("result")) {
-            throw ApiException.badRequest(
-                "Expected no 'result' (job results of task listeners and ad-hoc sub-processes are"
-                    + " not supported by the embedded engine), but one was given");
-          }
           return Requests.noContent(
-              api.commands().completeJob(request.pathKey("jobKey"), body.variables("variables")));
+              api.commands()
+                  .completeJob(
+                      request.pathKey("jobKey"),
+                      body.variables("variables"),
+                      jobResult(body.object("result"))));
         });
     router.route(
         "POST",
@@ -217,10 +218,67 @@ final class JobEndpoints {
     Json.key(node, "processInstanceKey", job.processInstanceKey());
     Json.key(node, "processDefinitionKey", job.processDefinitionKey());
     Json.key(node, "elementInstanceKey", job.elementInstanceKey());
-    node.put("kind", "BPMN_ELEMENT");
-    node.put("listenerEventType", "UNSPECIFIED");
-    node.putNull("userTask");
+    node.put("kind", job.kindName());
+    node.put("listenerEventType", job.eventTypeName());
+    if (job.userTask() == null) {
+      node.putNull("userTask");
+    } else {
+      node.set("userTask", userTask(job.userTask()));
+    }
     node.putArray("tags");
+    return node;
+  }
+
+  /**
+   * The {@code result} of a job completion: {@code type} userTask (the default) with {@code
+   * denied}, {@code deniedReason} and {@code corrections}.
+   */
+  private static JobResult jobResult(JsonBody result) {
+    if (result == null) {
+      return JobResult.NONE;
+    }
+    String type = result.string("type");
+    if (type != null && !type.equals("userTask")) {
+      throw ApiException.badRequest(
+          "Expected a job result of type 'userTask' (results of ad-hoc sub-processes are not"
+              + " supported by the embedded engine), but it was '"
+              + type
+              + "'");
+    }
+    Boolean denied = result.bool("denied");
+    JsonBody corrections = result.object("corrections");
+    return new JobResult(
+        denied != null && denied,
+        result.string("deniedReason"),
+        corrections == null
+            ? null
+            : new JobResult.Corrections(
+                corrections.string("assignee"),
+                corrections.string("dueDate"),
+                corrections.string("followUpDate"),
+                corrections.strings("candidateUsers"),
+                corrections.strings("candidateGroups"),
+                corrections.integer("priority")));
+  }
+
+  /** The user task a task listener job is about (UserTaskProperties of the REST API). */
+  private static ObjectNode userTask(JobValue.ListenerTask listened) {
+    UserTaskValue task = listened.task();
+    ObjectNode node = Json.object();
+    node.put("action", listened.action());
+    node.put("assignee", task.assignee());
+    Json.strings(node, "candidateGroups", task.candidateGroups());
+    Json.strings(node, "candidateUsers", task.candidateUsers());
+    Json.strings(node, "changedAttributes", listened.changedAttributes());
+    node.put("dueDate", task.dueDate());
+    node.put("followUpDate", task.followUpDate());
+    if (task.formKey() > 0) {
+      Json.key(node, "formKey", task.formKey());
+    } else {
+      node.putNull("formKey");
+    }
+    node.put("priority", task.priority());
+    Json.key(node, "userTaskKey", listened.userTaskKey());
     return node;
   }
 
@@ -238,8 +296,8 @@ final class JobEndpoints {
     node.put("hasFailedWithRetriesLeft", hasFailedWithRetriesLeft(view));
     node.put("isDenied", false);
     Json.key(node, "jobKey", view.key());
-    node.put("kind", "BPMN_ELEMENT");
-    node.put("listenerEventType", "UNSPECIFIED");
+    node.put("kind", job.kindName());
+    node.put("listenerEventType", job.eventTypeName());
     node.put("processDefinitionId", job.bpmnProcessId());
     Json.key(node, "processDefinitionKey", job.processDefinitionKey());
     Json.key(node, "processInstanceKey", job.processInstanceKey());

@@ -110,7 +110,10 @@ final class UserTaskEndpoints {
           JsonBody body = request.json();
           return Requests.noContent(
               api.commands()
-                  .completeUserTask(request.pathKey("userTaskKey"), body.variables("variables")));
+                  .completeUserTask(
+                      request.pathKey("userTaskKey"),
+                      body.variables("variables"),
+                      body.string("action")));
         });
     router.route(
         "POST",
@@ -119,13 +122,14 @@ final class UserTaskEndpoints {
           JsonBody body = request.json();
           String assignee = body.requiredText("assignee");
           Boolean allowOverride = body.bool("allowOverride");
-          body.string("action");
+          String action = body.string("action");
           return Requests.noContent(
               api.commands()
                   .assignUserTask(
                       request.pathKey("userTaskKey"),
                       assignee,
-                      allowOverride == null || allowOverride));
+                      allowOverride == null || allowOverride,
+                      action));
         });
     router.route(
         "DELETE",
@@ -137,7 +141,7 @@ final class UserTaskEndpoints {
         "/v2/user-tasks/{userTaskKey}",
         request -> {
           JsonBody body = request.json();
-          body.string("action");
+          String action = body.string("action");
           JsonBody changeset = body.object("changeset");
           UserTaskUpdate update =
               changeset == null
@@ -149,7 +153,7 @@ final class UserTaskEndpoints {
                       changeset.string("followUpDate"),
                       changeset.integer("priority"));
           return Requests.noContent(
-              api.commands().updateUserTask(request.pathKey("userTaskKey"), update));
+              api.commands().updateUserTask(request.pathKey("userTaskKey"), update, action));
         });
     router.get(
         "/v2/user-tasks/{userTaskKey}/form",

@@ -35,6 +35,7 @@ public final class ElementInstance {
   private boolean interrupted;
   private List<Object> inputCollection;
   private Map<String, Object> triggerVariables = Map.of();
+  private int listenersDone;
 
   ElementInstance(
       long key, ProcessInstanceValue value, ExecutableElement element, ElementInstance flowScope) {
@@ -162,6 +163,14 @@ public final class ElementInstance {
     this.triggerVariables = variables;
   }
 
+  /**
+   * How many execution listener jobs of the current phase completed: start listeners while
+   * activating, end listeners while completing (reset when the element starts completing).
+   */
+  public int listenersDone() {
+    return listenersDone;
+  }
+
   // ---- mutations, called by the appliers of ElementInstanceState and sibling states
 
   void state(ElementState state) {
@@ -204,6 +213,14 @@ public final class ElementInstance {
   void interrupt() {
     interrupted = true;
     clearFlows();
+  }
+
+  void listenerDone() {
+    listenersDone++;
+  }
+
+  void resetListeners() {
+    listenersDone = 0;
   }
 
   void jobKey(long jobKey) {

@@ -32,11 +32,17 @@ public final class EngineState {
       case VARIABLE -> variables.apply(record);
       case JOB -> {
         jobs.apply(record);
+        JobValue job = (JobValue) record.value();
         if (record.intent() == Intent.CREATED) {
-          ElementInstance instance =
-              instances.get(((JobValue) record.value()).elementInstanceKey());
+          ElementInstance instance = instances.get(job.elementInstanceKey());
           if (instance != null) {
             instance.jobKey(record.key());
+          }
+        } else if (record.intent() == Intent.COMPLETED
+            && JobValue.EXECUTION_LISTENER.equals(job.kind())) {
+          ElementInstance instance = instances.get(job.elementInstanceKey());
+          if (instance != null) {
+            instance.listenerDone();
           }
         }
       }
@@ -44,7 +50,7 @@ public final class EngineState {
       case TIMER -> timers.apply(record);
       case USER_TASK -> {
         userTasks.apply(record);
-        if (record.intent() == Intent.CREATED) {
+        if (record.intent() == Intent.CREATED || record.intent() == Intent.CREATING) {
           UserTaskValue task = (UserTaskValue) record.value();
           ElementInstance instance = instances.get(task.elementInstanceKey());
           if (instance != null) {
@@ -65,6 +71,12 @@ public final class EngineState {
 
   private void applyProcessInstance(Record record) {
     instances.apply(record);
+    if (record.intent() == Intent.ELEMENT_COMPLETING) {
+      ElementInstance instance = instances.get(record.key());
+      if (instance != null) {
+        instance.resetListeners();
+      }
+    }
     if (record.intent() == Intent.ELEMENT_COMPLETED
         || record.intent() == Intent.ELEMENT_TERMINATED) {
       variables.scopeEnded(record.key());

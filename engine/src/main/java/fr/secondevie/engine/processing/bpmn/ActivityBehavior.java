@@ -21,10 +21,15 @@ abstract class ActivityBehavior implements BpmnElementBehavior {
 
   @Override
   public final void onActivate(ElementInstance instance) {
-    Either<Void> inputs = bpmn.variables().applyInputMappings(instance);
-    if (!inputs.isOk()) {
-      bpmn.incidents().raise(instance, ErrorType.IO_MAPPING_ERROR, inputs.failure());
-      return;
+    if (!bpmn.listenerJobs().startBegun(instance)) {
+      Either<Void> inputs = bpmn.variables().applyInputMappings(instance);
+      if (!inputs.isOk()) {
+        bpmn.incidents().raise(instance, ErrorType.IO_MAPPING_ERROR, inputs.failure());
+        return;
+      }
+    }
+    if (bpmn.listenerJobs().awaitStart(instance)) {
+      return; // a start listener runs first
     }
     Runnable start = prepare(instance);
     if (start == null) {
@@ -51,13 +56,29 @@ abstract class ActivityBehavior implements BpmnElementBehavior {
 
   @Override
   public void onComplete(ElementInstance instance) {
-    Either<Void> outputs = bpmn.variables().applyOutputMappings(instance);
-    if (!outputs.isOk()) {
-      bpmn.incidents().raise(instance, ErrorType.IO_MAPPING_ERROR, outputs.failure());
-      return;
+    if (!applyOutputsAwaitingEndListeners(instance)) {
+      bpmn.subscriptions().close(instance);
+      bpmn.lifecycle().completed(instance);
     }
-    bpmn.subscriptions().close(instance);
-    bpmn.lifecycle().completed(instance);
+  }
+
+  /**
+   * Applies the output mappings (once: not again when an end listener completed) and creates the
+   * next end listener job; returns whether the element must wait (listener job or incident).
+   */
+  protected boolean applyOutputsAwaitingEndListeners(ElementInstance instance) {
+    return applyOutputsAwaitingEndListeners(bpmn, instance);
+  }
+
+  static boolean applyOutputsAwaitingEndListeners(BpmnBehaviors bpmn, ElementInstance instance) {
+    if (instance.listenersDone() == 0) {
+      Either<Void> outputs = bpmn.variables().applyOutputMappings(instance);
+      if (!outputs.isOk()) {
+        bpmn.incidents().raise(instance, ErrorType.IO_MAPPING_ERROR, outputs.failure());
+        return true;
+      }
+    }
+    return bpmn.listenerJobs().awaitEnd(instance);
   }
 
   @Override

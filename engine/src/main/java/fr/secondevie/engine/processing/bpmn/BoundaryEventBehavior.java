@@ -1,9 +1,7 @@
 package fr.secondevie.engine.processing.bpmn;
 
 import fr.secondevie.engine.model.EventKind;
-import fr.secondevie.engine.record.ErrorType;
 import fr.secondevie.engine.state.ElementInstance;
-import fr.secondevie.engine.util.Either;
 
 /**
  * Boundary event, activated once triggered: takes the trigger's variables and completes. Message
@@ -31,10 +29,8 @@ final class BoundaryEventBehavior implements BpmnElementBehavior {
 
   @Override
   public void onComplete(ElementInstance instance) {
-    Either<Void> outputs = bpmn.variables().applyOutputMappings(instance);
-    if (!outputs.isOk()) {
-      bpmn.incidents().raise(instance, ErrorType.IO_MAPPING_ERROR, outputs.failure());
-      return;
+    if (ActivityBehavior.applyOutputsAwaitingEndListeners(bpmn, instance)) {
+      return; // an end listener runs first
     }
     bpmn.lifecycle().completed(instance);
   }

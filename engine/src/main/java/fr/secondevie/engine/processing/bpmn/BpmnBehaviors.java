@@ -28,6 +28,8 @@ public final class BpmnBehaviors {
   private final CallActivityBehavior callActivities;
   private final MultiInstanceBodyBehavior multiInstance;
   private final EscalationBehavior escalations;
+  private final ListenerJobs listenerJobs;
+  private final TaskListenerBehavior taskListeners;
   private ProcessInstanceListener listener = ProcessInstanceListener.NONE;
   private final Map<ElementType, BpmnElementBehavior> registry = new EnumMap<>(ElementType.class);
 
@@ -45,6 +47,8 @@ public final class BpmnBehaviors {
     this.callActivities = new CallActivityBehavior(this);
     this.multiInstance = new MultiInstanceBodyBehavior(this);
     this.escalations = new EscalationBehavior(this);
+    this.listenerJobs = new ListenerJobs(ctx, this);
+    this.taskListeners = new TaskListenerBehavior(ctx, this);
 
     // containers
     registry.put(ElementType.PROCESS, new ProcessBehavior(this));
@@ -119,6 +123,14 @@ public final class BpmnBehaviors {
 
   public EventTriggerBehavior triggers() {
     return triggers;
+  }
+
+  public ListenerJobs listenerJobs() {
+    return listenerJobs;
+  }
+
+  public TaskListenerBehavior taskListeners() {
+    return taskListeners;
   }
 
   public ErrorBehavior errors() {

@@ -227,6 +227,25 @@ public final class ElementLifecycle {
     activate(join, scope, Map.of());
   }
 
+  /**
+   * Runs the step an element waits in again: after a listener job completed or an incident was
+   * resolved. A process instance held back before its start event (by a start listener or an
+   * incident) then starts at its none start event.
+   */
+  public void resume(ElementInstance instance) {
+    if (instance.state() == ElementState.ACTIVATING) {
+      bpmn.behavior(instance.element()).onActivate(instance);
+      ExecutableElement start = instance.element().noneStartEvent();
+      if (instance.element().type() == ElementType.PROCESS
+          && instance.isActive()
+          && start != null) {
+        activate(start, instance, Map.of());
+      }
+    } else if (instance.state() == ElementState.COMPLETING) {
+      bpmn.behavior(instance.element()).onComplete(instance);
+    }
+  }
+
   /** A container with no active child and no pending flow completes. */
   public void completeScopeIfDone(ElementInstance scope) {
     if (scope.state() == ElementState.ACTIVATED
@@ -245,6 +264,7 @@ public final class ElementLifecycle {
       terminate(child);
     }
     bpmn.behavior(instance.element()).onTerminate(instance);
+    bpmn.listenerJobs().cancel(instance);
     bpmn.incidents().resolveAll(instance);
     write(instance, Intent.ELEMENT_TERMINATED);
   }

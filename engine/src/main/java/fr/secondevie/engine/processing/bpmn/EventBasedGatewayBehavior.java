@@ -19,6 +19,9 @@ final class EventBasedGatewayBehavior implements BpmnElementBehavior {
 
   @Override
   public void onActivate(ElementInstance instance) {
+    if (bpmn.listenerJobs().awaitStart(instance)) {
+      return; // a start listener runs first
+    }
     Either<Void> subscriptions = bpmn.subscriptions().open(instance, false);
     if (!subscriptions.isOk()) {
       bpmn.incidents().raise(instance, ErrorType.EXTRACT_VALUE_ERROR, subscriptions.failure());

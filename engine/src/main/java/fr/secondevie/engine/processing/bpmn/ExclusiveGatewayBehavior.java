@@ -25,6 +25,9 @@ final class ExclusiveGatewayBehavior implements BpmnElementBehavior {
 
   @Override
   public void onActivate(ElementInstance instance) {
+    if (bpmn.listenerJobs().awaitStart(instance)) {
+      return; // a start listener runs first
+    }
     Either<ExecutableFlow> flow = chooseFlow(instance);
     if (!flow.isOk()) {
       bpmn.incidents().raise(instance, ErrorType.CONDITION_ERROR, flow.failure());

@@ -28,6 +28,9 @@ final class InclusiveGatewayBehavior implements BpmnElementBehavior {
 
   @Override
   public void onActivate(ElementInstance instance) {
+    if (bpmn.listenerJobs().awaitStart(instance)) {
+      return; // a start listener runs first
+    }
     Either<List<ExecutableFlow>> flows = chooseFlows(instance);
     if (!flows.isOk()) {
       bpmn.incidents().raise(instance, ErrorType.CONDITION_ERROR, flows.failure());

@@ -62,9 +62,7 @@ final class IntermediateThrowEventBehavior extends ActivityBehavior {
       super.onComplete(instance);
       return;
     }
-    Either<Void> outputs = bpmn.variables().applyOutputMappings(instance);
-    if (!outputs.isOk()) {
-      bpmn.incidents().raise(instance, ErrorType.IO_MAPPING_ERROR, outputs.failure());
+    if (applyOutputsAwaitingEndListeners(instance)) {
       return;
     }
     bpmn.lifecycle().completedLinking(instance, instance.element().linkTarget());

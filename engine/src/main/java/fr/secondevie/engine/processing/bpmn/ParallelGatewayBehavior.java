@@ -16,6 +16,9 @@ final class ParallelGatewayBehavior implements BpmnElementBehavior {
 
   @Override
   public void onActivate(ElementInstance instance) {
+    if (bpmn.listenerJobs().awaitStart(instance)) {
+      return; // a start listener runs first
+    }
     bpmn.lifecycle().activated(instance);
     bpmn.lifecycle().complete(instance);
   }

@@ -22,6 +22,9 @@ final class ProcessBehavior implements BpmnElementBehavior {
 
   @Override
   public void onActivate(ElementInstance instance) {
+    if (bpmn.listenerJobs().awaitStart(instance)) {
+      return; // a start listener runs first
+    }
     Either<Void> subscriptions = bpmn.subscriptions().open(instance, false);
     if (!subscriptions.isOk()) {
       bpmn.incidents().raise(instance, ErrorType.EXTRACT_VALUE_ERROR, subscriptions.failure());
@@ -32,6 +35,9 @@ final class ProcessBehavior implements BpmnElementBehavior {
 
   @Override
   public void onComplete(ElementInstance instance) {
+    if (bpmn.listenerJobs().awaitEnd(instance)) {
+      return; // an end listener runs first
+    }
     Map<String, Object> variables =
         bpmn.ctx().state().variables().visible(instance.key(), List.of());
     String[] startedWith = bpmn.ctx().state().messages().startedWith(instance.key());

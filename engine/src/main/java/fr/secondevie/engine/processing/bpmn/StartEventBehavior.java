@@ -1,9 +1,7 @@
 package fr.secondevie.engine.processing.bpmn;
 
 import fr.secondevie.engine.model.EventKind;
-import fr.secondevie.engine.record.ErrorType;
 import fr.secondevie.engine.state.ElementInstance;
-import fr.secondevie.engine.util.Either;
 
 /**
  * Start events: the instance (or the event sub-process) already exists, so they pass through. The
@@ -34,10 +32,8 @@ final class StartEventBehavior implements BpmnElementBehavior {
 
   @Override
   public void onComplete(ElementInstance instance) {
-    Either<Void> outputs = bpmn.variables().applyOutputMappings(instance);
-    if (!outputs.isOk()) {
-      bpmn.incidents().raise(instance, ErrorType.IO_MAPPING_ERROR, outputs.failure());
-      return;
+    if (ActivityBehavior.applyOutputsAwaitingEndListeners(bpmn, instance)) {
+      return; // an end listener runs first
     }
     bpmn.lifecycle().completed(instance);
   }

@@ -44,8 +44,10 @@ final class UserTaskBehavior extends ActivityBehavior {
       return null;
     }
     return () -> {
-      bpmn.ctx().write(bpmn.ctx().nextKey(), ValueType.USER_TASK, Intent.CREATED, task.value());
-      bpmn.lifecycle().activated(instance);
+      long key = bpmn.ctx().nextKey();
+      if (!bpmn.taskListeners().begin(instance, key, "creating", task.value(), null)) {
+        bpmn.taskListeners().created(instance, key, task.value());
+      }
     };
   }
 
@@ -152,6 +154,7 @@ final class UserTaskBehavior extends ActivityBehavior {
     UserTaskValue task = bpmn.ctx().state().userTasks().get(instance.userTaskKey());
     if (task != null) {
       bpmn.ctx().write(instance.userTaskKey(), ValueType.USER_TASK, Intent.CANCELED, task);
+      bpmn.taskListeners().abandon(instance.userTaskKey());
     }
   }
 }
