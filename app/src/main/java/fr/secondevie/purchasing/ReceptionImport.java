@@ -2,6 +2,7 @@ package fr.secondevie.purchasing;
 
 import fr.secondevie.common.CompletedBy;
 import fr.secondevie.common.InvalidInputException;
+import fr.secondevie.common.PersonName;
 import fr.secondevie.processes.ReconditionedPurchaseProcess.Elements;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -11,7 +12,6 @@ import java.util.TreeSet;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +35,7 @@ class ReceptionImport {
 
   /**
    * The user importing: login (the task's assignee), roles (matched with the task's candidate
-   * groups), name shown to people (OIDC {@code name}, else {@code preferred_username}, else login).
+   * groups), name shown to people ({@link PersonName}).
    */
   record Receiver(String login, Set<String> roles, String displayName) {
 
@@ -47,11 +47,8 @@ class ReceptionImport {
           roles.add(name.substring("ROLE_".length()));
         }
       }
-      String displayName = null;
-      if (authentication.getPrincipal() instanceof OidcUser oidc) {
-        displayName = oidc.getFullName() != null ? oidc.getFullName() : oidc.getPreferredUsername();
-      }
-      return new Receiver(authentication.getName(), Set.copyOf(roles), displayName);
+      return new Receiver(
+          authentication.getName(), Set.copyOf(roles), PersonName.of(authentication));
     }
   }
 
