@@ -20,6 +20,10 @@ import java.util.concurrent.CountDownLatch;
  *       {@code engine.rest-bind-address} for one of them;
  *   <li>{@code engine.management-enabled}: serve the management API (clock, purge), off by default,
  *       always on {@code 127.0.0.1};
+ *   <li>{@code engine.management-without-credentials}: with the management API on, serve it and
+ *       {@code GET /v2/topology} without credentials (off by default), for a throw-away engine that
+ *       Camunda Process Test's REMOTE mode drives: its management client sends none (the rest of
+ *       the REST API and gRPC still require them);
  *   <li>{@code engine.data-dir}: keeps the log in a durable journal under that directory (in memory
  *       without it);
  *   <li>credentials, always required: {@code engine.username} and {@code engine.password}, or else
@@ -85,6 +89,8 @@ public final class StandaloneEngine {
       credentialsFile = credentialsFile(properties, dataDir);
       credentials = CredentialsFile.readOrCreate(credentialsFile);
     }
+    boolean managementEnabled =
+        Boolean.parseBoolean(properties.getProperty("engine.management-enabled"));
     EmbeddedEngine engine =
         EmbeddedEngine.builder()
             .grpcPort(integer(properties, "engine.grpc-port", EmbeddedEngine.DEFAULT_GRPC_PORT))
@@ -95,8 +101,11 @@ public final class StandaloneEngine {
             .bindAddress(properties.getProperty("engine.bind-address", BindAddresses.LOOPBACK))
             .grpcBindAddress(properties.getProperty("engine.grpc-bind-address"))
             .restBindAddress(properties.getProperty("engine.rest-bind-address"))
-            .managementEnabled(
-                Boolean.parseBoolean(properties.getProperty("engine.management-enabled")))
+            .managementEnabled(managementEnabled)
+            .managementWithoutCredentials(
+                managementEnabled
+                    && Boolean.parseBoolean(
+                        properties.getProperty("engine.management-without-credentials")))
             .basicAuth(credentials)
             .maxRequestSize(
                 number(properties, "engine.max-request-size", HttpPolicy.DEFAULT_MAX_JSON_BODY))

@@ -71,6 +71,43 @@ class StandaloneEngineTest {
     }
   }
 
+  @Test
+  void shouldServeTheManagementApiAndTopologyWithoutCredentialsOnlyWhenAskedForACptRemoteRun() {
+    // given
+    Properties properties = freePorts();
+    properties.setProperty("engine.password", "a-long-configured-secret");
+    properties.setProperty("engine.management-enabled", "true");
+    properties.setProperty("engine.management-without-credentials", "true");
+
+    // when
+    StandaloneEngine.Started started = StandaloneEngine.start(properties);
+    try (EmbeddedEngine engine = started.engine()) {
+
+      // then
+      assertThat(engine.managementAddress().getAddress().isLoopbackAddress()).isTrue();
+      assertThat(status(engine.managementPort(), "/actuator/clock", null)).isEqualTo(200);
+      assertThat(topology(engine, null)).isEqualTo(200);
+      assertThat(status(engine.restPort(), "/v2/process-definitions/1", null)).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void shouldKeepRequiringCredentialsWhenAskedToOpenAManagementApiThatIsOff() {
+    // given
+    Properties properties = freePorts();
+    properties.setProperty("engine.password", "a-long-configured-secret");
+    properties.setProperty("engine.management-without-credentials", "true");
+
+    // when
+    StandaloneEngine.Started started = StandaloneEngine.start(properties);
+    try (EmbeddedEngine engine = started.engine()) {
+
+      // then
+      assertThat(engine.managementAddress()).isNull();
+      assertThat(topology(engine, null)).isEqualTo(401);
+    }
+  }
+
   private static Properties freePorts() {
     Properties properties = new Properties();
     properties.setProperty("engine.grpc-port", "0");

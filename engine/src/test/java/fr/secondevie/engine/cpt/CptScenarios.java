@@ -619,6 +619,171 @@ abstract class CptScenarios {
             Instant.parse("2031-01-01T00:00:01Z").plus(1, ChronoUnit.HOURS));
   }
 
+  @Test
+  void shouldTakeTheFirstMatchingRuleWithEmptyEntriesOnNestedInputs() {
+    // given a FIRST table whose empty entries match any value, read from a nested object
+    client
+        .newDeployResourceCommand()
+        .addResourceFromClasspath("fixtures/parcel-insurance.dmn")
+        .send()
+        .join();
+
+    // when
+    EvaluateDecisionResponse cheap = insure(20, "COURIER");
+    EvaluateDecisionResponse courier = insure(250, "COURIER");
+    EvaluateDecisionResponse expensiveCourier = insure(300, "COURIER");
+    EvaluateDecisionResponse post = insure(250, "POST");
+
+    // then the first matching rule gives the output, even when later rules match too
+    assertThatDecision(cheap).isEvaluated().hasOutput(false).hasMatchedRules(1);
+    assertThatDecision(courier).hasOutput(false).hasMatchedRules(2);
+    assertThatDecision(expensiveCourier).hasOutput(true).hasMatchedRules(3);
+    assertThatDecision(post).hasOutput(true).hasMatchedRules(3).hasNotMatchedRules(1, 2);
+  }
+
+  @Test
+  void shouldKeepTheReceiveTaskWaitingWhenItsNonInterruptingTimerFires() {
+    // given a receive task with a non-interrupting reminder after six hours
+    deploy(
+        Bpmn.createExecutableProcess("parcel-tracking")
+            .startEvent()
+            .receiveTask("await-delivery")
+            .name("Await delivery")
+            .message(m -> m.name("ParcelDelivered").zeebeCorrelationKeyExpression("parcelId"))
+            .boundaryEvent("six-hours", b -> b.cancelActivity(false).timerWithDuration("PT6H"))
+            .serviceTask("remind-carrier", t -> t.zeebeJobType("remind-carrier"))
+            .moveToActivity("await-delivery")
+            .endEvent("delivered")
+            .done());
+    JobWorkerMock reminder = processTestContext.mockJobWorker("remind-carrier").thenComplete();
+    ProcessInstanceEvent instance = start("parcel-tracking", Map.of("parcelId", "p-1"));
+    assertThat(instance).hasActiveElements(byName("Await delivery"));
+
+    // when
+    processTestContext.increaseTime(Duration.ofHours(7));
+
+    // then the reminder ran and the task still waits for its message
+    assertThat(instance)
+        .hasCompletedElements("six-hours", "remind-carrier")
+        .hasActiveElements("await-delivery")
+        .isWaitingForMessage("ParcelDelivered", "p-1")
+        .isActive();
+    assertThat(reminder.getInvocations()).isEqualTo(1);
+
+    // when
+    client
+        .newPublishMessageCommand()
+        .messageName("ParcelDelivered")
+        .correlationKey("p-1")
+        .variables(Map.of("signedBy", "Ada"))
+        .send()
+        .join();
+
+    // then
+    assertThat(instance)
+        .isCompleted()
+        .hasCompletedElements("await-delivery", "delivered")
+        .hasCorrelatedMessage("ParcelDelivered", "p-1")
+        .hasVariable("signedBy", "Ada");
+  }
+
+  @Test
+  void shouldRouteAWorkerErrorToAManualTaskOfACandidateGroup() {
+    // given an error boundary with a declared code and a manual fallback for a group
+    deploy(
+        Bpmn.createExecutableProcess("archiving")
+            .startEvent("received")
+            .serviceTask("archive", t -> t.zeebeJobType("archive"))
+            .boundaryEvent("archive-down", b -> b.error("ARCHIVE_DOWN"))
+            .userTask("archive-by-hand", u -> u.zeebeUserTask().zeebeCandidateGroups("records"))
+            .serviceTask("book", t -> t.zeebeJobType("book"))
+            .endEvent("booked")
+            .moveToActivity("archive")
+            .connectTo("book")
+            .done());
+    processTestContext
+        .mockJobWorker("archive")
+        .withHandler(
+            (jobClient, job) -> {
+              String code =
+                  "INV-1".equals(job.getVariablesAsMap().get("invoiceId"))
+                      ? "ARCHIVE_DOWN"
+                      : "UNKNOWN_CODE";
+              jobClient
+                  .newThrowErrorCommand(job)
+                  .errorCode(code)
+                  .errorMessage("down")
+                  .send()
+                  .join();
+            });
+    processTestContext.mockJobWorker("book").thenComplete();
+
+    // when
+    ProcessInstanceEvent caught = start("archiving", Map.of("invoiceId", "INV-1"));
+
+    // then
+    assertThatUserTask(UserTaskSelectors.byElementId("archive-by-hand"))
+        .isCreated()
+        .hasCandidateGroup("records");
+
+    // when
+    processTestContext.completeUserTask(UserTaskSelectors.byElementId("archive-by-hand"));
+
+    // then
+    assertThat(caught)
+        .isCompleted()
+        .hasCompletedElementsInOrder(
+            "received", "archive-down", "archive-by-hand", "book", "booked")
+        .hasTerminatedElements("archive");
+
+    // when a code no boundary catches is thrown
+    ProcessInstanceEvent uncaught = start("archiving", Map.of("invoiceId", "INV-2"));
+
+    // then
+    assertThat(uncaught).isActive().hasActiveIncidents().hasActiveElements("archive");
+  }
+
+  @Test
+  void shouldInterruptAnAssignedUserTaskWhenItsDeadlinePasses() {
+    // given a user task assigned by expression, interrupted after five days
+    deploy(
+        Bpmn.createExecutableProcess("approval-deadline")
+            .startEvent("submitted")
+            .userTask(
+                "approve",
+                u -> u.name("Approve").zeebeUserTask().zeebeAssigneeExpression("approver"))
+            .boundaryEvent("five-days", b -> b.timerWithDuration("P5D"))
+            .serviceTask("auto-approve", t -> t.zeebeJobType("auto-approve"))
+            .endEvent("approved")
+            .moveToActivity("approve")
+            .connectTo("auto-approve")
+            .done());
+    processTestContext.mockJobWorker("auto-approve").thenComplete(Map.of("auto", true));
+    ProcessInstanceEvent instance = start("approval-deadline", Map.of("approver", "zoe"));
+    assertThatUserTask(UserTaskSelectors.byElementId("approve")).isCreated().hasAssignee("zoe");
+    assertThat(instance).hasActiveElements("approve");
+
+    // when
+    processTestContext.increaseTime(Duration.ofDays(5));
+
+    // then
+    assertThat(instance)
+        .isCompleted()
+        .hasCompletedElementsInOrder("submitted", "five-days", "auto-approve", "approved")
+        .hasTerminatedElements("approve")
+        .hasVariable("auto", true);
+    assertThatUserTask(UserTaskSelectors.byElementId("approve")).isCanceled();
+  }
+
+  private EvaluateDecisionResponse insure(int value, String carrier) {
+    return client
+        .newEvaluateDecisionCommand()
+        .decisionId("parcel-insurance")
+        .variable("parcel", Map.of("value", value, "carrier", Map.of("code", carrier)))
+        .send()
+        .join();
+  }
+
   // ---- helpers
 
   @Test
