@@ -23,16 +23,19 @@ public class IndicatorsService {
   private static final ZoneId PARIS = ReuseRateCalculator.PARIS;
 
   private final IndicatorQueries queries;
+  private final ReuseRateCache rates;
   private final AvoidedEmissionLedger ledger;
   private final IndicatorsProperties properties;
   private final Clock clock;
 
   IndicatorsService(
       IndicatorQueries queries,
+      ReuseRateCache rates,
       AvoidedEmissionLedger ledger,
       IndicatorsProperties properties,
       Clock clock) {
     this.queries = queries;
+    this.rates = rates;
     this.ledger = ledger;
     this.properties = properties;
     this.clock = clock;
@@ -56,28 +59,21 @@ public class IndicatorsService {
   }
 
   YearFigures figures(int year) {
-    Inputs inputs = inputs();
-    return figures(year, ReuseRateCalculator.compute(year, inputs.histories(), inputs.outcomes()));
+    return figures(year, rates.current().rate(year));
   }
 
   /** The figures of a year and the reuse-rate trend, from one reading of the histories. */
   record View(YearFigures figures, List<ReuseRate> trend) {}
 
   /**
-   * What the page and the annual report show: {@link #figures(int)} and {@link #reuseTrend()},
-   * reading the status histories and outcome facts once instead of twice, and computing the year's
-   * rate once when the trend holds it.
+   * What the page and the annual report show: {@link #figures(int)} and {@link #reuseTrend()}, from
+   * one reading of the status histories and outcome facts ({@link ReuseRateCache}: kept until one
+   * of them changes).
    */
   View view(int year) {
-    Inputs inputs = inputs();
-    List<ReuseRate> trend = reuseTrend(inputs);
-    ReuseRate rate =
-        trend.stream()
-            .filter(r -> r.year() == year)
-            .findFirst()
-            .orElseGet(
-                () -> ReuseRateCalculator.compute(year, inputs.histories(), inputs.outcomes()));
-    return new View(figures(year, rate), trend);
+    ReuseRateCache.Snapshot snapshot = rates.current();
+    List<ReuseRate> trend = reuseTrend(snapshot);
+    return new View(figures(year, snapshot.rate(year)), trend);
   }
 
   private YearFigures figures(int year, ReuseRate rate) {
@@ -130,18 +126,18 @@ public class IndicatorsService {
 
   /** Reuse rate of every year from the first with data to the current one. */
   List<ReuseRate> reuseTrend() {
-    return reuseTrend(inputs());
+    return reuseTrend(rates.current());
   }
 
-  private List<ReuseRate> reuseTrend(Inputs inputs) {
-    TreeSet<Integer> years = new TreeSet<>(queries.yearsWithData());
+  private List<ReuseRate> reuseTrend(ReuseRateCache.Snapshot snapshot) {
+    TreeSet<Integer> years = new TreeSet<>(snapshot.yearsWithData());
     int current = currentYear();
     years.add(current);
-    Map<Integer, ReuseRate> rates = new LinkedHashMap<>();
+    Map<Integer, ReuseRate> trend = new LinkedHashMap<>();
     for (int y = Math.max(years.first(), current - 14); y <= current; y++) {
-      rates.put(y, ReuseRateCalculator.compute(y, inputs.histories(), inputs.outcomes()));
+      trend.put(y, snapshot.rate(y));
     }
-    return List.copyOf(rates.values());
+    return List.copyOf(trend.values());
   }
 
   /** AGEC share of every year from the first with data to the current one. */
@@ -154,19 +150,13 @@ public class IndicatorsService {
     return queries.spendLines(year);
   }
 
-  private record Inputs(List<AssetHistory> histories, List<ReuseOutcome> outcomes) {}
+  /** What the reuse rates are computed from: status histories and outcome facts. */
+  record Inputs(List<AssetHistory> histories, List<ReuseOutcome> outcomes) {
 
-  private Inputs inputs() {
-    List<AssetHistory> histories = new ArrayList<>(queries.histories());
-    List<ReuseOutcome> outcomes = queries.outcomes();
-    java.util.Set<Long> known = new java.util.HashSet<>();
-    histories.forEach(h -> known.add(h.assetId()));
-    if (outcomes.stream().anyMatch(o -> !known.contains(o.assetId()))) {
-      queries.historiesFromFacts().stream()
-          .filter(h -> known.add(h.assetId()))
-          .forEach(histories::add);
+    Inputs {
+      histories = List.copyOf(histories);
+      outcomes = List.copyOf(outcomes);
     }
-    return new Inputs(histories, outcomes);
   }
 
   private static String categoryLabel(String code) {
