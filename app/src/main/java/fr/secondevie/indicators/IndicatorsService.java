@@ -25,6 +25,7 @@ public class IndicatorsService {
   private final IndicatorQueries queries;
   private final ReuseRateCache rates;
   private final AvoidedEmissionLedger ledger;
+  private final DeclaredResults declared;
   private final IndicatorsProperties properties;
   private final Clock clock;
 
@@ -32,11 +33,13 @@ public class IndicatorsService {
       IndicatorQueries queries,
       ReuseRateCache rates,
       AvoidedEmissionLedger ledger,
+      DeclaredResults declared,
       IndicatorsProperties properties,
       Clock clock) {
     this.queries = queries;
     this.rates = rates;
     this.ledger = ledger;
+    this.declared = declared;
     this.properties = properties;
     this.clock = clock;
   }
@@ -59,7 +62,54 @@ public class IndicatorsService {
   }
 
   YearFigures figures(int year) {
-    return figures(year, rates.current().rate(year));
+    ReuseRateCache.Snapshot snapshot = rates.current();
+    return figures(year, snapshot.rate(year), snapshot.purchaseShare(year, queries::purchaseShare));
+  }
+
+  /**
+   * What the Indicateurs page shows of a year: its figures, the trends and every table, kept under
+   * the key of the recorded data ({@link ReuseRateCache}) until one of the tables they are read
+   * from changes.
+   */
+  record Page(
+      View view,
+      List<PurchaseShare> purchases,
+      Map<String, DataTable> tables,
+      java.util.concurrent.ConcurrentMap<String, String> bodies) {
+
+    Page(View view, List<PurchaseShare> purchases, Map<String, DataTable> tables) {
+      this(
+          view,
+          List.copyOf(purchases),
+          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables)),
+          new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /** {@link DataTable#bodyHtml} of one of the page's tables, built once per kept page. */
+    public String body(DataTable table, String assetBase) {
+      return bodies.computeIfAbsent(table.id() + " " + assetBase, k -> table.bodyHtml(assetBase));
+    }
+  }
+
+  Page page(int year) {
+    ReuseRateCache.Snapshot snapshot = rates.current();
+    return snapshot.page(
+        year,
+        currentYear(),
+        () -> {
+          View view = view(snapshot, year);
+          List<PurchaseShare> purchases = purchaseTrend(snapshot, view.trend());
+          return new Page(
+              view,
+              purchases,
+              IndicatorTables.of(
+                  view.figures(),
+                  view.trend(),
+                  purchases,
+                  queries.spendLines(year),
+                  ledger.factors(),
+                  declared.all()));
+        });
   }
 
   /** The figures of a year and the reuse-rate trend, from one reading of the histories. */
@@ -71,12 +121,17 @@ public class IndicatorsService {
    * of them changes).
    */
   View view(int year) {
-    ReuseRateCache.Snapshot snapshot = rates.current();
-    List<ReuseRate> trend = reuseTrend(snapshot);
-    return new View(figures(year, snapshot.rate(year)), trend);
+    return view(rates.current(), year);
   }
 
-  private YearFigures figures(int year, ReuseRate rate) {
+  private View view(ReuseRateCache.Snapshot snapshot, int year) {
+    List<ReuseRate> trend = reuseTrend(snapshot);
+    return new View(
+        figures(year, snapshot.rate(year), snapshot.purchaseShare(year, queries::purchaseShare)),
+        trend);
+  }
+
+  private YearFigures figures(int year, ReuseRate rate, PurchaseShare share) {
     LocalDate first = LocalDate.of(year, 1, 1);
     LocalDate last = LocalDate.of(year, 12, 31);
     AdaptedSector adapted =
@@ -120,8 +175,7 @@ public class IndicatorsService {
               + " lot(s) enlevé(s) sans attestation EA/ESAT saisie : "
               + abbreviate(missing));
     }
-    return new YearFigures(
-        year, rate, queries.purchaseShare(year), adapted, ledger.entries(year), volumes, warnings);
+    return new YearFigures(year, rate, share, adapted, ledger.entries(year), volumes, warnings);
   }
 
   /** Reuse rate of every year from the first with data to the current one. */
@@ -142,7 +196,14 @@ public class IndicatorsService {
 
   /** AGEC share of every year from the first with data to the current one. */
   List<PurchaseShare> purchaseTrend(Collection<ReuseRate> years) {
-    return years.stream().map(r -> queries.purchaseShare(r.year())).toList();
+    return purchaseTrend(rates.current(), years);
+  }
+
+  private List<PurchaseShare> purchaseTrend(
+      ReuseRateCache.Snapshot snapshot, Collection<ReuseRate> years) {
+    return years.stream()
+        .map(r -> snapshot.purchaseShare(r.year(), queries::purchaseShare))
+        .toList();
   }
 
   /** Spend lines of a year. */

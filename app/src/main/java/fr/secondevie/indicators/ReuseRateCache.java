@@ -117,16 +117,47 @@ class ReuseRateCache implements DisposableBean {
       IndicatorQueries.SourceKey key,
       List<Integer> yearsWithData,
       IndicatorsService.Inputs inputs,
-      ConcurrentMap<Integer, ReuseRate> rates) {
+      ConcurrentMap<Integer, ReuseRate> rates,
+      ConcurrentMap<Integer, PurchaseShare> shares,
+      ConcurrentMap<List<Integer>, IndicatorsService.Page> pages) {
 
     Snapshot(
         IndicatorQueries.SourceKey key, List<Integer> yearsWithData, IndicatorsService.Inputs in) {
-      this(key, List.copyOf(yearsWithData), in, new ConcurrentHashMap<>());
+      this(
+          key,
+          List.copyOf(yearsWithData),
+          in,
+          new ConcurrentHashMap<>(),
+          new ConcurrentHashMap<>(),
+          new ConcurrentHashMap<>());
+    }
+
+    /**
+     * The page of a year as computed under this key (and this current year): every table it shows
+     * is read from tables whose writes change the key (V136, V137), and read after the key.
+     */
+    IndicatorsService.Page page(
+        int year, int currentYear, java.util.function.Supplier<IndicatorsService.Page> compute) {
+      List<Integer> at = List.of(year, currentYear);
+      IndicatorsService.Page page = pages.get(at);
+      if (page == null) {
+        page = compute.get();
+        pages.putIfAbsent(at, page);
+      }
+      return page;
     }
 
     ReuseRate rate(int year) {
       return rates.computeIfAbsent(
           year, y -> ReuseRateCalculator.compute(y, inputs.histories(), inputs.outcomes()));
+    }
+
+    /**
+     * The AGEC share of a year, read once per key: it is computed from {@code spend_ledger_line}
+     * only, whose writes change the key (read after the key, so never older than it).
+     */
+    PurchaseShare purchaseShare(int year, java.util.function.IntFunction<PurchaseShare> read) {
+      return shares.computeIfAbsent(year, read::apply);
     }
   }
 }

@@ -46,6 +46,7 @@ class ReuseRateCacheTests {
   @Autowired IndicatorQueries queries;
   @Autowired InventoryService inventory;
   @Autowired TransactionTemplate transactions;
+  @Autowired AvoidedEmissionLedger ledger;
 
   SeededAssets seeded;
   long reconditioned;
@@ -76,6 +77,33 @@ class ReuseRateCacheTests {
     // then: A = 2, B = 4
     assertThat(rateOf2025()).isEqualTo("50,0 %");
     assertThat(page2025().select("#kpi-reemploi").text()).contains("A = 2, B = 4");
+
+    // when: its avoided emissions are entered in the ledger
+    assertThat(page2025().select("table#emissions-evitees tbody tr").text())
+        .doesNotContain("IND-D");
+    ledger.backfill(2025);
+
+    // then
+    assertThat(page2025().select("table#emissions-evitees tbody tr").text()).contains("IND-D");
+  }
+
+  @Test
+  void shouldListANewVersionOfTheEmissionFactorsAtTheNextLoad() throws Exception {
+    // given
+    assertThat(page2025().select("table#facteurs-emission tbody tr").text())
+        .doesNotContain("2027-bench");
+
+    // when
+    jdbc.update(
+        "INSERT INTO emission_factor (version, valid_from, category, kg_co2e, source)"
+            + " VALUES ('2027-bench', '2027-01-01', 'DESKTOP', 200.0, 'Source de test')");
+    try {
+      // then
+      assertThat(page2025().select("table#facteurs-emission tbody tr").text())
+          .contains("2027-bench");
+    } finally {
+      jdbc.update("DELETE FROM emission_factor WHERE version = '2027-bench'");
+    }
   }
 
   @Test
@@ -141,13 +169,14 @@ class ReuseRateCacheTests {
     // given
     ReuseRateCache.Snapshot first = cache.current();
 
-    // when: an update of the asset row that the rates do not read (a status change comes with
-    // its custody entry), a declared result
+    // when: an update of the asset row that the indicators do not read (a status change comes
+    // with its custody entry), a report claim written and removed
     jdbc.update("UPDATE asset SET site = 'Hôpital de Bois-Guillaume' WHERE id = ?", reconditioned);
     jdbc.update(
-        "INSERT INTO declared_result (first_year, last_year, indicator, figure, evidence, author,"
-            + " declared_at) VALUES (2023, 2024, 'Postes donnés', '450', 'Rapport', 'g', ?)",
+        "INSERT INTO indicator_report_claim (report_year, claimed_by, claimed_at)"
+            + " VALUES (2001, 'bench', ?)",
         Timestamp.from(Instant.parse("2026-12-01T10:00:00Z")));
+    jdbc.update("DELETE FROM indicator_report_claim WHERE report_year = 2001");
 
     // then: the same figures, not read again
     assertThat(cache.current()).isSameAs(first);
