@@ -15,19 +15,23 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The reuse rates of every year, kept between requests for as long as nothing they are computed
- * from has changed: the status histories and outcome facts (with the donations' commitments) of ten
- * years of a hospital take hundreds of milliseconds to read and compute, the Indicateurs page has
- * to answer in less than 100.
+ * The reuse rates of every year (and the AGEC shares and the Indicateurs page of each year shown),
+ * kept between requests for as long as nothing they are computed from has changed: the status
+ * histories and outcome facts (with the donations' commitments) of ten years of a hospital take
+ * hundreds of milliseconds to read and compute, the Indicateurs page has to answer in less than
+ * 100.
  *
  * <p>What "changed" means is decided by the database, not by the application's writers: triggers
  * (V136) add a row to {@code indicator_source_change} in the transaction of every write to {@code
  * custody_entry}, {@code asset} (number, category, acquisition date), {@code outcome_fact}, {@code
- * donation}, {@code donation_beneficiary} and {@code spend_ledger_line}, whoever makes it. Before
- * each use the key of those changes ({@link IndicatorQueries.SourceKey}: one read of two small
- * rows) is read first, then the kept figures are used only when it is the key they were computed
- * under; otherwise everything is read again. Reading the key before the data means kept figures are
- * never older than their key (READ COMMITTED: each statement sees what was committed before it).
+ * donation}, {@code donation_beneficiary} and {@code spend_ledger_line}, and (V137) to the other
+ * tables the page shows ({@code avoided_emission_entry}, {@code emission_factor}, {@code
+ * dismantling_lot}, {@code dismantling_lot_asset}, {@code adapted_company}, {@code supplier},
+ * {@code declared_result}), whoever makes it. Before each use the key of those changes ({@link
+ * IndicatorQueries.SourceKey}: one read of two small rows) is read first, then the kept figures are
+ * used only when it is the key they were computed under; otherwise everything is read again.
+ * Reading the key before the data means kept figures are never older than their key (READ
+ * COMMITTED: each statement sees what was committed before it).
  */
 @Component
 class ReuseRateCache implements DisposableBean {
