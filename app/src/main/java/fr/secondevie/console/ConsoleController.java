@@ -16,6 +16,7 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,27 +189,45 @@ class ConsoleController {
     return "console/instance";
   }
 
+  /** Incidents listed per page (the groups count them all). */
+  static final int INCIDENTS_PER_PAGE = 50;
+
   @GetMapping("/incidents")
-  String incidents(Model model) {
+  String incidents(@RequestParam(required = false) String page, Model model) {
     List<IncidentRow> open = runtime.openIncidents();
+    Map<List<String>, Long> totals = new HashMap<>();
+    open.forEach(incident -> totals.merge(groupOf(incident), 1L, Long::sum));
+    int pages = Math.max(1, (open.size() + INCIDENTS_PER_PAGE - 1) / INCIDENTS_PER_PAGE);
+    int number = 1;
+    if (page != null && page.strip().matches("\\d{1,6}")) {
+      number = Math.min(pages, Math.max(1, Integer.parseInt(page.strip())));
+    }
+    List<IncidentRow> shown =
+        open.subList(
+            (number - 1) * INCIDENTS_PER_PAGE, Math.min(open.size(), number * INCIDENTS_PER_PAGE));
     Map<List<String>, List<IncidentRow>> grouped = new LinkedHashMap<>();
-    for (IncidentRow incident : open) {
-      grouped
-          .computeIfAbsent(
-              List.of(
-                  text(incident.processId()),
-                  text(incident.elementId()),
-                  text(incident.errorType()),
-                  text(incident.message())),
-              k -> new ArrayList<>())
-          .add(incident);
+    for (IncidentRow incident : shown) {
+      grouped.computeIfAbsent(groupOf(incident), k -> new ArrayList<>()).add(incident);
     }
     List<IncidentGroup> groups = new ArrayList<>();
     grouped.forEach(
-        (k, rows) -> groups.add(new IncidentGroup(k.get(0), k.get(1), k.get(2), k.get(3), rows)));
+        (k, rows) ->
+            groups.add(
+                new IncidentGroup(k.get(0), k.get(1), k.get(2), k.get(3), rows, totals.get(k))));
     model.addAttribute("groups", groups);
     model.addAttribute("count", open.size());
+    model.addAttribute("page", number);
+    model.addAttribute("pages", pages);
+    model.addAttribute("perPage", INCIDENTS_PER_PAGE);
     return "console/incidents";
+  }
+
+  private static List<String> groupOf(IncidentRow incident) {
+    return List.of(
+        text(incident.processId()),
+        text(incident.elementId()),
+        text(incident.errorType()),
+        text(incident.message()));
   }
 
   @PostMapping("/incidents/{key}/retry")

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -58,6 +59,7 @@ class ConsoleRuntime {
 
   private final CamundaClient client;
   private final BundledFiles bundled;
+  private final Map<Long, BundledFiles.Source> sources = new ConcurrentHashMap<>();
 
   ConsoleRuntime(CamundaClient client, BundledFiles bundled) {
     this.client = client;
@@ -113,18 +115,23 @@ class ConsoleRuntime {
     return versions;
   }
 
+  /**
+   * Compares the version's XML with the shipped file, once per process definition key: a deployed
+   * version's XML never changes (a changed model is a new key), so the answer is kept.
+   */
   private BundledFiles.Source sourceOf(ProcessDefinition definition) {
     if (!bundled.ships(definition.getResourceName())) {
       return BundledFiles.Source.OTHER;
     }
-    String xml =
-        call(
-            () ->
-                client
-                    .newProcessDefinitionGetXmlRequest(definition.getProcessDefinitionKey())
-                    .send()
-                    .join());
-    return bundled.sourceOf(definition.getResourceName(), xml);
+    long key = definition.getProcessDefinitionKey();
+    BundledFiles.Source known = sources.get(key);
+    if (known != null) {
+      return known;
+    }
+    String xml = call(() -> client.newProcessDefinitionGetXmlRequest(key).send().join());
+    BundledFiles.Source source = bundled.sourceOf(definition.getResourceName(), xml);
+    sources.put(key, source);
+    return source;
   }
 
   /** The ids of the deployed processes, sorted (for the instance filter). */
@@ -310,14 +317,14 @@ class ConsoleRuntime {
             row(instance), variableRows, elements, incidents, flows, xml, assetId, campaignId));
   }
 
-  /** Every open incident, oldest first. */
+  /** The open incidents, newest first (at most the 1,000 newest). */
   List<IncidentRow> openIncidents() {
     return call(
             () ->
                 client
                     .newIncidentSearchRequest()
                     .filter(f -> f.state(IncidentState.ACTIVE))
-                    .sort(s -> s.creationTime().asc())
+                    .sort(s -> s.creationTime().desc())
                     .page(p -> p.limit(MAX_INCIDENTS))
                     .send()
                     .join())

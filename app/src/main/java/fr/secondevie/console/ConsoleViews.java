@@ -117,7 +117,8 @@ final class ConsoleViews {
       String elementId,
       String errorType,
       String message,
-      List<IncidentRow> rows) {
+      List<IncidentRow> rows,
+      long total) {
 
     public String summary() {
       return firstLine(message);

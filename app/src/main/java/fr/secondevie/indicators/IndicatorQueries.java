@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -161,6 +162,62 @@ class IndicatorQueries {
                   rs.getBigDecimal("age_years"));
             })
         .list();
+  }
+
+  /**
+   * Where the writes to what the reuse rates are computed from stand (V136): the database's epoch,
+   * the number of committed changes and the highest change id, read in one statement.
+   *
+   * @param pending change rows not yet folded into the count
+   */
+  record SourceKey(String epoch, long changes, long lastId, long pending) {
+
+    boolean sameSources(SourceKey other) {
+      return epoch.equals(other.epoch) && changes == other.changes && lastId == other.lastId;
+    }
+  }
+
+  SourceKey sourceKey() {
+    return jdbc.sql(
+            "SELECT c.epoch, c.compacted, c.last_id, p.n, p.last FROM indicator_source_count c"
+                + " CROSS JOIN (SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last"
+                + " FROM indicator_source_change) p WHERE c.id = 1")
+        .query(
+            (rs, i) ->
+                new SourceKey(
+                    rs.getString("epoch"),
+                    rs.getLong("compacted") + rs.getLong("n"),
+                    Math.max(rs.getLong("last_id"), rs.getLong("last")),
+                    rs.getLong("n")))
+        .single();
+  }
+
+  /**
+   * Folds the change rows into the count, in a transaction of its own: the key read by {@link
+   * #sourceKey()} stays the same.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  void compactSourceChanges() {
+    jdbc.sql("SELECT compacted FROM indicator_source_count WHERE id = 1 FOR UPDATE")
+        .query(Long.class)
+        .single();
+    long last =
+        jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM indicator_source_change")
+            .query(Long.class)
+            .single();
+    if (last == 0) {
+      return;
+    }
+    int folded =
+        jdbc.sql("DELETE FROM indicator_source_change WHERE id <= :last")
+            .param("last", last)
+            .update();
+    jdbc.sql(
+            "UPDATE indicator_source_count SET compacted = compacted + :folded,"
+                + " last_id = GREATEST(last_id, :last) WHERE id = 1")
+        .param("folded", folded)
+        .param("last", last)
+        .update();
   }
 
   /** Years that have an outcome fact, a spend line or a retirement, oldest first. */

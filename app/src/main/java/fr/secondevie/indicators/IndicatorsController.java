@@ -39,7 +39,6 @@ class IndicatorsController {
   private final IndicatorsService indicators;
   private final SpendLedgerService ledger;
   private final DeclaredResults declared;
-  private final AvoidedEmissionLedger emissions;
   private final AnnualReportService reports;
   private final AnnualReportStarter starter;
 
@@ -47,13 +46,11 @@ class IndicatorsController {
       IndicatorsService indicators,
       SpendLedgerService ledger,
       DeclaredResults declared,
-      AvoidedEmissionLedger emissions,
       AnnualReportService reports,
       AnnualReportStarter starter) {
     this.indicators = indicators;
     this.ledger = ledger;
     this.declared = declared;
-    this.emissions = emissions;
     this.reports = reports;
     this.starter = starter;
   }
@@ -206,13 +203,11 @@ class IndicatorsController {
   }
 
   private void fill(Model model, int year, int current) {
-    IndicatorsService.View view = indicators.view(year);
-    YearFigures f = view.figures();
-    List<ReuseRate> trend = view.trend();
-    List<PurchaseShare> purchases = indicators.purchaseTrend(trend);
-    Map<String, DataTable> tables =
-        IndicatorTables.of(
-            f, trend, purchases, indicators.spendLines(year), emissions.factors(), declared.all());
+    IndicatorsService.Page page = indicators.page(year);
+    YearFigures f = page.view().figures();
+    List<ReuseRate> trend = page.view().trend();
+    List<PurchaseShare> purchases = page.purchases();
+    Map<String, DataTable> tables = page.tables();
     TreeSet<Integer> years = new TreeSet<>();
     trend.forEach(r -> years.add(r.year()));
     years.add(year);
@@ -220,6 +215,7 @@ class IndicatorsController {
     model.addAttribute("f", f);
     model.addAttribute("reports", reports.versions(year));
     model.addAttribute("t", tables);
+    model.addAttribute("kept", page);
     model.addAttribute(
         "deductionRatePct",
         f.adaptedSector().deductionRate().movePointRight(2).stripTrailingZeros().toPlainString());
@@ -269,16 +265,7 @@ class IndicatorsController {
   }
 
   private Map<String, DataTable> tables(int year) {
-    IndicatorsService.View view = indicators.view(year);
-    YearFigures f = view.figures();
-    List<ReuseRate> trend = view.trend();
-    return IndicatorTables.of(
-        f,
-        trend,
-        indicators.purchaseTrend(trend),
-        indicators.spendLines(year),
-        emissions.factors(),
-        declared.all());
+    return indicators.page(year).tables();
   }
 
   private static Integer parseYear(String text, int current) {

@@ -23,17 +23,23 @@ public class IndicatorsService {
   private static final ZoneId PARIS = ReuseRateCalculator.PARIS;
 
   private final IndicatorQueries queries;
+  private final ReuseRateCache rates;
   private final AvoidedEmissionLedger ledger;
+  private final DeclaredResults declared;
   private final IndicatorsProperties properties;
   private final Clock clock;
 
   IndicatorsService(
       IndicatorQueries queries,
+      ReuseRateCache rates,
       AvoidedEmissionLedger ledger,
+      DeclaredResults declared,
       IndicatorsProperties properties,
       Clock clock) {
     this.queries = queries;
+    this.rates = rates;
     this.ledger = ledger;
+    this.declared = declared;
     this.properties = properties;
     this.clock = clock;
   }
@@ -56,31 +62,76 @@ public class IndicatorsService {
   }
 
   YearFigures figures(int year) {
-    Inputs inputs = inputs();
-    return figures(year, ReuseRateCalculator.compute(year, inputs.histories(), inputs.outcomes()));
+    ReuseRateCache.Snapshot snapshot = rates.current();
+    return figures(year, snapshot.rate(year), snapshot.purchaseShare(year, queries::purchaseShare));
+  }
+
+  /**
+   * What the Indicateurs page shows of a year: its figures, the trends and every table, kept under
+   * the key of the recorded data ({@link ReuseRateCache}) until one of the tables they are read
+   * from changes.
+   */
+  record Page(
+      View view,
+      List<PurchaseShare> purchases,
+      Map<String, DataTable> tables,
+      java.util.concurrent.ConcurrentMap<String, String> bodies) {
+
+    Page(View view, List<PurchaseShare> purchases, Map<String, DataTable> tables) {
+      this(
+          view,
+          List.copyOf(purchases),
+          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables)),
+          new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /** {@link DataTable#bodyHtml} of one of the page's tables, built once per kept page. */
+    public String body(DataTable table, String assetBase) {
+      return bodies.computeIfAbsent(table.id() + " " + assetBase, k -> table.bodyHtml(assetBase));
+    }
+  }
+
+  Page page(int year) {
+    ReuseRateCache.Snapshot snapshot = rates.current();
+    return snapshot.page(
+        year,
+        currentYear(),
+        () -> {
+          View view = view(snapshot, year);
+          List<PurchaseShare> purchases = purchaseTrend(snapshot, view.trend());
+          return new Page(
+              view,
+              purchases,
+              IndicatorTables.of(
+                  view.figures(),
+                  view.trend(),
+                  purchases,
+                  queries.spendLines(year),
+                  ledger.factors(),
+                  declared.all()));
+        });
   }
 
   /** The figures of a year and the reuse-rate trend, from one reading of the histories. */
   record View(YearFigures figures, List<ReuseRate> trend) {}
 
   /**
-   * What the page and the annual report show: {@link #figures(int)} and {@link #reuseTrend()},
-   * reading the status histories and outcome facts once instead of twice, and computing the year's
-   * rate once when the trend holds it.
+   * What the page and the annual report show: {@link #figures(int)} and {@link #reuseTrend()}, from
+   * one reading of the status histories and outcome facts ({@link ReuseRateCache}: kept until one
+   * of them changes).
    */
   View view(int year) {
-    Inputs inputs = inputs();
-    List<ReuseRate> trend = reuseTrend(inputs);
-    ReuseRate rate =
-        trend.stream()
-            .filter(r -> r.year() == year)
-            .findFirst()
-            .orElseGet(
-                () -> ReuseRateCalculator.compute(year, inputs.histories(), inputs.outcomes()));
-    return new View(figures(year, rate), trend);
+    return view(rates.current(), year);
   }
 
-  private YearFigures figures(int year, ReuseRate rate) {
+  private View view(ReuseRateCache.Snapshot snapshot, int year) {
+    List<ReuseRate> trend = reuseTrend(snapshot);
+    return new View(
+        figures(year, snapshot.rate(year), snapshot.purchaseShare(year, queries::purchaseShare)),
+        trend);
+  }
+
+  private YearFigures figures(int year, ReuseRate rate, PurchaseShare share) {
     LocalDate first = LocalDate.of(year, 1, 1);
     LocalDate last = LocalDate.of(year, 12, 31);
     AdaptedSector adapted =
@@ -124,29 +175,35 @@ public class IndicatorsService {
               + " lot(s) enlevé(s) sans attestation EA/ESAT saisie : "
               + abbreviate(missing));
     }
-    return new YearFigures(
-        year, rate, queries.purchaseShare(year), adapted, ledger.entries(year), volumes, warnings);
+    return new YearFigures(year, rate, share, adapted, ledger.entries(year), volumes, warnings);
   }
 
   /** Reuse rate of every year from the first with data to the current one. */
   List<ReuseRate> reuseTrend() {
-    return reuseTrend(inputs());
+    return reuseTrend(rates.current());
   }
 
-  private List<ReuseRate> reuseTrend(Inputs inputs) {
-    TreeSet<Integer> years = new TreeSet<>(queries.yearsWithData());
+  private List<ReuseRate> reuseTrend(ReuseRateCache.Snapshot snapshot) {
+    TreeSet<Integer> years = new TreeSet<>(snapshot.yearsWithData());
     int current = currentYear();
     years.add(current);
-    Map<Integer, ReuseRate> rates = new LinkedHashMap<>();
+    Map<Integer, ReuseRate> trend = new LinkedHashMap<>();
     for (int y = Math.max(years.first(), current - 14); y <= current; y++) {
-      rates.put(y, ReuseRateCalculator.compute(y, inputs.histories(), inputs.outcomes()));
+      trend.put(y, snapshot.rate(y));
     }
-    return List.copyOf(rates.values());
+    return List.copyOf(trend.values());
   }
 
   /** AGEC share of every year from the first with data to the current one. */
   List<PurchaseShare> purchaseTrend(Collection<ReuseRate> years) {
-    return years.stream().map(r -> queries.purchaseShare(r.year())).toList();
+    return purchaseTrend(rates.current(), years);
+  }
+
+  private List<PurchaseShare> purchaseTrend(
+      ReuseRateCache.Snapshot snapshot, Collection<ReuseRate> years) {
+    return years.stream()
+        .map(r -> snapshot.purchaseShare(r.year(), queries::purchaseShare))
+        .toList();
   }
 
   /** Spend lines of a year. */
@@ -154,19 +211,13 @@ public class IndicatorsService {
     return queries.spendLines(year);
   }
 
-  private record Inputs(List<AssetHistory> histories, List<ReuseOutcome> outcomes) {}
+  /** What the reuse rates are computed from: status histories and outcome facts. */
+  record Inputs(List<AssetHistory> histories, List<ReuseOutcome> outcomes) {
 
-  private Inputs inputs() {
-    List<AssetHistory> histories = new ArrayList<>(queries.histories());
-    List<ReuseOutcome> outcomes = queries.outcomes();
-    java.util.Set<Long> known = new java.util.HashSet<>();
-    histories.forEach(h -> known.add(h.assetId()));
-    if (outcomes.stream().anyMatch(o -> !known.contains(o.assetId()))) {
-      queries.historiesFromFacts().stream()
-          .filter(h -> known.add(h.assetId()))
-          .forEach(histories::add);
+    Inputs {
+      histories = List.copyOf(histories);
+      outcomes = List.copyOf(outcomes);
     }
-    return new Inputs(histories, outcomes);
   }
 
   private static String categoryLabel(String code) {

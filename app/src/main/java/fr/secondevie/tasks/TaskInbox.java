@@ -6,6 +6,7 @@ import fr.secondevie.inventory.AssetSummary;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.processes.AssetEndOfLifeProcess;
 import fr.secondevie.processes.DismantlingLotProcess;
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,6 +20,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -52,6 +57,15 @@ public class TaskInbox {
 
   /** Waiting instances read per step. */
   static final int WAITING_LIMIT = 50;
+
+  private final ExecutorService searches =
+      Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "task-searches");
+            t.setDaemon(true);
+            return t;
+          });
 
   private static final String ASSET_ID = AssetEndOfLifeProcess.Variables.ASSET_ID;
   private static final String LOT_ID = DismantlingLotProcess.Variables.LOT_ID;
@@ -225,8 +239,7 @@ public class TaskInbox {
     }
     queries.add(TaskQuery.offeredToUser(viewer.login(), process, SEARCH_LIMIT));
     queries.add(TaskQuery.assignedTo(viewer.login(), process, SEARCH_LIMIT));
-    for (TaskQuery query : queries) {
-      TaskSearchResult result = runtime.search(query);
+    for (TaskSearchResult result : searchAll(queries)) {
       truncated |= result.total() > result.tasks().size();
       for (TaskInfo task : result.tasks()) {
         if (task.isOpen() && viewer.mayWork(task)) {
@@ -235,6 +248,36 @@ public class TaskInbox {
       }
     }
     return new Offered(List.copyOf(found.values()), truncated);
+  }
+
+  /**
+   * The searches sent together (the menu's counter runs three or more on every page): the first in
+   * this thread, the others on {@link #searches}; results in the order of the queries, the first
+   * failure thrown as the runtime threw it.
+   */
+  private List<TaskSearchResult> searchAll(List<TaskQuery> queries) {
+    List<CompletableFuture<TaskSearchResult>> others = new ArrayList<>();
+    for (TaskQuery query : queries.subList(1, queries.size())) {
+      others.add(CompletableFuture.supplyAsync(() -> runtime.search(query), searches));
+    }
+    List<TaskSearchResult> results = new ArrayList<>();
+    results.add(runtime.search(queries.get(0)));
+    for (CompletableFuture<TaskSearchResult> other : others) {
+      try {
+        results.add(other.join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        throw e;
+      }
+    }
+    return results;
+  }
+
+  @PreDestroy
+  void stopSearches() {
+    searches.shutdownNow();
   }
 
   /** What a process is about: its asset (with its place) or lot, and its campaign. */

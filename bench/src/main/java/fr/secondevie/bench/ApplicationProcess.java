@@ -33,16 +33,23 @@ final class ApplicationProcess implements AutoCloseable {
 
   final int httpPort;
   final int engineRestPort;
+  final int engineGrpcPort;
   final Path workDir;
   final Path log;
   final AtomicInteger errorLines = new AtomicInteger();
   private final Process process;
 
   private ApplicationProcess(
-      Process process, int httpPort, int engineRestPort, Path workDir, Path log) {
+      Process process,
+      int httpPort,
+      int engineRestPort,
+      int engineGrpcPort,
+      Path workDir,
+      Path log) {
     this.process = process;
     this.httpPort = httpPort;
     this.engineRestPort = engineRestPort;
+    this.engineGrpcPort = engineGrpcPort;
     this.workDir = workDir;
     this.log = log;
   }
@@ -91,7 +98,7 @@ final class ApplicationProcess implements AutoCloseable {
     command.addAll(appArguments);
     Process process =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-    ApplicationProcess app = new ApplicationProcess(process, http, rest, workDir, log);
+    ApplicationProcess app = new ApplicationProcess(process, http, rest, grpc, workDir, log);
     app.awaitReady(readyTimeout);
     return app;
   }

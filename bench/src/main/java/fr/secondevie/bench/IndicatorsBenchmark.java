@@ -122,6 +122,17 @@ public final class IndicatorsBenchmark {
       StackSampler sampler = sampleMs > 0 ? new StackSampler(application.pid(), sampleMs) : null;
       report.append(measure("page /indicators?annee=" + last + " (auditor)", loads, lastYear));
       report.append(measure("page /indicators (current year, auditor)", loads, currentYear));
+      // the floor of any page for the same user: session, security, layout with its task counter
+      Supplier<String> light =
+          () ->
+              Http.check(
+                      auditor.send(HttpRequest.newBuilder(auditor.uri("/account/password")).GET()),
+                      "/account/password")
+                  .body();
+      for (int i = 0; i < WARM_UP_PAGES; i++) {
+        light.get();
+      }
+      report.append(measure("reference: page /account/password (auditor)", loads, light));
       if (sampler != null) {
         sampler.close();
         report.append(sampler.text());
