@@ -6,6 +6,7 @@ import fr.secondevie.engine.processing.EngineContext;
 import fr.secondevie.engine.processing.behavior.IncidentBehavior;
 import fr.secondevie.engine.processing.behavior.JobBehavior;
 import fr.secondevie.engine.processing.behavior.VariableBehavior;
+import fr.secondevie.engine.state.ElementInstance;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -28,6 +29,7 @@ public final class BpmnBehaviors {
   private final CallActivityBehavior callActivities;
   private final MultiInstanceBodyBehavior multiInstance;
   private final EscalationBehavior escalations;
+  private final AdHocSubProcessBehavior adHoc;
   private ProcessInstanceListener listener = ProcessInstanceListener.NONE;
   private final Map<ElementType, BpmnElementBehavior> registry = new EnumMap<>(ElementType.class);
 
@@ -45,6 +47,7 @@ public final class BpmnBehaviors {
     this.callActivities = new CallActivityBehavior(this);
     this.multiInstance = new MultiInstanceBodyBehavior(this);
     this.escalations = new EscalationBehavior(this);
+    this.adHoc = new AdHocSubProcessBehavior(this);
 
     // containers
     registry.put(ElementType.PROCESS, new ProcessBehavior(this));
@@ -52,6 +55,10 @@ public final class BpmnBehaviors {
     registry.put(ElementType.EVENT_SUB_PROCESS, new SubProcessBehavior(this));
     registry.put(ElementType.CALL_ACTIVITY, callActivities);
     registry.put(ElementType.MULTI_INSTANCE_BODY, multiInstance);
+    registry.put(ElementType.AD_HOC_SUB_PROCESS, adHoc);
+    registry.put(
+        ElementType.AD_HOC_SUB_PROCESS_INNER_INSTANCE,
+        new AdHocSubProcessBehavior.InnerInstanceBehavior(this));
     // tasks
     registry.put(ElementType.SERVICE_TASK, new ServiceTaskBehavior(this));
     registry.put(ElementType.SEND_TASK, new ServiceTaskBehavior(this));
@@ -83,6 +90,17 @@ public final class BpmnBehaviors {
               + "' but found none");
     }
     return behavior;
+  }
+
+  /** Activates an inner element of an active ad-hoc sub-process (the activation command). */
+  public void activateInAdHoc(
+      ElementInstance adHocInstance, ExecutableElement element, Map<String, Object> variables) {
+    adHoc.activateElement(adHocInstance, element, variables);
+  }
+
+  /** Terminates the inner instances of an ad-hoc sub-process still active. */
+  public void cancelAdHocRemaining(ElementInstance adHocInstance) {
+    adHoc.cancelRemaining(adHocInstance);
   }
 
   public ProcessInstanceListener listener() {
@@ -143,5 +161,9 @@ public final class BpmnBehaviors {
 
   EscalationBehavior escalations() {
     return escalations;
+  }
+
+  AdHocSubProcessBehavior adHoc() {
+    return adHoc;
   }
 }

@@ -107,12 +107,23 @@ public final class ElementLifecycle {
         return; // an incident on the inner instance
       }
     }
+    AdHocSubProcessBehavior.Completion adHoc = null;
+    if (scope != null && scope.element().type() == ElementType.AD_HOC_SUB_PROCESS) {
+      adHoc = bpmn.adHoc().innerInstanceCompleting(scope, instance);
+      if (adHoc == null) {
+        return; // an incident on the inner instance
+      }
+    }
     write(instance, Intent.ELEMENT_COMPLETED);
     if (scope == null) {
       return;
     }
     if (loop != null) {
       bpmn.multiInstance().innerInstanceCompleted(scope, instance, loop);
+      return;
+    }
+    if (adHoc != null) {
+      bpmn.adHoc().innerInstanceCompleted(scope, adHoc);
       return;
     }
     for (ExecutableFlow flow : flows) {
