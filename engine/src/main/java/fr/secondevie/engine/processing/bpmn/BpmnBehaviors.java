@@ -30,6 +30,7 @@ public final class BpmnBehaviors {
   private final MultiInstanceBodyBehavior multiInstance;
   private final EscalationBehavior escalations;
   private final AdHocSubProcessBehavior adHoc;
+  private final CompensationBehavior compensations;
   private ProcessInstanceListener listener = ProcessInstanceListener.NONE;
   private final Map<ElementType, BpmnElementBehavior> registry = new EnumMap<>(ElementType.class);
 
@@ -48,6 +49,7 @@ public final class BpmnBehaviors {
     this.multiInstance = new MultiInstanceBodyBehavior(this);
     this.escalations = new EscalationBehavior(this);
     this.adHoc = new AdHocSubProcessBehavior(this);
+    this.compensations = new CompensationBehavior(ctx, this);
 
     // containers
     registry.put(ElementType.PROCESS, new ProcessBehavior(this));
@@ -165,5 +167,9 @@ public final class BpmnBehaviors {
 
   AdHocSubProcessBehavior adHoc() {
     return adHoc;
+  }
+
+  CompensationBehavior compensations() {
+    return compensations;
   }
 }

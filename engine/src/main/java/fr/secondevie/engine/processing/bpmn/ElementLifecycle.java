@@ -114,7 +114,9 @@ public final class ElementLifecycle {
         return; // an incident on the inner instance
       }
     }
+    bpmn.compensations().completing(instance);
     write(instance, Intent.ELEMENT_COMPLETED);
+    bpmn.compensations().completed(instance);
     if (scope == null) {
       return;
     }
