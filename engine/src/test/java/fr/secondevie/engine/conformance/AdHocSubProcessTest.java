@@ -328,4 +328,102 @@ class AdHocSubProcessTest extends ConformanceTest {
                     .extracting(ElementInstanceView::state)
                     .containsOnly("TERMINATED"));
   }
+
+  @Test
+  void shouldRunConnectedElementsInOneInnerFlowAndRefuseToStartInTheMiddle() {
+    // given: A -> B inside the sub-process; only A can be activated
+    Fixture f = Fixture.create();
+    deploy(
+        Bpmn.createExecutableProcess(f.processId())
+            .startEvent()
+            .adHocSubProcess(
+                "tasks",
+                a ->
+                    a.serviceTask("A", t -> t.zeebeJobType(f.typeA()))
+                        .serviceTask("B", t -> t.zeebeJobType(f.typeB())))
+            .endEvent("done")
+            .done());
+    long key = start(f.processId()).getProcessInstanceKey();
+    long adHoc = adHocKey(key);
+    assertThatThrownBy(
+            () ->
+                client
+                    .newActivateAdHocSubProcessActivitiesCommand(String.valueOf(adHoc))
+                    .activateElement("B")
+                    .send()
+                    .join())
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("'B'");
+
+    // when
+    client
+        .newActivateAdHocSubProcessActivitiesCommand(String.valueOf(adHoc))
+        .activateElement("A")
+        .send()
+        .join();
+    completeJob(f.typeA(), Map.of());
+
+    // then: B follows A in the same inner flow, and the sub-process waits for it
+    awaitElement(key, "B", "ACTIVE");
+    assertThat(innerInstances(key)).hasSize(1);
+    assertThat(elements(key, "ACTIVE")).contains("tasks");
+    completeJob(f.typeB(), Map.of());
+    awaitCompleted(key);
+  }
+
+  @Test
+  void shouldRaiseAnIncidentOnANonBooleanConditionAndCompleteOnceResolved() {
+    // given
+    Fixture f = Fixture.create();
+    deploy(
+        f.model(
+            a ->
+                a.zeebeActiveElementsCollectionExpression("=[\"A\"]")
+                    .completionCondition("=done")));
+    long key = start(f.processId()).getProcessInstanceKey();
+
+    // when: "done" does not exist when A completes
+    completeJob(f.typeA(), Map.of());
+
+    // then
+    IncidentView incident = awaitIncident(key);
+    assertThat(incident.value().elementId()).isEqualTo("tasks");
+    assertThat(incident.value().errorType()).isEqualTo("EXTRACT_VALUE_ERROR");
+    client.newSetVariablesCommand(key).variables(Map.of("done", true)).send().join();
+    client.newResolveIncidentCommand(incident.key()).send().join();
+    awaitCompleted(key);
+    assertThat(elements(key, "COMPLETED")).contains("A", "tasks", "done");
+  }
+
+  @Test
+  void shouldCatchAnErrorOfAnInnerElementOnTheSubProcessBoundary() {
+    // given
+    Fixture f = Fixture.create();
+    deploy(
+        Bpmn.createExecutableProcess(f.processId())
+            .startEvent()
+            .adHocSubProcess(
+                "tasks",
+                a -> {
+                  a.zeebeActiveElementsCollectionExpression("=[\"A\", \"B\"]");
+                  a.serviceTask("A", t -> t.zeebeJobType(f.typeA()));
+                  a.serviceTask("B", t -> t.zeebeJobType(f.typeB()));
+                })
+            .endEvent("done")
+            .moveToActivity("tasks")
+            .boundaryEvent("failed", b -> b.error("NOT_POSSIBLE"))
+            .endEvent("given-up")
+            .done());
+    long key = start(f.processId()).getProcessInstanceKey();
+    awaitElement(key, "B", "ACTIVE");
+
+    // when
+    ActivatedJob a = activateJob(f.typeA());
+    client.newThrowErrorCommand(a.getKey()).errorCode("NOT_POSSIBLE").send().join();
+
+    // then
+    awaitCompleted(key);
+    assertThat(elements(key, "TERMINATED")).contains("tasks", "A", "B");
+    assertThat(elements(key, "COMPLETED")).contains("failed", "given-up").doesNotContain("done");
+  }
 }

@@ -282,4 +282,79 @@ class CompensationTest extends ConformanceTest {
     assertThat(elements(key, "TERMINATED")).contains("pay");
     assertThat(elements(key, "COMPLETED")).contains("undo-book", "undo-all").doesNotContain("done");
   }
+
+  @Test
+  void shouldNotCompensateInsideASubProcessThatWasInterrupted() {
+    // given: inside "trip", "book" completed, then "trip" is interrupted by an error
+    String processId = unique("compensation-interrupted");
+    String book = unique("book");
+    String pay = unique("pay");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess(
+                "trip",
+                s ->
+                    compensable(s.embeddedSubProcess().startEvent(), "book", book, undo(book))
+                        .serviceTask("pay", t -> t.zeebeJobType(pay))
+                        .endEvent())
+            .endEvent("done")
+            .moveToActivity("trip")
+            .boundaryEvent("failed", b -> b.error("PAYMENT_FAILED"))
+            .endEvent("compensate-all", e -> e.compensateEventDefinition())
+            .done());
+    long key = start(processId).getProcessInstanceKey();
+    completeJob(book, Map.of());
+
+    // when
+    ActivatedJob payment = activateJob(pay);
+    client.newThrowErrorCommand(payment.getKey()).errorCode("PAYMENT_FAILED").send().join();
+
+    // then: the terminated sub-process is not compensated
+    awaitCompleted(key);
+    assertThat(activateJobsNow(undo(book))).isEmpty();
+    assertThat(elements(key, "TERMINATED")).contains("trip", "pay");
+    assertThat(elements(key, "COMPLETED")).contains("compensate-all").doesNotContain("undo-book");
+  }
+
+  @Test
+  void shouldRunASubProcessAsCompensationHandler() {
+    // given
+    String processId = unique("compensation-handler-subprocess");
+    String book = unique("book");
+    String cancel = unique("cancel");
+    String notify = unique("notify");
+    AbstractFlowNodeBuilder<?, ?> booked =
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask("book", t -> t.zeebeJobType(book))
+            .boundaryEvent("book-compensation")
+            .compensation(
+                c ->
+                    c.subProcess(
+                        "undo-book",
+                        s ->
+                            s.embeddedSubProcess()
+                                .startEvent()
+                                .serviceTask("cancel", t -> t.zeebeJobType(cancel))
+                                .serviceTask("notify", t -> t.zeebeJobType(notify))
+                                .endEvent()));
+    deploy(
+        booked
+            .intermediateThrowEvent(
+                "compensate", e -> e.compensateEventDefinition().compensateEventDefinitionDone())
+            .endEvent("done")
+            .done());
+    long key = start(processId).getProcessInstanceKey();
+    completeJob(book, Map.of());
+
+    // when
+    completeJob(cancel, Map.of());
+
+    // then: the throw event waits for the whole handler
+    awaitElement(key, "notify", "ACTIVE");
+    assertThat(elements(key, "ACTIVE")).contains("compensate", "undo-book");
+    completeJob(notify, Map.of());
+    awaitCompleted(key);
+  }
 }

@@ -125,9 +125,10 @@ final class AdHocSubProcessBehavior extends ActivityBehavior {
   }
 
   /**
-   * An inner instance is completing, its variables still there: collects its output element and
-   * evaluates the completion condition. Returns {@code null} after raising an incident on it
-   * (resolving the incident completes it again).
+   * An inner instance is completing, its variables still there: collects its output element
+   * (evaluated in the inner instance) and evaluates the completion condition (in the sub-process's
+   * scope). Returns {@code null} after raising an incident on it (resolving the incident completes
+   * it again).
    */
   Completion innerInstanceCompleting(ElementInstance adHoc, ElementInstance inner) {
     AdHocDefinition definition = adHoc.element().adHoc();
@@ -153,7 +154,11 @@ final class AdHocSubProcessBehavior extends ActivityBehavior {
     boolean conditionMet = false;
     if (definition.completionCondition() != null) {
       Either<Boolean> condition =
-          bpmn.ctx().expressions().evaluateBoolean(definition.completionCondition(), variables);
+          bpmn.ctx()
+              .expressions()
+              .evaluateBoolean(
+                  definition.completionCondition(),
+                  bpmn.ctx().state().variables().lookup(adHoc.key()));
       if (!condition.isOk()) {
         bpmn.incidents().raise(inner, ErrorType.EXTRACT_VALUE_ERROR, condition.failure());
         return null;
