@@ -47,6 +47,8 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAdHoc;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
@@ -315,6 +317,7 @@ final class ProcessTransformer {
     CompletionCondition completion = sub.getCompletionCondition();
     String condition = completion == null ? null : blankToNull(completion.getTextContent());
     List<ExecutableElement> activatable = new ArrayList<>();
+    List<Map<String, Object>> described = new ArrayList<>();
     for (FlowElement child : sub.getFlowElements()) {
       if (child instanceof FlowNode inner
           && inner.getIncoming().isEmpty()
@@ -323,6 +326,7 @@ final class ProcessTransformer {
           && !(inner instanceof Activity activity && activity.isForCompensation())
           && elements.get(inner.getId()) != null) {
         activatable.add(elements.get(inner.getId()));
+        described.add(describe(inner));
       }
     }
     element.adHoc(
@@ -338,8 +342,36 @@ final class ProcessTransformer {
                 ElementType.AD_HOC_SUB_PROCESS_INNER_INSTANCE,
                 EventKind.NONE,
                 element),
-            List.copyOf(activatable)));
+            List.copyOf(activatable),
+            List.copyOf(described)));
     return element;
+  }
+
+  /** An activatable element as the adHocSubProcessElements variable shows it. */
+  private static Map<String, Object> describe(FlowNode node) {
+    Map<String, Object> described = new LinkedHashMap<>();
+    described.put("elementId", node.getId());
+    if (blankToNull(node.getName()) != null) {
+      described.put("elementName", node.getName());
+    }
+    String documentation =
+        node.getDocumentations().stream()
+            .map(d -> d.getTextContent())
+            .filter(text -> blankToNull(text) != null)
+            .findFirst()
+            .orElse(null);
+    if (documentation != null) {
+      described.put("documentation", documentation);
+    }
+    ZeebeProperties properties = node.getSingleExtensionElement(ZeebeProperties.class);
+    if (properties != null && !properties.getProperties().isEmpty()) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (ZeebeProperty property : properties.getProperties()) {
+        values.put(property.getName(), property.getValue());
+      }
+      described.put("properties", values);
+    }
+    return described;
   }
 
   private ExecutableElement addEventSubProcess(SubProcess sub, ExecutableElement scope) {

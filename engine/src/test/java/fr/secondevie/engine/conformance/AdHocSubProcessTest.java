@@ -10,6 +10,10 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.AdHocSubProcessBuilder;
+import io.camunda.zeebe.model.bpmn.instance.Documentation;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -425,5 +429,52 @@ class AdHocSubProcessTest extends ConformanceTest {
     awaitCompleted(key);
     assertThat(elements(key, "TERMINATED")).contains("tasks", "A", "B");
     assertThat(elements(key, "COMPLETED")).contains("failed", "given-up").doesNotContain("done");
+  }
+
+  @Test
+  void shouldDescribeTheActivatableElementsInTheAdHocSubProcessElementsVariable() {
+    // given: A with a name, documentation and a property; B with its name only (the builder
+    // names it); C follows B, so it cannot be activated
+    Fixture f = Fixture.create();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(f.processId())
+            .startEvent()
+            .adHocSubProcess(
+                "tasks",
+                a -> {
+                  a.serviceTask("A", t -> t.name("Réserver la salle").zeebeJobType(f.typeA()));
+                  a.serviceTask("B", t -> t.zeebeJobType(f.typeB()))
+                      .serviceTask("C", t -> t.zeebeJobType(f.typeC()));
+                })
+            .endEvent("done")
+            .done();
+    ServiceTask a = model.getModelElementById("A");
+    Documentation documentation = model.newInstance(Documentation.class);
+    documentation.setTextContent("Réserve la salle de tri");
+    a.getDocumentations().add(documentation);
+    ZeebeProperty property = model.newInstance(ZeebeProperty.class);
+    property.setName("outil");
+    property.setValue("agenda");
+    a.getExtensionElements()
+        .addExtensionElement(ZeebeProperties.class)
+        .getProperties()
+        .add(property);
+    deploy(model);
+
+    // when
+    long key = start(f.processId()).getProcessInstanceKey();
+
+    // then
+    assertThat(variablesOfScope(adHocKey(key)))
+        .containsEntry(
+            "adHocSubProcessElements",
+            List.of(
+                Map.of(
+                    "elementId", "A",
+                    "elementName", "Réserver la salle",
+                    "documentation", "Réserve la salle de tri",
+                    "properties", Map.of("outil", "agenda")),
+                Map.of("elementId", "B", "elementName", "B")));
+    assertThat(variables(key)).doesNotContainKey("adHocSubProcessElements");
   }
 }
