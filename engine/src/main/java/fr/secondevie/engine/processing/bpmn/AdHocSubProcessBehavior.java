@@ -18,15 +18,15 @@ import java.util.Map;
  * Ad-hoc sub-process run by the engine, as the Camunda 8.8 "Ad-hoc sub-processes" page describes
  * it. On activation, after its input mappings, the {@code adHocSubProcessElements} variable is set
  * (local: the activatable elements with their name, documentation and properties) and the {@code
- * activeElementsCollection} is evaluated (a
- * list of ids of inner elements without incoming flows, else an incident) and each element is
- * activated in an inner instance of its own ({@code AD_HOC_SUB_PROCESS_INNER_INSTANCE}); elements
- * can also be activated later through the activation command, with variables local to their inner
- * instance. Each time an inner instance completes, its {@code outputElement} is appended to the
- * {@code outputCollection} (a local of the sub-process, propagated when it completes) and the
- * completion condition is evaluated: without one, the sub-process completes once no inner instance
- * is active; with one that holds, it completes at once, terminating the inner instances still
- * active if {@code cancelRemainingInstances} (the default), else once they have completed.
+ * activeElementsCollection} is evaluated (a list of ids of inner elements without incoming flows,
+ * else an incident) and each element is activated in an inner instance of its own ({@code
+ * AD_HOC_SUB_PROCESS_INNER_INSTANCE}); elements can also be activated later through the activation
+ * command, with variables local to their inner instance. Each time an inner instance completes, its
+ * {@code outputElement} is appended to the {@code outputCollection} (a local of the sub-process,
+ * propagated when it completes) and the completion condition is evaluated: without one, the
+ * sub-process completes once no inner instance is active; with one that holds, it completes at
+ * once, terminating the inner instances still active if {@code cancelRemainingInstances} (the
+ * default), else once they have completed.
  */
 final class AdHocSubProcessBehavior extends ActivityBehavior {
 
@@ -46,7 +46,8 @@ final class AdHocSubProcessBehavior extends ActivityBehavior {
       return null;
     }
     return () -> {
-      bpmn.variables().setLocal(instance, AdHocDefinition.ELEMENTS_VARIABLE, adHoc.elementsVariable());
+      bpmn.variables()
+          .setLocal(instance, AdHocDefinition.ELEMENTS_VARIABLE, adHoc.elementsVariable());
       bpmn.lifecycle().activated(instance);
       if (adHoc.outputCollection() != null) {
         bpmn.variables().setLocal(instance, adHoc.outputCollection(), List.of());

@@ -207,4 +207,30 @@ final class CompensationBehavior {
         Intent.COMPLETED,
         subscription.value());
   }
+
+  /**
+   * An element was terminated: the subscriptions of what completed inside it can no longer be
+   * triggered, nor can the subscription of a handler that was running; they are deleted.
+   */
+  void terminated(ElementInstance instance) {
+    List<Subscription> subscriptions = subscriptions(instance);
+    if (subscriptions.isEmpty()) {
+      return;
+    }
+    List<Subscription> gone = new ArrayList<>();
+    for (Subscription subscription : subscriptions) {
+      if (subscription.value().compensationHandlerInstanceKey() == instance.key()) {
+        gone.add(subscription);
+      } else if (subscription.value().compensableActivityScopeKey() == instance.key()) {
+        collect(subscription, subscriptions, gone);
+      }
+    }
+    for (Subscription subscription : gone) {
+      ctx.write(
+          subscription.key(),
+          ValueType.COMPENSATION_SUBSCRIPTION,
+          Intent.DELETED,
+          subscription.value());
+    }
+  }
 }

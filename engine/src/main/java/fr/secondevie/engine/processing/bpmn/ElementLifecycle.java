@@ -259,6 +259,7 @@ public final class ElementLifecycle {
     }
     bpmn.behavior(instance.element()).onTerminate(instance);
     bpmn.incidents().resolveAll(instance);
+    bpmn.compensations().terminated(instance);
     write(instance, Intent.ELEMENT_TERMINATED);
   }
 
