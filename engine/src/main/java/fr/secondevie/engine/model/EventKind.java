@@ -9,5 +9,6 @@ public enum EventKind {
   TERMINATE,
   SIGNAL,
   LINK,
-  ESCALATION
+  ESCALATION,
+  COMPENSATION
 }

@@ -46,6 +46,10 @@ public final class ExecutableElement {
   private Expression escalationCode;
   private boolean afterEventBasedGateway;
   private Map<String, Set<String>> joinReach = Map.of();
+  private AdHocDefinition adHoc;
+  private boolean forCompensation;
+  private ExecutableElement compensationHandler;
+  private ExecutableElement compensationActivity;
   private ExecutableProcess process;
   private List<ListenerDefinition> listeners = List.of();
 
@@ -245,6 +249,37 @@ public final class ExecutableElement {
     return listeners.stream().filter(l -> l.eventType().equals(eventType)).toList();
   }
 
+  /** For an ad-hoc sub-process: how it runs, else {@code null}. */
+  public AdHocDefinition adHoc() {
+    return adHoc;
+  }
+
+  /** Whether the activity is a compensation handler ({@code isForCompensation}). */
+  public boolean forCompensation() {
+    return forCompensation;
+  }
+
+  /** For a compensation boundary event: the handler its association points to, else null. */
+  public ExecutableElement compensationHandler() {
+    return compensationHandler;
+  }
+
+  /**
+   * For a compensation throw or end event: the activity its {@code activityRef} names ({@code
+   * null}: every completed activity of its scope).
+   */
+  public ExecutableElement compensationActivity() {
+    return compensationActivity;
+  }
+
+  /** The compensation boundary event attached to this activity, or {@code null}. */
+  public ExecutableElement compensationBoundaryEvent() {
+    return boundaryEvents.stream()
+        .filter(e -> e.eventKind() == EventKind.COMPENSATION)
+        .findFirst()
+        .orElse(null);
+  }
+
   public boolean isContainer() {
     return type == ElementType.PROCESS
         || type == ElementType.SUB_PROCESS
@@ -342,6 +377,22 @@ public final class ExecutableElement {
 
   void listeners(List<ListenerDefinition> listeners) {
     this.listeners = List.copyOf(listeners);
+  }
+
+  void adHoc(AdHocDefinition adHoc) {
+    this.adHoc = adHoc;
+  }
+
+  void forCompensation(boolean forCompensation) {
+    this.forCompensation = forCompensation;
+  }
+
+  void compensationHandler(ExecutableElement handler) {
+    this.compensationHandler = handler;
+  }
+
+  void compensationActivity(ExecutableElement activity) {
+    this.compensationActivity = activity;
   }
 
   void process(ExecutableProcess process) {

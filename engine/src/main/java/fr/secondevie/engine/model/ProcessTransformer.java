@@ -3,9 +3,12 @@ package fr.secondevie.engine.model;
 import fr.secondevie.engine.feel.Expression;
 import fr.secondevie.engine.feel.ExpressionLanguage;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
+import io.camunda.zeebe.model.bpmn.instance.Association;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.CompletionCondition;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
@@ -40,9 +43,13 @@ import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAdHoc;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -115,6 +122,12 @@ final class ProcessTransformer {
         .map(ExecutableElement::innerActivity)
         .filter(Objects::nonNull)
         .forEach(e -> e.process(executable));
+    for (ExecutableElement element : elements.values()) {
+      ExecutableElement adHoc = element.innerActivity() != null ? element.innerActivity() : element;
+      if (adHoc.adHoc() != null) {
+        adHoc.adHoc().innerInstance().process(executable);
+      }
+    }
     return executable;
   }
 
@@ -165,6 +178,12 @@ final class ProcessTransformer {
       // the listeners of a multi-instance activity run for each inner instance
       extensions.listeners(
           node, element.innerActivity() != null ? element.innerActivity() : element);
+    }
+    if (element != null && node instanceof Activity activity && activity.isForCompensation()) {
+      element.forCompensation(true);
+      if (element.innerActivity() != null) {
+        element.innerActivity().forCompensation(true);
+      }
     }
     return element;
   }
@@ -224,6 +243,9 @@ final class ProcessTransformer {
   }
 
   private ExecutableElement addSingleNode(FlowNode node, ExecutableElement scope) {
+    if (node instanceof AdHocSubProcess adHoc) {
+      return addAdHocSubProcess(adHoc, scope);
+    }
     if (node instanceof SubProcess sub) {
       if (!sub.getElementType().getTypeName().equals("subProcess")) {
         return unsupported(node, typeName(node));
@@ -274,6 +296,83 @@ final class ProcessTransformer {
       String defaultId = flow.getId();
       links.add(() -> element.defaultFlow(flows.get(defaultId)));
     }
+  }
+
+  /**
+   * An ad-hoc sub-process run by the engine (BPMN implementation): its activatable elements are
+   * those without incoming flows; a job-worker implementation ({@code zeebe:taskDefinition}) is
+   * refused.
+   */
+  private ExecutableElement addAdHocSubProcess(AdHocSubProcess sub, ExecutableElement scope) {
+    if (sub.getSingleExtensionElement(ZeebeTaskDefinition.class) != null) {
+      return unsupported(
+          sub, "job worker implementation (zeebe:taskDefinition) of adHocSubProcess");
+    }
+    ExecutableElement element = element(sub, ElementType.AD_HOC_SUB_PROCESS, EventKind.NONE, scope);
+    extensions.mappings(sub, element);
+    addChildren(sub.getFlowElements(), element);
+    ZeebeAdHoc zeebe = sub.getSingleExtensionElement(ZeebeAdHoc.class);
+    String active = zeebe == null ? null : blankToNull(zeebe.getActiveElementsCollection());
+    String outputCollection = zeebe == null ? null : blankToNull(zeebe.getOutputCollection());
+    String outputElement = zeebe == null ? null : blankToNull(zeebe.getOutputElement());
+    CompletionCondition completion = sub.getCompletionCondition();
+    String condition = completion == null ? null : blankToNull(completion.getTextContent());
+    List<ExecutableElement> activatable = new ArrayList<>();
+    List<Map<String, Object>> described = new ArrayList<>();
+    for (FlowElement child : sub.getFlowElements()) {
+      if (child instanceof FlowNode inner
+          && inner.getIncoming().isEmpty()
+          && !(inner instanceof BoundaryEvent)
+          && !(inner instanceof SubProcess esp && esp.triggeredByEvent())
+          && !(inner instanceof Activity activity && activity.isForCompensation())
+          && elements.get(inner.getId()) != null) {
+        activatable.add(elements.get(inner.getId()));
+        described.add(describe(inner));
+      }
+    }
+    element.adHoc(
+        new AdHocDefinition(
+            active == null ? null : extensions.feel(sub, active),
+            condition == null ? null : extensions.feel(sub, condition),
+            sub.isCancelRemainingInstances(),
+            outputCollection,
+            outputElement == null ? null : extensions.feel(sub, outputElement),
+            new ExecutableElement(
+                sub.getId(),
+                sub.getName(),
+                ElementType.AD_HOC_SUB_PROCESS_INNER_INSTANCE,
+                EventKind.NONE,
+                element),
+            List.copyOf(activatable),
+            List.copyOf(described)));
+    return element;
+  }
+
+  /** An activatable element as the adHocSubProcessElements variable shows it. */
+  private static Map<String, Object> describe(FlowNode node) {
+    Map<String, Object> described = new LinkedHashMap<>();
+    described.put("elementId", node.getId());
+    if (blankToNull(node.getName()) != null) {
+      described.put("elementName", node.getName());
+    }
+    String documentation =
+        node.getDocumentations().stream()
+            .map(d -> d.getTextContent())
+            .filter(text -> blankToNull(text) != null)
+            .findFirst()
+            .orElse(null);
+    if (documentation != null) {
+      described.put("documentation", documentation);
+    }
+    ZeebeProperties properties = node.getSingleExtensionElement(ZeebeProperties.class);
+    if (properties != null && !properties.getProperties().isEmpty()) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (ZeebeProperty property : properties.getProperties()) {
+        values.put(property.getName(), property.getValue());
+      }
+      described.put("properties", values);
+    }
+    return described;
   }
 
   private ExecutableElement addEventSubProcess(SubProcess sub, ExecutableElement scope) {
@@ -393,7 +492,8 @@ final class ProcessTransformer {
           && kind != EventKind.MESSAGE
           && kind != EventKind.SIGNAL
           && kind != EventKind.LINK
-          && kind != EventKind.ESCALATION) {
+          && kind != EventKind.ESCALATION
+          && kind != EventKind.COMPENSATION) {
         return unsupported(event, kindName(kind) + " intermediate throw event");
       }
     } else if (event instanceof BoundaryEvent) {
@@ -402,7 +502,8 @@ final class ProcessTransformer {
           && kind != EventKind.TIMER
           && kind != EventKind.ERROR
           && kind != EventKind.SIGNAL
-          && kind != EventKind.ESCALATION) {
+          && kind != EventKind.ESCALATION
+          && kind != EventKind.COMPENSATION) {
         return unsupported(event, kindName(kind) + " boundary event");
       }
     } else {
@@ -451,6 +552,7 @@ final class ProcessTransformer {
           element.escalationCode(Expression.ofStatic(code)); // null: catches every escalation
         }
       }
+      case COMPENSATION -> compensation(event, (CompensateEventDefinition) definition, element);
       default -> {}
     }
     if (event instanceof StartEvent start && scope.type() == ElementType.EVENT_SUB_PROCESS) {
@@ -468,6 +570,52 @@ final class ProcessTransformer {
           });
     }
     return element;
+  }
+
+  /**
+   * A compensation boundary event is linked to the handler its association points to; a
+   * compensation throw or end event to the activity its {@code activityRef} names, if any (Zeebe's
+   * validators check that it exists in the same scope).
+   */
+  private void compensation(
+      Event event, CompensateEventDefinition definition, ExecutableElement element) {
+    if (event instanceof BoundaryEvent) {
+      String handlerId = null;
+      for (Association association :
+          event.getModelInstance().getModelElementsByType(Association.class)) {
+        if (association.getSource() != null
+            && event.getId().equals(association.getSource().getId())
+            && association.getTarget() != null) {
+          handlerId = association.getTarget().getId();
+        }
+      }
+      if (handlerId == null) {
+        errors.add(
+            event,
+            "Expected the compensation boundary event '"
+                + event.getId()
+                + "' to have an association to a compensation handler but found none");
+        return;
+      }
+      String target = handlerId;
+      links.add(
+          () -> {
+            ExecutableElement handler = elements.get(target);
+            if (handler == null || !handler.forCompensation()) {
+              errors.add(
+                  event,
+                  "Expected the association of the compensation boundary event to point to an"
+                      + " activity marked as compensation handler (isForCompensation) but '"
+                      + target
+                      + "' is not one");
+            } else {
+              element.compensationHandler(handler);
+            }
+          });
+    } else if (definition.getActivity() != null) {
+      String activityId = definition.getActivity().getId();
+      links.add(() -> element.compensationActivity(elements.get(activityId)));
+    }
   }
 
   /** A link throw event goes on at the link catch event of its scope with the same name. */
@@ -569,6 +717,8 @@ final class ProcessTransformer {
       return EventKind.LINK;
     } else if (definition instanceof EscalationEventDefinition) {
       return EventKind.ESCALATION;
+    } else if (definition instanceof CompensateEventDefinition) {
+      return EventKind.COMPENSATION;
     }
     return null;
   }

@@ -123,6 +123,13 @@ public final class Commands {
     return engine.submit(() -> engine.instances.setVariables(elementInstanceKey, variables, local));
   }
 
+  /** Activates elements of an ad-hoc sub-process instance (REST ad-hoc activities activation). */
+  public CompletableFuture<Void> activateAdHocActivities(
+      long adHocKey, List<AdHocActivation> activations, boolean cancelRemaining) {
+    return engine.submit(
+        () -> engine.instances.activateAdHoc(adHocKey, activations, cancelRemaining));
+  }
+
   public CompletableFuture<Void> resolveIncident(long incidentKey) {
     return engine.submit(() -> engine.incidents.resolve(incidentKey));
   }

@@ -134,4 +134,52 @@ final class ProcessInstanceProcessor {
     }
     return Result.ok(ctx.nextKey());
   }
+
+  /**
+   * Activates elements of an active ad-hoc sub-process, each in an inner instance with its
+   * variables; with {@code cancelRemaining}, the inner instances still active are terminated first.
+   * Unknown elements reject the whole command, naming them.
+   */
+  Result<Void> activateAdHoc(
+      long adHocKey, List<AdHocActivation> activations, boolean cancelRemaining) {
+    ElementInstance instance = ctx.state().instances().get(adHocKey);
+    String expected =
+        "Expected to activate activities of the ad-hoc sub-process with key '" + adHocKey + "'";
+    if (instance == null || instance.element().adHoc() == null) {
+      return Result.rejected(
+          RejectionType.NOT_FOUND,
+          expected + ", but no such ad-hoc sub-process instance was found");
+    }
+    if (!instance.isActive()) {
+      return Result.rejected(
+          RejectionType.INVALID_STATE,
+          expected + ", but it is not active (" + instance.state().name() + ")");
+    }
+    List<ExecutableElement> elements = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (AdHocActivation activation : activations) {
+      ExecutableElement element = instance.element().adHoc().activatable(activation.elementId());
+      if (element == null) {
+        unknown.add("'" + activation.elementId() + "'");
+      }
+      elements.add(element);
+    }
+    if (!unknown.isEmpty()) {
+      return Result.rejected(
+          RejectionType.INVALID_ARGUMENT,
+          expected
+              + ", but the elements "
+              + String.join(", ", unknown)
+              + " are not elements of '"
+              + instance.element().id()
+              + "' that can be activated (inner elements without incoming flows)");
+    }
+    if (cancelRemaining) {
+      bpmn.cancelAdHocRemaining(instance);
+    }
+    for (int i = 0; i < activations.size() && instance.isActive(); i++) {
+      bpmn.activateInAdHoc(instance, elements.get(i), activations.get(i).variables());
+    }
+    return Result.ok(null);
+  }
 }

@@ -67,6 +67,7 @@ final class JournalCodec {
     TYPES.put(ValueType.USER_TASK, UserTaskValue.class);
     TYPES.put(ValueType.DECISION_EVALUATION, DecisionEvaluationValue.class);
     TYPES.put(ValueType.PURGE, PurgeValue.class);
+    TYPES.put(ValueType.COMPENSATION_SUBSCRIPTION, CompensationSubscriptionValue.class);
   }
 
   private final ObjectMapper mapper;

@@ -3,12 +3,13 @@ package fr.secondevie.engine.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.secondevie.engine.history.Views.ElementInstanceView;
 import fr.secondevie.engine.model.ElementType;
-import fr.secondevie.engine.rest.http.ApiException;
+import fr.secondevie.engine.processing.AdHocActivation;
 import fr.secondevie.engine.rest.http.JsonBody;
 import fr.secondevie.engine.rest.http.Response;
 import fr.secondevie.engine.rest.http.Router;
 import fr.secondevie.engine.rest.search.SearchQuery;
 import fr.secondevie.engine.rest.search.SearchSchema;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Element instances, ended ones included: search, get, and setting variables in their scope. */
@@ -101,11 +102,24 @@ final class ElementInstanceEndpoints {
           return Requests.noContent(
               api.commands().setVariables(key, body.variables("variables"), local));
         });
-    router.post(
+    router.route(
+        "POST",
         "/v2/element-instances/ad-hoc-activities/{adHocSubProcessInstanceKey}/activation",
         request -> {
-          throw ApiException.notImplemented(
-              "Ad-hoc sub-processes are not supported by the embedded engine");
+          long key = request.pathKey("adHocSubProcessInstanceKey");
+          JsonBody body = request.json();
+          if (!body.has("elements")) {
+            throw body.missing("elements");
+          }
+          List<AdHocActivation> activations = new ArrayList<>();
+          for (JsonBody element : body.objects("elements")) {
+            activations.add(
+                new AdHocActivation(
+                    element.requiredText("elementId"), element.variables("variables")));
+          }
+          boolean cancelRemaining = Boolean.TRUE.equals(body.bool("cancelRemainingInstances"));
+          return Requests.noContent(
+              api.commands().activateAdHocActivities(key, activations, cancelRemaining));
         });
   }
 

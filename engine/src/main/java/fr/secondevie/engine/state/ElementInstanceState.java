@@ -78,7 +78,11 @@ public final class ElementInstanceState {
     ExecutableElement element = process.element(value.elementId());
     if (element.type() == ElementType.MULTI_INSTANCE_BODY
         && value.elementType() != ElementType.MULTI_INSTANCE_BODY) {
-      return element.innerActivity();
+      element = element.innerActivity();
+    }
+    if (element.adHoc() != null
+        && value.elementType() == ElementType.AD_HOC_SUB_PROCESS_INNER_INSTANCE) {
+      return element.adHoc().innerInstance();
     }
     return element;
   }

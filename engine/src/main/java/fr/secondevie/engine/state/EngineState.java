@@ -24,6 +24,7 @@ public final class EngineState {
   private final MessageState messages = new MessageState();
   private final SubscriptionState subscriptions = new SubscriptionState();
   private final SignalSubscriptionState signals = new SignalSubscriptionState();
+  private final CompensationState compensations = new CompensationState();
 
   public void apply(Record record) {
     switch (record.valueType()) {
@@ -64,6 +65,7 @@ public final class EngineState {
         messages.apply(record);
       }
       case SIGNAL_SUBSCRIPTION -> signals.apply(record);
+      case COMPENSATION_SUBSCRIPTION -> compensations.apply(record);
       case PURGE -> clear();
       default -> {}
     }
@@ -83,6 +85,7 @@ public final class EngineState {
       ProcessInstanceValue value = (ProcessInstanceValue) record.value();
       if (value.elementType() == ElementType.PROCESS) {
         messages.processInstanceEnded(record.key());
+        compensations.processInstanceEnded(record.key());
       }
     }
   }
@@ -112,6 +115,7 @@ public final class EngineState {
     messages.clear();
     subscriptions.clear();
     signals.clear();
+    compensations.clear();
   }
 
   public DefinitionState definitions() {
@@ -152,5 +156,9 @@ public final class EngineState {
 
   public SignalSubscriptionState signals() {
     return signals;
+  }
+
+  public CompensationState compensations() {
+    return compensations;
   }
 }

@@ -6,6 +6,7 @@ import fr.secondevie.engine.processing.EngineContext;
 import fr.secondevie.engine.processing.behavior.IncidentBehavior;
 import fr.secondevie.engine.processing.behavior.JobBehavior;
 import fr.secondevie.engine.processing.behavior.VariableBehavior;
+import fr.secondevie.engine.state.ElementInstance;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -30,6 +31,8 @@ public final class BpmnBehaviors {
   private final EscalationBehavior escalations;
   private final ListenerJobs listenerJobs;
   private final TaskListenerBehavior taskListeners;
+  private final AdHocSubProcessBehavior adHoc;
+  private final CompensationBehavior compensations;
   private ProcessInstanceListener listener = ProcessInstanceListener.NONE;
   private final Map<ElementType, BpmnElementBehavior> registry = new EnumMap<>(ElementType.class);
 
@@ -49,6 +52,8 @@ public final class BpmnBehaviors {
     this.escalations = new EscalationBehavior(this);
     this.listenerJobs = new ListenerJobs(ctx, this);
     this.taskListeners = new TaskListenerBehavior(ctx, this);
+    this.adHoc = new AdHocSubProcessBehavior(this);
+    this.compensations = new CompensationBehavior(ctx, this);
 
     // containers
     registry.put(ElementType.PROCESS, new ProcessBehavior(this));
@@ -56,6 +61,10 @@ public final class BpmnBehaviors {
     registry.put(ElementType.EVENT_SUB_PROCESS, new SubProcessBehavior(this));
     registry.put(ElementType.CALL_ACTIVITY, callActivities);
     registry.put(ElementType.MULTI_INSTANCE_BODY, multiInstance);
+    registry.put(ElementType.AD_HOC_SUB_PROCESS, adHoc);
+    registry.put(
+        ElementType.AD_HOC_SUB_PROCESS_INNER_INSTANCE,
+        new AdHocSubProcessBehavior.InnerInstanceBehavior(this));
     // tasks
     registry.put(ElementType.SERVICE_TASK, new ServiceTaskBehavior(this));
     registry.put(ElementType.SEND_TASK, new ServiceTaskBehavior(this));
@@ -87,6 +96,17 @@ public final class BpmnBehaviors {
               + "' but found none");
     }
     return behavior;
+  }
+
+  /** Activates an inner element of an active ad-hoc sub-process (the activation command). */
+  public void activateInAdHoc(
+      ElementInstance adHocInstance, ExecutableElement element, Map<String, Object> variables) {
+    adHoc.activateElement(adHocInstance, element, variables);
+  }
+
+  /** Terminates the inner instances of an ad-hoc sub-process still active. */
+  public void cancelAdHocRemaining(ElementInstance adHocInstance) {
+    adHoc.cancelRemaining(adHocInstance);
   }
 
   public ProcessInstanceListener listener() {
@@ -155,5 +175,13 @@ public final class BpmnBehaviors {
 
   EscalationBehavior escalations() {
     return escalations;
+  }
+
+  AdHocSubProcessBehavior adHoc() {
+    return adHoc;
+  }
+
+  CompensationBehavior compensations() {
+    return compensations;
   }
 }

@@ -107,12 +107,25 @@ public final class ElementLifecycle {
         return; // an incident on the inner instance
       }
     }
+    AdHocSubProcessBehavior.Completion adHoc = null;
+    if (scope != null && scope.element().type() == ElementType.AD_HOC_SUB_PROCESS) {
+      adHoc = bpmn.adHoc().innerInstanceCompleting(scope, instance);
+      if (adHoc == null) {
+        return; // an incident on the inner instance
+      }
+    }
+    bpmn.compensations().completing(instance);
     write(instance, Intent.ELEMENT_COMPLETED);
+    bpmn.compensations().completed(instance);
     if (scope == null) {
       return;
     }
     if (loop != null) {
       bpmn.multiInstance().innerInstanceCompleted(scope, instance, loop);
+      return;
+    }
+    if (adHoc != null) {
+      bpmn.adHoc().innerInstanceCompleted(scope, adHoc);
       return;
     }
     for (ExecutableFlow flow : flows) {
@@ -266,6 +279,7 @@ public final class ElementLifecycle {
     bpmn.behavior(instance.element()).onTerminate(instance);
     bpmn.listenerJobs().cancel(instance);
     bpmn.incidents().resolveAll(instance);
+    bpmn.compensations().terminated(instance);
     write(instance, Intent.ELEMENT_TERMINATED);
   }
 

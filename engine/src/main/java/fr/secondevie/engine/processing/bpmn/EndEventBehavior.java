@@ -28,6 +28,7 @@ final class EndEventBehavior extends ActivityBehavior {
       case SIGNAL ->
           IntermediateThrowEventBehavior.prepareSignal(bpmn, instance, passThrough(instance));
       case ESCALATION -> bpmn.escalations().prepare(instance);
+      case COMPENSATION -> IntermediateThrowEventBehavior.compensate(bpmn, instance);
       default -> passThrough(instance);
     };
   }

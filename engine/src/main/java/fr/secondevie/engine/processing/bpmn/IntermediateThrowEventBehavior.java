@@ -25,7 +25,21 @@ final class IntermediateThrowEventBehavior extends ActivityBehavior {
       case MESSAGE -> prepareJob(instance);
       case SIGNAL -> prepareSignal(bpmn, instance, passThrough(instance));
       case ESCALATION -> bpmn.escalations().prepare(instance);
+      case COMPENSATION -> compensate(bpmn, instance);
       default -> passThrough(instance);
+    };
+  }
+
+  /**
+   * Triggers the compensation of the event's scope; the event completes once every handler it
+   * invoked completed, at once when there is nothing to compensate.
+   */
+  static Runnable compensate(BpmnBehaviors bpmn, ElementInstance instance) {
+    return () -> {
+      bpmn.lifecycle().activated(instance);
+      if (!bpmn.compensations().trigger(instance)) {
+        bpmn.lifecycle().complete(instance);
+      }
     };
   }
 
