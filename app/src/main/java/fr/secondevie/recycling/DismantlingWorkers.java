@@ -20,11 +20,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Job workers of the recycling route ({@code dismantling.add-to-lot} in {@code asset-end-of-life})
- * and of process {@code dismantling-lot}: thin glue to {@link DismantlingService}. Input a person
- * typed that the service refuses (nothing written) becomes a BPMN error ({@code PICKUP_REFUSED},
- * {@code ATTESTATION_REFUSED}) with variable {@code taskRefusal}, every problem in French: the
- * model sends the task back to that person with the reason, instead of an incident nobody in the
- * task inbox can resolve.
+ * and of process {@code dismantling-lot}: thin glue to the lot's command services ({@link
+ * LotPlacement}, {@link LotOrdering}, {@link LotPickup}, {@link LotAttestation}, {@link
+ * LotCompletion}). Input a person typed that the service refuses (nothing written) becomes a BPMN
+ * error ({@code PICKUP_REFUSED}, {@code ATTESTATION_REFUSED}) with variable {@code taskRefusal},
+ * every problem in French: the model sends the task back to that person with the reason, instead of
+ * an incident nobody in the task inbox can resolve.
  *
  * <p>Public, with public worker methods: the Camunda starter invokes them by reflection and does
  * not override access checks.
@@ -37,10 +38,23 @@ public class DismantlingWorkers {
 
   static final String ATTESTATION_TASK = "enter-attestation";
 
-  private final DismantlingService service;
+  private final LotPlacement placement;
+  private final LotOrdering ordering;
+  private final LotPickup pickups;
+  private final LotAttestation attestations;
+  private final LotCompletion completion;
 
-  DismantlingWorkers(DismantlingService service) {
-    this.service = service;
+  DismantlingWorkers(
+      LotPlacement placement,
+      LotOrdering ordering,
+      LotPickup pickups,
+      LotAttestation attestations,
+      LotCompletion completion) {
+    this.placement = placement;
+    this.ordering = ordering;
+    this.pickups = pickups;
+    this.attestations = attestations;
+    this.completion = completion;
   }
 
   /** {@code pickup}, from form {@code confirm-pickup}. */
@@ -67,18 +81,18 @@ public class DismantlingWorkers {
 
   record CloseOutput(int lotAssetCount) {}
 
-  record OrderOutput(DismantlingService.Order dismantlingOrder) {}
+  record OrderOutput(LotOrdering.Order dismantlingOrder) {}
 
   record CompletionOutput(int completedAssetCount) {}
 
   @JobWorker(type = AssetEndOfLifeProcess.JobTypes.ADD_TO_LOT)
   public AddOutput addToLot(ActivatedJob job, @Variable(name = "assetId") Long assetId) {
-    return new AddOutput(service.addToLot(assetId, JobOperations.operationId(job)).lotId());
+    return new AddOutput(placement.addToLot(assetId, JobOperations.operationId(job)).lotId());
   }
 
   @JobWorker(type = JobTypes.CLOSE_LOT)
   public CloseOutput closeLot(@Variable(name = "lotId") Long lotId) {
-    return new CloseOutput(service.close(lotId));
+    return new CloseOutput(placement.close(lotId));
   }
 
   @JobWorker(type = JobTypes.SEND_ORDER)
@@ -87,7 +101,7 @@ public class DismantlingWorkers {
       @Variable(name = "lotId") Long lotId,
       @Variable(name = "adaptedCompanyId") Long adaptedCompanyId) {
     return new OrderOutput(
-        service.sendOrder(lotId, adaptedCompanyId, JobOperations.operationId(job)));
+        ordering.sendOrder(lotId, adaptedCompanyId, JobOperations.operationId(job)));
   }
 
   /** Recorded under the person who completed {@code confirm-pickup}; clears {@code completedBy}. */
@@ -97,9 +111,9 @@ public class DismantlingWorkers {
       @Variable(name = "lotId") Long lotId,
       @Variable(name = "pickup") PickupVariable pickup) {
     try {
-      service.recordPickup(
+      pickups.recordPickup(
           lotId,
-          new DismantlingService.PickupInput(
+          new LotPickup.PickupInput(
               date(pickup.pickedUpOn()),
               pickup.unitCount(),
               pickup.weightKg(),
@@ -123,9 +137,9 @@ public class DismantlingWorkers {
       @Variable(name = "lotId") Long lotId,
       @Variable(name = "attestation") AttestationVariable attestation) {
     try {
-      service.recordAttestation(
+      attestations.recordAttestation(
           lotId,
-          new DismantlingService.AttestationInput(
+          new LotAttestation.AttestationInput(
               attestation.recyclingCertificateRef(),
               date(attestation.recyclingCertificateDate()),
               attestation.eaAttestationRef(),
@@ -142,7 +156,7 @@ public class DismantlingWorkers {
 
   @JobWorker(type = JobTypes.PUBLISH_COMPLETION)
   public CompletionOutput publishCompletion(@Variable(name = "lotId") Long lotId) {
-    return new CompletionOutput(service.publishCompletion(lotId));
+    return new CompletionOutput(completion.publishCompletion(lotId));
   }
 
   /** The BPMN error sending the task back, with every problem in {@code taskRefusal}. */

@@ -48,15 +48,13 @@ class OrderRenderer {
   byte[] render(DismantlingLot lot, AdaptedCompany company, String orderNumber, Instant now) {
     Map<String, Object> model = new HashMap<>();
     model.put("orderNumber", orderNumber);
-    model.put("date", DATE.format(now.atZone(DismantlingService.PARIS)));
+    model.put("date", DATE.format(now.atZone(LotCommands.PARIS)));
     model.put("lot", lot);
     model.put("company", company);
     model.put("producer", producer);
     model.put(
         "closedOn",
-        lot.closedAt() == null
-            ? "—"
-            : DATE.format(lot.closedAt().atZone(DismantlingService.PARIS)));
+        lot.closedAt() == null ? "—" : DATE.format(lot.closedAt().atZone(LotCommands.PARIS)));
     model.put("estimatedWeight", kilos(lot.estimatedWeightKg()));
     model.put("closedHow", closedHow(lot));
     return pdf.render("dismantling-order", model);

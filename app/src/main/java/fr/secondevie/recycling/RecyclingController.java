@@ -36,11 +36,14 @@ class RecyclingController {
   static final String WRITERS = "hasAnyRole('ASSET_MANAGER','ADMIN')";
 
   private final AdaptedCompanyRegistry registry;
-  private final DismantlingService dismantling;
+  private final LotPlacement placement;
+  private final LotAttestation attestations;
 
-  RecyclingController(AdaptedCompanyRegistry registry, DismantlingService dismantling) {
+  RecyclingController(
+      AdaptedCompanyRegistry registry, LotPlacement placement, LotAttestation attestations) {
     this.registry = registry;
-    this.dismantling = dismantling;
+    this.placement = placement;
+    this.attestations = attestations;
   }
 
   @GetMapping("/adapted-companies")
@@ -134,7 +137,7 @@ class RecyclingController {
                 () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucun lot n° " + id));
     model.addAttribute("lot", lot);
     model.addAttribute("company", registry.find(lot.companyId()).orElseThrow());
-    model.addAttribute("documentTypes", DismantlingService.LOT_DOCUMENT_POLICY.acceptedTypes());
+    model.addAttribute("documentTypes", LotAttestation.LOT_DOCUMENT_POLICY.acceptedTypes());
     if (!model.containsAttribute("errors")) {
       model.addAttribute("errors", Map.of());
     }
@@ -161,7 +164,7 @@ class RecyclingController {
     }
     redirect.addFlashAttribute(
         "message",
-        dismantling.closeNow(id, PersonName.of(user))
+        placement.closeNow(id, PersonName.of(user))
             ? "Lot clos : le bon d'enlèvement part à l'entreprise adaptée."
             : "Ce lot n'est plus ouvert (ou il est vide) : rien n'a changé.");
     return "redirect:/dismantling-lots/" + id;
@@ -186,7 +189,7 @@ class RecyclingController {
     }
     if (errors.isEmpty()) {
       try {
-        dismantling.attachDocument(
+        attestations.attachDocument(
             id, kind, file.getOriginalFilename(), file.getBytes(), principal.getName());
         redirect.addFlashAttribute("message", kind.label() + " enregistré(e).");
         return "redirect:/dismantling-lots/" + id;

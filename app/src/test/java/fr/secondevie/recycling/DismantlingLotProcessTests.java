@@ -75,7 +75,7 @@ class DismantlingLotProcessTests {
     RecyclingFixtures.clean(jdbc);
     TestDatabase.clean(jdbc);
     assets = new Assets(inventory, planner, certificates, inspections);
-    today = LocalDate.now(clock.withZone(DismantlingService.PARIS));
+    today = LocalDate.now(clock.withZone(LotCommands.PARIS));
   }
 
   @Test
@@ -170,10 +170,10 @@ class DismantlingLotProcessTests {
       assertThat(inventory.custodyOf(asset.id()))
           .extracting(DismantlingLotProcessTests::step)
           .containsSubsequence(
-              "NOTE:" + DismantlingService.ACTOR_ADD,
-              "EVIDENCE:" + DismantlingService.ACTOR_ORDER,
-              "HANDOVER:" + DismantlingService.ACTOR_PICKUP,
-              "EVIDENCE:" + DismantlingService.ACTOR_ATTESTATION,
+              "NOTE:" + LotPlacement.ACTOR,
+              "EVIDENCE:" + LotOrdering.ACTOR,
+              "HANDOVER:" + LotPickup.ACTOR,
+              "EVIDENCE:" + LotAttestation.ACTOR,
               "STATUS_CHANGED:RECYCLED");
       assertThat(inventory.custodyOf(asset.id()))
           .filteredOn(e -> e.action() == CustodyAction.HANDOVER)

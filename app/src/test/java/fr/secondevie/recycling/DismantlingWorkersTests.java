@@ -84,7 +84,7 @@ class DismantlingWorkersTests {
 
   @MockitoBean LotProcesses processes;
   @Autowired DismantlingWorkers workers;
-  @Autowired DismantlingService service;
+  @Autowired LotPlacement placement;
   @Autowired AdaptedCompanyRegistry registry;
   @Autowired DismantlingLotRepository lots;
   @Autowired InventoryService inventory;
@@ -203,7 +203,7 @@ class DismantlingWorkersTests {
     verify(processes, times(1)).startLot(first, company.id());
     verify(processes, never()).publishLotFull(anyLong());
     assertThat(inventory.custodyOf(asset.id()))
-        .filteredOn(e -> e.actor().equals(DismantlingService.ACTOR_ADD))
+        .filteredOn(e -> e.actor().equals(LotPlacement.ACTOR))
         .singleElement()
         .satisfies(e -> assertThat(e.details()).contains(lot.number(), "1/50"));
   }
@@ -307,8 +307,8 @@ class DismantlingWorkersTests {
     long lot = add(toRecycle());
 
     // when: the asset manager closes it now, twice (double click)
-    boolean first = service.closeNow(lot, "Camille Martin");
-    boolean second = service.closeNow(lot, "Camille Martin");
+    boolean first = placement.closeNow(lot, "Camille Martin");
+    boolean second = placement.closeNow(lot, "Camille Martin");
     int count = workers.closeLot(lot).lotAssetCount();
 
     // then: closed on request, said once to its process; the next asset opens a new lot
@@ -324,7 +324,7 @@ class DismantlingWorkersTests {
     verify(processes, times(1)).publishLotFull(lot);
     assertThat(add(toRecycle())).isNotEqualTo(lot);
     // and the pickup order names who closed it
-    DismantlingService.Order order =
+    LotOrdering.Order order =
         workers.sendOrder(job(JobTypes.SEND_ORDER), lot, company.id()).dismantlingOrder();
     StoredDocument pdf = documents.find(order.documentRef()).orElseThrow();
     assertThat(text(documents.content(pdf)))
@@ -339,7 +339,7 @@ class DismantlingWorkersTests {
     workers.closeLot(lot);
 
     // when / then
-    assertThat(service.closeNow(lot, "Camille Martin")).isFalse();
+    assertThat(placement.closeNow(lot, "Camille Martin")).isFalse();
     assertThat(lots.findById(lot).orElseThrow().closedReason())
         .isEqualTo(DismantlingLot.ClosedReason.TIME);
     publications.awaitCompleted(new LotOpened(lot, company.id()));
@@ -379,10 +379,8 @@ class DismantlingWorkersTests {
     ActivatedJob job = job(JobTypes.SEND_ORDER);
 
     // when
-    DismantlingService.Order first =
-        workers.sendOrder(job, lot.id(), lot.companyId()).dismantlingOrder();
-    DismantlingService.Order second =
-        workers.sendOrder(job, lot.id(), lot.companyId()).dismantlingOrder();
+    LotOrdering.Order first = workers.sendOrder(job, lot.id(), lot.companyId()).dismantlingOrder();
+    LotOrdering.Order second = workers.sendOrder(job, lot.id(), lot.companyId()).dismantlingOrder();
 
     // then
     assertThat(second).isEqualTo(first);
@@ -430,9 +428,7 @@ class DismantlingWorkersTests {
       assertThat(text).contains(a.inventoryNumber(), a.serialNumber());
       assertThat(inventory.custodyOf(a.assetId()))
           .filteredOn(
-              e ->
-                  e.action() == CustodyAction.EVIDENCE
-                      && e.actor().equals(DismantlingService.ACTOR_ORDER))
+              e -> e.action() == CustodyAction.EVIDENCE && e.actor().equals(LotOrdering.ACTOR))
           .singleElement()
           .satisfies(e -> assertThat(e.evidence()).isEqualTo(pdf.evidence()));
     }
@@ -506,11 +502,11 @@ class DismantlingWorkersTests {
     // then
     List<CustodyEntry> chain = inventory.custodyOf(lot.assets().get(0).assetId());
     assertThat(chain.get(chain.size() - 2).actor())
-        .isEqualTo("Camille Martin [tech1] via " + DismantlingService.ACTOR_PICKUP);
+        .isEqualTo("Camille Martin [tech1] via " + LotPickup.ACTOR);
     assertThat(chain.get(chain.size() - 2).details())
         .endsWith("enlèvement confirmé par Camille Martin");
     assertThat(chain.get(chain.size() - 1).actor())
-        .isEqualTo("Paul Leroy [gest1] via " + DismantlingService.ACTOR_ATTESTATION);
+        .isEqualTo("Paul Leroy [gest1] via " + LotAttestation.ACTOR);
     assertThat(afterPickup).containsEntry("completedBy", null);
     assertThat(afterAttestation).containsEntry("completedBy", null);
   }
@@ -589,7 +585,7 @@ class DismantlingWorkersTests {
     assertThat(attested.invoiceCents()).isEqualTo(42_050L);
     assertThat(attested.labourCostCents()).isEqualTo(31_280L);
     assertThat(inventory.custodyOf(lot.assets().get(0).assetId()))
-        .filteredOn(e -> e.actor().equals(DismantlingService.ACTOR_ATTESTATION))
+        .filteredOn(e -> e.actor().equals(LotAttestation.ACTOR))
         .singleElement()
         .satisfies(
             e -> assertThat(e.details()).contains("CR-2026-0042", "ATT-EA-2026-17", "312,80"));

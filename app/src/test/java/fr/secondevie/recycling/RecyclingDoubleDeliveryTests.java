@@ -112,7 +112,7 @@ class RecyclingDoubleDeliveryTests {
     // (started after the commit, by the listener of the lot's one LotOpened event)
     verify(processes, timeout(30_000).times(1)).startLot(eq(lot.id()), anyLong());
     assertThat(inventory.custodyOf(asset.id()))
-        .filteredOn(e -> e.actor().equals(DismantlingService.ACTOR_ADD))
+        .filteredOn(e -> e.actor().equals(LotPlacement.ACTOR))
         .hasSize(1);
   }
 
@@ -123,7 +123,7 @@ class RecyclingDoubleDeliveryTests {
     ActivatedJob job = job(JobTypes.SEND_ORDER);
 
     // when
-    List<DismantlingService.Order> orders =
+    List<LotOrdering.Order> orders =
         twiceAtOnce(() -> workers.sendOrder(job, lot.id(), lot.companyId()).dismantlingOrder());
 
     // then: the same order, one document, one e-mail
@@ -230,7 +230,7 @@ class RecyclingDoubleDeliveryTests {
     assertThat(attested.labourCostCents()).isEqualTo(31_280L);
     for (LotAsset a : attested.assets()) {
       assertThat(inventory.custodyOf(a.assetId()))
-          .filteredOn(e -> e.actor().equals(DismantlingService.ACTOR_ATTESTATION))
+          .filteredOn(e -> e.actor().equals(LotAttestation.ACTOR))
           .hasSize(1);
       assertThat(inventory.verifyCustody(a.assetId()).valid()).isTrue();
     }

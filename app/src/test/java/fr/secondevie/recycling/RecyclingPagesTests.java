@@ -50,7 +50,7 @@ class RecyclingPagesTests {
   @Autowired MockMvc mvc;
   @Autowired JdbcTemplate jdbc;
   @Autowired AdaptedCompanyRegistry registry;
-  @Autowired DismantlingService dismantling;
+  @Autowired LotPlacement placement;
   @Autowired InventoryService inventory;
   @Autowired DocumentService documents;
   @Autowired SanitizationPlanner planner;
@@ -164,7 +164,7 @@ class RecyclingPagesTests {
     registry.create(RecyclingFixtures.company("Les Ateliers du Cailly", 10, true));
     Assets assets = new Assets(inventory, planner, certificates);
     var asset = assets.sanitizedThen(AssetCategory.LAPTOP, AssetStatus.RECYCLING_PENDING, "S1");
-    long lotId = dismantling.addToLot(asset.id(), "test-add").lotId();
+    long lotId = placement.addToLot(asset.id(), "test-add").lotId();
 
     // when
     mvc.perform(
@@ -208,7 +208,7 @@ class RecyclingPagesTests {
     registry.create(RecyclingFixtures.company("Les Ateliers du Cailly", 10, true));
     Assets assets = new Assets(inventory, planner, certificates);
     var asset = assets.sanitizedThen(AssetCategory.LAPTOP, AssetStatus.RECYCLING_PENDING, "S1");
-    long lotId = dismantling.addToLot(asset.id(), "test-add").lotId();
+    long lotId = placement.addToLot(asset.id(), "test-add").lotId();
     mvc.perform(get("/dismantling-lots/{id}", lotId).with(MANAGER))
         .andExpect(
             xpath("//form[contains(@action,'/close')]//input[@name='confirm'][@required]")
@@ -242,7 +242,7 @@ class RecyclingPagesTests {
     var asset =
         new Assets(inventory, planner, certificates)
             .sanitizedThen(AssetCategory.DESKTOP, AssetStatus.RECYCLING_PENDING, "S1");
-    long lotId = dismantling.addToLot(asset.id(), "test-add-2").lotId();
+    long lotId = placement.addToLot(asset.id(), "test-add-2").lotId();
 
     // when / then
     mvc.perform(
