@@ -28,11 +28,14 @@ class DonationController {
 
   static final String HANDLERS = "hasAnyRole('TECHNICIAN','ASSET_MANAGER','ADMIN')";
 
-  private final DonationService donations;
+  private final DonationAgreements agreements;
+  private final DonationHandovers handovers;
   private final BeneficiaryRegistry registry;
 
-  DonationController(DonationService donations, BeneficiaryRegistry registry) {
-    this.donations = donations;
+  DonationController(
+      DonationAgreements agreements, DonationHandovers handovers, BeneficiaryRegistry registry) {
+    this.agreements = agreements;
+    this.handovers = handovers;
     this.registry = registry;
   }
 
@@ -41,8 +44,8 @@ class DonationController {
     Donation donation = find(id);
     model.addAttribute("donation", donation);
     model.addAttribute("beneficiary", registry.find(donation.beneficiaryId()).orElseThrow());
-    model.addAttribute("receiptTypes", DonationService.RECEIPT_POLICY.acceptedTypes());
-    model.addAttribute("receiptForm", donations.receiptForm(donation).orElse(null));
+    model.addAttribute("receiptTypes", DonationHandovers.RECEIPT_POLICY.acceptedTypes());
+    model.addAttribute("receiptForm", agreements.receiptForm(donation).orElse(null));
     if (!model.containsAttribute("errors")) {
       model.addAttribute("errors", Map.of());
     }
@@ -63,7 +66,7 @@ class DonationController {
       error = "Choisissez le fichier du bon de remise signé.";
     } else {
       try {
-        donations.attachReceipt(
+        handovers.attachReceipt(
             id, file.getOriginalFilename(), file.getBytes(), principal.getName());
         redirect.addFlashAttribute("message", "Bon de remise signé enregistré.");
         return "redirect:/donations/" + id;
@@ -81,7 +84,7 @@ class DonationController {
   }
 
   private Donation find(long id) {
-    return donations
+    return handovers
         .find(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucun don n° " + id));
   }

@@ -36,7 +36,7 @@ final class DonationExceptions {
   /**
    * The handover typed by the technician is refused (its message, in French, names each problem):
    * nothing is recorded and the task goes back to the technician. An {@link
-   * IllegalArgumentException}, as {@link DonationService#recordHandover} documents it.
+   * IllegalArgumentException}, as {@link DonationHandovers#recordHandover} documents it.
    */
   static class HandoverRefused extends IllegalArgumentException {
     HandoverRefused(List<String> problems) {

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Job workers of the donation sub-process of {@code asset-end-of-life}: thin glue between the job
- * variables (contract in docs/processes.md) and {@link DonationService}. Operation ids come from
- * the element instance, so a job delivered twice changes nothing twice, while a later pass through
- * the same task (new search after a closed request) is a new operation.
+ * variables (contract in docs/processes.md) and the donation's command services ({@link
+ * DonationProposals}, {@link DonationAgreements}, {@link DonationHandovers}). Operation ids come
+ * from the element instance, so a job delivered twice changes nothing twice, while a later pass
+ * through the same task (new search after a closed request) is a new operation.
  *
  * <p>Public, with public worker methods: the Camunda starter invokes them by reflection and does
  * not override access checks.
@@ -29,10 +30,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class DonationWorkers {
 
-  private final DonationService donations;
+  private final DonationProposals proposals;
+  private final DonationAgreements agreements;
+  private final DonationHandovers handovers;
 
-  DonationWorkers(DonationService donations) {
-    this.donations = donations;
+  DonationWorkers(
+      DonationProposals proposals, DonationAgreements agreements, DonationHandovers handovers) {
+    this.proposals = proposals;
+    this.agreements = agreements;
+    this.handovers = handovers;
   }
 
   /** {@code assessment} as {@code routing.assess-asset} sets it. */
@@ -93,7 +99,7 @@ public class DonationWorkers {
       @Variable(name = "sanitizationOutcome", optional = true) String sanitizationOutcome) {
     try {
       Proposal proposal =
-          donations.propose(
+          proposals.propose(
               assetId,
               assessment == null ? null : assessment.ageYears(),
               assessment == null ? null : assessment.residualUnitValue(),
@@ -129,10 +135,10 @@ public class DonationWorkers {
     }
     try {
       // the same job delivered twice at once: the second finds the first's agreement
-      DonationService.Agreement agreement =
+      DonationAgreements.Agreement agreement =
           Redelivery.once(
               () ->
-                  donations.prepareAgreement(
+                  agreements.prepareAgreement(
                       assetId,
                       donation.requestId(),
                       legalCheck,
@@ -170,7 +176,7 @@ public class DonationWorkers {
       // the same job delivered twice at once: the second finds the first's handover
       Redelivery.once(
           () ->
-              donations.recordHandover(
+              handovers.recordHandover(
                   assetId,
                   agreement.agreementId(),
                   recorded,

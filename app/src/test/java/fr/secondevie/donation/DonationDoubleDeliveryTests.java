@@ -84,7 +84,7 @@ class DonationDoubleDeliveryTests {
     List<CustodyEntry> custody = inventory.custodyOf(asset.id());
     assertThat(custody.subList(custodyBefore, custody.size()))
         .singleElement()
-        .satisfies(e -> assertThat(e.actor()).isEqualTo(DonationService.ACTOR_MATCH));
+        .satisfies(e -> assertThat(e.actor()).isEqualTo(DonationProposals.ACTOR));
     assertThat(inventory.verifyCustody(asset.id()).valid()).isTrue();
   }
 

@@ -45,7 +45,8 @@ class DonationPagesTests {
   @Autowired MockMvc mvc;
   @Autowired JdbcTemplate jdbc;
   @Autowired BeneficiaryRegistry registry;
-  @Autowired DonationService service;
+  @Autowired DonationAgreements agreements;
+  @Autowired DonationHandovers handovers;
   @Autowired InventoryService inventory;
   @Autowired DocumentService documents;
   @Autowired SanitizationPlanner planner;
@@ -64,9 +65,9 @@ class DonationPagesTests {
     asset =
         new Assets(inventory, planner, certificates)
             .sanitizedThen(AssetCategory.DESKTOP, AssetStatus.DONATION_PENDING, "S1");
-    service.prepareAgreement(asset.id(), request.id(), null, null, "op-" + System.nanoTime());
+    agreements.prepareAgreement(asset.id(), request.id(), null, null, "op-" + System.nanoTime());
     donation =
-        service
+        handovers
             .find(
                 registry
                     .donationsOf(registry.find(request.beneficiaryId()).orElseThrow())
@@ -110,7 +111,7 @@ class DonationPagesTests {
   @Test
   void shouldStoreTheSignedReceiptAndCiteItInTheChain() throws Exception {
     // given
-    service.recordHandover(
+    handovers.recordHandover(
         asset.id(),
         donation.agreementNumber(),
         new Handover(clock.today(), "Jean Dupont", "Président", "BR-77", List.of("COMPUTER"), null),
