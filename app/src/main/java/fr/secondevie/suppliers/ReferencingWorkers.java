@@ -18,18 +18,29 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Job workers of P4 {@code supplier-referencing}: thin glue from the job's variables to {@link
- * ReferencingService}. Operation ids name the application, the element and its instance, so a job
- * delivered twice changes nothing twice. Public, as the Camunda client invokes its methods by
- * reflection.
+ * Job workers of P4 {@code supplier-referencing}: thin glue from the job's variables to the command
+ * services ({@link CandidateRegistration}, {@link SupplierInvitations}, {@link SupplierEvaluation},
+ * {@link ReferencingDecisions}). Operation ids name the application, the element and its instance,
+ * so a job delivered twice changes nothing twice. Public, as the Camunda client invokes its methods
+ * by reflection.
  */
 @Component
 public class ReferencingWorkers {
 
-  private final ReferencingService referencing;
+  private final CandidateRegistration registration;
+  private final SupplierInvitations invitations;
+  private final SupplierEvaluation evaluation;
+  private final ReferencingDecisions decisions;
 
-  ReferencingWorkers(ReferencingService referencing) {
-    this.referencing = referencing;
+  ReferencingWorkers(
+      CandidateRegistration registration,
+      SupplierInvitations invitations,
+      SupplierEvaluation evaluation,
+      ReferencingDecisions decisions) {
+    this.registration = registration;
+    this.invitations = invitations;
+    this.evaluation = evaluation;
+    this.decisions = decisions;
   }
 
   /** {@code referencingDecision} as the decision form sets it. */
@@ -45,13 +56,13 @@ public class ReferencingWorkers {
       @Variable(name = Variables.CANDIDATE) Candidate candidate,
       @ProcessInstanceKey long processInstanceKey) {
     try {
-      ReferencingService.Registration registration =
-          referencing.register(candidate, processInstanceKey);
+      CandidateRegistration.Registration registered =
+          registration.register(candidate, processInstanceKey);
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put(Variables.APPLICATION_ID, registration.applicationId());
-      out.put(Variables.SUPPLIER_ID, registration.supplierId());
-      out.put(Variables.SUPPLIER_NAME, registration.supplierName());
-      out.put(Variables.QUESTIONNAIRE_VERSION, registration.questionnaireVersion());
+      out.put(Variables.APPLICATION_ID, registered.applicationId());
+      out.put(Variables.SUPPLIER_ID, registered.supplierId());
+      out.put(Variables.SUPPLIER_NAME, registered.supplierName());
+      out.put(Variables.QUESTIONNAIRE_VERSION, registered.questionnaireVersion());
       return out;
     } catch (CandidateAlreadyInProgressException e) {
       throw CamundaError.bpmnError(ErrorCodes.CANDIDATE_ALREADY_IN_PROGRESS, e.getMessage());
@@ -64,8 +75,8 @@ public class ReferencingWorkers {
       @Variable(name = Variables.REFERENCING_DECISION, optional = true)
           ReferencingDecision decision,
       @ElementInstanceKey long elementInstanceKey) {
-    ReferencingService.Invitation invitation =
-        referencing.sendQuestionnaire(
+    SupplierInvitations.Invitation invitation =
+        invitations.sendQuestionnaire(
             applicationId,
             decision == null ? null : decision.reason(),
             operation(applicationId, "send-questionnaire", elementInstanceKey));
@@ -80,7 +91,7 @@ public class ReferencingWorkers {
   public void sendReminder(
       @Variable(name = Variables.APPLICATION_ID) long applicationId,
       @ElementInstanceKey long elementInstanceKey) {
-    referencing.sendReminder(
+    invitations.sendReminder(
         applicationId, operation(applicationId, "send-reminder", elementInstanceKey));
   }
 
@@ -92,10 +103,10 @@ public class ReferencingWorkers {
       @CustomHeaders Map<String, String> headers) {
     String closure = headers.get(Headers.CLOSURE);
     if (Closures.REJECTED.equals(closure)) {
-      referencing.close(
+      decisions.close(
           applicationId, ApplicationStatus.REJECTED, decision == null ? null : decision.reason());
     } else if (Closures.NO_ANSWER.equals(closure)) {
-      referencing.close(
+      decisions.close(
           applicationId,
           ApplicationStatus.CLOSED_NO_ANSWER,
           "Aucune réponse transmise avant l'échéance.");
@@ -108,7 +119,7 @@ public class ReferencingWorkers {
   @JobWorker(type = JobTypes.PRE_SCORE)
   public Map<String, Object> preScore(
       @Variable(name = Variables.APPLICATION_ID) long applicationId) {
-    ReferencingService.PreScore score = referencing.preScore(applicationId);
+    SupplierEvaluation.PreScore score = evaluation.preScore(applicationId);
     return Map.of(
         Variables.DECLARATIVE_SCORE,
         score.declarativeScore(),
@@ -121,8 +132,8 @@ public class ReferencingWorkers {
       @Variable(name = Variables.APPLICATION_ID) long applicationId,
       @Variable(name = Variables.EVIDENCE_EVALUATION) EvidenceEvaluationInput evaluation) {
     try {
-      ReferencingService.EvaluationResult result =
-          referencing.recordEvaluation(
+      SupplierEvaluation.EvaluationResult result =
+          this.evaluation.recordEvaluation(
               applicationId,
               evaluation.criteria() == null ? List.of() : evaluation.criteria(),
               evaluation.comment(),
@@ -151,7 +162,7 @@ public class ReferencingWorkers {
           ReferencingDecision decision) {
     return Map.of(
         Variables.REFERENCED_UNTIL,
-        referencing
+        decisions
             .reference(
                 applicationId,
                 maturityLevel.intValue(),
@@ -165,7 +176,7 @@ public class ReferencingWorkers {
       @Variable(name = Variables.APPLICATION_ID) long applicationId,
       @Variable(name = Variables.REFERENCING_OUTCOME) String outcome,
       @ElementInstanceKey long elementInstanceKey) {
-    referencing.notifyOutcome(
+    decisions.notifyOutcome(
         applicationId, outcome, operation(applicationId, "notify-outcome", elementInstanceKey));
   }
 

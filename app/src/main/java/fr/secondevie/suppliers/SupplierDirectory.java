@@ -83,6 +83,6 @@ public class SupplierDirectory {
   }
 
   public LocalDate today() {
-    return clock.instant().atZone(ReferencingService.PARIS).toLocalDate();
+    return clock.instant().atZone(ReferencingCommands.PARIS).toLocalDate();
   }
 }

@@ -39,7 +39,7 @@ class ReferencingDoubleDeliveryTests {
   @Autowired ApplicationRepository applications;
   @Autowired SupplierRepository suppliers;
   @Autowired SupplierPortal portal;
-  @Autowired ReferencingService referencing;
+  @Autowired SupplierEvaluation evaluations;
   @Autowired Mailbox.Server mailbox;
   @MockitoBean SupplierProcesses processes;
 
@@ -92,7 +92,7 @@ class ReferencingDoubleDeliveryTests {
     workers.recordEvaluation(
         applicationId,
         new ReferencingWorkers.EvidenceEvaluationInput(
-            referencing.review(applicationId).stream()
+            evaluations.review(applicationId).stream()
                 .map(r -> r.withDecision("ACCEPTED", null, null))
                 .toList(),
             null));
@@ -207,7 +207,7 @@ class ReferencingDoubleDeliveryTests {
     long applicationId = submittedApplication("Évaluation Double Envoi");
     ReferencingWorkers.EvidenceEvaluationInput evaluation =
         new ReferencingWorkers.EvidenceEvaluationInput(
-            referencing.review(applicationId).stream()
+            evaluations.review(applicationId).stream()
                 .map(r -> r.withDecision("ACCEPTED", null, null))
                 .toList(),
             "Dossier complet");

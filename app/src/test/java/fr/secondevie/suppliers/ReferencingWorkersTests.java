@@ -355,9 +355,9 @@ class ReferencingWorkersTests {
     verify(processes, times(1)).publishQuestionnaireSubmitted(anyLong(), anyInt(), anyMap());
   }
 
-  @Autowired ReferencingService referencing;
+  @Autowired SupplierEvaluation evaluations;
 
   private List<ReviewItem> referencingReview(long applicationId) {
-    return referencing.review(applicationId);
+    return evaluations.review(applicationId);
   }
 }

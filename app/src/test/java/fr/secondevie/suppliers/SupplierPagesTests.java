@@ -54,7 +54,7 @@ class SupplierPagesTests {
   @Autowired MockMvc mvc;
   @Autowired ReferencingWorkers workers;
   @Autowired SupplierPortal portal;
-  @Autowired ReferencingService referencing;
+  @Autowired SupplierEvaluation evaluations;
   @Autowired NotificationService notifications;
   @Autowired Mailbox.Server mailbox;
   @MockitoBean SupplierProcesses processes;
@@ -241,7 +241,7 @@ class SupplierPagesTests {
         .andExpect(status().isOk())
         .andExpect(xpath("//*[@id='problem-VAL-01']").string(containsString("motif")));
     verify(processes, never()).completeEvidenceEvaluation(anyLong(), anyMap());
-    assertThat(referencing.review(applicationId).get(0).decision()).isNull();
+    assertThat(evaluations.review(applicationId).get(0).decision()).isNull();
 
     // complete: decisions recorded and the user task completed with the form's variables
     mvc.perform(
@@ -256,7 +256,7 @@ class SupplierPagesTests {
         .andExpect(redirectedUrlPattern("/suppliers/*"));
     @SuppressWarnings("unchecked")
     ArgumentCaptor<Map<String, Object>> variables = ArgumentCaptor.forClass(Map.class);
-    Application application = referencing.application(applicationId);
+    Application application = evaluations.application(applicationId);
     verify(processes)
         .completeEvidenceEvaluation(eq(application.getProcessInstanceKey()), variables.capture());
     assertThat(variables.getValue()).containsEntry("evaluationComment", "RAS");
@@ -295,7 +295,7 @@ class SupplierPagesTests {
         .andExpect(
             xpath("//div[@role='alert']")
                 .string(containsString("Vos décisions sont enregistrées")));
-    assertThat(referencing.review(applicationId))
+    assertThat(evaluations.review(applicationId))
         .extracting(ReviewItem::decision)
         .containsExactly("ACCEPTED", "ACCEPTED");
   }
@@ -304,7 +304,7 @@ class SupplierPagesTests {
   void shouldShowASuppliersPageWithItsContactsAndApplications() throws Exception {
     // given
     long applicationId = submitted("Fiche Fournisseur");
-    long supplierId = referencing.application(applicationId).getSupplierId();
+    long supplierId = evaluations.application(applicationId).getSupplierId();
 
     // when / then
     mvc.perform(get("/suppliers/" + supplierId).with(ASSET_MANAGER))

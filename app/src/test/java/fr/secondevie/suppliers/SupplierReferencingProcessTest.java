@@ -75,7 +75,7 @@ class SupplierReferencingProcessTest {
   @Autowired NotificationService notifications;
   @Autowired Mailbox.Server mailbox;
   @Autowired SupplierPortal portal;
-  @Autowired ReferencingService referencing;
+  @Autowired SupplierEvaluation evaluations;
   @Autowired SupplierProcesses processes;
   @Autowired JdbcTemplate jdbc;
 
@@ -140,7 +140,7 @@ class SupplierReferencingProcessTest {
         .hasMatchedRules(2);
 
     // and: the application, the registry, the e-mails and the links
-    Application application = referencing.application(applicationId);
+    Application application = evaluations.application(applicationId);
     assertThat(application.getStatus()).isEqualTo(ApplicationStatus.REFERENCED);
     assertThat(application.getJustifiedScore()).isEqualByComparingTo("100.0");
     assertThat(application.getMaturityLevel()).isEqualTo(4);
@@ -148,7 +148,7 @@ class SupplierReferencingProcessTest {
     LocalDate today = application.getClosedAt().atZone(PARIS).toLocalDate();
     LocalDate until = today.plusYears(3).minusDays(1);
     assertThat(instance).hasVariable(Variables.REFERENCED_UNTIL, until.toString());
-    Supplier supplier = referencing.supplier(application.getSupplierId());
+    Supplier supplier = evaluations.supplier(application.getSupplierId());
     assertThat(supplier.getStatus()).isEqualTo(SupplierStatus.REFERENCED);
     assertThat(supplier.getMaturityLevel()).isEqualTo(4);
     assertThat(supplier.getTenderBonus()).isEqualTo(10);
@@ -233,7 +233,7 @@ class SupplierReferencingProcessTest {
                           assertThat(item.decision()).isEqualTo(EvidenceDecisions.REJECTED);
                           assertThat(item.issue()).contains("motif du refus");
                         }));
-    assertThat(referencing.application(applicationId).getStatus())
+    assertThat(evaluations.application(applicationId).getStatus())
         .isEqualTo(ApplicationStatus.SUBMITTED);
 
     // when
@@ -257,11 +257,11 @@ class SupplierReferencingProcessTest {
         .hasVariable(Variables.MATURITY_LEVEL, 1)
         .hasVariable(Variables.TENDER_BONUS, 0)
         .hasVariable(Variables.REFERENCING_OUTCOME, Outcomes.REJECTED);
-    Application application = referencing.application(applicationId);
+    Application application = evaluations.application(applicationId);
     assertThat(application.getStatus()).isEqualTo(ApplicationStatus.REJECTED);
     assertThat(application.getDecisionReason()).isEqualTo(BUYER_REASON);
     assertThat(application.answer("ENV-01").orElseThrow().evaluationReason()).isEqualTo(REFUSAL);
-    Supplier supplier = referencing.supplier(application.getSupplierId());
+    Supplier supplier = evaluations.supplier(application.getSupplierId());
     assertThat(supplier.getStatus()).isEqualTo(SupplierStatus.NOT_REFERENCED);
     assertThat(supplier.getReferencedUntil()).isNull();
     assertThat(lastMail(applicationId).subject())
@@ -315,9 +315,9 @@ class SupplierReferencingProcessTest {
         .hasCompletedElement(Elements.SEND_ANSWER_REMINDER, 2)
         .hasNotActivatedElements(Elements.PRE_SCORE, Elements.DECIDE_MATURITY)
         .hasVariable(Variables.REFERENCING_OUTCOME, Outcomes.NO_ANSWER);
-    Application application = referencing.application(applicationId);
+    Application application = evaluations.application(applicationId);
     assertThat(application.getStatus()).isEqualTo(ApplicationStatus.CLOSED_NO_ANSWER);
-    assertThat(referencing.supplier(application.getSupplierId()).getStatus())
+    assertThat(evaluations.supplier(application.getSupplierId()).getStatus())
         .isEqualTo(SupplierStatus.NOT_REFERENCED);
     assertThat(subjects(applicationId))
         .hasSize(4)
@@ -347,7 +347,7 @@ class SupplierReferencingProcessTest {
                 assertThat(items)
                     .extracting(ReviewItem::code)
                     .containsExactlyInAnyOrder("ENV-01", "ENV-02", "ETH-01", "VAL-01", "ACC-01"));
-    referencing.saveEvaluation(
+    evaluations.saveEvaluation(
         applicationId,
         review(applicationId, Map.of("ACC-01", EvidenceDecisions.REJECTED), REFUSAL),
         "Preuves partielles",
@@ -371,7 +371,7 @@ class SupplierReferencingProcessTest {
         .hasVariable(Variables.REFERENCING_OUTCOME, Outcomes.REFERENCED);
     assertThatDecision(DecisionSelectors.byId(SupplierMaturityDecision.DECISION_ID))
         .hasMatchedRules(4);
-    Application application = referencing.application(applicationId);
+    Application application = evaluations.application(applicationId);
     assertThat(application.getDeclarativeScore()).isEqualByComparingTo("100.0");
     assertThat(application.getJustifiedScore()).isEqualByComparingTo("25.5");
     assertThat(application.getAxesCovered()).isEqualTo(3);
@@ -381,7 +381,7 @@ class SupplierReferencingProcessTest {
     assertThat(application.answer("ENV-03").orElseThrow().evaluation())
         .as("an unjustified answer is never evaluated")
         .isEqualTo(EvidenceEvaluation.PENDING);
-    Supplier supplier = referencing.supplier(application.getSupplierId());
+    Supplier supplier = evaluations.supplier(application.getSupplierId());
     assertThat(supplier.getMaturityLevel()).isEqualTo(2);
     assertThat(supplier.getTenderBonus()).isEqualTo(3);
     assertThat(supplier.getJustifiedScore()).isEqualByComparingTo("25.5");
@@ -470,14 +470,14 @@ class SupplierReferencingProcessTest {
         .hasVariable(Variables.MATURITY_LEVEL, 3)
         .hasVariable(Variables.TENDER_BONUS, 6)
         .hasVariable(Variables.REFERENCING_OUTCOME, Outcomes.REFERENCED);
-    Application application = referencing.application(applicationId);
+    Application application = evaluations.application(applicationId);
     assertThat(application.getStatus()).isEqualTo(ApplicationStatus.REFERENCED);
     assertThat(application.getEvidence())
         .extracting(Evidence::filename)
         .doesNotContain("VAL-01.pdf")
         .contains("attestation-signee.pdf", "audit-rgaa-2025.pdf");
     assertThat(applications.findBySupplier(application.getSupplierId())).hasSize(1);
-    Supplier supplier = referencing.supplier(application.getSupplierId());
+    Supplier supplier = evaluations.supplier(application.getSupplierId());
     assertThat(supplier.getMaturityLevel()).isEqualTo(3);
     assertThat(supplier.getJustifiedScore()).isEqualByComparingTo("59.6");
     assertThat(subjects(applicationId)).hasSize(3);
@@ -491,7 +491,7 @@ class SupplierReferencingProcessTest {
     ProcessInstanceEvent instance = start(candidate("Expiré CPT"));
     long applicationId = applicationOf(instance);
     String token = latestLink(applicationId, "Questionnaire RSE");
-    Instant deadline = referencing.application(applicationId).getDeadline();
+    Instant deadline = evaluations.application(applicationId).getDeadline();
     assertThat(instance).hasVariable(Variables.ANSWER_DEADLINE, deadline.toString());
 
     // when: the application's clock passes the link's expiry
@@ -510,7 +510,7 @@ class SupplierReferencingProcessTest {
             PortalAccessException.class,
             e -> assertThat(e.reason()).isEqualTo(PortalAccessException.Reason.EXPIRED));
     assertThatThrownBy(() -> portal.submit(token)).isInstanceOf(PortalAccessException.class);
-    assertThat(referencing.application(applicationId).getAnswers()).isEmpty();
+    assertThat(evaluations.application(applicationId).getAnswers()).isEmpty();
     assertThat(documentsOf(applicationId)).isZero();
 
     // when: the engine reaches the deadline too
@@ -525,7 +525,7 @@ class SupplierReferencingProcessTest {
             Elements.NOTIFY_OUTCOME)
         .hasNotActivatedElements(Elements.PRE_SCORE)
         .hasVariable(Variables.REFERENCING_OUTCOME, Outcomes.NO_ANSWER);
-    assertThat(referencing.application(applicationId).getStatus())
+    assertThat(evaluations.application(applicationId).getStatus())
         .isEqualTo(ApplicationStatus.CLOSED_NO_ANSWER);
     assertThat(subjects(applicationId)).contains("Questionnaire clos sans réponse — Expiré CPT");
     clock.reset();
@@ -557,7 +557,7 @@ class SupplierReferencingProcessTest {
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(first))
         .isActive()
         .hasActiveElements(Elements.WAIT_FOR_ANSWERS);
-    long supplierId = referencing.application(applicationId).getSupplierId();
+    long supplierId = evaluations.application(applicationId).getSupplierId();
     assertThat(applications.findBySupplier(supplierId)).hasSize(1);
     assertThat(applications.findByProcessInstanceKey(second)).isEmpty();
   }
@@ -688,7 +688,7 @@ class SupplierReferencingProcessTest {
    */
   private List<ReviewItem> review(
       long applicationId, Map<String, String> decisions, String reason) {
-    return referencing.review(applicationId).stream()
+    return evaluations.review(applicationId).stream()
         .map(
             item -> {
               String decision =

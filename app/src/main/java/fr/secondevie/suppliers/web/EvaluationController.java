@@ -4,9 +4,9 @@ import fr.secondevie.suppliers.Application;
 import fr.secondevie.suppliers.ApplicationStatus;
 import fr.secondevie.suppliers.EvaluationIncompleteException;
 import fr.secondevie.suppliers.ProcessUnavailableException;
-import fr.secondevie.suppliers.ReferencingService;
 import fr.secondevie.suppliers.ReviewItem;
 import fr.secondevie.suppliers.SupplierDirectory;
+import fr.secondevie.suppliers.SupplierEvaluation;
 import fr.secondevie.suppliers.SupplierProcesses;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -36,13 +36,13 @@ class EvaluationController {
   static final String EVALUATORS = "hasAnyRole('EVALUATOR','ADMIN')";
 
   private final SupplierDirectory directory;
-  private final ReferencingService referencing;
+  private final SupplierEvaluation evaluation;
   private final SupplierProcesses processes;
 
   EvaluationController(
-      SupplierDirectory directory, ReferencingService referencing, SupplierProcesses processes) {
+      SupplierDirectory directory, SupplierEvaluation evaluation, SupplierProcesses processes) {
     this.directory = directory;
-    this.referencing = referencing;
+    this.evaluation = evaluation;
     this.processes = processes;
   }
 
@@ -50,7 +50,7 @@ class EvaluationController {
   @PreAuthorize(VIEWERS)
   String page(@PathVariable long id, Model model) {
     Application application = application(id);
-    return view(application, referencing.review(id), Map.of(), null, model);
+    return view(application, evaluation.review(id), Map.of(), null, model);
   }
 
   @PostMapping("/suppliers/applications/{id}/evaluation")
@@ -68,7 +68,7 @@ class EvaluationController {
           HttpStatus.CONFLICT, "Cette candidature n'attend pas d'évaluation.");
     }
     List<ReviewItem> decisions = new ArrayList<>();
-    for (ReviewItem item : referencing.review(id)) {
+    for (ReviewItem item : evaluation.review(id)) {
       decisions.add(
           new ReviewItem(
               item.code(),
@@ -85,7 +85,7 @@ class EvaluationController {
     String comment = params.getFirst("evaluationComment");
     boolean complete = "complete".equals(action);
     try {
-      referencing.saveEvaluation(id, decisions, comment, user.getName(), complete, processes);
+      evaluation.saveEvaluation(id, decisions, comment, user.getName(), complete, processes);
       redirect.addFlashAttribute(
           "notice",
           complete
@@ -100,7 +100,7 @@ class EvaluationController {
     } catch (ProcessUnavailableException e) {
       return view(
           application(id),
-          referencing.review(id),
+          evaluation.review(id),
           Map.of(),
           e.getMessage()
               + " Vos décisions sont enregistrées : terminez l'évaluation plus tard, ici ou depuis"
@@ -116,9 +116,9 @@ class EvaluationController {
       String failure,
       Model model) {
     model.addAttribute("app", application);
-    model.addAttribute("supplier", referencing.supplier(application.getSupplierId()));
+    model.addAttribute("supplier", evaluation.supplier(application.getSupplierId()));
     model.addAttribute("questionnaire", directory.questionnaire(application));
-    model.addAttribute("scoreCard", referencing.scoreCard(application));
+    model.addAttribute("scoreCard", evaluation.scoreCard(application));
     model.addAttribute("review", review);
     model.addAttribute("problems", problems);
     model.addAttribute("failure", failure);
