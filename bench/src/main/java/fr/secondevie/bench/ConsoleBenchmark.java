@@ -5,20 +5,15 @@ import fr.secondevie.engine.EngineCredentials;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.CamundaFuture;
-import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.ProcessDefinition;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The process runtime's side of the operations console's pages with 10,000 instances in the
@@ -130,50 +125,17 @@ public final class ConsoleBenchmark {
 
   private static void create(CamundaClient client, String processId, int first, int count)
       throws InterruptedException {
-    Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    CountDownLatch done = new CountDownLatch(count);
-    AtomicInteger failures = new AtomicInteger();
-    for (int i = 0; i < count; i++) {
-      inFlight.acquire();
-      int asset = first + i;
-      client
-          .newCreateInstanceCommand()
-          .bpmnProcessId(processId)
-          .latestVersion()
-          .variables(Map.of("assetId", asset, "campaignId", asset % 20))
-          .send()
-          .whenComplete(
-              (r, e) -> {
-                if (e != null) {
-                  failures.incrementAndGet();
-                }
-                inFlight.release();
-                done.countDown();
-              });
-    }
-    done.await();
-    if (failures.get() > 0) {
-      throw new IllegalStateException(failures.get() + " instances of " + processId + " failed");
-    }
+    ConsoleFixtureLoad.create(
+        client,
+        processId,
+        first,
+        count,
+        IN_FLIGHT,
+        asset -> Map.of("assetId", asset, "campaignId", asset % 20));
   }
 
   private static void failJobs(CamundaClient client, int count) {
-    int failed = 0;
-    while (failed < count) {
-      List<ActivatedJob> jobs =
-          client
-              .newActivateJobsCommand()
-              .jobType(JOB_TYPE)
-              .maxJobsToActivate(Math.min(500, count - failed))
-              .timeout(Duration.ofHours(1))
-              .send()
-              .join()
-              .getJobs();
-      for (ActivatedJob job : jobs) {
-        client.newFailCommand(job).retries(0).errorMessage("Étiquette illisible").send().join();
-      }
-      failed += jobs.size();
-    }
+    ConsoleFixtureLoad.failJobs(client, JOB_TYPE, count, "Étiquette illisible");
   }
 
   private static void processesPage(CamundaClient client) {

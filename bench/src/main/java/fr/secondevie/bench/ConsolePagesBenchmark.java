@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.secondevie.engine.EngineCredentials;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
-import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.net.URI;
@@ -13,15 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The operations console's pages with 10,000 process instances in the runtime, on the real
@@ -209,50 +204,17 @@ public final class ConsolePagesBenchmark {
   private static void create(
       CamundaClient client, String processId, int first, int count, List<Long> assetIds)
       throws InterruptedException {
-    Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    CountDownLatch done = new CountDownLatch(count);
-    AtomicInteger failures = new AtomicInteger();
-    for (int i = 0; i < count; i++) {
-      inFlight.acquire();
-      int n = first + i;
-      client
-          .newCreateInstanceCommand()
-          .bpmnProcessId(processId)
-          .latestVersion()
-          .variables(Map.of("assetId", assetIds.get(n % assetIds.size()), "campaignId", 1 + n % 20))
-          .send()
-          .whenComplete(
-              (r, e) -> {
-                if (e != null) {
-                  failures.incrementAndGet();
-                }
-                inFlight.release();
-                done.countDown();
-              });
-    }
-    done.await();
-    if (failures.get() > 0) {
-      throw new IllegalStateException(failures.get() + " instances of " + processId + " failed");
-    }
+    ConsoleFixtureLoad.create(
+        client,
+        processId,
+        first,
+        count,
+        IN_FLIGHT,
+        n -> Map.of("assetId", assetIds.get(n % assetIds.size()), "campaignId", 1 + n % 20));
   }
 
   private static void failJobs(CamundaClient client, int count) {
-    int failed = 0;
-    while (failed < count) {
-      List<ActivatedJob> jobs =
-          client
-              .newActivateJobsCommand()
-              .jobType(JOB_TYPE)
-              .maxJobsToActivate(Math.min(500, count - failed))
-              .timeout(Duration.ofHours(1))
-              .send()
-              .join()
-              .getJobs();
-      for (ActivatedJob job : jobs) {
-        client.newFailCommand(job).retries(0).errorMessage("Étiquette illisible").send().join();
-      }
-      failed += jobs.size();
-    }
+    ConsoleFixtureLoad.failJobs(client, JOB_TYPE, count, "Étiquette illisible");
   }
 
   private static String measure(Http http, String path, String what, int loads) {
