@@ -23,10 +23,10 @@ import org.springframework.web.server.ResponseStatusException;
 @PreAuthorize("isAuthenticated()")
 class PurchaseApiController {
 
-  private final PurchasingService service;
+  private final PurchaseRequests requests;
 
-  PurchaseApiController(PurchasingService service) {
-    this.service = service;
+  PurchaseApiController(PurchaseRequests requests) {
+    this.requests = requests;
   }
 
   record OfferJson(
@@ -100,20 +100,20 @@ class PurchaseApiController {
 
   @PostMapping
   ResponseEntity<RequestJson> submit(
-      @RequestBody PurchasingService.RequestInput input, Principal user) {
-    PurchaseRequest created = service.submit(input, user.getName());
+      @RequestBody PurchaseRequests.RequestInput input, Principal user) {
+    PurchaseRequest created = requests.submit(input, user.getName());
     return ResponseEntity.created(URI.create("/api/purchase-requests/" + created.id()))
         .body(json(created));
   }
 
   @GetMapping
   List<RequestJson> list() {
-    return service.requests().stream().map(this::json).toList();
+    return requests.requests().stream().map(this::json).toList();
   }
 
   @GetMapping("/{id}")
   RequestJson get(@PathVariable long id) {
-    return service
+    return requests
         .find(id)
         .map(this::json)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -121,7 +121,7 @@ class PurchaseApiController {
 
   private RequestJson json(PurchaseRequest r) {
     OrderJson order =
-        service
+        requests
             .orderOf(r.id())
             .map(
                 o ->
@@ -139,7 +139,7 @@ class PurchaseApiController {
                         o.refusedCount(),
                         o.selectedBy(),
                         o.receivedBy(),
-                        service.units(o.id()).stream()
+                        requests.units(o.id()).stream()
                             .map(
                                 u ->
                                     new UnitJson(
@@ -148,7 +148,7 @@ class PurchaseApiController {
                                         u.refusalReason(),
                                         u.inventoryNumber()))
                             .toList(),
-                        service.warrantyReturns(o.id()).stream()
+                        requests.warrantyReturns(o.id()).stream()
                             .map(
                                 w ->
                                     new WarrantyReturnJson(
@@ -175,7 +175,7 @@ class PurchaseApiController {
         r.requestedBy(),
         r.status(),
         r.processInstanceKey(),
-        service.assignedFromStock(r.id()),
+        requests.assignedFromStock(r.id()),
         r.remainingQuantity(),
         r.channel(),
         r.channelReason(),
@@ -183,7 +183,7 @@ class PurchaseApiController {
         r.newApproved(),
         r.newDecisionComment(),
         r.newDecidedBy(),
-        service.offers(r.id()).stream()
+        requests.offers(r.id()).stream()
             .map(
                 o ->
                     new OfferJson(

@@ -35,11 +35,14 @@ class PurchaseController {
   /** Who receives an order: the groups of the reception task. */
   static final String RECEIVERS = "hasAnyRole('TECHNICIAN','BUYER')";
 
-  private final PurchasingService service;
+  private final PurchaseRequests requests;
+  private final WarrantyReturns warrantyReturns;
   private final ReceptionImport receptionImport;
 
-  PurchaseController(PurchasingService service, ReceptionImport receptionImport) {
-    this.service = service;
+  PurchaseController(
+      PurchaseRequests requests, WarrantyReturns warrantyReturns, ReceptionImport receptionImport) {
+    this.requests = requests;
+    this.warrantyReturns = warrantyReturns;
     this.receptionImport = receptionImport;
   }
 
@@ -47,7 +50,7 @@ class PurchaseController {
   String list(Model model) {
     model.addAttribute(
         "form",
-        new PurchasingService.RequestInput(null, null, null, 1, null, "NONE", null, null, "C"));
+        new PurchaseRequests.RequestInput(null, null, null, 1, null, "NONE", null, null, "C"));
     return page(model, Map.of(), Map.of("quantity", "1"));
   }
 
@@ -71,8 +74,8 @@ class PurchaseController {
     } catch (NumberFormatException e) {
       units = -1;
     }
-    PurchasingService.RequestInput input =
-        new PurchasingService.RequestInput(
+    PurchaseRequests.RequestInput input =
+        new PurchaseRequests.RequestInput(
             service,
             site,
             category,
@@ -83,7 +86,7 @@ class PurchaseController {
             justification,
             minimumGrade);
     try {
-      PurchaseRequest created = this.service.submit(input, user.getName());
+      PurchaseRequest created = requests.submit(input, user.getName());
       return "redirect:/purchases/" + created.id();
     } catch (InvalidInputException e) {
       model.addAttribute("form", input);
@@ -94,7 +97,7 @@ class PurchaseController {
   @GetMapping("/purchases/{id}")
   String detail(@PathVariable long id, Model model) {
     PurchaseRequest request =
-        service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        requests.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("request", request);
     if (!model.containsAttribute("importErrors")) {
       model.addAttribute("importErrors", Map.of());
@@ -103,15 +106,15 @@ class PurchaseController {
       model.addAttribute("returnErrors", Map.of());
     }
     model.addAttribute("remedies", WarrantyReturn.Remedy.values());
-    model.addAttribute("assigned", service.assignedFromStock(id));
-    model.addAttribute("offers", service.offers(id));
-    service
+    model.addAttribute("assigned", requests.assignedFromStock(id));
+    model.addAttribute("offers", requests.offers(id));
+    requests
         .orderOf(id)
         .ifPresent(
             order -> {
               model.addAttribute("order", order);
-              model.addAttribute("units", service.units(order.id()));
-              model.addAttribute("warrantyReturns", service.warrantyReturns(order.id()));
+              model.addAttribute("units", requests.units(order.id()));
+              model.addAttribute("warrantyReturns", requests.warrantyReturns(order.id()));
             });
     return "purchasing/purchase";
   }
@@ -131,7 +134,7 @@ class PurchaseController {
       Model model,
       RedirectAttributes redirect) {
     PurchaseRequest request =
-        service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        requests.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     Map<String, String> errors = new LinkedHashMap<>();
     LocalDate date = null;
     if (receivedOn != null && !receivedOn.isBlank()) {
@@ -189,7 +192,7 @@ class PurchaseController {
       Principal user,
       Model model,
       RedirectAttributes redirect) {
-    service.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    requests.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     Map<String, String> errors = new LinkedHashMap<>();
     LocalDate date = null;
     if (returnedOn != null && !returnedOn.isBlank()) {
@@ -202,9 +205,9 @@ class PurchaseController {
     if (errors.isEmpty()) {
       try {
         WarrantyReturn recorded =
-            service.recordWarrantyReturn(
+            warrantyReturns.recordWarrantyReturn(
                 id,
-                new PurchasingService.WarrantyReturnInput(inventoryNumber, date, remedy, reason),
+                new WarrantyReturns.WarrantyReturnInput(inventoryNumber, date, remedy, reason),
                 user.getName());
         redirect.addFlashAttribute(
             "message", "Retour sous garantie de " + recorded.inventoryNumber() + " enregistré.");
@@ -232,7 +235,7 @@ class PurchaseController {
   }
 
   private String page(Model model, Map<String, String> errors, Map<String, String> raw) {
-    model.addAttribute("requests", service.requests());
+    model.addAttribute("requests", requests.requests());
     model.addAttribute("categories", AssetCategory.values());
     model.addAttribute("useCases", UseCase.values());
     model.addAttribute("constraints", SecurityConstraint.values());

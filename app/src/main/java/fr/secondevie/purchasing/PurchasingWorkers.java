@@ -22,20 +22,42 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Job workers of P5 {@code reconditioned-purchase}: thin glue to {@link PurchasingService}. Input a
- * person typed that the service refuses (nothing written) becomes a BPMN error with variable {@code
- * taskRefusal}, every problem in French: the model sends the task back with the reason.
+ * Job workers of P5 {@code reconditioned-purchase}: thin glue to its command services ({@link
+ * InternalStock}, {@link PurchaseChannels}, {@link PurchaseOffers}, {@link PurchaseOrdering},
+ * {@link PurchaseReceptions}, {@link ReplacementDecisions}). Input a person typed that a service
+ * refuses (nothing written) becomes a BPMN error with variable {@code taskRefusal}, every problem
+ * in French: the model sends the task back with the reason.
  *
  * <p>Public, with public worker methods: the Camunda starter invokes them by reflection.
  */
 @Component
 public class PurchasingWorkers {
 
-  private final PurchasingService service;
+  private final PurchaseRequests requests;
+  private final InternalStock stock;
+  private final PurchaseChannels channels;
+  private final PurchaseOffers offers;
+  private final PurchaseOrdering ordering;
+  private final PurchaseReceptions receptions;
+  private final ReplacementDecisions replacements;
   private final ObjectMapper json;
 
-  PurchasingWorkers(PurchasingService service, ObjectMapper json) {
-    this.service = service;
+  PurchasingWorkers(
+      PurchaseRequests requests,
+      InternalStock stock,
+      PurchaseChannels channels,
+      PurchaseOffers offers,
+      PurchaseOrdering ordering,
+      PurchaseReceptions receptions,
+      ReplacementDecisions replacements,
+      ObjectMapper json) {
+    this.requests = requests;
+    this.stock = stock;
+    this.channels = channels;
+    this.offers = offers;
+    this.ordering = ordering;
+    this.receptions = receptions;
+    this.replacements = replacements;
     this.json = json;
   }
 
@@ -94,7 +116,7 @@ public class PurchasingWorkers {
       String useCase,
       String securityConstraint,
       String minimumGrade,
-      List<PurchasingService.StockItem> stockProposal,
+      List<InternalStock.StockItem> stockProposal,
       int stockProposalCount,
       int remainingQuantity,
       boolean reconditionedOffersAvailable) {}
@@ -135,7 +157,7 @@ public class PurchasingWorkers {
   @JobWorker(type = JobTypes.FIND_INTERNAL_STOCK)
   public StockOutput findInternalStock(
       @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId) {
-    PurchasingService.StockSearch found = service.findInternalStock(purchaseRequestId);
+    InternalStock.StockSearch found = stock.findInternalStock(purchaseRequestId);
     return new StockOutput(
         found.request().category().name(),
         found.request().useCase().name(),
@@ -152,14 +174,14 @@ public class PurchasingWorkers {
   public Map<String, Object> assignStock(
       ActivatedJob job, @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId) {
     List<StockVariable> stockProposal = list(job, Variables.STOCK_PROPOSAL, StockVariable.class);
-    List<PurchasingService.StockItem> reviewed =
+    List<InternalStock.StockItem> reviewed =
         stockProposal == null
             ? List.of()
             : stockProposal.stream()
                 .filter(s -> s.assetId() != null)
                 .map(
                     s ->
-                        new PurchasingService.StockItem(
+                        new InternalStock.StockItem(
                             s.assetId(),
                             s.inventoryNumber(),
                             s.description(),
@@ -169,15 +191,14 @@ public class PurchasingWorkers {
                 .toList();
     try {
       int remaining =
-          service.assignStock(
+          stock.assignStock(
               purchaseRequestId,
               reviewed,
               JobOperations.operationId(job),
-              CompletedBy.actor(
-                  job, Elements.REVIEW_INTERNAL_STOCK, PurchasingService.ACTOR_ASSIGN));
+              CompletedBy.actor(job, Elements.REVIEW_INTERNAL_STOCK, InternalStock.ACTOR_ASSIGN));
       return output(
-          new AssignOutput(service.assignedFromStock(purchaseRequestId).size(), remaining));
-    } catch (PurchasingService.StockUnavailableException e) {
+          new AssignOutput(requests.assignedFromStock(purchaseRequestId).size(), remaining));
+    } catch (InternalStock.StockUnavailableException e) {
       throw CamundaError.bpmnError(ErrorCodes.STOCK_UNAVAILABLE, e.getMessage());
     }
   }
@@ -186,7 +207,7 @@ public class PurchasingWorkers {
   public void recordChannel(
       @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId,
       @Variable(name = Variables.CHANNEL_DECISION) ChannelVariable channelDecision) {
-    service.recordChannel(purchaseRequestId, channelDecision.channel(), channelDecision.reason());
+    channels.recordChannel(purchaseRequestId, channelDecision.channel(), channelDecision.reason());
   }
 
   /** The buyer who completed {@code approve-new-purchase} in the inbox is recorded. */
@@ -196,7 +217,7 @@ public class PurchasingWorkers {
       @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId,
       @Variable(name = Variables.NEW_PURCHASE_JUSTIFICATION) String newPurchaseJustification,
       @Variable(name = Variables.NEW_PURCHASE_APPROVAL) ApprovalVariable newPurchaseApproval) {
-    service.recordNewPurchaseDecision(
+    channels.recordNewPurchaseDecision(
         purchaseRequestId,
         newPurchaseJustification,
         Boolean.TRUE.equals(newPurchaseApproval.approved()),
@@ -211,14 +232,14 @@ public class PurchasingWorkers {
     List<OfferVariable> offers = list(job, Variables.OFFERS, OfferVariable.class);
     try {
       List<Offer> ranked =
-          service.rankOffers(
+          this.offers.rankOffers(
               purchaseRequestId,
               offers == null
                   ? List.of()
                   : offers.stream()
                       .map(
                           o ->
-                              new PurchasingService.OfferInput(
+                              new PurchaseOffers.OfferInput(
                                   o.source(),
                                   o.supplierSiret(),
                                   o.supplierName(),
@@ -263,14 +284,14 @@ public class PurchasingWorkers {
       @Variable(name = Variables.SELECTION) SelectionVariable selection) {
     try {
       PurchaseOrder order =
-          service.placeOrder(
+          ordering.placeOrder(
               purchaseRequestId,
               selection.rank(),
               selection.reason(),
               JobOperations.operationId(job),
               CompletedBy.of(job, Elements.SELECT_OFFER));
       Offer offer =
-          service.offers(purchaseRequestId).stream()
+          requests.offers(purchaseRequestId).stream()
               .filter(o -> o.id() == order.offerId())
               .findFirst()
               .orElseThrow();
@@ -291,7 +312,7 @@ public class PurchasingWorkers {
   @JobWorker(type = JobTypes.CHECK_DELIVERY)
   public void checkDelivery(
       ActivatedJob job, @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId) {
-    service.checkDelivery(purchaseRequestId, JobOperations.operationId(job));
+    ordering.checkDelivery(purchaseRequestId, JobOperations.operationId(job));
   }
 
   /** Registered under the person who completed {@code receive-order} in the inbox. */
@@ -301,10 +322,10 @@ public class PurchasingWorkers {
       @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId,
       @Variable(name = Variables.RECEPTION) ReceptionVariable reception) {
     try {
-      PurchasingService.Reception done =
-          service.recordReception(
+      PurchaseReceptions.Reception done =
+          receptions.recordReception(
               purchaseRequestId,
-              new PurchasingService.ReceptionInput(
+              new PurchaseReceptions.ReceptionInput(
                   date(reception.receivedOn()),
                   reception.acceptedSerials(),
                   reception.refusedUnits(),
@@ -333,7 +354,7 @@ public class PurchasingWorkers {
       ActivatedJob job,
       @Variable(name = Variables.PURCHASE_REQUEST_ID) Long purchaseRequestId,
       @Variable(name = Variables.REPLACEMENT) ReplacementVariable replacement) {
-    service.recordReplacementDecision(
+    replacements.recordReplacementDecision(
         purchaseRequestId,
         Boolean.TRUE.equals(replacement.replace()),
         replacement.comment(),

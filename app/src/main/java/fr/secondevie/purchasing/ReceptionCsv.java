@@ -137,13 +137,13 @@ final class ReceptionCsv {
     Map<String, Long> firstLine = new HashMap<>();
     int problems = 0;
     Lines lines = new Lines(text);
-    if (records.size() - 1 > PurchasingService.MAX_QUANTITY) {
+    if (records.size() - 1 > PurchaseRequests.MAX_QUANTITY) {
       throw InvalidInputException.of(
           "file",
           "Le fichier compte "
               + (records.size() - 1)
               + " unités : une livraison en compte au plus "
-              + PurchasingService.MAX_QUANTITY
+              + PurchaseRequests.MAX_QUANTITY
               + ".");
     }
     for (CSVRecord record : records.subList(1, records.size())) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The reception of an order from a file ({@link ReceptionCsv}) instead of typing: the file and the
- * reception are checked as {@code purchasing.record-reception} will check them (every problem named
+ * reception are checked as {@code receptions.record-reception} will check them (every problem named
  * by line and column, serial numbers already in the inventory refused), then the reception task is
  * completed in the user's name, as the inbox completes it (the task must be offered to the user and
  * held by nobody else; {@code completedBy} names the user), with the same values as the typed form.
@@ -25,11 +25,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ReceptionImport {
 
-  private final PurchasingService purchasing;
+  private final PurchaseReceptions receptions;
   private final PurchaseProcesses processes;
 
-  ReceptionImport(PurchasingService purchasing, PurchaseProcesses processes) {
-    this.purchasing = purchasing;
+  ReceptionImport(PurchaseReceptions receptions, PurchaseProcesses processes) {
+    this.receptions = receptions;
     this.processes = processes;
   }
 
@@ -79,7 +79,7 @@ class ReceptionImport {
     }
     if (units != null) {
       for (Map.Entry<String, String> known :
-          purchasing.alreadyInInventory(units.accepted()).entrySet()) {
+          receptions.alreadyInInventory(units.accepted()).entrySet()) {
         long line = units.lineOf(known.getKey());
         errors.put(
             "line" + line + "." + ReceptionCsv.SERIAL,
@@ -90,10 +90,10 @@ class ReceptionImport {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    PurchasingService.ReceptionInput input =
-        new PurchasingService.ReceptionInput(
+    PurchaseReceptions.ReceptionInput input =
+        new PurchaseReceptions.ReceptionInput(
             receivedOn, units.acceptedText(), units.refusedText(), notes);
-    purchasing.checkReception(request.id(), input);
+    receptions.checkReception(request.id(), input);
     PurchaseProcesses.OpenTask task =
         request.processInstanceKey() == null
             ? null

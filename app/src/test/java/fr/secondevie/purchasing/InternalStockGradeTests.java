@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(properties = "camunda.client.worker.defaults.enabled=false")
 class InternalStockGradeTests {
 
-  @Autowired PurchasingService purchasing;
+  @Autowired PurchaseRequests requests;
+  @Autowired InternalStock internalStock;
   @Autowired InventoryService inventory;
   @Autowired InspectionService inspections;
   @Autowired TestClock clock;
@@ -71,14 +72,14 @@ class InternalStockGradeTests {
     long request = submit(3, "B");
 
     // when
-    PurchasingService.StockSearch found = purchasing.findInternalStock(request);
+    InternalStock.StockSearch found = internalStock.findInternalStock(request);
 
     // then: A first, then the two B (one graded by its reconditioning, over its C inspection)
     assertThat(found.proposal()).hasSize(3);
     assertThat(found.proposal().get(0).assetId()).isEqualTo(asNew.id());
     assertThat(found.proposal().get(0).grade()).isEqualTo("A");
     assertThat(found.proposal().subList(1, 3))
-        .extracting(PurchasingService.StockItem::assetId, PurchasingService.StockItem::grade)
+        .extracting(InternalStock.StockItem::assetId, InternalStock.StockItem::grade)
         .containsExactlyInAnyOrder(
             Assertions.tuple(reconditionedToB.id(), "B"), Assertions.tuple(lightlyUsed.id(), "B"));
     assertThat(found.remainingQuantity()).isEqualTo(3);
@@ -90,17 +91,17 @@ class InternalStockGradeTests {
     long request = submit(10, null);
 
     // when
-    PurchasingService.StockSearch found = purchasing.findInternalStock(request);
+    InternalStock.StockSearch found = internalStock.findInternalStock(request);
 
     // then
     assertThat(found.proposal())
-        .extracting(PurchasingService.StockItem::assetId)
+        .extracting(InternalStock.StockItem::assetId)
         .hasSize(5)
         .doesNotContain(worn.id())
         .startsWith(asNew.id())
         .endsWith(neverGraded.id());
     assertThat(found.proposal())
-        .extracting(PurchasingService.StockItem::grade)
+        .extracting(InternalStock.StockItem::grade)
         .containsExactly("A", "B", "B", "C", "non évalué");
   }
 
@@ -110,11 +111,11 @@ class InternalStockGradeTests {
     long request = submit(2, "A");
 
     // when
-    PurchasingService.StockSearch found = purchasing.findInternalStock(request);
+    InternalStock.StockSearch found = internalStock.findInternalStock(request);
 
     // then
     assertThat(found.proposal())
-        .extracting(PurchasingService.StockItem::assetId)
+        .extracting(InternalStock.StockItem::assetId)
         .containsExactly(asNew.id());
   }
 
@@ -123,8 +124,8 @@ class InternalStockGradeTests {
     // when / then
     Assertions.assertThatThrownBy(
             () ->
-                purchasing.submit(
-                    new PurchasingService.RequestInput(
+                requests.submit(
+                    new PurchaseRequests.RequestInput(
                         "Radiologie",
                         "Hôpital Charles-Nicolle",
                         "MONITOR",
@@ -146,9 +147,9 @@ class InternalStockGradeTests {
   }
 
   private long submit(int quantity, String minimumGrade) {
-    return purchasing
+    return requests
         .submit(
-            new PurchasingService.RequestInput(
+            new PurchaseRequests.RequestInput(
                 "Radiologie",
                 "Hôpital Charles-Nicolle",
                 "MONITOR",

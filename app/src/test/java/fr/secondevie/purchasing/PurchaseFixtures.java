@@ -87,9 +87,9 @@ final class PurchaseFixtures {
         .asset();
   }
 
-  static PurchasingService.RequestInput request(
+  static PurchaseRequests.RequestInput request(
       String category, int quantity, String useCase, String security, LocalDate neededBy) {
-    return new PurchasingService.RequestInput(
+    return new PurchaseRequests.RequestInput(
         "Cardiologie",
         "Hôpital Charles-Nicolle",
         category,

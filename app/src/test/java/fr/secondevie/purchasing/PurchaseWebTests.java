@@ -70,7 +70,7 @@ class PurchaseWebTests {
   @Autowired TestClock clock;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
-  @Autowired PurchasingService purchasing;
+  @Autowired PurchaseRequests requests;
   @Autowired CamundaProcessTestContext processTestContext;
 
   LocalDate today;
@@ -235,7 +235,7 @@ class PurchaseWebTests {
     Asset known =
         PurchaseFixtures.inStock(inventory, fr.secondevie.inventory.AssetCategory.DESKTOP);
     PurchaseRequest request =
-        purchasing.submit(
+        requests.submit(
             PurchaseFixtures.request("LAPTOP", 3, "MOBILE_LAPTOP", "NONE", today.plusDays(30)),
             "infirmier.cadre");
     long instance = request.processInstanceKey();
@@ -305,13 +305,13 @@ class PurchaseWebTests {
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
         .hasCompletedElements(Elements.RECORD_RECEPTION)
         .hasActiveElements(Elements.DECIDE_REPLACEMENT);
-    PurchaseOrder order = purchasing.orderOf(request.id()).orElseThrow();
+    PurchaseOrder order = requests.orderOf(request.id()).orElseThrow();
     assertThat(order.receivedCount()).isEqualTo(2);
     assertThat(order.refusedCount()).isEqualTo(1);
     assertThat(order.receivedBy()).isEqualTo("magasinier [magasinier]");
     assertThat(order.receptionNotes()).isEqualTo("Livraison du matin");
     assertThat(inventory.get(order.reference() + "-002").serialNumber()).isEqualTo("PF-5B02");
-    assertThat(purchasing.units(order.id()))
+    assertThat(requests.units(order.id()))
         .filteredOn(u -> !u.accepted())
         .singleElement()
         .satisfies(u -> assertThat(u.refusalReason()).isEqualTo("clavier cassé"));

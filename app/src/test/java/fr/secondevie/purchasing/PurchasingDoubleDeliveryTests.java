@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PurchasingDoubleDeliveryTests {
 
   @Autowired PurchasingWorkers workers;
-  @Autowired PurchasingService purchasing;
+  @Autowired PurchaseRequests requests;
   @Autowired InventoryService inventory;
   @Autowired TestClock clock;
   @Autowired JdbcTemplate jdbc;
@@ -75,7 +75,7 @@ class PurchasingDoubleDeliveryTests {
                 assertThat(a)
                     .containsEntry("assignedCount", 2)
                     .containsEntry("remainingQuantity", 0));
-    assertThat(purchasing.assignedFromStock(requestId))
+    assertThat(requests.assignedFromStock(requestId))
         .containsExactlyInAnyOrder(first.inventoryNumber(), second.inventoryNumber());
     for (Asset asset : List.of(first, second)) {
       assertThat(inventory.findById(asset.id()).orElseThrow().status())
@@ -106,7 +106,7 @@ class PurchasingDoubleDeliveryTests {
     assertThat(answers.get(1)).isEqualTo(answers.get(0));
     assertThat(count("SELECT COUNT(*) FROM purchase_order WHERE request_id = ?", requestId))
         .isEqualTo(1);
-    String reference = purchasing.orderOf(requestId).orElseThrow().reference();
+    String reference = requests.orderOf(requestId).orElseThrow().reference();
     assertThat(count("SELECT COUNT(*) FROM document WHERE filename = ?", reference + ".pdf"))
         .isEqualTo(1);
     assertThat(
@@ -144,9 +144,9 @@ class PurchasingDoubleDeliveryTests {
                     .containsEntry("receivedCount", 2)
                     .containsEntry("refusedCount", 1)
                     .containsEntry("missingQuantity", 1));
-    PurchaseOrder order = purchasing.orderOf(requestId).orElseThrow();
+    PurchaseOrder order = requests.orderOf(requestId).orElseThrow();
     assertThat(order.deliveryCount()).isEqualTo(1);
-    assertThat(purchasing.units(order.id())).hasSize(3);
+    assertThat(requests.units(order.id())).hasSize(3);
     assertThat(count("SELECT COUNT(*) FROM asset WHERE serial_number LIKE 'DD-SN-%'")).isEqualTo(2);
 
     // when: the buyer's closing of the order, delivered twice at once too
@@ -161,15 +161,14 @@ class PurchasingDoubleDeliveryTests {
                     new PurchasingWorkers.ReplacementVariable(false, "Modèle épuisé"))));
 
     // then: closed once, one spend line for the two units accepted
-    assertThat(purchasing.orderOf(requestId).orElseThrow().status())
-        .isEqualTo(PurchaseOrder.CLOSED);
+    assertThat(requests.orderOf(requestId).orElseThrow().status()).isEqualTo(PurchaseOrder.CLOSED);
     assertThat(
             count(
                 "SELECT COUNT(*) FROM spend_ledger_line WHERE order_reference = ?",
                 order.reference()))
         .isEqualTo(1);
     long unitPrice =
-        purchasing.offers(requestId).stream()
+        requests.offers(requestId).stream()
             .filter(o -> o.id() == order.offerId())
             .findFirst()
             .orElseThrow()
@@ -182,7 +181,7 @@ class PurchasingDoubleDeliveryTests {
   }
 
   private long submit(int quantity) {
-    return purchasing
+    return requests
         .submit(
             PurchaseFixtures.request(
                 "LAPTOP", quantity, "MOBILE_LAPTOP", "NONE", today.plusMonths(2)),

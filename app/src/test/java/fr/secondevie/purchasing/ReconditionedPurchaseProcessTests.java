@@ -49,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ReconditionedPurchaseProcessTests {
 
   @Autowired CamundaProcessTestContext processTestContext;
-  @Autowired PurchasingService purchasing;
+  @Autowired PurchaseRequests requests;
   @Autowired InventoryService inventory;
   @Autowired NotificationService notifications;
   @Autowired TestClock clock;
@@ -90,7 +90,7 @@ class ReconditionedPurchaseProcessTests {
 
     // when: a service asks for two laptops and accepts the first two proposed
     PurchaseRequest request =
-        purchasing.submit(
+        requests.submit(
             PurchaseFixtures.request("LAPTOP", 2, "MOBILE_LAPTOP", "NONE", today.plusDays(30)),
             "tech");
     long instance = request.processInstanceKey();
@@ -113,9 +113,9 @@ class ReconditionedPurchaseProcessTests {
         .hasNotActivatedElements(Elements.DECIDE_CHANNEL)
         .hasVariable(Variables.REMAINING_QUANTITY, 0)
         .hasVariable(Variables.ASSIGNED_COUNT, 2);
-    PurchaseRequest done = purchasing.find(request.id()).orElseThrow();
+    PurchaseRequest done = requests.find(request.id()).orElseThrow();
     assertThat(done.status()).isEqualTo(RequestStatus.SERVED_FROM_STOCK);
-    List<String> assigned = purchasing.assignedFromStock(request.id());
+    List<String> assigned = requests.assignedFromStock(request.id());
     assertThat(assigned).hasSize(2);
     for (String number : assigned) {
       Asset asset = inventory.get(number);
@@ -140,7 +140,7 @@ class ReconditionedPurchaseProcessTests {
     // given: one laptop in stock for a request of four
     Asset laptop = PurchaseFixtures.inStock(inventory, AssetCategory.LAPTOP);
     PurchaseRequest request =
-        purchasing.submit(
+        requests.submit(
             PurchaseFixtures.request("LAPTOP", 4, "MOBILE_LAPTOP", "NONE", today.plusDays(30)),
             "tech");
     long instance = request.processInstanceKey();
@@ -173,7 +173,7 @@ class ReconditionedPurchaseProcessTests {
     // then: ranked on price, warranty, delivery and the maturity bonus
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
         .hasActiveElements(Elements.SELECT_OFFER);
-    List<Offer> ranked = purchasing.offers(request.id());
+    List<Offer> ranked = requests.offers(request.id());
     assertThat(ranked)
         .extracting(Offer::supplierName)
         .containsExactly("Ecodair Reconditionnement", "Atelier Sans Frontières");
@@ -187,7 +187,7 @@ class ReconditionedPurchaseProcessTests {
         selection(1, "Meilleure note, garantie de 12 mois"));
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
         .hasActiveElements(Elements.RECEIVE_ORDER);
-    PurchaseOrder order = purchasing.orderOf(request.id()).orElseThrow();
+    PurchaseOrder order = requests.orderOf(request.id()).orElseThrow();
     assertThat(order.quantity()).isEqualTo(3);
     assertThat(order.documentId()).isNotNull();
     assertThat(notifications.latest(1000))
@@ -206,7 +206,7 @@ class ReconditionedPurchaseProcessTests {
         .hasVariable(Variables.RECEIVED_COUNT, 2)
         .hasVariable(Variables.REFUSED_COUNT, 1)
         .hasVariable(Variables.MISSING_QUANTITY, 1);
-    assertThat(purchasing.units(order.id()))
+    assertThat(requests.units(order.id()))
         .extracting(
             ReceptionUnit::serialNumber, ReceptionUnit::accepted, ReceptionUnit::refusalReason)
         .containsExactlyInAnyOrder(
@@ -224,7 +224,7 @@ class ReconditionedPurchaseProcessTests {
     assertThat(spendLines(order.reference()))
         .as("spend counted once the order is settled")
         .isEmpty();
-    assertThat(purchasing.find(request.id()).orElseThrow().status())
+    assertThat(requests.find(request.id()).orElseThrow().status())
         .isEqualTo(RequestStatus.PARTIALLY_RECEIVED);
 
     // when: the buyer asks the supplier to replace the refused unit, which comes in a second
@@ -259,7 +259,7 @@ class ReconditionedPurchaseProcessTests {
         .isCompleted()
         .hasCompletedElements(Elements.ORDER_RECEIVED)
         .hasVariable(Variables.MISSING_QUANTITY, 0);
-    PurchaseOrder settled = purchasing.orderOf(request.id()).orElseThrow();
+    PurchaseOrder settled = requests.orderOf(request.id()).orElseThrow();
     assertThat(settled.deliveryCount()).isEqualTo(2);
     assertThat(settled.replacementsRequested()).isEqualTo(1);
     assertThat(inventory.get(order.reference() + "-003").serialNumber()).isEqualTo("PF-3K9M5");
@@ -271,7 +271,7 @@ class ReconditionedPurchaseProcessTests {
               assertThat(line.get("nature")).isEqualTo("RECONDITIONNE");
               assertThat(line.get("import_id")).isNull();
             });
-    assertThat(purchasing.find(request.id()).orElseThrow().status())
+    assertThat(requests.find(request.id()).orElseThrow().status())
         .isEqualTo(RequestStatus.RECEIVED);
   }
 
@@ -279,7 +279,7 @@ class ReconditionedPurchaseProcessTests {
   void shouldBuyNewWithAnApprovedJustificationWhenHealthDataForbidReconditioned() {
     // given: desktops that will keep health data, nothing in stock
     PurchaseRequest request =
-        purchasing.submit(
+        requests.submit(
             PurchaseFixtures.request(
                 "DESKTOP", 2, "OFFICE_WORKSTATION", "HEALTH_DATA_STORAGE", today.plusDays(60)),
             "tech");
@@ -313,7 +313,7 @@ class ReconditionedPurchaseProcessTests {
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
         .hasActiveElements(Elements.RECORD_OFFERS)
         .hasCompletedElements(Elements.RECORD_NEW_PURCHASE_DECISION);
-    PurchaseRequest approved = purchasing.find(request.id()).orElseThrow();
+    PurchaseRequest approved = requests.find(request.id()).orElseThrow();
     assertThat(approved.channel()).isEqualTo(Channels.NEW);
     assertThat(approved.newApproved()).isTrue();
     assertThat(approved.newJustification()).contains("laboratoire");
@@ -331,7 +331,7 @@ class ReconditionedPurchaseProcessTests {
         UserTaskSelectors.byElementId(Elements.RECEIVE_ORDER, instance),
         reception(today, "DT-0001\nDT-0002", ""));
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance)).isCompleted();
-    PurchaseOrder order = purchasing.orderOf(request.id()).orElseThrow();
+    PurchaseOrder order = requests.orderOf(request.id()).orElseThrow();
     assertThat(order.selectedBy()).isEqualTo("Léa Bernard [lbernard]");
     assertThat(order.receivedBy()).as("received outside the inbox").isNull();
     assertThat(inventory.get(order.reference() + "-002").reconditioned()).isFalse();
@@ -344,7 +344,7 @@ class ReconditionedPurchaseProcessTests {
   void shouldCloseTheRequestWhenTheBuyerRefusesTheJustification() {
     // given
     PurchaseRequest request =
-        purchasing.submit(
+        requests.submit(
             PurchaseFixtures.request("SECURITY_APPLIANCE", 1, "OTHER", "NONE", today.plusDays(60)),
             "tech");
     long instance = request.processInstanceKey();
@@ -366,19 +366,19 @@ class ReconditionedPurchaseProcessTests {
         .isCompleted()
         .hasCompletedElements(Elements.NEW_PURCHASE_REFUSED)
         .hasNotActivatedElements(Elements.RECORD_OFFERS);
-    PurchaseRequest refused = purchasing.find(request.id()).orElseThrow();
+    PurchaseRequest refused = requests.find(request.id()).orElseThrow();
     assertThat(refused.status()).isEqualTo(RequestStatus.REFUSED);
     assertThat(refused.newApproved()).isFalse();
     assertThat(refused.newDecisionComment()).isEqualTo("Couvert par le marché de maintenance");
     assertThat(refused.newDecidedBy()).as("completed outside the inbox: nobody named").isNull();
-    assertThat(purchasing.orderOf(request.id())).isEmpty();
+    assertThat(requests.orderOf(request.id())).isEmpty();
   }
 
   @Test
   void shouldSendTheOffersBackWhenTheSupplierIsNotReferencedAndRemindWhenDeliveryIsLate() {
     // given: a monitor request, no stock
     PurchaseRequest request =
-        purchasing.submit(
+        requests.submit(
             PurchaseFixtures.request("MONITOR", 1, "SCREEN", "NONE", today.plusDays(30)), "tech");
     long instance = request.processInstanceKey();
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
@@ -397,7 +397,7 @@ class ReconditionedPurchaseProcessTests {
             Variables.TASK_REFUSAL,
             String.class,
             r -> assertThat(r).contains("référencement en cours de validité"));
-    assertThat(purchasing.offers(request.id())).isEmpty();
+    assertThat(requests.offers(request.id())).isEmpty();
 
     // when: a referenced supplier's offer, delivery in 5 days, ordered
     processTestContext.completeUserTask(
@@ -408,7 +408,7 @@ class ReconditionedPurchaseProcessTests {
         selection(1, "Fournisseur référencé"));
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
         .hasActiveElements(Elements.RECEIVE_ORDER);
-    PurchaseOrder order = purchasing.orderOf(request.id()).orElseThrow();
+    PurchaseOrder order = requests.orderOf(request.id()).orElseThrow();
     assertThat(order.expectedBy()).isEqualTo(today.plusDays(5));
 
     // when: eight days pass without delivery (the application's date and the engine's timer)
@@ -419,7 +419,7 @@ class ReconditionedPurchaseProcessTests {
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
         .hasActiveElements(Elements.RECEIVE_ORDER)
         .hasCompletedElements(Elements.CHECK_DELIVERY, Elements.DELIVERY_CHECKED);
-    assertThat(purchasing.orderOf(request.id()).orElseThrow().remindersSent()).isEqualTo(1);
+    assertThat(requests.orderOf(request.id()).orElseThrow().remindersSent()).isEqualTo(1);
     assertThat(notifications.latest(1000))
         .filteredOn(n -> n.operationId().startsWith("purchase-delivery-reminder:"))
         .filteredOn(n -> n.subject().contains(order.reference()))
@@ -435,7 +435,7 @@ class ReconditionedPurchaseProcessTests {
   void shouldCloseTheOrderWithTheUnitsReceivedWhenTheBuyerStopsWaitingForTheOthers() {
     // given: two monitors ordered, one delivered
     PurchaseRequest request =
-        purchasing.submit(
+        requests.submit(
             PurchaseFixtures.request("MONITOR", 2, "SCREEN", "NONE", today.plusDays(30)), "tech");
     long instance = request.processInstanceKey();
     assertThatProcessInstance(ProcessInstanceSelectors.byKey(instance))
@@ -470,11 +470,11 @@ class ReconditionedPurchaseProcessTests {
         .isCompleted()
         .hasCompletedElements(Elements.ORDER_CLOSED)
         .hasNotActivatedElements(Elements.ORDER_RECEIVED);
-    PurchaseOrder order = purchasing.orderOf(request.id()).orElseThrow();
+    PurchaseOrder order = requests.orderOf(request.id()).orElseThrow();
     assertThat(order.status()).isEqualTo(PurchaseOrder.CLOSED);
     assertThat(order.closedReason()).isEqualTo("Modèle épuisé chez le fournisseur");
     assertThat(order.closedBy()).isEqualTo("Camille Martin [cmartin]");
-    assertThat(purchasing.find(request.id()).orElseThrow().status())
+    assertThat(requests.find(request.id()).orElseThrow().status())
         .isEqualTo(RequestStatus.CLOSED_SHORT);
     assertThat(spendLines(order.reference()))
         .singleElement()

@@ -52,7 +52,7 @@ class WarrantyReturnTests {
 
   @Autowired MockMvc mvc;
   @Autowired PurchasingWorkers workers;
-  @Autowired PurchasingService purchasing;
+  @Autowired PurchaseRequests requests;
   @Autowired InventoryService inventory;
   @Autowired TestClock clock;
   @Autowired JdbcTemplate jdbc;
@@ -70,7 +70,7 @@ class WarrantyReturnTests {
         PurchaseFixtures.referencedSupplier(
             jdbc, "Ecodair Reconditionnement", 5, "commandes@ecodair.example", today);
     requestId =
-        purchasing
+        requests
             .submit(
                 PurchaseFixtures.request("LAPTOP", 2, "MOBILE_LAPTOP", "NONE", today.plusDays(20)),
                 "tech")
@@ -90,7 +90,7 @@ class WarrantyReturnTests {
         Jobs.job(JobTypes.RECORD_RECEPTION, "record-reception"),
         requestId,
         new ReceptionVariable(today.toString(), "WR-SN-1\nWR-SN-2", "", null));
-    order = purchasing.orderOf(requestId).orElseThrow();
+    order = requests.orderOf(requestId).orElseThrow();
   }
 
   @AfterEach
