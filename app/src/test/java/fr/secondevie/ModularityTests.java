@@ -142,22 +142,8 @@ class ModularityTests {
     // given
     ApplicationModules modules = MODULES;
 
-    // when: every dependency of a module on a type of a named module
-    List<String> outsideTheApi =
-        modules.stream()
-            .flatMap(module -> module.getDirectDependencies(modules).stream())
-            .filter(
-                dependency -> {
-                  ApplicationModule target = dependency.getTargetModule();
-                  return (NAMED_API_MODULES.contains(target.getIdentifier().toString())
-                          || MODULES_WITHOUT_API.contains(target.getIdentifier().toString()))
-                      && !target
-                          .getNamedInterfaces()
-                          .containsInExplicitInterface(dependency.getTargetType());
-                })
-            .map(d -> d.getSourceType().getName() + " -> " + d.getTargetType().getName())
-            .distinct()
-            .toList();
+    // when
+    List<String> outsideTheApi = dependenciesOutsideTheApi(modules, allNamedModules().toList());
 
     // then
     assertThat(outsideTheApi).isEmpty();
@@ -168,6 +154,74 @@ class ModularityTests {
   void shouldKeepPackagePrivateWhatIsNotItsApi(String name) {
     // given
     ApplicationModule module = MODULES.getModuleByName(name).orElseThrow();
+
+    // when
+    List<String> publicByAccident = publicOutsideTheApi(module);
+
+    // then
+    assertThat(publicByAccident).as("public types of %s outside its API", name).isEmpty();
+  }
+
+  @Test
+  void shouldReportADependencyOnAPublicTypeOutsideTheApi() {
+    // given: module tracking uses shipping's API (Parcel) and a public type outside it
+    // (ParcelWeight) (test fixture)
+    ApplicationModules fixture =
+        ApplicationModules.of("fr.secondevie.support.apifixture", location -> true);
+
+    // when
+    List<String> outsideTheApi = dependenciesOutsideTheApi(fixture, List.of("shipping"));
+
+    // then
+    assertThat(outsideTheApi)
+        .containsExactly(
+            "fr.secondevie.support.apifixture.tracking.Tracker ->"
+                + " fr.secondevie.support.apifixture.shipping.ParcelWeight");
+  }
+
+  @Test
+  void shouldReportAPublicTypeThatIsNeitherApiNorUsedBySiblingPackages() {
+    // given: shipping's ParcelWeight is public and outside its API (test fixture)
+    ApplicationModules fixture =
+        ApplicationModules.of("fr.secondevie.support.apifixture", location -> true);
+    ApplicationModule shipping = fixture.getModuleByName("shipping").orElseThrow();
+
+    // when
+    List<String> publicByAccident = publicOutsideTheApi(shipping);
+
+    // then
+    assertThat(publicByAccident)
+        .containsExactly("fr.secondevie.support.apifixture.shipping.ParcelWeight");
+  }
+
+  static Stream<String> allNamedModules() {
+    return Stream.concat(NAMED_API_MODULES.stream(), MODULES_WITHOUT_API.stream());
+  }
+
+  /** Every dependency, as "source -> target", on a type of the given modules outside their API. */
+  private static List<String> dependenciesOutsideTheApi(
+      ApplicationModules modules, List<String> namedModules) {
+    return modules.stream()
+        .flatMap(module -> module.getDirectDependencies(modules).stream())
+        .filter(
+            dependency -> {
+              ApplicationModule target = dependency.getTargetModule();
+              return namedModules.contains(target.getIdentifier().toString())
+                  && !target
+                      .getNamedInterfaces()
+                      .containsInExplicitInterface(dependency.getTargetType());
+            })
+        .map(d -> d.getSourceType().getName() + " -> " + d.getTargetType().getName())
+        .distinct()
+        .toList();
+  }
+
+  /**
+   * The module's public top-level types that are neither in a named interface, nor used from
+   * another package of the module, nor job workers (which the Camunda client invokes by
+   * reflection).
+   */
+  private static List<String> publicOutsideTheApi(ApplicationModule module) {
     Set<JavaClass> usedFromAnotherPackageOfTheModule = new HashSet<>();
     module.getBasePackage().stream()
         .forEach(
@@ -177,27 +231,17 @@ class ModularityTests {
                     .filter(module::contains)
                     .filter(target -> !target.getPackageName().equals(origin.getPackageName()))
                     .forEach(target -> usedFromAnotherPackageOfTheModule.add(topLevel(target))));
-
-    // when
-    List<String> publicByAccident =
-        module.getBasePackage().stream()
-            .filter(JavaClass::isTopLevelClass)
-            .filter(type -> !type.getSimpleName().equals("package-info"))
-            .filter(type -> type.getModifiers().contains(JavaModifier.PUBLIC))
-            .filter(type -> !module.getNamedInterfaces().containsInExplicitInterface(type))
-            .filter(type -> !usedFromAnotherPackageOfTheModule.contains(type))
-            .filter(type -> !USED_ONLY_AS_TYPE_ARGUMENTS.contains(type.getName()))
-            .filter(
-                type -> type.getMethods().stream().noneMatch(m -> m.isAnnotatedWith(JOB_WORKER)))
-            .map(JavaClass::getName)
-            .toList();
-
-    // then
-    assertThat(publicByAccident).as("public types of %s outside its API", name).isEmpty();
-  }
-
-  static Stream<String> allNamedModules() {
-    return Stream.concat(NAMED_API_MODULES.stream(), MODULES_WITHOUT_API.stream());
+    return module.getBasePackage().stream()
+        .filter(JavaClass::isTopLevelClass)
+        .filter(type -> !type.getSimpleName().equals("package-info"))
+        .filter(type -> type.getModifiers().contains(JavaModifier.PUBLIC))
+        .filter(type -> !module.getNamedInterfaces().containsInExplicitInterface(type))
+        .filter(type -> !usedFromAnotherPackageOfTheModule.contains(type))
+        .filter(type -> !USED_ONLY_AS_TYPE_ARGUMENTS.contains(type.getName()))
+        .filter(type -> type.getMethods().stream().noneMatch(m -> m.isAnnotatedWith(JOB_WORKER)))
+        .map(JavaClass::getName)
+        .sorted()
+        .toList();
   }
 
   private static JavaClass topLevel(JavaClass type) {
