@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A renewal campaign (aggregate root). Its assets are kept in their own table ({@link
@@ -11,6 +12,7 @@ import org.springframework.data.relational.core.mapping.Table;
  *
  * <pre>DRAFT ──start──► STARTED ──campaign.open──► OPEN ──campaign.close──► CLOSED</pre>
  */
+@NamedInterface("api")
 @Table("campaign")
 public class Campaign {
 

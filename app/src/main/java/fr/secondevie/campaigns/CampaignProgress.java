@@ -3,6 +3,7 @@ package fr.secondevie.campaigns;
 import fr.secondevie.inventory.AssetStatus;
 import fr.secondevie.inventory.DispositionRoute;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Where a campaign's assets are, from the facts the workers recorded: the inventory status of each
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param byRoute number of assets per recorded route, zeros included
  * @param byOutcome number of assets whose process ended, per outcome (the four routes)
  */
+@NamedInterface("api")
 public record CampaignProgress(
     int assetCount,
     Map<AssetStatus, Long> byStatus,

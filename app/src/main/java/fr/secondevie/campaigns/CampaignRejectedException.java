@@ -3,7 +3,7 @@ package fr.secondevie.campaigns;
 import java.util.Map;
 
 /** A campaign cannot be created as asked; nothing was written. Messages by form field. */
-public class CampaignRejectedException extends RuntimeException {
+class CampaignRejectedException extends RuntimeException {
 
   private final Map<String, String> errors;
 

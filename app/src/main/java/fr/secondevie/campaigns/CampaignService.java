@@ -21,10 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Creates, starts, opens, reports and closes campaigns. */
+@NamedInterface("api")
 @Service
 @Transactional
 public class CampaignService {

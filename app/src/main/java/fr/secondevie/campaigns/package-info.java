@@ -9,5 +9,11 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Campaigns",
-    allowedDependencies = {"common", "inventory", "indicators", "notification", "processes"})
+    allowedDependencies = {
+      "common :: api",
+      "inventory :: api",
+      "indicators",
+      "notification :: api",
+      "processes :: api"
+    })
 package fr.secondevie.campaigns;

@@ -11,7 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /** Problem details ({@code application/problem+json}) for refused API input. */
-public final class ApiProblems {
+final class ApiProblems {
 
   private ApiProblems() {}
 

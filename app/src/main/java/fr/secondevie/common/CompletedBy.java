@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The person who completed a user task, as the inbox adds it to the completion's variables ({@code
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param displayName the name shown to people: the OIDC {@code name} claim, or the login
  * @param taskElementId the BPMN element id of the completed user task
  */
+@NamedInterface("api")
 public record CompletedBy(String userId, String displayName, String taskElementId) {
 
   /** The process variable. */

@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Amounts and ages written the French way, one way for every page, document, e-mail and custody
  * entry: "1 234,56 €" (no-break spaces), "8 ans et 7 mois". A missing value reads "—".
  */
+@NamedInterface("api")
 public final class FrenchFormats {
 
   /** What a missing value reads. */

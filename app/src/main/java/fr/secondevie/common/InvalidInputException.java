@@ -3,12 +3,14 @@ package fr.secondevie.common;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Input refused before anything is written; one French message per field, in the order the fields
  * were checked (pages show them next to the fields and list them in that order; the API returns
  * them in that order in its problem details, {@link ApiErrorHandler}).
  */
+@NamedInterface("api")
 public class InvalidInputException extends RuntimeException {
 
   private final Map<String, String> errors;

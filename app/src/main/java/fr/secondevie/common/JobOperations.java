@@ -1,11 +1,13 @@
 package fr.secondevie.common;
 
 import io.camunda.client.api.response.ActivatedJob;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The operation id a job worker writes its effects under (unique keys, custody entries, outbox
  * e-mails): the same for every delivery of the job, different for each activation of the element.
  */
+@NamedInterface("api")
 public final class JobOperations {
 
   private JobOperations() {}

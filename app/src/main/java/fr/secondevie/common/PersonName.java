@@ -1,5 +1,6 @@
 package fr.secondevie.common;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
@@ -8,6 +9,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * (else {@code preferred_username}) for single sign-on, the display name of a local account, else
  * the login.
  */
+@NamedInterface("api")
 public interface PersonName {
 
   /** The name of a principal that carries one (a local account with a display name). */

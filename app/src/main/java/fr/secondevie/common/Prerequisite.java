@@ -1,6 +1,7 @@
 package fr.secondevie.common;
 
 import java.util.Objects;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Something a process needs before its first run that is not in place yet, said before it turns
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param consequence what the processes do without it
  * @param fixPath the application page where it is set up, or the configuration property to set
  */
+@NamedInterface("api")
 public record Prerequisite(String what, String consequence, String fixPath) {
 
   public Prerequisite {

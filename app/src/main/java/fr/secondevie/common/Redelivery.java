@@ -3,6 +3,7 @@ package fr.secondevie.common;
 import java.util.function.Supplier;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The same job delivered to two workers at once (a job timed out while its first worker still ran):
@@ -12,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
  * operation id and returns it. The worker then completes the job with the same answer instead of
  * failing it.
  */
+@NamedInterface("api")
 public final class Redelivery {
 
   /** Calls after a refusal: the other delivery has committed or rolled back by then. */

@@ -1,10 +1,13 @@
 package fr.secondevie.common;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A SIRET number: 14 digits (the 9-digit SIREN of the company and the 5-digit NIC of the
  * establishment) whose last digit is a Luhn check digit over all 14. The establishments of La Poste
  * (SIREN 356 000 000) follow INSEE's other rule: the sum of the digits is a multiple of 5.
  */
+@NamedInterface("api")
 public record Siret(String value) {
 
   private static final String LA_POSTE_SIREN = "356000000";

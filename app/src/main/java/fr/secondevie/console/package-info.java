@@ -13,5 +13,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Operations console",
-    allowedDependencies = {"inventory", "models"})
+    allowedDependencies = {"inventory :: api", "models"})
 package fr.secondevie.console;

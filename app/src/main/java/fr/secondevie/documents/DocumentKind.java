@@ -1,6 +1,9 @@
 package fr.secondevie.documents;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What a stored document proves, with its French label. */
+@NamedInterface("api")
 public enum DocumentKind {
   WIPE_REPORT("Rapport d'effacement"),
   SANITIZATION_CERTIFICATE("Certificat d'effacement"),

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Stores documents and gives them back, with their content hash. */
+@NamedInterface("api")
 @Service
 @Transactional
 public class DocumentService {

@@ -1,8 +1,10 @@
 package fr.secondevie.documents;
 
 import java.util.Objects;
+import org.springframework.modulith.NamedInterface;
 
 /** A document to store: its content and what it is. */
+@NamedInterface("api")
 public record NewDocument(
     DocumentKind kind,
     String filename,

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -17,6 +18,7 @@ import org.thymeleaf.context.Context;
  * fonts, which cover French text; the renderer replaces the narrow no-break space that French
  * number formats produce, which those fonts lack, by a normal no-break space.
  */
+@NamedInterface("api")
 @Component
 public class PdfRenderer {
 

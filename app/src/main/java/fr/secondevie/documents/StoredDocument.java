@@ -3,6 +3,7 @@ package fr.secondevie.documents;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A stored file's metadata. The content lives in its own table ({@link DocumentService#content}) so
@@ -12,6 +13,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param sha256 hex SHA-256 of the content, as cited in chains of custody
  * @param ownerRef what the document belongs to, {@code <kind>:<id>} (e.g. {@code asset:INV-1234})
  */
+@NamedInterface("api")
 @Table("document")
 public record StoredDocument(
     @Id Long id,

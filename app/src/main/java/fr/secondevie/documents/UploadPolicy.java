@@ -3,6 +3,7 @@ package fr.secondevie.documents;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What an uploaded file may be. The type is read from the content's first bytes (a renamed
@@ -11,6 +12,7 @@ import java.util.Set;
  * @param maxBytes largest accepted size
  * @param allowed accepted types
  */
+@NamedInterface("api")
 public record UploadPolicy(long maxBytes, Set<FileType> allowed) {
 
   /** Evidence files: PDF or images, 10 MB at most. */

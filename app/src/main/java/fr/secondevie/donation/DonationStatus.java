@@ -1,7 +1,7 @@
 package fr.secondevie.donation;
 
 /** Where one asset's donation stands. */
-public enum DonationStatus {
+enum DonationStatus {
   /** The agreement is prepared: the asset is allocated to the request. */
   AGREED("Convention établie"),
   /** Handed over against a signed receipt: the beneficiary owns it. */

@@ -1,5 +1,7 @@
 package fr.secondevie.donation;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Who a beneficiary is in the terms of CGPPP article L3212-2, which decides whether the hospital
  * may give it IT equipment for free.
@@ -11,6 +13,7 @@ package fr.secondevie.donation;
  * to resell at all. Other organisations may be kept in the registry (history, other kinds of gifts)
  * but never receive a proposal.
  */
+@NamedInterface("api")
 public enum LegalCategory {
   PARENTS_ASSOCIATION("Association de parents d'élèves", "L3212-2 3°", true, false),
   SCHOOL_SUPPORT_ASSOCIATION("Association de soutien scolaire", "L3212-2 3°", true, false),

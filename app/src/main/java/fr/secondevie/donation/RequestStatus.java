@@ -1,7 +1,7 @@
 package fr.secondevie.donation;
 
 /** Where a donation request stands. */
-public enum RequestStatus {
+enum RequestStatus {
   OPEN("Ouverte"),
   FULFILLED("Satisfaite"),
   CLOSED("Close");

@@ -13,5 +13,11 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Donation",
-    allowedDependencies = {"common", "inventory", "documents", "processes", "routing"})
+    allowedDependencies = {
+      "common :: api",
+      "inventory :: api",
+      "documents :: api",
+      "processes :: api",
+      "routing :: api"
+    })
 package fr.secondevie.donation;

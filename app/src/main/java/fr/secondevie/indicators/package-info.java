@@ -8,12 +8,12 @@
 @org.springframework.modulith.ApplicationModule(
     displayName = "Indicators",
     allowedDependencies = {
-      "common",
-      "inventory",
-      "processes",
-      "donation",
-      "documents",
-      "notification",
+      "common :: api",
+      "inventory :: api",
+      "processes :: api",
+      "donation :: api",
+      "documents :: api",
+      "notification :: api",
       "purchasing"
     })
 package fr.secondevie.indicators;

@@ -13,6 +13,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One piece of IT equipment of the hospital, the aggregate root of the inventory.
@@ -22,6 +23,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * that a deleted last entry is detected. Status changes go through {@link #moveTo}, which refuses
  * the transitions {@link AssetStatus} does not allow.
  */
+@NamedInterface("api")
 @Table("asset")
 public class Asset {
 
@@ -158,6 +160,7 @@ public class Asset {
    *
    * @param acquisitionCostCents acquisition cost excluding VAT, in euro cents
    */
+  @NamedInterface("api")
   public record Description(
       String serialNumber,
       String name,
@@ -176,6 +179,7 @@ public class Asset {
    * @param reconditioned bought reconditioned (counts as reuse in the AGEC share)
    * @param contractReference purchasing central or SAD contract, null for a direct order
    */
+  @NamedInterface("api")
   public record Acquisition(
       boolean reconditioned,
       String supplierName,

@@ -2,8 +2,10 @@ package fr.secondevie.inventory;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /** What kind of equipment an asset is. Labels are the French ones shown to users. */
+@NamedInterface("api")
 public enum AssetCategory {
   DESKTOP("Poste fixe"),
   LAPTOP("Ordinateur portable"),

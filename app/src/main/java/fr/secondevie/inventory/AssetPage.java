@@ -1,8 +1,10 @@
 package fr.secondevie.inventory;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /** One page of an asset search. */
+@NamedInterface("api")
 public record AssetPage(List<AssetSummary> content, int page, int size, long totalElements) {
 
   public int totalPages() {

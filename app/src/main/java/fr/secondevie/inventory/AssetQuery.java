@@ -1,5 +1,7 @@
 package fr.secondevie.inventory;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Filters and page of an asset search; null filters match everything.
  *
@@ -8,6 +10,7 @@ package fr.secondevie.inventory;
  * @param route the recorded disposition route, or null for all
  * @param campaignId only the assets of this renewal campaign, or null for all
  */
+@NamedInterface("api")
 public record AssetQuery(
     AssetStatus status,
     AssetCategory category,

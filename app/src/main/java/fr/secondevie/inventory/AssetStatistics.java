@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Read-side counts and selections over sets of assets, for other modules (campaign selection and
  * progress). Sets are given by asset ids; large sets are queried in chunks.
  */
+@NamedInterface("api")
 @Component
 @Transactional(readOnly = true)
 public class AssetStatistics {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Lifecycle status of an asset and the transitions the end-of-life processes may make.
@@ -28,6 +29,7 @@ import java.util.Set;
  *   <li>DONATED and RECYCLED are final.
  * </ul>
  */
+@NamedInterface("api")
 public enum AssetStatus {
   IN_SERVICE("En service"),
   IN_STOCK("En stock"),

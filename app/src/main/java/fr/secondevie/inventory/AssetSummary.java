@@ -1,12 +1,14 @@
 package fr.secondevie.inventory;
 
 import java.time.LocalDate;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One line of an asset list.
  *
  * @param location the GLPI location ("Lieu"), its first level being the site
  */
+@NamedInterface("api")
 public record AssetSummary(
     long id,
     String inventoryNumber,

@@ -1,6 +1,9 @@
 package fr.secondevie.inventory;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What a chain-of-custody entry records. */
+@NamedInterface("api")
 public enum CustodyAction {
   REGISTERED("Enregistré dans l'inventaire"),
   DESCRIPTION_UPDATED("Description mise à jour"),

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One entry of an asset's chain of custody: who did what, when, with which evidence.
@@ -24,6 +25,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param hashAlg {@link CustodySeal#HMAC_SHA256} or {@link CustodySeal#SHA256} (legacy)
  * @param keyId id of the key of a keyed entry ({@link CustodySeal#keyId}), null for a legacy one
  */
+@NamedInterface("api")
 @Table("custody_entry")
 public record CustodyEntry(
     @Id Long id,

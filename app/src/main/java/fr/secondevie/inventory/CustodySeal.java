@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +42,7 @@ import org.springframework.stereotype.Component;
  *
  * The key is never logged; its id (first 16 hex digits of its SHA-256) is stored with each entry.
  */
+@NamedInterface("api")
 @Component
 public class CustodySeal {
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The one place that turns what the chain of custody stores into plain French for people: who did
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
  * when shown, never rewritten; new entries are written in plain French with the same helpers
  * ({@link #years}, {@link #euros}).
  */
+@NamedInterface("api")
 public final class CustodyText {
 
   private CustodyText() {}
@@ -66,6 +68,7 @@ public final class CustodyText {
    * @param userId the login of the person, when the actor names one through a worker
    * @param worker the job type of the worker that wrote the entry, or null
    */
+  @NamedInterface("api")
   public record Actor(String name, String userId, String worker) {
 
     /** The technical part, for a "Détails" disclosure: login and worker, or null. */

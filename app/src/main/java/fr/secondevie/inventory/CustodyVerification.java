@@ -1,6 +1,7 @@
 package fr.secondevie.inventory;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Result of checking an asset's chain of custody.
@@ -14,6 +15,7 @@ import java.util.List;
  *     plain SHA-256 before the chain was keyed, which a database user could rewrite), or 0 when
  *     every entry is keyed
  */
+@NamedInterface("api")
 public record CustodyVerification(
     boolean valid, int entries, Integer firstBrokenSeq, String problem, int unkeyedUntil) {
 

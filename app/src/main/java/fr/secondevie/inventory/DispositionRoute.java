@@ -1,6 +1,9 @@
 package fr.secondevie.inventory;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Where a retired asset goes (decided by the DMN {@code asset-route} or by arbitration). */
+@NamedInterface("api")
 public enum DispositionRoute {
   INTERNAL_REUSE("Réemploi interne"),
   DONATION("Don"),

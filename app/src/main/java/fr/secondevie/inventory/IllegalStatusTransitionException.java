@@ -1,8 +1,10 @@
 package fr.secondevie.inventory;
 
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 
 /** A status change that {@link AssetStatus} does not allow. */
+@NamedInterface("api")
 public class IllegalStatusTransitionException extends RuntimeException {
 
   private final AssetStatus from;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What a technician found when collecting an asset: its condition, whether it works, the battery
@@ -18,6 +19,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param storageAttestationRef reference of the destruction proof of a removed medium, else null
  * @param storageVerifiedBy who verified that the asset holds no medium, else null
  */
+@NamedInterface("api")
 @Table("asset_inspection")
 public record Inspection(
     @Id Long id,

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * serial number) and one custody entry summing up the condition and the ANSSI checklist, all in one
  * transaction and idempotent by the operation id.
  */
+@NamedInterface("api")
 @Service
 @Transactional
 public class InspectionService {

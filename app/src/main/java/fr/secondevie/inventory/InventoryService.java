@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Every command locks the asset's row, is idempotent by its operation id, and appends one entry
  * to the asset's chain of custody in the same transaction as the change it records.
  */
+@NamedInterface("api")
 @Service
 @Transactional
 public class InventoryService {

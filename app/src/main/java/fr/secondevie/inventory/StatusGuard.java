@@ -1,5 +1,7 @@
 package fr.secondevie.inventory;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A rule another module adds to the inventory's status changes.
  *
@@ -8,6 +10,7 @@ package fr.secondevie.inventory;
  * sanitization module uses it to hold the invariant that no asset reaches a status past {@code
  * SANITIZED} while one of its storage devices lacks a passing certificate or a destruction proof.
  */
+@NamedInterface("api")
 public interface StatusGuard {
 
   /**

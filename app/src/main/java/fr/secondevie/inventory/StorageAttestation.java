@@ -1,6 +1,7 @@
 package fr.secondevie.inventory;
 
 import java.util.Objects;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What the technician attests when an asset of a category that carries storage ({@link
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param verifiedBy for {@link Kind#VERIFIED_ABSENT}: who opened the asset and found no medium;
  *     else null
  */
+@NamedInterface("api")
 public record StorageAttestation(Kind kind, String reference, String verifiedBy) {
 
   /** The two attestations the collection form offers. */

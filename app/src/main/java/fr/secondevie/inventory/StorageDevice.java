@@ -3,6 +3,7 @@ package fr.secondevie.inventory;
 import java.util.Objects;
 import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A storage medium inside an asset, identified by its serial number: the unit that is wiped and
@@ -14,6 +15,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param interfaceName bus or interface (SATA, SAS, PCIe, USB…), when known
  * @param model manufacturer model, when known
  */
+@NamedInterface("api")
 @Table("asset_storage_device")
 public record StorageDevice(
     String serialNumber,

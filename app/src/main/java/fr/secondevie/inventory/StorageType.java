@@ -1,6 +1,9 @@
 package fr.secondevie.inventory;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Kind of storage medium; it drives the sanitization method (NIST SP 800-88, IEEE 2883). */
+@NamedInterface("api")
 public enum StorageType {
   HDD("Disque dur"),
   SSD("SSD SATA/SAS"),

@@ -7,4 +7,4 @@ import org.springframework.data.relational.core.mapping.Table;
  * size…), keyed by its name in {@link Asset#technicalAttributes()}.
  */
 @Table("asset_attribute")
-public record TechnicalAttribute(String value) {}
+record TechnicalAttribute(String value) {}

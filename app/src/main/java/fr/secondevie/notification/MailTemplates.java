@@ -2,6 +2,7 @@ package fr.secondevie.notification;
 
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -13,6 +14,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * syntax: {@code [(${value})]}, {@code [# th:if="${...}"]...[/]}), as the PDFs come from HTML
  * templates. Its own engine: the pages' engine renders HTML and escapes for it.
  */
+@NamedInterface("api")
 @Component
 public class MailTemplates {
 

@@ -5,8 +5,10 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.modulith.NamedInterface;
 
 /** One message of the outbox. {@code documentIds} is a comma-separated list of public ids. */
+@NamedInterface("api")
 @Table("notification")
 public record Notification(
     @Id Long id,

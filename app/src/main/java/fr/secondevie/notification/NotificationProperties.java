@@ -2,6 +2,7 @@ package fr.secondevie.notification;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Where group messages go ({@code secondevie.notification.*}).
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     e.g. a functional mailbox of the DSI
  * @param appUrl the application's address, for links in messages
  */
+@NamedInterface("api")
 @ConfigurationProperties("secondevie.notification")
 public record NotificationProperties(Map<String, String> groupAddresses, String appUrl) {
 

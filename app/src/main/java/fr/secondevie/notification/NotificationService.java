@@ -17,6 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Service;
  * is recorded as {@code FAILED} and the exception reaches the caller (a job worker then fails its
  * job, which is retried with the same operation id).
  */
+@NamedInterface("api")
 @Service
 public class NotificationService {
 

@@ -1,7 +1,7 @@
 package fr.secondevie.notification;
 
 /** Where an outgoing message stands. */
-public enum NotificationStatus {
+enum NotificationStatus {
   /** Kept in the outbox only: no SMTP server is configured (embedded mode). */
   RECORDED("Consigné (envoi désactivé)"),
   SENT("Envoyé"),

@@ -3,6 +3,7 @@ package fr.secondevie.notification;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An e-mail to send.
@@ -14,6 +15,7 @@ import java.util.Objects;
  *     placeholder, only the message handed to the SMTP server carries the value. A caller whose
  *     send failed calls again with the secret (it is never read back from the outbox).
  */
+@NamedInterface("api")
 public record OutgoingMessage(
     String operationId,
     String recipient,

@@ -11,5 +11,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Notification",
-    allowedDependencies = {"common", "documents", "processes"})
+    allowedDependencies = {"common :: api", "documents :: api", "processes :: api"})
 package fr.secondevie.notification;

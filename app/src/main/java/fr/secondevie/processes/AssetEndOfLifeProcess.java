@@ -1,5 +1,7 @@
 package fr.secondevie.processes;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * P2 {@code asset-end-of-life} — Fin de vie d'un équipement ({@code bpmn/asset-end-of-life.bpmn}).
  *
@@ -11,6 +13,7 @@ package fr.secondevie.processes;
  * to one of {@link Outcomes}. Every {@code inventory.update-status} task moves the inventory status
  * named by its {@link Headers#TARGET_STATUS} header and appends to the chain of custody.
  */
+@NamedInterface("api")
 public final class AssetEndOfLifeProcess {
 
   /** BPMN process id. */

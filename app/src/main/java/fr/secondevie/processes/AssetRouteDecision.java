@@ -1,5 +1,7 @@
 package fr.secondevie.processes;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Decision {@code asset-route} ({@code bpmn/asset-route.dmn}): the route of a sanitized asset.
  *
@@ -8,6 +10,7 @@ package fr.secondevie.processes;
  * reconditioning, and a final catch-all {@code REVIEW}). The business rule task {@code
  * decide-route} maps the process variables onto the inputs below.
  */
+@NamedInterface("api")
 public final class AssetRouteDecision {
 
   /** DMN decision id. */

@@ -1,10 +1,13 @@
 package fr.secondevie.processes;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Candidate groups of the user tasks ({@code zeebe:assignmentDefinition candidateGroups}). They
  * carry the names of the application roles, so that the task inbox offers a task to the users
  * holding the role and Tasklist to the members of the group of the same name.
  */
+@NamedInterface("api")
 public final class CandidateGroups {
 
   /** DSI technicians: collection, wipe reports, media destruction, handover, pickup. */

@@ -1,5 +1,7 @@
 package fr.secondevie.processes;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * P3 {@code dismantling-lot} — Lot de démantèlement (entreprise adaptée) ({@code
  * bpmn/dismantling-lot.bpmn}).
@@ -11,6 +13,7 @@ package fr.secondevie.processes;
  * entered, then {@link AssetEndOfLifeProcess.Messages#DISMANTLING_COMPLETED} is published for every
  * asset of the lot.
  */
+@NamedInterface("api")
 public final class DismantlingLotProcess {
 
   /** BPMN process id. */

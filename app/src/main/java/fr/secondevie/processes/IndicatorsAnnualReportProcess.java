@@ -1,5 +1,7 @@
 package fr.secondevie.processes;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * P7 {@code indicators-annual-report} — Rapport annuel des indicateurs ({@code
  * bpmn/indicators-annual-report.bpmn}).
@@ -13,6 +15,7 @@ package fr.secondevie.processes;
  * ({@link Forms#CORRECT_INDICATORS_DATA}), after which the year is computed again; {@link
  * JobTypes#PUBLISH_ANNUAL} publishes the PDF and CSV files.
  */
+@NamedInterface("api")
 public final class IndicatorsAnnualReportProcess {
 
   /** BPMN process id. */

@@ -1,5 +1,7 @@
 package fr.secondevie.processes;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * P5 {@code reconditioned-purchase} — Achat reconditionné ({@code
  * bpmn/reconditioned-purchase.bpmn}) and its decision {@code purchase-channel} ({@code
@@ -12,6 +14,7 @@ package fr.secondevie.processes;
  * ordered (PDF), received with its serial numbers, registered in the inventory and its spend
  * written to the ledger the indicators read.
  */
+@NamedInterface("api")
 public final class ReconditionedPurchaseProcess {
 
   /** BPMN process id. */

@@ -1,10 +1,13 @@
 package fr.secondevie.processes;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The reminder job shared by the processes: a non-interrupting timer starts a task of type {@link
  * #JOB_TYPE} whose header {@link #HEADER} tells the worker which reminder to send. The worker sends
  * it (e-mail, inbox notice) and completes without variables.
  */
+@NamedInterface("api")
 public final class Reminders {
 
   /** Job type of every reminder task. */

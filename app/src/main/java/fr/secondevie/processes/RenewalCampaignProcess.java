@@ -1,5 +1,7 @@
 package fr.secondevie.processes;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * P1 {@code equipment-renewal-campaign} — Campagne de renouvellement ({@code
  * bpmn/equipment-renewal-campaign.bpmn}).
@@ -11,6 +13,7 @@ package fr.secondevie.processes;
  * into {@link Variables#CAMPAIGN_SUMMARY}; {@code campaign.close} closes the campaign. A weekly
  * non-interrupting timer reports progress while assets are processed.
  */
+@NamedInterface("api")
 public final class RenewalCampaignProcess {
 
   /** BPMN process id. */

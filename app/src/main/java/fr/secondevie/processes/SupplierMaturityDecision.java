@@ -1,5 +1,7 @@
 package fr.secondevie.processes;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Decision {@code supplier-maturity} ({@code bpmn/supplier-maturity.dmn}): the sustainable-IT
  * maturity level (1–4) of a supplier and the bonus it earns in tender scoring, from the justified
@@ -10,6 +12,7 @@ package fr.secondevie.processes;
  * the five axes covered, level 3 from 50 with at least three axes, level 2 from 25, level 1 below.
  * The business rule task {@code decide-maturity} reads the process variables of the same names.
  */
+@NamedInterface("api")
 public final class SupplierMaturityDecision {
 
   /** DMN decision id. */

@@ -1,5 +1,7 @@
 package fr.secondevie.processes;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * P4 {@code supplier-referencing} — Référencement fournisseur ({@code
  * bpmn/supplier-referencing.bpmn}).
@@ -15,6 +17,7 @@ package fr.secondevie.processes;
  * #REFERENCING_VALIDITY}), reject, or ask for more evidence (a new link, the same application). The
  * supplier is told the outcome by {@code supplier.notify}.
  */
+@NamedInterface("api")
 public final class SupplierReferencingProcess {
 
   /** BPMN process id. */

@@ -14,12 +14,12 @@
 @org.springframework.modulith.ApplicationModule(
     displayName = "Reconditioned purchasing",
     allowedDependencies = {
-      "common",
-      "inventory",
-      "suppliers",
-      "documents",
-      "notification",
-      "processes",
-      "reconditioning"
+      "common :: api",
+      "inventory :: api",
+      "suppliers :: api",
+      "documents :: api",
+      "notification :: api",
+      "processes :: api",
+      "reconditioning :: api"
     })
 package fr.secondevie.purchasing;

@@ -1,7 +1,7 @@
 package fr.secondevie.reconditioning;
 
 /** Who refurbishes. */
-public enum Channel {
+enum Channel {
   INTERNAL_WORKSHOP("Atelier interne"),
   SUPPLIER("Fournisseur référencé");
 

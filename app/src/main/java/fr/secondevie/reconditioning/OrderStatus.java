@@ -1,7 +1,7 @@
 package fr.secondevie.reconditioning;
 
 /** Where a reconditioning order stands. */
-public enum OrderStatus {
+enum OrderStatus {
   OPEN("En cours"),
   COMPLETED("Terminé");
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The condition grade of assets after their last reconditioning (the workshop's or the supplier's
  * report, {@code newGrade}): what the internal stock offers to the next purchase request.
  */
+@NamedInterface("api")
 @Component
 public class ReconditionedGrades {
 

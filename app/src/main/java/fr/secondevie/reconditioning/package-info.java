@@ -13,5 +13,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Reconditioning",
-    allowedDependencies = {"common", "inventory", "processes"})
+    allowedDependencies = {"common :: api", "inventory :: api", "processes :: api"})
 package fr.secondevie.reconditioning;

@@ -5,7 +5,7 @@ package fr.secondevie.recycling;
  * recognised disabled workers (Code du travail L5213-13 et s.); an ESAT is a medico-social
  * establishment of the protected sector (authorised by the regional health agency).
  */
-public enum CompanyType {
+enum CompanyType {
   EA("Entreprise adaptée (EA)"),
   ESAT("Établissement et service d'accompagnement par le travail (ESAT)");
 

@@ -1,7 +1,7 @@
 package fr.secondevie.recycling;
 
 /** Where a dismantling lot stands, in the order of process {@code dismantling-lot}. */
-public enum LotStatus {
+enum LotStatus {
   OPEN("Ouvert"),
   FULL("Complet"),
   CLOSED("Clos"),

@@ -13,5 +13,11 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Recycling (adapted companies)",
-    allowedDependencies = {"common", "inventory", "documents", "notification", "processes"})
+    allowedDependencies = {
+      "common :: api",
+      "inventory :: api",
+      "documents :: api",
+      "notification :: api",
+      "processes :: api"
+    })
 package fr.secondevie.recycling;

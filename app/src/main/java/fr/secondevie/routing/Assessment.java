@@ -14,7 +14,7 @@ import java.math.BigDecimal;
  * @param age the age in words ("8 ans et 7 mois", "—" when unknown), for forms
  * @param residualValue the residual value in euros as people read it ("427,44 €"), for forms
  */
-public record Assessment(
+record Assessment(
     String category,
     Double ageYears,
     BigDecimal residualUnitValue,

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Builds the {@link Assessment} of an asset at today's date (Paris). Reads only. */
 @Service
 @Transactional(readOnly = true)
-public class AssessmentService {
+class AssessmentService {
 
   /** GLPI export columns that name the operating system (French headers). */
   static final String OS_NAME = "Système d'exploitation - Nom";

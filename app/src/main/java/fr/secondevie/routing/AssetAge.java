@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
  * plus the days since the last anniversary divided by the days from that anniversary to the next.
  * Exactly 10 on the tenth anniversary; one day later 10 + 1/365 (or 1/366).
  */
-public final class AssetAge {
+final class AssetAge {
 
   private AssetAge() {}
 

@@ -8,7 +8,7 @@ import java.math.RoundingMode;
  * category's accounting life, with the exact age in decimal years, never below zero. An asset past
  * its accounting life is worth 0 €.
  */
-public final class Depreciation {
+final class Depreciation {
 
   private Depreciation() {}
 

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * IllegalStateException}: the job fails and the incident names the reason) rather than fall back on
  * figures of its own. The table is fetched again only when the runtime's latest version changes.
  */
+@NamedInterface("api")
 @Component
 public class DonationLimits {
 
@@ -39,6 +41,7 @@ public class DonationLimits {
    * @param unitValueCap euros; a residual unit value above this is not given
    * @param decisionKey the decision version read
    */
+  @NamedInterface("api")
   public record Limits(BigDecimal maxAgeYears, BigDecimal unitValueCap, long decisionKey) {}
 
   private final CamundaClient client;

@@ -11,7 +11,7 @@ import java.util.Optional;
  * row wins; an unknown system is "unknown" (null), never "supported". The dates are the publishers'
  * end of security support for the editions a hospital runs (docs/routing.md).
  */
-public final class OsSupportTable {
+final class OsSupportTable {
 
   /**
    * @param contains lower-case fragments that must all occur in the name

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     given take the defaults of {@link #DEFAULT_LIFE_YEARS}
  */
 @ConfigurationProperties("secondevie.routing")
-public record RoutingProperties(Map<AssetCategory, Integer> accountingLifeYears) {
+record RoutingProperties(Map<AssetCategory, Integer> accountingLifeYears) {
 
   /** Defaults: within the 3 to 5 years hospitals' accounting uses for IT equipment. */
   public static final Map<AssetCategory, Integer> DEFAULT_LIFE_YEARS = defaults();

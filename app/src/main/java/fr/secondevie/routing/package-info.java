@@ -12,5 +12,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Routing",
-    allowedDependencies = {"common", "inventory", "processes", "models"})
+    allowedDependencies = {"common :: api", "inventory :: api", "processes :: api", "models"})
 package fr.secondevie.routing;

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * of the others are kept, and the worker raises {@code SANITIZATION_FAILED}. Idempotent by
  * operation id (one certificate per operation and drive).
  */
+@NamedInterface("api")
 @Service
 @Transactional
 public class CertificateService {

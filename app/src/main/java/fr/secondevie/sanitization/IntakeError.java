@@ -9,7 +9,7 @@ package fr.secondevie.sanitization;
  * @param value the offending value, as submitted (shortened), or null
  * @param message French explanation
  */
-public record IntakeError(String field, Integer line, String value, String message) {
+record IntakeError(String field, Integer line, String value, String message) {
 
   static IntakeError field(String field, Integer line, Object value, String message) {
     return new IntakeError(field, line, shorten(value), message);

@@ -3,7 +3,7 @@ package fr.secondevie.sanitization;
 import java.util.List;
 
 /** A submitted wipe report has problems: nothing was stored, nothing was published. */
-public class IntakeRejectedException extends RuntimeException {
+class IntakeRejectedException extends RuntimeException {
 
   private final List<IntakeError> errors;
 

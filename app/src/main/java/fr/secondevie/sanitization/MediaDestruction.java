@@ -10,7 +10,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * provider and the provider's certificate reference, with the record we generated (PDF).
  */
 @Table("media_destruction")
-public record MediaDestruction(
+record MediaDestruction(
     @Id Long id,
     long assetId,
     String serialNumber,

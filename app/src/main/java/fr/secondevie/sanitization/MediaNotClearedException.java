@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * meets it fails its job (an incident): the process model never lets it happen, so it means the
  * data changed under the process.
  */
-public class MediaNotClearedException extends IllegalStateException {
+class MediaNotClearedException extends IllegalStateException {
 
   /**
    * One reason the storage is not cleared.

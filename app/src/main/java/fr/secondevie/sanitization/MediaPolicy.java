@@ -25,7 +25,7 @@ import java.util.Set;
  *       flash, tapes and unknown media reach Clear at most.
  * </ul>
  */
-public final class MediaPolicy {
+final class MediaPolicy {
 
   private static final Set<StorageType> FLASH =
       EnumSet.of(StorageType.SSD, StorageType.NVME, StorageType.EMMC);

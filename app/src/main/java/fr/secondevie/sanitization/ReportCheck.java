@@ -14,7 +14,7 @@ import java.util.Locale;
  * the result was verified. A drive reported twice must pass every time. A plan without any drive
  * passes only when its absence is proven ({@link SanitizationPlan#noStorageReason}).
  */
-public final class ReportCheck {
+final class ReportCheck {
 
   /** The drive is in the plan but not in the report. */
   public static final String NOT_IN_REPORT = "NOT_IN_REPORT";

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The certificate of sanitization of one storage device, with the fields of NIST SP 800-88 Rev.1
@@ -21,6 +22,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param effectiveLevel the level reached (the declared method type capped by the technique)
  * @param fingerprint SHA-256 of {@link #canonicalContent()}: any later change of a field shows
  */
+@NamedInterface("api")
 @Table("sanitization_certificate")
 public record SanitizationCertificate(
     @Id Long id,

@@ -1,9 +1,12 @@
 package fr.secondevie.sanitization;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The sanitization levels of NIST SP 800-88, in increasing strength: an effective level at or above
  * the required one satisfies it.
  */
+@NamedInterface("api")
 public enum SanitizationLevel {
   /** Logical techniques on all user-addressable locations (overwrite). */
   CLEAR("Clear (effacement logique)"),

@@ -1,6 +1,9 @@
 package fr.secondevie.sanitization;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The technique used, as NIST SP 800-88 Appendix G names them (values of the wipe report). */
+@NamedInterface("api")
 public enum SanitizationMethod {
   OVERWRITE("Écrasement (réécriture des zones adressables)"),
   BLOCK_ERASE("Effacement par blocs (SANITIZE BLOCK ERASE)"),

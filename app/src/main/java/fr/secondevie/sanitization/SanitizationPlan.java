@@ -2,6 +2,7 @@ package fr.secondevie.sanitization;
 
 import fr.secondevie.inventory.StorageType;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Process variable {@code sanitizationPlan}: the level each storage device requires.
@@ -11,6 +12,7 @@ import java.util.List;
  *     or a category that carries no storage), in French; null when there are drives, or when
  *     nothing proves the absence (then the plan does not pass, {@link ReportCheck})
  */
+@NamedInterface("api")
 public record SanitizationPlan(
     boolean healthData, List<PlannedDrive> drives, String noStorageReason) {
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * never assumed absent: a computer, server, array, printer or phone with no drive is planned only
  * with the attestation its collection recorded.
  */
+@NamedInterface("api")
 @Service
 @Transactional
 public class SanitizationPlanner {

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     before the process waits for it
  */
 @ConfigurationProperties("secondevie.sanitization")
-public record SanitizationProperties(
+record SanitizationProperties(
     String organization, List<String> servicesWithoutHealthData, Duration reportMessageTtl) {
 
   public SanitizationProperties {

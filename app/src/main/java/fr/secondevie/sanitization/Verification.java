@@ -1,6 +1,9 @@
 package fr.secondevie.sanitization;
 
+import org.springframework.modulith.NamedInterface;
+
 /** How the result was verified (NIST SP 800-88 Appendix G: full, quick sampling, none). */
+@NamedInterface("api")
 public enum Verification {
   FULL("Vérification complète"),
   SAMPLING("Vérification par échantillonnage"),

@@ -15,7 +15,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * reading is kept here with the drives in report order.
  */
 @Table("wipe_report")
-public class WipeReport {
+class WipeReport {
 
   /** Where the report came from. */
   public enum Source {

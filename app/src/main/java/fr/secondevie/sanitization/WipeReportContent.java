@@ -1,6 +1,7 @@
 package fr.secondevie.sanitization;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A wipe report as the checks read it, whatever its source (our JSON, a tool's export, or the form
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param performedOn ISO date or date-time, as given
  */
+@NamedInterface("api")
 public record WipeReportContent(
     String tool,
     String toolVersion,

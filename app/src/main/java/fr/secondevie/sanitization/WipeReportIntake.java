@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,6 +38,7 @@ import org.springframework.stereotype.Service;
  * is recognised: nothing is stored twice, and it is published again only if the first publication
  * failed.
  */
+@NamedInterface("api")
 @Service
 public class WipeReportIntake {
 

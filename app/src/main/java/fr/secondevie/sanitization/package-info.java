@@ -24,5 +24,10 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Sanitization",
-    allowedDependencies = {"common", "inventory", "documents", "processes"})
+    allowedDependencies = {
+      "common :: api",
+      "inventory :: api",
+      "documents :: api",
+      "processes :: api"
+    })
 package fr.secondevie.sanitization;

@@ -23,7 +23,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * rule here, or it is refused and the test fails. Controllers keep their {@code @PreAuthorize} as a
  * second check; it must not be stricter than the rule (the test would fail).
  */
-public final class AccessRules {
+final class AccessRules {
 
   /** Who a rule lets through. */
   public enum Audience {

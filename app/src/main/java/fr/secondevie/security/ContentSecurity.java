@@ -1,10 +1,13 @@
 package fr.secondevie.security;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The application's Content-Security-Policy, widened for one page that must show content from
  * configured hosts (a task form's images and iframes, {@code secondevie.forms.allowed-hosts}):
  * everything else stays as strict as on every other page.
  */
+@NamedInterface("api")
 public final class ContentSecurity {
 
   private ContentSecurity() {}

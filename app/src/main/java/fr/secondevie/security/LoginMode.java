@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * public password, and a Camunda installation is a real one by definition.
  */
 @Component("loginMode")
-public class LoginMode {
+class LoginMode {
 
   static final String DEMO_PROPERTY = "secondevie.demo.enabled";
 

@@ -1,6 +1,9 @@
 package fr.secondevie.security;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The roles of Seconde Vie (DESIGN §1 and §4). Spring authorities are {@code ROLE_<name>}. */
+@NamedInterface("api")
 public enum Role {
   TECHNICIAN("Technicien DSI"),
   ASSET_MANAGER("Gestionnaire de parc (pilote du processus)"),

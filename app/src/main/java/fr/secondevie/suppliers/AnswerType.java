@@ -1,7 +1,7 @@
 package fr.secondevie.suppliers;
 
 /** How a criterion is answered, and so how its answer becomes a fraction of its weight. */
-public enum AnswerType {
+enum AnswerType {
   /** Oui (1) or non (0). */
   YES_NO,
   /** One option among several, each with its fraction. */

@@ -4,7 +4,7 @@ package fr.secondevie.suppliers;
  * The five axes of the Charte Numérique Responsable, as the CHU states them when it signed the
  * charter: environment, ethics, accessibility, resilience and values.
  */
-public enum Axis {
+enum Axis {
   ENVIRONMENT("Environnement", "Limiter les impacts environnementaux du numérique"),
   ETHICS("Éthique", "Pratiques éthiques, loyales et protectrices des données"),
   ACCESSIBILITY("Accessibilité", "Des services numériques accessibles à tous"),

@@ -1,7 +1,7 @@
 package fr.secondevie.suppliers;
 
 /** The supplier already has an application that is not closed. */
-public class CandidateAlreadyInProgressException extends RuntimeException {
+class CandidateAlreadyInProgressException extends RuntimeException {
 
   private final long applicationId;
 

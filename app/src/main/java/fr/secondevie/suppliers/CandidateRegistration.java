@@ -18,14 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CandidateRegistration {
 
   private final SupplierRepository suppliers;
-  private final ApplicationRepository applications;
+  private final SupplierApplicationRepository applications;
   private final QuestionnaireCatalog catalog;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   CandidateRegistration(
       SupplierRepository suppliers,
-      ApplicationRepository applications,
+      SupplierApplicationRepository applications,
       QuestionnaireCatalog catalog,
       TransactionTemplate tx,
       Clock clock) {
@@ -55,7 +55,7 @@ class CandidateRegistration {
     }
     return tx.execute(
         status -> {
-          Application existing =
+          SupplierApplication existing =
               applications.findByProcessInstanceKey(processInstanceKey).orElse(null);
           if (existing != null) {
             Supplier supplier = supplier(suppliers, existing.getSupplierId());
@@ -82,7 +82,7 @@ class CandidateRegistration {
                     candidate.registeredBy() == null ? "SAD" : candidate.registeredBy());
           } else {
             Supplier known = supplier;
-            Application open =
+            SupplierApplication open =
                 applications.findBySupplier(known.getId()).stream()
                     .filter(a -> !a.getStatus().isClosed())
                     .findFirst()
@@ -97,9 +97,9 @@ class CandidateRegistration {
             supplier.update(candidate.name(), candidate.categorySet(), candidate.contact());
           }
           supplier = suppliers.save(supplier);
-          Application application =
+          SupplierApplication application =
               applications.save(
-                  Application.register(
+                  SupplierApplication.register(
                       supplier.getId(),
                       catalog.current().version(),
                       processInstanceKey,
@@ -112,7 +112,7 @@ class CandidateRegistration {
         });
   }
 
-  private static Registration registration(Application application, Supplier supplier) {
+  private static Registration registration(SupplierApplication application, Supplier supplier) {
     return new Registration(
         application.getId(),
         supplier.getId(),

@@ -1,7 +1,7 @@
 package fr.secondevie.suppliers;
 
 /** The evaluator's view of a criterion's evidence. */
-public enum EvidenceEvaluation {
+enum EvidenceEvaluation {
   PENDING("À évaluer"),
   ACCEPTED("Justificatif accepté"),
   REJECTED("Justificatif refusé");

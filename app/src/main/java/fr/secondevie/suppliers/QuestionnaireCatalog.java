@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * message (publish a new version instead).
  */
 @Component
-public class QuestionnaireCatalog {
+class QuestionnaireCatalog {
 
   static final String RESOURCES = "classpath*:suppliers/questionnaire-*.json";
 

@@ -20,7 +20,8 @@ final class ReferencingCommands {
 
   private ReferencingCommands() {}
 
-  static Application application(ApplicationRepository applications, long applicationId) {
+  static SupplierApplication application(
+      SupplierApplicationRepository applications, long applicationId) {
     return applications
         .findById(applicationId)
         .orElseThrow(() -> new NoSuchElementException("No supplier application " + applicationId));

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReferencingDecisions {
 
   private final SupplierRepository suppliers;
-  private final ApplicationRepository applications;
+  private final SupplierApplicationRepository applications;
   private final PortalTokens tokens;
   private final NotificationService notifications;
   private final SupplierMails mails;
@@ -36,7 +36,7 @@ class ReferencingDecisions {
 
   ReferencingDecisions(
       SupplierRepository suppliers,
-      ApplicationRepository applications,
+      SupplierApplicationRepository applications,
       PortalTokens tokens,
       NotificationService notifications,
       SupplierMails mails,
@@ -61,8 +61,8 @@ class ReferencingDecisions {
       long applicationId, int maturityLevel, int tenderBonus, String reason) {
     return tx.execute(
         status -> {
-          Application application = application(applications, applicationId);
-          if (application.getStatus() != ApplicationStatus.REFERENCED) {
+          SupplierApplication application = application(applications, applicationId);
+          if (application.getStatus() != SupplierApplicationStatus.REFERENCED) {
             application.reference(maturityLevel, tenderBonus, blankToNull(reason), now(clock));
             application = applications.save(application);
             LocalDate from = today(application.getClosedAt());
@@ -82,10 +82,10 @@ class ReferencingDecisions {
   }
 
   /** Closes the application without referencing (rejected, or no answer in time). */
-  public void close(long applicationId, ApplicationStatus closure, String reason) {
+  public void close(long applicationId, SupplierApplicationStatus closure, String reason) {
     tx.executeWithoutResult(
         status -> {
-          Application application = application(applications, applicationId);
+          SupplierApplication application = application(applications, applicationId);
           if (application.getStatus().isClosed()) {
             return;
           }
@@ -100,7 +100,7 @@ class ReferencingDecisions {
 
   /** E-mails the outcome to the application's contact, once per operation. */
   public void notifyOutcome(long applicationId, String outcome, String operationId) {
-    Application application = application(applications, applicationId);
+    SupplierApplication application = application(applications, applicationId);
     Supplier supplier = supplier(suppliers, application.getSupplierId());
     SupplierMails.Mail mail =
         mails.outcome(

@@ -104,11 +104,13 @@ public class ReferencingWorkers {
     String closure = headers.get(Headers.CLOSURE);
     if (Closures.REJECTED.equals(closure)) {
       decisions.close(
-          applicationId, ApplicationStatus.REJECTED, decision == null ? null : decision.reason());
+          applicationId,
+          SupplierApplicationStatus.REJECTED,
+          decision == null ? null : decision.reason());
     } else if (Closures.NO_ANSWER.equals(closure)) {
       decisions.close(
           applicationId,
-          ApplicationStatus.CLOSED_NO_ANSWER,
+          SupplierApplicationStatus.CLOSED_NO_ANSWER,
           "Aucune réponse transmise avant l'échéance.");
     } else {
       throw new IllegalArgumentException(

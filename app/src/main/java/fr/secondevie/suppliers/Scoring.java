@@ -23,7 +23,7 @@ import java.util.Set;
  *
  * <p>Scores are rounded half-up to one decimal, as shown to people and given to the decision.
  */
-public final class Scoring {
+final class Scoring {
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

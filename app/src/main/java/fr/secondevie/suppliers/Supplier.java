@@ -15,11 +15,13 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A supplier of the hospital, identified by its SIRET. Its referencing (maturity level, tender
  * bonus, validity) is that of its latest referenced application.
  */
+@NamedInterface("api")
 @Table("supplier")
 public class Supplier {
 

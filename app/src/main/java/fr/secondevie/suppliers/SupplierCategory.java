@@ -1,6 +1,9 @@
 package fr.secondevie.suppliers;
 
+import org.springframework.modulith.NamedInterface;
+
 /** What a supplier offers the hospital (several per supplier). */
+@NamedInterface("api")
 public enum SupplierCategory {
   RECONDITIONED_EQUIPMENT("Matériel reconditionné"),
   NEW_EQUIPMENT("Matériel neuf"),

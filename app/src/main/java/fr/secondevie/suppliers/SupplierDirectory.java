@@ -8,22 +8,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Read side for the staff pages: the supplier registry and a supplier's applications. */
+@NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class SupplierDirectory {
 
   private final SupplierRepository suppliers;
-  private final ApplicationRepository applications;
+  private final SupplierApplicationRepository applications;
   private final QuestionnaireCatalog catalog;
   private final Clock clock;
 
   SupplierDirectory(
       SupplierRepository suppliers,
-      ApplicationRepository applications,
+      SupplierApplicationRepository applications,
       QuestionnaireCatalog catalog,
       Clock clock) {
     this.suppliers = suppliers;
@@ -33,21 +35,23 @@ public class SupplierDirectory {
   }
 
   /** A row of the registry: the supplier and its open application, if any. */
-  public record Entry(Supplier supplier, Application openApplication) {}
+  @NamedInterface("api")
+  public record Entry(Supplier supplier, SupplierApplication openApplication) {}
 
   public List<Entry> registry() {
-    Map<Long, Application> open =
+    Map<Long, SupplierApplication> open =
         applications.findInProgress().stream()
             .collect(
-                Collectors.toMap(Application::getSupplierId, Function.identity(), (a, b) -> b));
+                Collectors.toMap(
+                    SupplierApplication::getSupplierId, Function.identity(), (a, b) -> b));
     return suppliers.findAllByName().stream().map(s -> new Entry(s, open.get(s.getId()))).toList();
   }
 
   /** Applications waiting for an evaluator, oldest submission first. */
-  public List<Application> awaitingEvaluation() {
+  public List<SupplierApplication> awaitingEvaluation() {
     return applications.findInProgress().stream()
-        .filter(a -> a.getStatus() == ApplicationStatus.SUBMITTED)
-        .sorted(Comparator.comparing(Application::getSubmittedAt))
+        .filter(a -> a.getStatus() == SupplierApplicationStatus.SUBMITTED)
+        .sorted(Comparator.comparing(SupplierApplication::getSubmittedAt))
         .toList();
   }
 
@@ -59,22 +63,22 @@ public class SupplierDirectory {
     return suppliers.findBySiret(siret);
   }
 
-  public List<Application> applicationsOf(long supplierId) {
+  public List<SupplierApplication> applicationsOf(long supplierId) {
     return applications.findBySupplier(supplierId);
   }
 
   /** The open application of a supplier, which blocks a new candidature. */
-  public Optional<Application> openApplicationOf(long supplierId) {
+  public Optional<SupplierApplication> openApplicationOf(long supplierId) {
     return applications.findBySupplier(supplierId).stream()
         .filter(a -> !a.getStatus().isClosed())
         .findFirst();
   }
 
-  public Optional<Application> application(long id) {
+  public Optional<SupplierApplication> application(long id) {
     return applications.findById(id);
   }
 
-  public Questionnaire questionnaire(Application application) {
+  public Questionnaire questionnaire(SupplierApplication application) {
     return catalog.get(application.getQuestionnaireVersion());
   }
 

@@ -30,14 +30,14 @@ public class SupplierEvaluation {
   static final String TASK_EVALUATOR = "tâche « Évaluer les justificatifs »";
 
   private final SupplierRepository suppliers;
-  private final ApplicationRepository applications;
+  private final SupplierApplicationRepository applications;
   private final QuestionnaireCatalog catalog;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   SupplierEvaluation(
       SupplierRepository suppliers,
-      ApplicationRepository applications,
+      SupplierApplicationRepository applications,
       QuestionnaireCatalog catalog,
       TransactionTemplate tx,
       Clock clock) {
@@ -59,7 +59,7 @@ public class SupplierEvaluation {
   public PreScore preScore(long applicationId) {
     return tx.execute(
         status -> {
-          Application application = application(applicationId);
+          SupplierApplication application = application(applicationId);
           Scoring.ScoreCard card = scoreCard(application);
           application.preScored(card.declarativeScore());
           applications.save(application);
@@ -69,18 +69,18 @@ public class SupplierEvaluation {
 
   /** The criteria to review, with their current decisions (what the form and the page show). */
   public List<ReviewItem> review(long applicationId) {
-    Application application = application(applicationId);
+    SupplierApplication application = application(applicationId);
     return review(application, scoreCard(application));
   }
 
-  public Scoring.ScoreCard scoreCard(Application application) {
+  public Scoring.ScoreCard scoreCard(SupplierApplication application) {
     return Scoring.score(
         catalog.get(application.getQuestionnaireVersion()),
         application.getAnswers(),
         application.getEvidence());
   }
 
-  private List<ReviewItem> review(Application application, Scoring.ScoreCard card) {
+  private List<ReviewItem> review(SupplierApplication application, Scoring.ScoreCard card) {
     List<ReviewItem> items = new ArrayList<>();
     for (Scoring.Line line : card.toReview()) {
       Criterion criterion = line.criterion();
@@ -128,8 +128,8 @@ public class SupplierEvaluation {
       long applicationId, List<ReviewItem> decisions, String comment, String evaluator) {
     return tx.execute(
         status -> {
-          Application application = application(applicationId);
-          if (application.getStatus() == ApplicationStatus.REFERENCED
+          SupplierApplication application = application(applicationId);
+          if (application.getStatus() == SupplierApplicationStatus.REFERENCED
               || application.getStatus().isClosed()) {
             return result(application, scoreCard(application));
           }
@@ -161,10 +161,10 @@ public class SupplierEvaluation {
       String evaluator,
       boolean complete,
       SupplierProcesses processes) {
-    Application saved =
+    SupplierApplication saved =
         tx.execute(
             status -> {
-              Application application = application(applicationId);
+              SupplierApplication application = application(applicationId);
               List<ReviewItem> review = checked(application, decisions, complete);
               apply(application, review, evaluator);
               return applications.save(application);
@@ -179,7 +179,7 @@ public class SupplierEvaluation {
 
   /** The review list merged with the decisions given, checked; throws when incomplete. */
   private List<ReviewItem> checked(
-      Application application, List<ReviewItem> decisions, boolean requireAll) {
+      SupplierApplication application, List<ReviewItem> decisions, boolean requireAll) {
     List<ReviewItem> review = review(application, scoreCard(application));
     Map<String, ReviewItem> given =
         decisions.stream()
@@ -215,7 +215,7 @@ public class SupplierEvaluation {
     return merged;
   }
 
-  private void apply(Application application, List<ReviewItem> review, String evaluator) {
+  private void apply(SupplierApplication application, List<ReviewItem> review, String evaluator) {
     Instant now = now(clock);
     for (ReviewItem item : review) {
       if (item.decision() != null) {
@@ -229,7 +229,7 @@ public class SupplierEvaluation {
     }
   }
 
-  private static EvaluationResult result(Application application, Scoring.ScoreCard card) {
+  private static EvaluationResult result(SupplierApplication application, Scoring.ScoreCard card) {
     Map<String, Long> summary = new LinkedHashMap<>();
     summary.put("accepted", card.count(Scoring.State.ACCEPTED));
     summary.put("rejected", card.count(Scoring.State.REJECTED));
@@ -240,7 +240,7 @@ public class SupplierEvaluation {
     return new EvaluationResult(card.justifiedScore(), card.axesCovered(), summary);
   }
 
-  public Application application(long applicationId) {
+  public SupplierApplication application(long applicationId) {
     return ReferencingCommands.application(applications, applicationId);
   }
 

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SupplierInvitations {
 
   private final SupplierRepository suppliers;
-  private final ApplicationRepository applications;
+  private final SupplierApplicationRepository applications;
   private final PortalTokens tokens;
   private final NotificationService notifications;
   private final SupplierMails mails;
@@ -37,7 +37,7 @@ class SupplierInvitations {
 
   SupplierInvitations(
       SupplierRepository suppliers,
-      ApplicationRepository applications,
+      SupplierApplicationRepository applications,
       PortalTokens tokens,
       NotificationService notifications,
       SupplierMails mails,
@@ -69,7 +69,7 @@ class SupplierInvitations {
             status -> {
               // two deliveries of the job at once: the second waits here until the first has
               // sent its link and marked it sent, then finds it sent
-              Application application = locked(applicationId);
+              SupplierApplication application = locked(applicationId);
               if (!tokens.hasOperation(operationId)) {
                 Instant deadline =
                     now(clock)
@@ -101,8 +101,8 @@ class SupplierInvitations {
     Sent<Boolean> sent =
         tx.execute(
             status -> {
-              Application application = locked(applicationId);
-              if (application.getStatus() != ApplicationStatus.OPEN
+              SupplierApplication application = locked(applicationId);
+              if (application.getStatus() != SupplierApplicationStatus.OPEN
                   || !now(clock).isBefore(application.getDeadline())) {
                 return new Sent<>(false, null);
               }
@@ -125,7 +125,7 @@ class SupplierInvitations {
     sent.orThrow();
   }
 
-  private Application locked(long applicationId) {
+  private SupplierApplication locked(long applicationId) {
     return applications
         .lockById(applicationId)
         .orElseThrow(() -> new NoSuchElementException("No supplier application " + applicationId));
@@ -157,7 +157,8 @@ class SupplierInvitations {
     }
   }
 
-  private record Prepared(Application application, Supplier supplier, PortalTokens.Issued issued) {}
+  private record Prepared(
+      SupplierApplication application, Supplier supplier, PortalTokens.Issued issued) {}
 
   /**
    * Sends the link of a token just issued. A failed send leaves the token unsent: the job's retry

@@ -41,7 +41,7 @@ class SupplierMails {
     this.templates = templates;
   }
 
-  Mail invitation(Application application, Supplier supplier) {
+  Mail invitation(SupplierApplication application, Supplier supplier) {
     Map<String, Object> v = common(application, supplier);
     v.put("round", application.getRound());
     v.put("reason", application.getDecisionReason());
@@ -56,7 +56,7 @@ class SupplierMails {
         templates.render("supplier-invitation", v));
   }
 
-  Mail reminder(Application application, Supplier supplier) {
+  Mail reminder(SupplierApplication application, Supplier supplier) {
     Map<String, Object> v = common(application, supplier);
     v.put("deadline", dateTime(application.getDeadline()));
     v.put("link", LINK_PLACEHOLDER);
@@ -74,7 +74,8 @@ class SupplierMails {
    *     Outcomes#NO_ANSWER}
    * @param validUntil the end of the referencing (referenced only)
    */
-  Mail outcome(Application application, Supplier supplier, String outcome, LocalDate validUntil) {
+  Mail outcome(
+      SupplierApplication application, Supplier supplier, String outcome, LocalDate validUntil) {
     String subject =
         switch (outcome) {
           case Outcomes.REFERENCED -> "Référencement accordé — ";
@@ -95,7 +96,7 @@ class SupplierMails {
     return new Mail(subject + supplier.getName(), templates.render("supplier-outcome", v));
   }
 
-  private static Map<String, Object> common(Application application, Supplier supplier) {
+  private static Map<String, Object> common(SupplierApplication application, Supplier supplier) {
     Map<String, Object> v = new HashMap<>();
     v.put("contact", application.getContactName());
     v.put("supplier", supplier.getName());

@@ -29,7 +29,7 @@ public class SupplierPortal {
   private static final int MAX_COMMENT = 2000;
 
   private final PortalTokens tokens;
-  private final ApplicationRepository applications;
+  private final SupplierApplicationRepository applications;
   private final SupplierRepository suppliers;
   private final QuestionnaireCatalog catalog;
   private final DocumentService documents;
@@ -38,7 +38,7 @@ public class SupplierPortal {
 
   SupplierPortal(
       PortalTokens tokens,
-      ApplicationRepository applications,
+      SupplierApplicationRepository applications,
       SupplierRepository suppliers,
       QuestionnaireCatalog catalog,
       DocumentService documents,
@@ -55,13 +55,13 @@ public class SupplierPortal {
 
   /** What the portal shows: the application of the token, its supplier and questionnaire. */
   public record PortalView(
-      Application application,
+      SupplierApplication application,
       Supplier supplier,
       Questionnaire questionnaire,
       Scoring.ScoreCard scoreCard) {
 
     public boolean editable() {
-      return application.getStatus() == ApplicationStatus.OPEN;
+      return application.getStatus() == SupplierApplicationStatus.OPEN;
     }
   }
 
@@ -94,7 +94,7 @@ public class SupplierPortal {
 
   @Transactional(readOnly = true)
   public PortalView open(String token) {
-    Application application = applicationOf(token);
+    SupplierApplication application = applicationOf(token);
     Questionnaire questionnaire = catalog.get(application.getQuestionnaireVersion());
     return new PortalView(
         application,
@@ -118,9 +118,9 @@ public class SupplierPortal {
       Map<String, String> answers,
       Map<String, String> comments,
       List<Upload> uploads) {
-    Application application = applicationOf(token);
-    if (application.getStatus() != ApplicationStatus.OPEN) {
-      throw new ApplicationStateException(
+    SupplierApplication application = applicationOf(token);
+    if (application.getStatus() != SupplierApplicationStatus.OPEN) {
+      throw new SupplierApplicationStateException(
           "Vos réponses ont été transmises : elles ne peuvent plus être modifiées.");
     }
     Questionnaire questionnaire = catalog.get(application.getQuestionnaireVersion());
@@ -195,7 +195,7 @@ public class SupplierPortal {
   /** Detaches an evidence file from the answer (the stored document is kept as history). */
   @Transactional
   public void removeEvidence(String token, String documentId) {
-    Application application = applicationOf(token);
+    SupplierApplication application = applicationOf(token);
     application.removeEvidence(documentId, now());
     applications.save(application);
   }
@@ -203,7 +203,7 @@ public class SupplierPortal {
   /** An evidence file of the token's application (never another application's). */
   @Transactional(readOnly = true)
   public Download evidence(String token, String documentId) {
-    Application application = applicationOf(token);
+    SupplierApplication application = applicationOf(token);
     Evidence evidence =
         application
             .evidence(documentId)
@@ -228,7 +228,7 @@ public class SupplierPortal {
    */
   @Transactional
   public List<String> submit(String token) {
-    Application application = applicationOf(token);
+    SupplierApplication application = applicationOf(token);
     Questionnaire questionnaire = catalog.get(application.getQuestionnaireVersion());
     Scoring.ScoreCard card =
         Scoring.score(questionnaire, application.getAnswers(), application.getEvidence());
@@ -258,9 +258,9 @@ public class SupplierPortal {
     return unjustified;
   }
 
-  private Application applicationOf(String token) {
+  private SupplierApplication applicationOf(String token) {
     long applicationId = tokens.resolve(token);
-    Application application =
+    SupplierApplication application =
         applications
             .findById(applicationId)
             .orElseThrow(() -> new PortalAccessException(PortalAccessException.Reason.UNKNOWN));

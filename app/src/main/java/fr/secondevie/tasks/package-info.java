@@ -14,11 +14,11 @@
 @org.springframework.modulith.ApplicationModule(
     displayName = "Task inbox",
     allowedDependencies = {
-      "campaigns",
-      "common",
-      "documents",
-      "inventory",
-      "processes",
-      "security"
+      "campaigns :: api",
+      "common :: api",
+      "documents :: api",
+      "inventory :: api",
+      "processes :: api",
+      "security :: api"
     })
 package fr.secondevie.tasks;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * time. Values are stored as euro cents and UTC instants.
  */
 @Component("fmt")
-public class Formats {
+class Formats {
 
   /** The time zone of the hospital, for display only. */
   public static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -92,7 +92,7 @@ class PortalWebTests {
     return jdbc.queryForObject(
         "SELECT COUNT(*) FROM document WHERE owner_ref = ?",
         Integer.class,
-        Application.ownerRef(applicationId));
+        SupplierApplication.ownerRef(applicationId));
   }
 
   private MockMultipartHttpServletRequestBuilder postTo(String token) {

@@ -36,7 +36,7 @@ class ReferencingDoubleDeliveryTests {
 
   @Autowired ReferencingWorkers workers;
   @Autowired NotificationService notifications;
-  @Autowired ApplicationRepository applications;
+  @Autowired SupplierApplicationRepository applications;
   @Autowired SupplierRepository suppliers;
   @Autowired SupplierPortal portal;
   @Autowired SupplierEvaluation evaluations;
@@ -180,8 +180,8 @@ class ReferencingDoubleDeliveryTests {
         });
 
     // then
-    Application application = applications.findById(applicationId).orElseThrow();
-    assertThat(application.getStatus()).isEqualTo(ApplicationStatus.CLOSED_NO_ANSWER);
+    SupplierApplication application = applications.findById(applicationId).orElseThrow();
+    assertThat(application.getStatus()).isEqualTo(SupplierApplicationStatus.CLOSED_NO_ANSWER);
     assertThat(mailsOf(applicationId))
         .filteredOn(m -> m.subject().startsWith("Questionnaire clos"))
         .hasSize(1);
@@ -219,7 +219,7 @@ class ReferencingDoubleDeliveryTests {
     // then
     assertThat(outputs).containsOnly(outputs.get(0));
     assertThat(applications.findById(applicationId).orElseThrow().getStatus())
-        .isEqualTo(ApplicationStatus.EVALUATED);
+        .isEqualTo(SupplierApplicationStatus.EVALUATED);
   }
 
   @Test
@@ -234,7 +234,7 @@ class ReferencingDoubleDeliveryTests {
 
     // then: the same end date to both deliveries, the supplier referenced
     assertThat(outputs).containsOnly(outputs.get(0));
-    Application application = applications.findById(applicationId).orElseThrow();
+    SupplierApplication application = applications.findById(applicationId).orElseThrow();
     Supplier supplier = suppliers.findById(application.getSupplierId()).orElseThrow();
     assertThat(supplier.getStatus()).isEqualTo(SupplierStatus.REFERENCED);
     assertThat(supplier.getReferencedUntil())

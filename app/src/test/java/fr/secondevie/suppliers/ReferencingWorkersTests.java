@@ -48,7 +48,7 @@ class ReferencingWorkersTests {
   @Autowired PortalTokens tokens;
   @Autowired NotificationService notifications;
   @Autowired Mailbox.Server mailbox;
-  @Autowired ApplicationRepository applications;
+  @Autowired SupplierApplicationRepository applications;
   @Autowired SupplierRepository suppliers;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestClock clock;
@@ -158,7 +158,7 @@ class ReferencingWorkersTests {
             applicationId);
     assertThat(stored).containsExactly(PortalTokens.hash(token)).doesNotContain(token);
     assertThat(applications.findById(applicationId).orElseThrow().getStatus())
-        .isEqualTo(ApplicationStatus.OPEN);
+        .isEqualTo(SupplierApplicationStatus.OPEN);
   }
 
   @Test
@@ -225,8 +225,8 @@ class ReferencingWorkersTests {
     assertThat(out.get(Variables.EVALUATION_SUMMARY))
         .isEqualTo(Map.of("accepted", 1L, "rejected", 1L, "unjustified", 1L, "notScored", 24L));
     assertThat(again).isEqualTo(out);
-    Application application = applications.findById(applicationId).orElseThrow();
-    assertThat(application.getStatus()).isEqualTo(ApplicationStatus.EVALUATED);
+    SupplierApplication application = applications.findById(applicationId).orElseThrow();
+    assertThat(application.getStatus()).isEqualTo(SupplierApplicationStatus.EVALUATED);
     assertThat(application.answer("VAL-01").orElseThrow().evaluationReason())
         .isEqualTo("Attestation non datée");
   }
@@ -253,8 +253,8 @@ class ReferencingWorkersTests {
               assertThat(annotated).extracting(ReviewItem::issue).allMatch(i -> i != null);
               assertThat(annotated.get(0).decision()).isEqualTo("REJECTED");
             });
-    Application application = applications.findById(applicationId).orElseThrow();
-    assertThat(application.getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
+    SupplierApplication application = applications.findById(applicationId).orElseThrow();
+    assertThat(application.getStatus()).isEqualTo(SupplierApplicationStatus.SUBMITTED);
     assertThat(application.answer("ENV-01").orElseThrow().evaluation())
         .isEqualTo(EvidenceEvaluation.PENDING);
   }
@@ -280,7 +280,7 @@ class ReferencingWorkersTests {
     LocalDate today = clock.today();
     assertThat(until).isEqualTo(today.plusYears(3).minusDays(1));
     assertThat(again).isEqualTo(out);
-    Application application = applications.findById(applicationId).orElseThrow();
+    SupplierApplication application = applications.findById(applicationId).orElseThrow();
     Supplier supplier = suppliers.findById(application.getSupplierId()).orElseThrow();
     assertThat(supplier.getStatus()).isEqualTo(SupplierStatus.REFERENCED);
     assertThat(supplier.getMaturityLevel()).isEqualTo(2);
@@ -308,8 +308,8 @@ class ReferencingWorkersTests {
     workers.notifyOutcome(applicationId, Outcomes.NO_ANSWER, notifyJob);
 
     // then
-    Application application = applications.findById(applicationId).orElseThrow();
-    assertThat(application.getStatus()).isEqualTo(ApplicationStatus.CLOSED_NO_ANSWER);
+    SupplierApplication application = applications.findById(applicationId).orElseThrow();
+    assertThat(application.getStatus()).isEqualTo(SupplierApplicationStatus.CLOSED_NO_ANSWER);
     assertThat(suppliers.findById(application.getSupplierId()).orElseThrow().getStatus())
         .isEqualTo(SupplierStatus.NOT_REFERENCED);
     assertThat(mailsOf(applicationId))

@@ -256,7 +256,7 @@ class SupplierPagesTests {
         .andExpect(redirectedUrlPattern("/suppliers/*"));
     @SuppressWarnings("unchecked")
     ArgumentCaptor<Map<String, Object>> variables = ArgumentCaptor.forClass(Map.class);
-    Application application = evaluations.application(applicationId);
+    SupplierApplication application = evaluations.application(applicationId);
     verify(processes)
         .completeEvidenceEvaluation(eq(application.getProcessInstanceKey()), variables.capture());
     assertThat(variables.getValue()).containsEntry("evaluationComment", "RAS");

@@ -71,7 +71,7 @@ class SupplierReferencingProcessTest {
 
   @Autowired CamundaClient client;
   @Autowired CamundaProcessTestContext processTestContext;
-  @Autowired ApplicationRepository applications;
+  @Autowired SupplierApplicationRepository applications;
   @Autowired NotificationService notifications;
   @Autowired Mailbox.Server mailbox;
   @Autowired SupplierPortal portal;
@@ -140,8 +140,8 @@ class SupplierReferencingProcessTest {
         .hasMatchedRules(2);
 
     // and: the application, the registry, the e-mails and the links
-    Application application = evaluations.application(applicationId);
-    assertThat(application.getStatus()).isEqualTo(ApplicationStatus.REFERENCED);
+    SupplierApplication application = evaluations.application(applicationId);
+    assertThat(application.getStatus()).isEqualTo(SupplierApplicationStatus.REFERENCED);
     assertThat(application.getJustifiedScore()).isEqualByComparingTo("100.0");
     assertThat(application.getMaturityLevel()).isEqualTo(4);
     assertThat(application.getDecisionReason()).isEqualTo(BUYER_REASON);
@@ -234,7 +234,7 @@ class SupplierReferencingProcessTest {
                           assertThat(item.issue()).contains("motif du refus");
                         }));
     assertThat(evaluations.application(applicationId).getStatus())
-        .isEqualTo(ApplicationStatus.SUBMITTED);
+        .isEqualTo(SupplierApplicationStatus.SUBMITTED);
 
     // when
     evaluate(instance, applicationId, Map.of("ENV-01", EvidenceDecisions.REJECTED));
@@ -257,8 +257,8 @@ class SupplierReferencingProcessTest {
         .hasVariable(Variables.MATURITY_LEVEL, 1)
         .hasVariable(Variables.TENDER_BONUS, 0)
         .hasVariable(Variables.REFERENCING_OUTCOME, Outcomes.REJECTED);
-    Application application = evaluations.application(applicationId);
-    assertThat(application.getStatus()).isEqualTo(ApplicationStatus.REJECTED);
+    SupplierApplication application = evaluations.application(applicationId);
+    assertThat(application.getStatus()).isEqualTo(SupplierApplicationStatus.REJECTED);
     assertThat(application.getDecisionReason()).isEqualTo(BUYER_REASON);
     assertThat(application.answer("ENV-01").orElseThrow().evaluationReason()).isEqualTo(REFUSAL);
     Supplier supplier = evaluations.supplier(application.getSupplierId());
@@ -315,8 +315,8 @@ class SupplierReferencingProcessTest {
         .hasCompletedElement(Elements.SEND_ANSWER_REMINDER, 2)
         .hasNotActivatedElements(Elements.PRE_SCORE, Elements.DECIDE_MATURITY)
         .hasVariable(Variables.REFERENCING_OUTCOME, Outcomes.NO_ANSWER);
-    Application application = evaluations.application(applicationId);
-    assertThat(application.getStatus()).isEqualTo(ApplicationStatus.CLOSED_NO_ANSWER);
+    SupplierApplication application = evaluations.application(applicationId);
+    assertThat(application.getStatus()).isEqualTo(SupplierApplicationStatus.CLOSED_NO_ANSWER);
     assertThat(evaluations.supplier(application.getSupplierId()).getStatus())
         .isEqualTo(SupplierStatus.NOT_REFERENCED);
     assertThat(subjects(applicationId))
@@ -371,7 +371,7 @@ class SupplierReferencingProcessTest {
         .hasVariable(Variables.REFERENCING_OUTCOME, Outcomes.REFERENCED);
     assertThatDecision(DecisionSelectors.byId(SupplierMaturityDecision.DECISION_ID))
         .hasMatchedRules(4);
-    Application application = evaluations.application(applicationId);
+    SupplierApplication application = evaluations.application(applicationId);
     assertThat(application.getDeclarativeScore()).isEqualByComparingTo("100.0");
     assertThat(application.getJustifiedScore()).isEqualByComparingTo("25.5");
     assertThat(application.getAxesCovered()).isEqualTo(3);
@@ -416,9 +416,9 @@ class SupplierReferencingProcessTest {
     String second = latestLink(applicationId, "Justificatifs complémentaires");
     assertThat(second).isNotEqualTo(first);
     assertThat(lastMail(applicationId).body()).contains("Motif : " + BUYER_REASON);
-    Application reopened = portal.open(second).application();
+    SupplierApplication reopened = portal.open(second).application();
     assertThat(reopened.getId()).isEqualTo(applicationId);
-    assertThat(reopened.getStatus()).isEqualTo(ApplicationStatus.OPEN);
+    assertThat(reopened.getStatus()).isEqualTo(SupplierApplicationStatus.OPEN);
     assertThat(reopened.getRound()).isEqualTo(2);
     assertThat(reopened.answer("VAL-01").orElseThrow().evaluationReason()).isEqualTo(REFUSAL);
 
@@ -470,8 +470,8 @@ class SupplierReferencingProcessTest {
         .hasVariable(Variables.MATURITY_LEVEL, 3)
         .hasVariable(Variables.TENDER_BONUS, 6)
         .hasVariable(Variables.REFERENCING_OUTCOME, Outcomes.REFERENCED);
-    Application application = evaluations.application(applicationId);
-    assertThat(application.getStatus()).isEqualTo(ApplicationStatus.REFERENCED);
+    SupplierApplication application = evaluations.application(applicationId);
+    assertThat(application.getStatus()).isEqualTo(SupplierApplicationStatus.REFERENCED);
     assertThat(application.getEvidence())
         .extracting(Evidence::filename)
         .doesNotContain("VAL-01.pdf")
@@ -526,7 +526,7 @@ class SupplierReferencingProcessTest {
         .hasNotActivatedElements(Elements.PRE_SCORE)
         .hasVariable(Variables.REFERENCING_OUTCOME, Outcomes.NO_ANSWER);
     assertThat(evaluations.application(applicationId).getStatus())
-        .isEqualTo(ApplicationStatus.CLOSED_NO_ANSWER);
+        .isEqualTo(SupplierApplicationStatus.CLOSED_NO_ANSWER);
     assertThat(subjects(applicationId)).contains("Questionnaire clos sans réponse — Expiré CPT");
     clock.reset();
     assertRefused(token, PortalAccessException.Reason.CLOSED);
@@ -646,7 +646,7 @@ class SupplierReferencingProcessTest {
     return jdbc.queryForObject(
         "SELECT COUNT(*) FROM document WHERE owner_ref = ?",
         Integer.class,
-        Application.ownerRef(applicationId));
+        SupplierApplication.ownerRef(applicationId));
   }
 
   private List<String> allCriteria(String token) {

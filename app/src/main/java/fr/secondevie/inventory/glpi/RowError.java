@@ -8,7 +8,7 @@ package fr.secondevie.inventory.glpi;
  * @param value the offending value (shortened), or null
  * @param message what is wrong and how to fix it, in French
  */
-public record RowError(int line, String field, String value, String message) {
+record RowError(int line, String field, String value, String message) {
 
   static final int MAX_VALUE_LENGTH = 120;
 

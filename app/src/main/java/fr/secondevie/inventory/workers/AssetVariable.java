@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param storageDevices capacity in decimal gigabytes (10^9 bytes), as typed in the forms
  */
-public record AssetVariable(
+record AssetVariable(
     long id,
     String inventoryNumber,
     String serialNumber,

@@ -1,10 +1,10 @@
 package fr.secondevie.suppliers.web;
 
-import fr.secondevie.suppliers.Application;
-import fr.secondevie.suppliers.ApplicationStatus;
 import fr.secondevie.suppliers.EvaluationIncompleteException;
 import fr.secondevie.suppliers.ProcessUnavailableException;
 import fr.secondevie.suppliers.ReviewItem;
+import fr.secondevie.suppliers.SupplierApplication;
+import fr.secondevie.suppliers.SupplierApplicationStatus;
 import fr.secondevie.suppliers.SupplierDirectory;
 import fr.secondevie.suppliers.SupplierEvaluation;
 import fr.secondevie.suppliers.SupplierProcesses;
@@ -49,7 +49,7 @@ class EvaluationController {
   @GetMapping("/suppliers/applications/{id}/evaluation")
   @PreAuthorize(VIEWERS)
   String page(@PathVariable long id, Model model) {
-    Application application = application(id);
+    SupplierApplication application = application(id);
     return view(application, evaluation.review(id), Map.of(), null, model);
   }
 
@@ -62,8 +62,8 @@ class EvaluationController {
       Principal user,
       Model model,
       RedirectAttributes redirect) {
-    Application application = application(id);
-    if (application.getStatus() != ApplicationStatus.SUBMITTED) {
+    SupplierApplication application = application(id);
+    if (application.getStatus() != SupplierApplicationStatus.SUBMITTED) {
       throw new ResponseStatusException(
           HttpStatus.CONFLICT, "Cette candidature n'attend pas d'évaluation.");
     }
@@ -110,7 +110,7 @@ class EvaluationController {
   }
 
   private String view(
-      Application application,
+      SupplierApplication application,
       List<ReviewItem> review,
       Map<String, String> problems,
       String failure,
@@ -122,14 +122,14 @@ class EvaluationController {
     model.addAttribute("review", review);
     model.addAttribute("problems", problems);
     model.addAttribute("failure", failure);
-    model.addAttribute("editable", application.getStatus() == ApplicationStatus.SUBMITTED);
+    model.addAttribute("editable", application.getStatus() == SupplierApplicationStatus.SUBMITTED);
     if (!model.containsAttribute("comment")) {
       model.addAttribute("comment", application.getEvaluationComment());
     }
     return "suppliers/evaluation";
   }
 
-  private Application application(long id) {
+  private SupplierApplication application(long id) {
     return directory
         .application(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

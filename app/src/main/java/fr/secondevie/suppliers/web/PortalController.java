@@ -1,11 +1,11 @@
 package fr.secondevie.suppliers.web;
 
 import fr.secondevie.suppliers.Answer;
-import fr.secondevie.suppliers.ApplicationStateException;
 import fr.secondevie.suppliers.Criterion;
 import fr.secondevie.suppliers.Evidence;
 import fr.secondevie.suppliers.PortalAccessException;
 import fr.secondevie.suppliers.ProcessUnavailableException;
+import fr.secondevie.suppliers.SupplierApplicationStateException;
 import fr.secondevie.suppliers.SupplierPortal;
 import fr.secondevie.suppliers.SupplierPortal.AnswersRejectedException;
 import fr.secondevie.suppliers.SupplierPortal.PortalView;
@@ -100,7 +100,7 @@ class PortalController {
     }
     try {
       if (!view.editable()) {
-        throw new ApplicationStateException(
+        throw new SupplierApplicationStateException(
             "Vos réponses ont été transmises : elles ne peuvent plus être modifiées.");
       }
       portal.save(token, answers, comments, uploads);
@@ -130,7 +130,7 @@ class PortalController {
           e.answerProblems(),
           e.fileProblems(),
           model);
-    } catch (ApplicationStateException | ProcessUnavailableException e) {
+    } catch (SupplierApplicationStateException | ProcessUnavailableException e) {
       response.setStatus(HttpStatus.CONFLICT.value());
       model.addAttribute("failure", e.getMessage());
       return page(token, portal.open(token), answers, comments, Map.of(), Map.of(), model);

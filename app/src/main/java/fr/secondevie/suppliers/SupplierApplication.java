@@ -16,10 +16,10 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A supplier's application to be referenced: one run of process P4 (its instance key is unique),
  * the questionnaire version it answers, the answers and evidence, the evaluation and the outcome.
- * Its answers can change only while it is {@link ApplicationStatus#OPEN}.
+ * Its answers can change only while it is {@link SupplierApplicationStatus#OPEN}.
  */
 @Table("supplier_application")
-public class Application {
+public class SupplierApplication {
 
   @Id private Long id;
   @Version private Integer version;
@@ -30,7 +30,7 @@ public class Application {
   private String sadReference;
   private String contactName;
   private String contactEmail;
-  private ApplicationStatus status;
+  private SupplierApplicationStatus status;
   private int round;
   private Instant deadline;
   private Instant submittedAt;
@@ -53,9 +53,9 @@ public class Application {
   @MappedCollection(idColumn = "application_id")
   private Set<Evidence> evidence = new HashSet<>();
 
-  Application() {}
+  SupplierApplication() {}
 
-  static Application register(
+  static SupplierApplication register(
       long supplierId,
       String questionnaireVersion,
       long processInstanceKey,
@@ -64,7 +64,7 @@ public class Application {
       SupplierContact contact,
       String registeredBy,
       Instant now) {
-    Application application = new Application();
+    SupplierApplication application = new SupplierApplication();
     application.supplierId = supplierId;
     application.questionnaireVersion = questionnaireVersion;
     application.processInstanceKey = processInstanceKey;
@@ -72,7 +72,7 @@ public class Application {
     application.sadReference = sadReference;
     application.contactName = contact.name();
     application.contactEmail = contact.email();
-    application.status = ApplicationStatus.REGISTERED;
+    application.status = SupplierApplicationStatus.REGISTERED;
     application.registeredBy = registeredBy;
     application.registeredAt = now;
     return application;
@@ -83,11 +83,12 @@ public class Application {
    * with {@code reason}.
    */
   int open(Instant deadline, String reason) {
-    if (status != ApplicationStatus.REGISTERED && status != ApplicationStatus.EVALUATED) {
-      throw new ApplicationStateException(
+    if (status != SupplierApplicationStatus.REGISTERED
+        && status != SupplierApplicationStatus.EVALUATED) {
+      throw new SupplierApplicationStateException(
           "La candidature " + id + " ne peut pas être rouverte : " + status.label() + ".");
     }
-    this.status = ApplicationStatus.OPEN;
+    this.status = SupplierApplicationStatus.OPEN;
     this.round++;
     this.deadline = deadline;
     if (reason != null) {
@@ -135,7 +136,7 @@ public class Application {
             .findFirst()
             .orElseThrow(
                 () ->
-                    new ApplicationStateException(
+                    new SupplierApplicationStateException(
                         "Ce justificatif n'appartient pas à la candidature."));
     evidence.remove(file);
     resetEvaluation(file.criterionCode(), now);
@@ -154,7 +155,7 @@ public class Application {
 
   void submit(Instant now) {
     requireOpen();
-    this.status = ApplicationStatus.SUBMITTED;
+    this.status = SupplierApplicationStatus.SUBMITTED;
     this.submittedAt = now;
   }
 
@@ -169,7 +170,9 @@ public class Application {
     Answer existing =
         answer(code)
             .orElseThrow(
-                () -> new ApplicationStateException("Aucune réponse au critère " + code + "."));
+                () ->
+                    new SupplierApplicationStateException(
+                        "Aucune réponse au critère " + code + "."));
     if (existing.evaluation() == decision
         && java.util.Objects.equals(existing.evaluationReason(), reason)) {
       return;
@@ -186,23 +189,23 @@ public class Application {
     this.evaluationComment = comment;
     this.evaluatedBy = evaluator;
     this.evaluatedAt = now;
-    this.status = ApplicationStatus.EVALUATED;
+    this.status = SupplierApplicationStatus.EVALUATED;
   }
 
   void reference(int maturityLevel, int tenderBonus, String reason, Instant now) {
-    if (status != ApplicationStatus.EVALUATED) {
-      throw new ApplicationStateException(
+    if (status != SupplierApplicationStatus.EVALUATED) {
+      throw new SupplierApplicationStateException(
           "La candidature " + id + " ne peut pas être référencée : " + status.label() + ".");
     }
     this.maturityLevel = maturityLevel;
     this.tenderBonus = tenderBonus;
     this.decisionReason = reason;
-    this.status = ApplicationStatus.REFERENCED;
+    this.status = SupplierApplicationStatus.REFERENCED;
     this.closedAt = now;
   }
 
-  void close(ApplicationStatus closure, String reason, Instant now) {
-    if (!closure.isClosed() || closure == ApplicationStatus.REFERENCED) {
+  void close(SupplierApplicationStatus closure, String reason, Instant now) {
+    if (!closure.isClosed() || closure == SupplierApplicationStatus.REFERENCED) {
       throw new IllegalArgumentException("Expected a closing status but got " + closure);
     }
     this.status = closure;
@@ -216,8 +219,8 @@ public class Application {
   }
 
   private void requireOpen() {
-    if (status != ApplicationStatus.OPEN) {
-      throw new ApplicationStateException(
+    if (status != SupplierApplicationStatus.OPEN) {
+      throw new SupplierApplicationStateException(
           switch (status) {
             case SUBMITTED, EVALUATED ->
                 "Vos réponses ont été transmises : elles ne peuvent plus être modifiées.";
@@ -228,8 +231,9 @@ public class Application {
   }
 
   private void requireEvaluable() {
-    if (status != ApplicationStatus.SUBMITTED && status != ApplicationStatus.EVALUATED) {
-      throw new ApplicationStateException(
+    if (status != SupplierApplicationStatus.SUBMITTED
+        && status != SupplierApplicationStatus.EVALUATED) {
+      throw new SupplierApplicationStateException(
           "Les justificatifs de la candidature "
               + id
               + " ne peuvent pas être évalués : "
@@ -302,7 +306,7 @@ public class Application {
     return contactEmail;
   }
 
-  public ApplicationStatus getStatus() {
+  public SupplierApplicationStatus getStatus() {
     return status;
   }
 

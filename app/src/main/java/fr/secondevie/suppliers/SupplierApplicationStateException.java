@@ -1,9 +1,9 @@
 package fr.secondevie.suppliers;
 
 /** An action the application's status does not allow; the message is French, for people. */
-public class ApplicationStateException extends RuntimeException {
+public class SupplierApplicationStateException extends RuntimeException {
 
-  public ApplicationStateException(String message) {
+  public SupplierApplicationStateException(String message) {
     super(message);
   }
 }

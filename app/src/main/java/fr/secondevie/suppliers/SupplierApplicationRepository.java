@@ -5,22 +5,22 @@ import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface ApplicationRepository extends ListCrudRepository<Application, Long> {
+interface SupplierApplicationRepository extends ListCrudRepository<SupplierApplication, Long> {
 
-  Optional<Application> findByProcessInstanceKey(long processInstanceKey);
+  Optional<SupplierApplication> findByProcessInstanceKey(long processInstanceKey);
 
   /** Reads the application and locks its row until the transaction ends. */
   @Query("SELECT * FROM supplier_application WHERE id = :id FOR UPDATE")
-  Optional<Application> lockById(long id);
+  Optional<SupplierApplication> lockById(long id);
 
   @Query(
       "SELECT * FROM supplier_application WHERE supplier_id = :supplierId ORDER BY registered_at DESC, id DESC")
-  List<Application> findBySupplier(long supplierId);
+  List<SupplierApplication> findBySupplier(long supplierId);
 
   @Query(
       """
       SELECT * FROM supplier_application
       WHERE status IN ('SUBMITTED', 'EVALUATED', 'OPEN', 'REGISTERED')
       ORDER BY registered_at, id""")
-  List<Application> findInProgress();
+  List<SupplierApplication> findInProgress();
 }

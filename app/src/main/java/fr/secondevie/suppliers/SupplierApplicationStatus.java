@@ -1,7 +1,7 @@
 package fr.secondevie.suppliers;
 
 /** Where an application stands in process P4. */
-public enum ApplicationStatus {
+public enum SupplierApplicationStatus {
   REGISTERED("Enregistrée", false),
   OPEN("Questionnaire ouvert au fournisseur", false),
   SUBMITTED("Réponses transmises, justificatifs à évaluer", false),
@@ -13,7 +13,7 @@ public enum ApplicationStatus {
   private final String label;
   private final boolean closed;
 
-  ApplicationStatus(String label, boolean closed) {
+  SupplierApplicationStatus(String label, boolean closed) {
     this.label = label;
     this.closed = closed;
   }

@@ -1,0 +1,4 @@
+package fr.secondevie.support.apifixture.shipping;
+
+/** Fixture for {@code ModularityTests}: public because sub-package {@code web} prints it. */
+public record ParcelLabel(String text) {}
