@@ -206,7 +206,7 @@ final class AccessRules {
     post(r, "/tasks/{key}/claim", AUTHENTICATED);
     post(r, "/tasks/{key}/unclaim", AUTHENTICATED);
     post(r, "/tasks/{key}/visibility", AUTHENTICATED);
-    // a document a task form shows or received: TaskInboxController checks the task rights
+    // a document a task form shows or received: TaskDocumentController checks the task rights
     get(r, "/tasks/{key}/documents/{documentId}", AUTHENTICATED);
 
     get(r, "/notifications", OUTBOX_READERS);

@@ -143,7 +143,7 @@ class NwipeLogParserTests {
     // given the labels of src/method.c, tags v0.28 to v0.42
 
     // when
-    var labels = NwipeLogParser.METHODS.keySet();
+    var labels = NwipeMethods.METHODS.keySet();
 
     // then
     assertThat(labels)
@@ -159,7 +159,7 @@ class NwipeLogParserTests {
             "HMG IS5 Enhanced",
             "Bruce Schneier 7-Pass",
             "BMB21-2019");
-    assertThat(NwipeLogParser.VERIFY_ONLY.keySet())
+    assertThat(NwipeMethods.VERIFY_ONLY.keySet())
         .containsExactlyInAnyOrder("Verify Blank", "Verify Zeros (0x00)", "Verify Ones  (0xFF)");
   }
 
@@ -293,7 +293,7 @@ class NwipeLogParserTests {
     assertThat(errors).isEmpty();
     assertThat(run.version()).isEqualTo("0.30");
     assertThat(run.drives())
-        .extracting(NwipeLogParser.DriveRow::serialNumber)
+        .extracting(NwipeSummaryTables.DriveRow::serialNumber)
         .containsExactly("Z9A5V5ZQ");
     assertThat(run.blanked()).isFalse();
     assertThat(run.verificationCode()).isEqualTo("VA");

@@ -89,7 +89,7 @@ class FieldWorkInboxTests {
 
   private void inbox(TaskInfo... tasks) {
     when(runtime.search(any())).thenReturn(new TaskSearchResult(List.of(), 0));
-    when(runtime.search(TaskQuery.offeredTo("TECHNICIAN", null, TaskInbox.SEARCH_LIMIT)))
+    when(runtime.search(TaskQuery.offeredTo("TECHNICIAN", null, TaskSearches.SEARCH_LIMIT)))
         .thenReturn(new TaskSearchResult(List.of(tasks), tasks.length));
   }
 
@@ -265,6 +265,6 @@ class FieldWorkInboxTests {
             xpath("count(//table[@id='tasks']/tbody/tr/td[@class='site' and .='" + site + "'])")
                 .number(50.0));
     verify(runtime, times(1))
-        .processVariables(argThat(keys -> keys.size() == 120), eq(TaskInbox.SUBJECT_VARIABLES));
+        .processVariables(argThat(keys -> keys.size() == 120), eq(TaskSubjects.SUBJECT_VARIABLES));
   }
 }

@@ -110,12 +110,12 @@ class TaskInboxPagesTests {
     fr.secondevie.inventory.Asset collected = fr.secondevie.support.Assets.desktop(inventory);
     fr.secondevie.inventory.Asset wiped = fr.secondevie.support.Assets.desktop(inventory);
     TaskInfo collect = task(1).build();
-    when(runtime.search(TaskQuery.offeredTo("TECHNICIAN", null, TaskInbox.SEARCH_LIMIT)))
+    when(runtime.search(TaskQuery.offeredTo("TECHNICIAN", null, TaskSearches.SEARCH_LIMIT)))
         .thenReturn(new TaskSearchResult(List.of(collect), 1));
     when(runtime.processVariables(
-            List.of(collect.processInstanceKey()), TaskInbox.SUBJECT_VARIABLES))
+            List.of(collect.processInstanceKey()), TaskSubjects.SUBJECT_VARIABLES))
         .thenReturn(Map.of(collect.processInstanceKey(), Map.of("assetId", collected.id())));
-    when(runtime.waitingAt("asset-end-of-life", "wait-for-wipe-report", TaskInbox.WAITING_LIMIT))
+    when(runtime.waitingAt("asset-end-of-life", "wait-for-wipe-report", WaitingSteps.WAITING_LIMIT))
         .thenReturn(
             List.of(new TaskRuntime.Waiting(77L, OffsetDateTime.parse("2026-03-12T09:00:00Z"))));
     when(runtime.processVariables(List.of(77L), List.of("assetId", "lotId")))
@@ -140,7 +140,7 @@ class TaskInboxPagesTests {
         .andExpect(status().isOk())
         .andExpect(xpath("//table[@id='waiting']").doesNotExist());
     verify(runtime, org.mockito.Mockito.times(1))
-        .waitingAt("asset-end-of-life", "wait-for-wipe-report", TaskInbox.WAITING_LIMIT);
+        .waitingAt("asset-end-of-life", "wait-for-wipe-report", WaitingSteps.WAITING_LIMIT);
   }
 
   @Test
@@ -164,12 +164,12 @@ class TaskInboxPagesTests {
             .named("Confirmer l'enlèvement", "confirm-pickup")
             .process("dismantling-lot", "Lot de démantèlement")
             .build();
-    when(runtime.search(TaskQuery.offeredTo("TECHNICIAN", null, TaskInbox.SEARCH_LIMIT)))
+    when(runtime.search(TaskQuery.offeredTo("TECHNICIAN", null, TaskSearches.SEARCH_LIMIT)))
         // a runtime answer with a task the user may not work is filtered out
         .thenReturn(new TaskSearchResult(List.of(offered, director), 2));
-    when(runtime.search(TaskQuery.offeredToUser("technicien", null, TaskInbox.SEARCH_LIMIT)))
+    when(runtime.search(TaskQuery.offeredToUser("technicien", null, TaskSearches.SEARCH_LIMIT)))
         .thenReturn(new TaskSearchResult(List.of(named), 1));
-    when(runtime.search(TaskQuery.assignedTo("technicien", null, TaskInbox.SEARCH_LIMIT)))
+    when(runtime.search(TaskQuery.assignedTo("technicien", null, TaskSearches.SEARCH_LIMIT)))
         .thenReturn(new TaskSearchResult(List.of(mine), 1));
 
     // when / then
@@ -212,7 +212,7 @@ class TaskInboxPagesTests {
     TaskInfo mine = task(1).assignee("technicien").build();
     TaskInfo other = task(2).named("Saisir le rapport d'effacement", "enter-wipe-report").build();
     when(runtime.search(
-            TaskQuery.offeredTo("TECHNICIAN", "asset-end-of-life", TaskInbox.SEARCH_LIMIT)))
+            TaskQuery.offeredTo("TECHNICIAN", "asset-end-of-life", TaskSearches.SEARCH_LIMIT)))
         .thenReturn(new TaskSearchResult(List.of(mine, other), 2));
 
     mvc.perform(
