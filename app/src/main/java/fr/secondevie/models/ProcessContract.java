@@ -104,6 +104,11 @@ public record ProcessContract(
     return contract;
   }
 
+  /** How many variables the workers require, counted per job type. */
+  public int requiredVariableCount() {
+    return workerVariables.values().stream().mapToInt(v -> v.required().size()).sum();
+  }
+
   static ProcessContract read(String modelsLocation) {
     Map<String, List<String>> jobTypes = new TreeMap<>();
     Map<String, String> messages = new TreeMap<>();
