@@ -68,6 +68,10 @@ class PackagedApplicationIT {
       assertThat(jobTypes).isPositive();
       assertThat(log)
           .anyMatch(line -> line.contains("Process contract: " + jobTypes + " job types,"));
+      // and so are the variables the workers require (read from the class files)
+      int required = fr.secondevie.models.ProcessContract.ofApplication().requiredVariableCount();
+      assertThat(required).isPositive();
+      assertThat(log).anyMatch(line -> line.contains(required + " variables required by workers"));
     } finally {
       app.destroy();
       if (!app.waitFor(30, TimeUnit.SECONDS)) {

@@ -16,12 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What uploaded files change compared with the version the runtime runs (its latest version of the
  * same process or decision requirements id, fetched through the Camunda client's REST API): BPMN
  * flow elements added or removed (by id and type, or whose type changed), DMN rules added, removed
- * or changed (by rule id, with their entries).
+ * or changed (by rule id, with their entries), form components added, removed or changed ({@link
+ * FormChanges}).
  */
 final class ModelChanges {
 
@@ -38,16 +40,34 @@ final class ModelChanges {
 
   private ModelChanges() {}
 
-  static List<Change> of(CamundaClient client, List<ModelFile> files) {
+  /**
+   * @param runningForm the content of the running version of a form, by form id (the client's API
+   *     has no search of forms by id)
+   */
+  static List<Change> of(
+      CamundaClient client, List<ModelFile> files, Function<String, Optional<byte[]>> runningForm) {
     List<Change> changes = new ArrayList<>();
     for (ModelFile file : files) {
       if (file.name().endsWith(".bpmn")) {
         bpmn(client, file, changes);
       } else if (file.name().endsWith(".dmn")) {
         dmn(client, file, changes);
+      } else if (file.name().endsWith(".form")) {
+        form(file, runningForm, changes);
       }
     }
     return List.copyOf(changes);
+  }
+
+  private static void form(
+      ModelFile file, Function<String, Optional<byte[]>> runningForm, List<Change> changes) {
+    String id = FormChecks.formId(file.content());
+    Optional<byte[]> running = runningForm.apply(id);
+    if (running.isEmpty()) {
+      changes.add(new Change(file.name(), id, "nouveau", null, "aucune version en cours"));
+    } else {
+      changes.addAll(FormChanges.diff(file.name(), id, running.get(), file.content()));
+    }
   }
 
   private static void bpmn(CamundaClient client, ModelFile file, List<Change> changes) {

@@ -10,6 +10,7 @@ import io.camunda.client.api.response.DeploymentEvent;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,9 +77,24 @@ class ModelDeployments {
     if (ModelChecker.hasErrors(problems)) {
       return new CheckResult(files, problems, List.of(), null);
     }
-    List<Change> changes = ModelChanges.of(client, files);
+    List<Change> changes = ModelChanges.of(client, files, this::runningForm);
     long id = journal.recordChecked(clock.instant(), actor, files);
     return new CheckResult(files, problems, changes, id);
+  }
+
+  /**
+   * The running version of a form: the one last deployed from the console, else the bundled one
+   * (the Camunda client's API finds no form by id).
+   */
+  private Optional<byte[]> runningForm(String formId) {
+    return journal
+        .deployedForm(formId)
+        .or(
+            () ->
+                BundledModels.load(BundledModelDeployer.DEFAULT_LOCATION).stream()
+                    .filter(m -> m.kind() == BundledModel.Kind.FORM && m.id().equals(formId))
+                    .map(BundledModel::content)
+                    .findFirst());
   }
 
   /** Deploys a checked upload as it was checked; returns the runtime's deployment key. */

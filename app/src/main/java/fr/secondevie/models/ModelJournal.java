@@ -98,6 +98,18 @@ public class ModelJournal {
         .list();
   }
 
+  /** The form of that id last deployed from the console (its highest version), if any. */
+  Optional<byte[]> deployedForm(String formId) {
+    return jdbc.sql(
+            "SELECT f.content FROM model_upload_file f JOIN model_upload u ON u.id = f.upload_id"
+                + " WHERE u.status = :deployed AND f.resource_id = :id AND f.name LIKE '%.form'"
+                + " ORDER BY f.resource_version DESC, f.id DESC LIMIT 1")
+        .param("deployed", DEPLOYED)
+        .param("id", formId)
+        .query((rs, i) -> rs.getBytes(1))
+        .optional();
+  }
+
   /** Marks a checked upload deployed; false when it was not waiting any more (a double post). */
   boolean recordDeployed(long id, Instant at, String actor, String reason, long deploymentKey) {
     return jdbc.sql(

@@ -4,6 +4,8 @@ import fr.secondevie.processes.AssetEndOfLifeProcess;
 import fr.secondevie.processes.DismantlingLotProcess;
 import fr.secondevie.processes.SupplierReferencingProcess;
 import io.camunda.client.annotation.JobWorker;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -26,6 +28,8 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  *
  * <ul>
  *   <li>job types: the {@code type} of every {@link JobWorker} method of the application's classes;
+ *   <li>worker variables: per job type, what its workers read, require and write ({@link
+ *       WorkerVariables}, read from their methods' signatures);
  *   <li>messages: the constants of every {@code Messages} class of {@code fr.secondevie.processes}
  *       (the names the publishers use), each with the correlation key expression of {@link
  *       #CORRELATION_VARIABLES} (the id the publishers pass as correlation key);
@@ -34,7 +38,9 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  *   <li>form ids: the forms bundled under {@code models/};
  *   <li>decisions: every class of {@code fr.secondevie.processes} with a {@code DECISION_ID} and
  *       nested {@code Inputs} and {@code Outputs} classes (what the process maps in and the code
- *       reads out).
+ *       reads out);
+ *   <li>bundled variables: per process id of the bundled models, the variables the model provides
+ *       by itself ({@link ProcessVariables}), what an uploaded version must keep providing.
  * </ul>
  *
  * @param jobTypes job type → the workers' methods ({@code Class#method}) handling it
@@ -42,13 +48,17 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  * @param errorCodes the BPMN error codes the workers throw
  * @param formIds the form ids bundled with the application
  * @param decisions decision id → its inputs and outputs
+ * @param workerVariables job type → the variables its workers read, require and write
+ * @param bundledVariables process id → the variables its bundled model provides by itself
  */
 public record ProcessContract(
     Map<String, List<String>> jobTypes,
     Map<String, String> messages,
     Set<String> errorCodes,
     Set<String> formIds,
-    Map<String, DecisionContract> decisions) {
+    Map<String, DecisionContract> decisions,
+    Map<String, WorkerVariables> workerVariables,
+    Map<String, ProcessVariables> bundledVariables) {
 
   /**
    * The inputs the process maps into a decision, and the outputs the code reads.
@@ -80,6 +90,8 @@ public record ProcessContract(
     errorCodes = Collections.unmodifiableSet(new TreeSet<>(errorCodes));
     formIds = Collections.unmodifiableSet(new TreeSet<>(formIds));
     decisions = Collections.unmodifiableMap(new TreeMap<>(decisions));
+    workerVariables = Collections.unmodifiableMap(new TreeMap<>(workerVariables));
+    bundledVariables = Collections.unmodifiableMap(new TreeMap<>(bundledVariables));
   }
 
   /** The contract of this application (read once). */
@@ -92,11 +104,17 @@ public record ProcessContract(
     return contract;
   }
 
+  /** How many variables the workers require, counted per job type. */
+  public int requiredVariableCount() {
+    return workerVariables.values().stream().mapToInt(v -> v.required().size()).sum();
+  }
+
   static ProcessContract read(String modelsLocation) {
     Map<String, List<String>> jobTypes = new TreeMap<>();
     Map<String, String> messages = new TreeMap<>();
     Set<String> errorCodes = new TreeSet<>();
     Map<String, DecisionContract> decisions = new TreeMap<>();
+    Map<String, WorkerVariables> workerVariables = new TreeMap<>();
     for (Class<?> type : classes(APPLICATION_PACKAGE)) {
       for (Method method : declaredMethods(type)) {
         JobWorker worker = method.getAnnotation(JobWorker.class);
@@ -104,6 +122,7 @@ public record ProcessContract(
           jobTypes
               .computeIfAbsent(worker.type(), t -> new java.util.ArrayList<>())
               .add(type.getSimpleName() + "#" + method.getName());
+          workerVariables.merge(worker.type(), WorkerVariables.of(method), WorkerVariables::and);
         }
       }
       if (!type.getName().startsWith(REGISTRY_PACKAGE.replace('/', '.') + ".")) {
@@ -130,9 +149,15 @@ public record ProcessContract(
       }
     }
     Set<String> forms = new TreeSet<>();
+    Map<String, ProcessVariables> bundledVariables = new TreeMap<>();
     for (BundledModel model : BundledModels.load(modelsLocation)) {
       if (model.kind() == BundledModel.Kind.FORM) {
         forms.add(model.id());
+      } else if (model.kind() == BundledModel.Kind.PROCESS) {
+        bundledVariables.putAll(
+            ProcessVariables.of(
+                Bpmn.readModelFromStream(new ByteArrayInputStream(model.content())),
+                workerVariables));
       } else if (model.kind() == BundledModel.Kind.DECISIONS) {
         for (String id : DmnFile.read(model.resourceName(), model.content()).decisionIds()) {
           decisions.computeIfPresent(
@@ -140,7 +165,8 @@ public record ProcessContract(
         }
       }
     }
-    return new ProcessContract(jobTypes, messages, errorCodes, forms, decisions);
+    return new ProcessContract(
+        jobTypes, messages, errorCodes, forms, decisions, workerVariables, bundledVariables);
   }
 
   private static List<Class<?>> classes(String basePackage) {

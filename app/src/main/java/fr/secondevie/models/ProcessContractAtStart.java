@@ -22,13 +22,15 @@ class ProcessContractAtStart {
     try {
       ProcessContract contract = ProcessContract.ofApplication();
       LOG.info(
-          "Process contract: {} job types, {} messages, {} error codes, {} forms, {} decisions"
-              + " (models uploaded at /console/models are checked against it)",
+          "Process contract: {} job types, {} messages, {} error codes, {} forms, {} decisions,"
+              + " {} variables required by workers (models uploaded at /console/models are"
+              + " checked against it)",
           contract.jobTypes().size(),
           contract.messages().size(),
           contract.errorCodes().size(),
           contract.formIds().size(),
-          contract.decisions().size());
+          contract.decisions().size(),
+          contract.requiredVariableCount());
     } catch (RuntimeException e) {
       LOG.warn(
           "The process contract cannot be read: models cannot be uploaded at /console/models"

@@ -77,6 +77,6 @@ class FormComponentCheckTests {
 
     // then nothing is refused, and the inbox renders exactly these types
     assertThat(problems).isEmpty();
-    assertThat(ModelChecker.FORM_COMPONENT_TYPES).isEqualTo(FormComponent.SUPPORTED);
+    assertThat(FormChecks.FORM_COMPONENT_TYPES).isEqualTo(FormComponent.SUPPORTED);
   }
 }

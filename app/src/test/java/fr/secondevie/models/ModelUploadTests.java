@@ -32,7 +32,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * The upload page against the test JVM's engine through the real Camunda client: a file with
  * problems is refused with each problem named and nothing deployed; a changed decision table shows
  * its changed rule, is deployed with a reason, journaled, used by the next decision, and stays the
- * latest version when the bundled models are deployed again.
+ * latest version when the bundled models are deployed again; a changed form shows its changed
+ * components.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -224,6 +225,27 @@ class ModelUploadTests {
 
     // then the owner's table is still the one used
     assertThat(route(NINE_YEAR_OLD_LAPTOP)).contains("RECYCLE");
+  }
+
+  @Test
+  void shouldShowWhatAnUploadedFormChangesComparedWithTheRunningOne() throws Exception {
+    // given the pickup form with a label, a rule, a required flag and a field key changed
+    ModelFile form = FormChangesTests.changedPickupForm();
+
+    // when checked
+    mvc.perform(multipart("/console/models/check").file(part(form)).with(MANAGER).with(csrf()))
+        // then each change is named by the component's key, nothing being deployed yet
+        .andExpect(status().isOk())
+        .andExpect(xpath("//table[@id='problems']").doesNotExist())
+        .andExpect(xpath("//table[@id='changes']//tr[@data-what]").nodeCount(4))
+        .andExpect(
+            xpath("//tr[@data-element='weightKg']/td[@class='change-detail']")
+                .string("libellé : « Poids (kg) » → « Poids net (kg) »"))
+        .andExpect(
+            xpath("//tr[@data-element='pickedUpUnitCount']/td[@class='change-detail']")
+                .string(org.hamcrest.Matchers.containsString("n'est plus obligatoire")))
+        .andExpect(xpath("//tr[@data-element='pickupRemarks']/@data-what").string("ajouté"))
+        .andExpect(xpath("//tr[@data-element='pickupNotes']/@data-what").string("retiré"));
   }
 
   @Test
