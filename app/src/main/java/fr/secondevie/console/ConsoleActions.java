@@ -39,13 +39,19 @@ class ConsoleActions {
   }
 
   private final ConsoleRuntime runtime;
+  private final RuntimeCommands commands;
   private final ConsoleAudit audit;
   private final InventoryService inventory;
   private final Clock clock;
 
   ConsoleActions(
-      ConsoleRuntime runtime, ConsoleAudit audit, InventoryService inventory, Clock clock) {
+      ConsoleRuntime runtime,
+      RuntimeCommands commands,
+      ConsoleAudit audit,
+      InventoryService inventory,
+      Clock clock) {
     this.runtime = runtime;
+    this.commands = commands;
     this.audit = audit;
     this.inventory = inventory;
     this.clock = clock;
@@ -78,8 +84,8 @@ class ConsoleActions {
                 ? ""
                 : ", job " + incident.jobKey() + " remis à " + RETRIES + " essai");
     try {
-      correction.apply(runtime, incident);
-      runtime.retry(incident, RETRIES);
+      correction.apply(commands, incident);
+      commands.retry(incident, RETRIES);
     } catch (ConsoleUnavailableException e) {
       journal(actor, Action.RETRY, incident.processInstanceKey(), incidentKey, what, e);
       throw e;
@@ -106,8 +112,8 @@ class ConsoleActions {
     }
     String what = correction.describe() + "élément " + incident.elementId() + " évalué à nouveau";
     try {
-      correction.apply(runtime, incident);
-      runtime.resolve(incident);
+      correction.apply(commands, incident);
+      commands.resolve(incident);
     } catch (ConsoleUnavailableException e) {
       journal(actor, Action.RESOLVE, incident.processInstanceKey(), incidentKey, what, e);
       throw e;
@@ -123,9 +129,9 @@ class ConsoleActions {
       return variable == null ? "" : "variable " + variable + " corrigée, ";
     }
 
-    void apply(ConsoleRuntime runtime, IncidentRow incident) {
+    void apply(RuntimeCommands commands, IncidentRow incident) {
       if (variable != null) {
-        runtime.setVariable(incident.processInstanceKey(), variable, value);
+        commands.setVariable(incident.processInstanceKey(), variable, value);
       }
     }
   }
@@ -178,7 +184,7 @@ class ConsoleActions {
     }
     String what = "motif : " + reason.strip();
     try {
-      runtime.cancel(processInstanceKey);
+      commands.cancel(processInstanceKey);
     } catch (ConsoleUnavailableException e) {
       journal(actor, Action.CANCEL, processInstanceKey, null, what, e);
       throw e;

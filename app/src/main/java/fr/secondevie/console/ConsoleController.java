@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -52,6 +53,7 @@ class ConsoleController {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleController.class);
 
   private final ConsoleRuntime runtime;
+  private final ProcessVersions processes;
   private final ConsoleActions actions;
   private final ConsoleAudit audit;
   private final InventoryService inventory;
@@ -59,11 +61,13 @@ class ConsoleController {
 
   ConsoleController(
       ConsoleRuntime runtime,
+      ProcessVersions processes,
       ConsoleActions actions,
       ConsoleAudit audit,
       InventoryService inventory,
       ModelJournal models) {
     this.runtime = runtime;
+    this.processes = processes;
     this.actions = actions;
     this.audit = audit;
     this.inventory = inventory;
@@ -72,7 +76,7 @@ class ConsoleController {
 
   @GetMapping
   String processes(Model model) {
-    List<ProcessVersion> versions = runtime.processVersions();
+    List<ProcessVersion> versions = processes.processVersions();
     model.addAttribute("versions", versions);
     model.addAttribute("uploaded", models.deployedVersions());
     return "console/processes";
@@ -121,6 +125,7 @@ class ConsoleController {
             campaignId,
             pageNumber == null ? 1 : pageNumber,
             InstanceFilter.DEFAULT_SIZE);
+    Supplier<List<String>> processIds = processes.askProcessIds();
     Long assetId = null;
     if (errors.isEmpty() && filter.inventoryNumber() != null) {
       Optional<Asset> found = inventory.findByInventoryNumber(filter.inventoryNumber());
@@ -145,9 +150,9 @@ class ConsoleController {
             "campaign", text(campaign)));
     model.addAttribute("errors", errors);
     model.addAttribute("states", InstanceState.values());
-    model.addAttribute("processIds", runtime.processIds());
     model.addAttribute(
         "result", errors.isEmpty() ? runtime.instances(filter, assetId) : emptyPage(filter));
+    model.addAttribute("processIds", processIds.get());
     return "console/instances";
   }
 

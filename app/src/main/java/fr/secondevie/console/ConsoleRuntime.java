@@ -5,23 +5,17 @@ import fr.secondevie.console.ConsoleViews.IncidentRow;
 import fr.secondevie.console.ConsoleViews.InstanceDetail;
 import fr.secondevie.console.ConsoleViews.InstancePage;
 import fr.secondevie.console.ConsoleViews.InstanceRow;
-import fr.secondevie.console.ConsoleViews.ProcessVersion;
 import fr.secondevie.console.ConsoleViews.VariableRow;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.CamundaFuture;
-import io.camunda.client.api.command.ClientException;
-import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
-import io.camunda.client.api.search.filter.ProcessInstanceFilter;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Incident;
-import io.camunda.client.api.search.response.ProcessDefinition;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.ProcessInstanceSequenceFlow;
 import io.camunda.client.api.search.response.SearchResponse;
 import io.camunda.client.api.search.response.Variable;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -33,14 +27,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * The process runtime as the console reads and acts on it, only through the Camunda Java client's
- * REST API (searches, get requests and commands sent with {@code useRest()}): the same calls
- * against the embedded engine and a Camunda 8.8 cluster.
+ * The process instances and incidents as the console reads them, only through the Camunda Java
+ * client's REST API (searches and get requests): the same calls against the embedded engine and a
+ * Camunda 8.8 cluster. The process versions are read by {@link ProcessVersions}, the commands sent
+ * by {@link RuntimeCommands}.
  */
 @Component
 class ConsoleRuntime {
@@ -51,109 +44,38 @@ class ConsoleRuntime {
   static final String CAMPAIGN_ID = "campaignId";
 
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-  private static final int MAX_DEFINITIONS = 500;
   private static final int MAX_ELEMENTS = 1_000;
   private static final int MAX_VARIABLES = 1_000;
   private static final int MAX_INCIDENTS = 1_000;
   private static final List<String> SECRET_NAMES = List.of("password", "secret", "token");
 
+  /** The process versions whose XML is kept (a few kB each). */
+  private static final int MAX_KEPT_XML = 200;
+
   private final CamundaClient client;
-  private final BundledFiles bundled;
-  private final Map<Long, BundledFiles.Source> sources = new ConcurrentHashMap<>();
-
-  ConsoleRuntime(CamundaClient client, BundledFiles bundled) {
-    this.client = client;
-    this.bundled = bundled;
-  }
-
-  /** Every deployed process version, by process id then newest version first, with counts. */
-  List<ProcessVersion> processVersions() {
-    List<ProcessDefinition> definitions =
-        new ArrayList<>(
-            call(
-                () ->
-                    client
-                        .newProcessDefinitionSearchRequest()
-                        .page(p -> p.limit(MAX_DEFINITIONS))
-                        .send()
-                        .join()
-                        .items()));
-    definitions.sort(
-        Comparator.comparing(ProcessDefinition::getProcessDefinitionId)
-            .thenComparing(Comparator.comparingInt(ProcessDefinition::getVersion).reversed()));
-    // every count is asked at once, then read: the runtime answers them concurrently
-    List<List<CamundaFuture<SearchResponse<ProcessInstance>>>> counts = new ArrayList<>();
-    for (ProcessDefinition d : definitions) {
-      long key = d.getProcessDefinitionKey();
-      counts.add(
-          List.of(
-              count(f -> f.processDefinitionKey(key).state(ProcessInstanceState.ACTIVE)),
-              count(f -> f.processDefinitionKey(key).state(ProcessInstanceState.COMPLETED)),
-              count(
-                  f ->
-                      f.processDefinitionKey(key)
-                          .state(ProcessInstanceState.ACTIVE)
-                          .hasIncident(true))));
-    }
-    List<ProcessVersion> versions = new ArrayList<>();
-    for (int i = 0; i < definitions.size(); i++) {
-      ProcessDefinition d = definitions.get(i);
-      List<CamundaFuture<SearchResponse<ProcessInstance>>> c = counts.get(i);
-      versions.add(
-          new ProcessVersion(
-              d.getProcessDefinitionKey(),
-              d.getProcessDefinitionId(),
-              d.getName(),
-              d.getVersion(),
-              d.getVersionTag(),
-              d.getResourceName(),
-              sourceOf(d),
-              total(call(c.get(0)::join)),
-              total(call(c.get(1)::join)),
-              total(call(c.get(2)::join))));
-    }
-    return versions;
-  }
 
   /**
-   * Compares the version's XML with the shipped file, once per process definition key: a deployed
-   * version's XML never changes (a changed model is a new key), so the answer is kept.
+   * The XML of the process versions seen, by process definition key: a deployed version's XML never
+   * changes (a changed model is a new key).
    */
-  private BundledFiles.Source sourceOf(ProcessDefinition definition) {
-    if (!bundled.ships(definition.getResourceName())) {
-      return BundledFiles.Source.OTHER;
-    }
-    long key = definition.getProcessDefinitionKey();
-    BundledFiles.Source known = sources.get(key);
-    if (known != null) {
-      return known;
-    }
-    String xml = call(() -> client.newProcessDefinitionGetXmlRequest(key).send().join());
-    BundledFiles.Source source = bundled.sourceOf(definition.getResourceName(), xml);
-    sources.put(key, source);
-    return source;
+  private final Map<Long, String> xmlByDefinition = new ConcurrentHashMap<>();
+
+  ConsoleRuntime(CamundaClient client) {
+    this.client = client;
   }
 
-  /** The ids of the deployed processes, sorted (for the instance filter). */
-  List<String> processIds() {
-    return call(
-            () ->
-                client
-                    .newProcessDefinitionSearchRequest()
-                    .page(p -> p.limit(MAX_DEFINITIONS))
-                    .send()
-                    .join()
-                    .items())
-        .stream()
-        .map(ProcessDefinition::getProcessDefinitionId)
-        .distinct()
-        .sorted()
-        .toList();
+  private String keepXml(long definitionKey, CamundaFuture<String> asked) {
+    String xml = RuntimeCalls.call(asked::join);
+    if (xmlByDefinition.size() >= MAX_KEPT_XML) {
+      xmlByDefinition.clear();
+    }
+    xmlByDefinition.put(definitionKey, xml);
+    return xml;
   }
 
   /** The asset the instance concerns (its own variable {@code assetId}), if any. */
   Optional<Long> assetIdOf(long processInstanceKey) {
-    return call(
+    return RuntimeCalls.call(
             () ->
                 client
                     .newVariableSearchRequest()
@@ -168,13 +90,7 @@ class ConsoleRuntime {
                     .items())
         .stream()
         .findFirst()
-        .map(v -> number(v.getValue()));
-  }
-
-  private CamundaFuture<SearchResponse<ProcessInstance>> count(
-      Consumer<ProcessInstanceFilter> filter) {
-    return call(
-        () -> client.newProcessInstanceSearchRequest().filter(filter).page(p -> p.limit(1)).send());
+        .map(v -> RuntimeCalls.number(v.getValue()));
   }
 
   /**
@@ -191,7 +107,7 @@ class ConsoleRuntime {
       variables.put(CAMPAIGN_ID, filter.campaignId());
     }
     SearchResponse<ProcessInstance> response =
-        call(
+        RuntimeCalls.call(
             () ->
                 client
                     .newProcessInstanceSearchRequest()
@@ -233,7 +149,7 @@ class ConsoleRuntime {
                     .join());
     return new InstancePage(
         response.items().stream().map(ConsoleRuntime::row).toList(),
-        total(response),
+        RuntimeCalls.total(response),
         filter.page(),
         filter.size());
   }
@@ -242,16 +158,16 @@ class ConsoleRuntime {
   Optional<InstanceDetail> instance(long key) {
     ProcessInstance instance;
     try {
-      instance = call(() -> client.newProcessInstanceGetRequest(key).send().join());
+      instance = RuntimeCalls.call(() -> client.newProcessInstanceGetRequest(key).send().join());
     } catch (ConsoleUnavailableException e) {
       if (e.notFound()) {
         return Optional.empty();
       }
       throw e;
     }
-    // the five reads are sent at once, then awaited
+    // the reads are sent at once, then awaited
     CamundaFuture<SearchResponse<ElementInstance>> elementsAsked =
-        call(
+        RuntimeCalls.call(
             () ->
                 client
                     .newElementInstanceSearchRequest()
@@ -260,7 +176,7 @@ class ConsoleRuntime {
                     .page(p -> p.limit(MAX_ELEMENTS))
                     .send());
     CamundaFuture<SearchResponse<Incident>> incidentsAsked =
-        call(
+        RuntimeCalls.call(
             () ->
                 client
                     .newIncidentSearchRequest()
@@ -268,7 +184,7 @@ class ConsoleRuntime {
                     .page(p -> p.limit(MAX_INCIDENTS))
                     .send());
     CamundaFuture<SearchResponse<Variable>> variablesAsked =
-        call(
+        RuntimeCalls.call(
             () ->
                 client
                     .newVariableSearchRequest()
@@ -276,21 +192,28 @@ class ConsoleRuntime {
                     .page(p -> p.limit(MAX_VARIABLES))
                     .send());
     CamundaFuture<List<ProcessInstanceSequenceFlow>> flowsAsked =
-        call(() -> client.newProcessInstanceSequenceFlowsRequest(key).send());
+        RuntimeCalls.call(() -> client.newProcessInstanceSequenceFlowsRequest(key).send());
+    long definitionKey = instance.getProcessDefinitionKey();
+    String knownXml = xmlByDefinition.get(definitionKey);
     CamundaFuture<String> xmlAsked =
-        call(
-            () ->
-                client
-                    .newProcessDefinitionGetXmlRequest(instance.getProcessDefinitionKey())
-                    .send());
+        knownXml != null
+            ? null
+            : RuntimeCalls.call(
+                () -> client.newProcessDefinitionGetXmlRequest(definitionKey).send());
     List<ElementRow> elements =
-        call(elementsAsked::join).items().stream().map(ConsoleRuntime::element).toList();
+        RuntimeCalls.call(elementsAsked::join).items().stream()
+            .map(ConsoleRuntime::element)
+            .toList();
     List<IncidentRow> incidents =
-        call(incidentsAsked::join).items().stream().map(ConsoleRuntime::incident).toList();
-    List<Variable> variables = call(variablesAsked::join).items();
+        RuntimeCalls.call(incidentsAsked::join).items().stream()
+            .map(RuntimeCalls::incident)
+            .toList();
+    List<Variable> variables = RuntimeCalls.call(variablesAsked::join).items();
     List<String> flows =
-        call(flowsAsked::join).stream().map(ProcessInstanceSequenceFlow::getElementId).toList();
-    String xml = call(xmlAsked::join);
+        RuntimeCalls.call(flowsAsked::join).stream()
+            .map(ProcessInstanceSequenceFlow::getElementId)
+            .toList();
+    String xml = knownXml != null ? knownXml : keepXml(definitionKey, xmlAsked);
     List<VariableRow> variableRows = new ArrayList<>();
     Long assetId = null;
     Long campaignId = null;
@@ -305,10 +228,10 @@ class ConsoleRuntime {
               Boolean.TRUE.equals(v.isTruncated()),
               masked));
       if (processScope && ASSET_ID.equals(v.getName())) {
-        assetId = number(v.getValue());
+        assetId = RuntimeCalls.number(v.getValue());
       }
       if (processScope && CAMPAIGN_ID.equals(v.getName())) {
-        campaignId = number(v.getValue());
+        campaignId = RuntimeCalls.number(v.getValue());
       }
     }
     variableRows.sort(Comparator.comparing(VariableRow::name));
@@ -319,7 +242,7 @@ class ConsoleRuntime {
 
   /** The open incidents, newest first (at most the 1,000 newest). */
   List<IncidentRow> openIncidents() {
-    return call(
+    return RuntimeCalls.call(
             () ->
                 client
                     .newIncidentSearchRequest()
@@ -330,13 +253,13 @@ class ConsoleRuntime {
                     .join())
         .items()
         .stream()
-        .map(ConsoleRuntime::incident)
+        .map(RuntimeCalls::incident)
         .toList();
   }
 
   /** The incident, if the runtime knows it. */
   Optional<IncidentRow> incident(long incidentKey) {
-    return call(
+    return RuntimeCalls.call(
             () ->
                 client
                     .newIncidentSearchRequest()
@@ -347,49 +270,7 @@ class ConsoleRuntime {
         .items()
         .stream()
         .findFirst()
-        .map(ConsoleRuntime::incident);
-  }
-
-  /**
-   * Retries an incident: a job's incident gets its job's retries back first (the job is then
-   * activated again), then the incident is resolved.
-   */
-  void retry(IncidentRow incident, int retries) {
-    if (incident.jobKey() != null) {
-      call(
-          () ->
-              client
-                  .newUpdateRetriesCommand(incident.jobKey())
-                  .useRest()
-                  .retries(retries)
-                  .send()
-                  .join());
-    }
-    call(() -> client.newResolveIncidentCommand(incident.key()).useRest().send().join());
-  }
-
-  /** Resolves an incident that is not a job's: the runtime evaluates its element again. */
-  void resolve(IncidentRow incident) {
-    call(() -> client.newResolveIncidentCommand(incident.key()).useRest().send().join());
-  }
-
-  /** Sets a variable on the instance's own scope (before a retry, to correct what failed). */
-  void setVariable(long processInstanceKey, String name, Object value) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(name, value);
-    call(
-        () ->
-            client
-                .newSetVariablesCommand(processInstanceKey)
-                .useRest()
-                .variables(variables)
-                .local(true)
-                .send()
-                .join());
-  }
-
-  void cancel(long processInstanceKey) {
-    call(() -> client.newCancelInstanceCommand(processInstanceKey).useRest().send().join());
+        .map(RuntimeCalls::incident);
   }
 
   // ---------------------------------------------------------------- mapping
@@ -410,8 +291,8 @@ class ConsoleRuntime {
         p.getProcessDefinitionName(),
         p.getProcessDefinitionVersion() == null ? 0 : p.getProcessDefinitionVersion(),
         p.getProcessDefinitionKey() == null ? 0 : p.getProcessDefinitionKey(),
-        instant(p.getStartDate()),
-        instant(p.getEndDate()),
+        RuntimeCalls.instant(p.getStartDate()),
+        RuntimeCalls.instant(p.getEndDate()),
         state);
   }
 
@@ -422,22 +303,9 @@ class ConsoleRuntime {
         e.getElementName(),
         e.getType() == null ? "" : e.getType().name(),
         e.getState() == null ? "" : e.getState().name(),
-        instant(e.getStartDate()),
-        instant(e.getEndDate()),
+        RuntimeCalls.instant(e.getStartDate()),
+        RuntimeCalls.instant(e.getEndDate()),
         Boolean.TRUE.equals(e.getIncident()));
-  }
-
-  private static IncidentRow incident(Incident i) {
-    return new IncidentRow(
-        i.getIncidentKey(),
-        i.getProcessInstanceKey(),
-        i.getProcessDefinitionId(),
-        i.getElementId(),
-        i.getErrorType() == null ? "" : i.getErrorType().name(),
-        i.getErrorMessage(),
-        instant(i.getCreationTime()),
-        i.getJobKey(),
-        i.getState() == IncidentState.ACTIVE);
   }
 
   private static boolean isSecret(String name) {
@@ -445,34 +313,7 @@ class ConsoleRuntime {
     return SECRET_NAMES.stream().anyMatch(lower::contains);
   }
 
-  private static Long number(String json) {
-    try {
-      return json == null ? null : Long.valueOf(json.strip().replace("\"", ""));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
   private static OffsetDateTime startOf(LocalDate day) {
     return day.atStartOfDay(PARIS).toOffsetDateTime();
-  }
-
-  private static Instant instant(OffsetDateTime time) {
-    return time == null ? null : time.toInstant();
-  }
-
-  private static long total(SearchResponse<?> response) {
-    Long total = response.page() == null ? null : response.page().totalItems();
-    return total == null ? response.items().size() : total;
-  }
-
-  private static <T> T call(Supplier<T> request) {
-    try {
-      return request.get();
-    } catch (ClientHttpException e) {
-      throw new ConsoleUnavailableException(e.code(), e.getMessage(), e);
-    } catch (ClientException e) {
-      throw new ConsoleUnavailableException(0, e.getMessage(), e);
-    }
   }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -59,12 +58,12 @@ final class DiagramRenderer {
   /** Shapes narrower than this (events, gateways) have their name written below them. */
   private static final double LABEL_BELOW_UNDER = 60;
 
-  private static final String INK = "#1f2933";
-  private static final String ACTIVE = "#0b5cad";
-  private static final String COMPLETED = "#1e7b34";
-  private static final String COMPLETED_FILL = "#e3f4e6";
-  private static final String INCIDENT = "#b3261e";
-  private static final String INCIDENT_FILL = "#fde7e6";
+  static final String INK = "#1f2933";
+  static final String ACTIVE = "#0b5cad";
+  static final String COMPLETED = "#1e7b34";
+  static final String COMPLETED_FILL = "#e3f4e6";
+  static final String INCIDENT = "#b3261e";
+  static final String INCIDENT_FILL = "#fde7e6";
 
   private DiagramRenderer() {}
 
@@ -121,17 +120,17 @@ final class DiagramRenderer {
     svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bpmn-diagram\" role=\"img\"")
         .append(" aria-labelledby=\"diagram-title\"")
         .append(" viewBox=\"")
-        .append(num(x0))
+        .append(SvgText.num(x0))
         .append(' ')
-        .append(num(y0))
+        .append(SvgText.num(y0))
         .append(' ')
-        .append(num(width))
+        .append(SvgText.num(width))
         .append(' ')
-        .append(num(height))
+        .append(SvgText.num(height))
         .append("\" width=\"")
-        .append(num(width))
+        .append(SvgText.num(width))
         .append("\" height=\"")
-        .append(num(height))
+        .append(SvgText.num(height))
         .append("\" font-family=\"sans-serif\" font-size=\"11\">")
         .append("<title id=\"diagram-title\">Diagramme du processus</title>")
         .append("<defs>")
@@ -142,18 +141,18 @@ final class DiagramRenderer {
     List<BpmnShape> containers = new ArrayList<>();
     List<BpmnShape> others = new ArrayList<>();
     for (BpmnShape shape : shapes) {
-      String type = typeOf(shape.getBpmnElement());
+      String type = DiagramShapes.typeOf(shape.getBpmnElement());
       if (type.equals("participant") || type.equals("lane") || type.endsWith("ubProcess")) {
         containers.add(shape);
       } else {
         others.add(shape);
       }
     }
-    containers.forEach(s -> shape(svg, s, marks));
+    containers.forEach(s -> DiagramShapes.shape(svg, s, marks));
     for (BpmnEdge edge : edges) {
       edge(svg, edge, marks);
     }
-    others.forEach(s -> shape(svg, s, marks));
+    others.forEach(s -> DiagramShapes.shape(svg, s, marks));
     svg.append("</svg>");
     return svg.toString();
   }
@@ -170,19 +169,19 @@ final class DiagramRenderer {
   private static void edge(StringBuilder svg, BpmnEdge edge, Marks marks) {
     BaseElement element = edge.getBpmnElement();
     String id = element == null ? edge.getId() : element.getId();
-    String type = typeOf(element);
+    String type = DiagramShapes.typeOf(element);
     boolean taken = marks.takenFlows().contains(id);
     String colour = taken ? COMPLETED : INK;
     StringBuilder points = new StringBuilder();
     for (Waypoint w : edge.getWaypoints()) {
-      points.append(num(w.getX())).append(',').append(num(w.getY())).append(' ');
+      points.append(SvgText.num(w.getX())).append(',').append(SvgText.num(w.getY())).append(' ');
     }
     svg.append("<g data-element-id=\"")
-        .append(escape(id))
+        .append(SvgText.escape(id))
         .append("\" data-state=\"")
         .append(taken ? "completed" : "none")
         .append("\"><title>")
-        .append(escape(describe(element, id, type, taken ? "emprunté" : null)))
+        .append(SvgText.escape(SvgText.describe(element, id, type, taken ? "emprunté" : null)))
         .append("</title><polyline points=\"")
         .append(points.toString().strip())
         .append("\" fill=\"none\" stroke=\"")
@@ -196,259 +195,5 @@ final class DiagramRenderer {
       svg.append(" marker-end=\"url(#").append(taken ? "arrow-completed" : "arrow").append(")\"");
     }
     svg.append("/></g>");
-  }
-
-  private static void shape(StringBuilder svg, BpmnShape shape, Marks marks) {
-    BaseElement element = shape.getBpmnElement();
-    String id = element == null ? shape.getId() : element.getId();
-    String type = typeOf(element);
-    String state = marks.stateOf(id);
-    Bounds b = shape.getBounds();
-    double x = b.getX();
-    double y = b.getY();
-    double w = b.getWidth();
-    double h = b.getHeight();
-    String stroke =
-        switch (state) {
-          case "incident" -> INCIDENT;
-          case "active" -> ACTIVE;
-          case "completed" -> COMPLETED;
-          default -> INK;
-        };
-    String fill =
-        switch (state) {
-          case "incident" -> INCIDENT_FILL;
-          case "completed" -> COMPLETED_FILL;
-          case "active" -> "#e6f0fb";
-          default -> "#ffffff";
-        };
-    String strokeWidth = state.equals("active") || state.equals("incident") ? "3" : "1.5";
-    svg.append("<g data-element-id=\"")
-        .append(escape(id))
-        .append("\" data-state=\"")
-        .append(state)
-        .append("\"><title>")
-        .append(escape(describe(element, id, type, label(state))))
-        .append("</title>");
-    String paint =
-        " fill=\"" + fill + "\" stroke=\"" + stroke + "\" stroke-width=\"" + strokeWidth + "\"";
-    String name = element == null ? null : element.getAttributeValue("name");
-    if (type.endsWith("Event")) {
-      double r = Math.min(w, h) / 2;
-      String width = type.equals("endEvent") ? "4" : strokeWidth;
-      svg.append("<circle cx=\"")
-          .append(num(x + w / 2))
-          .append("\" cy=\"")
-          .append(num(y + h / 2))
-          .append("\" r=\"")
-          .append(num(r))
-          .append("\" fill=\"")
-          .append(fill)
-          .append("\" stroke=\"")
-          .append(stroke)
-          .append("\" stroke-width=\"")
-          .append(width)
-          .append("\"/>");
-      if (type.startsWith("intermediate") || type.equals("boundaryEvent")) {
-        svg.append("<circle cx=\"")
-            .append(num(x + w / 2))
-            .append("\" cy=\"")
-            .append(num(y + h / 2))
-            .append("\" r=\"")
-            .append(num(r - 3))
-            .append("\" fill=\"none\" stroke=\"")
-            .append(stroke)
-            .append("\" stroke-width=\"1\"/>");
-      }
-      textBelow(svg, name, x + w / 2, y + h + 14);
-    } else if (type.endsWith("Gateway")) {
-      svg.append("<polygon points=\"")
-          .append(num(x + w / 2))
-          .append(',')
-          .append(num(y))
-          .append(' ')
-          .append(num(x + w))
-          .append(',')
-          .append(num(y + h / 2))
-          .append(' ')
-          .append(num(x + w / 2))
-          .append(',')
-          .append(num(y + h))
-          .append(' ')
-          .append(num(x))
-          .append(',')
-          .append(num(y + h / 2))
-          .append('"')
-          .append(paint)
-          .append("/>");
-      String symbol =
-          switch (type) {
-            case "exclusiveGateway" -> "×";
-            case "parallelGateway" -> "+";
-            case "eventBasedGateway" -> "◇";
-            case "inclusiveGateway" -> "○";
-            default -> "";
-          };
-      svg.append("<text x=\"")
-          .append(num(x + w / 2))
-          .append("\" y=\"")
-          .append(num(y + h / 2 + 6))
-          .append("\" text-anchor=\"middle\" font-size=\"18\" fill=\"")
-          .append(stroke)
-          .append("\">")
-          .append(symbol)
-          .append("</text>");
-      textBelow(svg, name, x + w / 2, y + h + 14);
-    } else if (type.equals("participant") || type.equals("lane")) {
-      rect(svg, x, y, w, h)
-          .append(" fill=\"none\" stroke=\"")
-          .append(INK)
-          .append("\" stroke-width=\"1\"/>");
-      textBelow(svg, name, x + 15, y + 15);
-    } else if (type.equals("textAnnotation") || type.startsWith("data") || type.equals("group")) {
-      rect(svg, x, y, w, h)
-          .append(" fill=\"none\" stroke=\"")
-          .append(INK)
-          .append("\" stroke-dasharray=\"4 3\" stroke-width=\"1\"/>");
-      String text =
-          type.equals("textAnnotation") && element != null
-              ? element.getTextContent().strip()
-              : name;
-      wrapped(svg, text, x + w / 2, y + 14, w);
-    } else {
-      boolean container = type.endsWith("ubProcess");
-      rect(svg, x, y, w, h)
-          .append(" rx=\"10\" ry=\"10\"")
-          .append(container && state.equals("none") ? paint.replace("#ffffff", "none") : paint)
-          .append("/>");
-      if (container) {
-        wrapped(svg, name, x + w / 2, y + 16, w);
-      } else {
-        wrapped(svg, name, x + w / 2, y + h / 2 - 4, w);
-      }
-    }
-    if (state.equals("incident")) {
-      svg.append("<circle cx=\"")
-          .append(num(x + w))
-          .append("\" cy=\"")
-          .append(num(y))
-          .append("\" r=\"9\" fill=\"")
-          .append(INCIDENT)
-          .append("\"/><text x=\"")
-          .append(num(x + w))
-          .append("\" y=\"")
-          .append(num(y + 4))
-          .append("\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\"")
-          .append(" fill=\"#ffffff\">!</text>");
-    }
-    svg.append("</g>");
-  }
-
-  /** Opens a {@code <rect>} with its position and size; the caller adds the rest. */
-  private static StringBuilder rect(StringBuilder svg, double x, double y, double w, double h) {
-    return svg.append("<rect x=\"")
-        .append(num(x))
-        .append("\" y=\"")
-        .append(num(y))
-        .append("\" width=\"")
-        .append(num(w))
-        .append("\" height=\"")
-        .append(num(h))
-        .append('"');
-  }
-
-  private static void textBelow(StringBuilder svg, String text, double x, double y) {
-    if (text == null || text.isBlank()) {
-      return;
-    }
-    svg.append("<text x=\"")
-        .append(num(x))
-        .append("\" y=\"")
-        .append(num(y))
-        .append("\" text-anchor=\"middle\" fill=\"")
-        .append(INK)
-        .append("\">")
-        .append(escape(text.strip()))
-        .append("</text>");
-  }
-
-  /** The text split into lines that fit the width (about 6 px per character). */
-  private static void wrapped(StringBuilder svg, String text, double x, double y, double width) {
-    if (text == null || text.isBlank()) {
-      return;
-    }
-    int perLine = Math.max(6, (int) ((width - 8) / 6));
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.strip().split("\\s+")) {
-      if (!line.isEmpty() && line.length() + 1 + word.length() > perLine) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      if (!line.isEmpty()) {
-        line.append(' ');
-      }
-      line.append(word);
-    }
-    if (!line.isEmpty()) {
-      lines.add(line.toString());
-    }
-    double top = y - (lines.size() - 1) * 6.5;
-    svg.append("<text text-anchor=\"middle\" fill=\"").append(INK).append("\">");
-    for (int i = 0; i < lines.size(); i++) {
-      svg.append("<tspan x=\"")
-          .append(num(x))
-          .append("\" y=\"")
-          .append(num(top + i * 13 + 4))
-          .append("\">")
-          .append(escape(lines.get(i)))
-          .append("</tspan>");
-    }
-    svg.append("</text>");
-  }
-
-  private static String describe(BaseElement element, String id, String type, String state) {
-    String name = element == null ? null : element.getAttributeValue("name");
-    String text = (name == null || name.isBlank() ? id : name.strip() + " (" + id + ")");
-    return state == null ? text : text + " — " + state;
-  }
-
-  static String label(String state) {
-    return switch (state) {
-      case "incident" -> "en incident";
-      case "active" -> "actif";
-      case "completed" -> "terminé";
-      default -> null;
-    };
-  }
-
-  private static String typeOf(BaseElement element) {
-    return element == null ? "" : element.getElementType().getTypeName();
-  }
-
-  private static String num(double value) {
-    if (value == Math.rint(value)) {
-      return Long.toString((long) value);
-    }
-    return String.format(Locale.ROOT, "%.1f", value);
-  }
-
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> {
-          if (c >= 0x20 || c == '\n' || c == '\t') {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
   }
 }

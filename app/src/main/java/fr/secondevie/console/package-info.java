@@ -8,8 +8,10 @@
  * cancel an instance (with a confirmation and a reason); auditors read only. Every action is
  * recorded in {@code console_action} (who, when, what, result).
  *
- * <p>Everything goes through the Camunda Java client's REST API ({@code ConsoleRuntime}), never
- * through the engine, so the same pages work against a Camunda 8.8 cluster.
+ * <p>Everything goes through the Camunda Java client's REST API ({@code ConsoleRuntime} for
+ * instances and incidents, {@code ProcessVersions} for the versions and their counts, {@code
+ * RuntimeCommands} for the actions), never through the engine, so the same pages work against a
+ * Camunda 8.8 cluster.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Operations console",

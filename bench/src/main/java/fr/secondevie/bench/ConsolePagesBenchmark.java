@@ -26,6 +26,9 @@ import java.util.Map;
  * gestionnaire}, form login, session), the engine's searches, the server-side rendering (Thymeleaf,
  * the diagram's SVG) and the HTML read to its end.
  *
+ * <p>A light page of the same user, {@code /account/password} (session, security, the layout and
+ * its task counter, no console search), is timed first: the floor under any page.
+ *
  * <p>The instances are created through the engine's own API (the Camunda Java client, with the
  * credentials the application generated for its engine), in two bench processes deployed beside the
  * shipped ones: 60 % of one process (two versions) completed, 40 % waiting at a service task of
@@ -155,6 +158,8 @@ public final class ConsolePagesBenchmark {
 
       Http owner = Http.session(base, "gestionnaire", "demo");
       StackSampler sampler = sampleMs > 0 ? new StackSampler(application.pid(), sampleMs) : null;
+      report.append(
+          measure(owner, "/account/password", "light page (reference, no console)", loads));
       report.append(measure(owner, "/console", "processes and versions", loads));
       report.append(measure(owner, "/console/instances", "instances, first page", loads));
       report.append(

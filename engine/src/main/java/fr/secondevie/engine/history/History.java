@@ -52,12 +52,12 @@ public final class History {
   private final Map<Long, Map<String, Long>> variablesByScope = new ConcurrentHashMap<>();
   private final Map<Long, JobView> jobs = new ConcurrentHashMap<>();
   private final Map<Long, IncidentView> incidents = new ConcurrentHashMap<>();
-  private final Map<Long, Integer> activeIncidentsByProcessInstance = new ConcurrentHashMap<>();
   private final Map<Long, UserTaskView> userTasks = new ConcurrentHashMap<>();
   private final Map<Long, MessageSubscriptionView> subscriptions = new ConcurrentHashMap<>();
   private final Queue<CorrelatedMessageView> correlatedMessages = new ConcurrentLinkedQueue<>();
   private final Map<Long, DecisionInstanceView> decisionInstances = new ConcurrentHashMap<>();
   private final Map<Long, Queue<SequenceFlowView>> sequenceFlows = new ConcurrentHashMap<>();
+  private final HistoryIndexes indexes = new HistoryIndexes();
 
   public void apply(Record record) {
     switch (record.valueType()) {
@@ -118,6 +118,7 @@ public final class History {
                   false,
                   value.parentProcessInstanceKey(),
                   value.parentElementInstanceKey()));
+          indexes.processInstance(key, value.processDefinitionKey(), value.bpmnProcessId());
         }
         String name =
             process == null
@@ -180,6 +181,7 @@ public final class History {
     variablesByScope
         .computeIfAbsent(value.scopeKey(), k -> new ConcurrentHashMap<>())
         .put(value.name(), record.key());
+    indexes.variable(record.key(), value.name(), value.value(), value.processInstanceKey());
   }
 
   private void applyIncident(Record record) {
@@ -188,6 +190,7 @@ public final class History {
     if (created) {
       incidents.put(
           record.key(), new IncidentView(record.key(), value, record.timestamp(), "ACTIVE"));
+      indexes.incident(record.key(), value.processInstanceKey());
     } else {
       incidents.computeIfPresent(
           record.key(), (k, v) -> new IncidentView(k, v.value(), v.creationTime(), "RESOLVED"));
@@ -201,10 +204,9 @@ public final class History {
   }
 
   private boolean hasActiveIncident(long processInstanceKey) {
-    return incidents.values().stream()
-        .anyMatch(
-            i ->
-                i.state().equals("ACTIVE") && i.value().processInstanceKey() == processInstanceKey);
+    return indexes.incidentsOfProcessInstance(processInstanceKey).stream()
+        .map(incidents::get)
+        .anyMatch(i -> i != null && i.state().equals("ACTIVE"));
   }
 
   private void applyUserTask(Record record) {
@@ -300,7 +302,7 @@ public final class History {
     variablesByScope.clear();
     jobs.clear();
     incidents.clear();
-    activeIncidentsByProcessInstance.clear();
+    indexes.clear();
     userTasks.clear();
     subscriptions.clear();
     correlatedMessages.clear();
@@ -309,6 +311,11 @@ public final class History {
   }
 
   // ---- queries (any thread)
+
+  /** Keys of items by the values searches filter on most. */
+  public HistoryIndexes indexes() {
+    return indexes;
+  }
 
   public Collection<ExecutableProcess> processDefinitions() {
     return processes.values();

@@ -75,9 +75,7 @@ final class ElementInstanceEndpoints {
             Response.json(
                 SearchQuery.parse(SCHEMA, request.json())
                     .execute(
-                        api.history().elementInstances().stream()
-                            .filter(ElementInstanceEndpoints::isFlowNode)
-                            .toList(),
+                        SearchSources.elementInstances(api.history()),
                         ElementInstanceEndpoints::elementInstance)));
     router.get(
         "/v2/element-instances/{elementInstanceKey}",

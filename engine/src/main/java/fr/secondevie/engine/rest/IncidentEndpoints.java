@@ -54,7 +54,7 @@ final class IncidentEndpoints {
         request ->
             Response.json(
                 SearchQuery.parse(SCHEMA, request.json())
-                    .execute(api.history().incidents(), IncidentEndpoints::incident)));
+                    .execute(SearchSources.incidents(api.history()), IncidentEndpoints::incident)));
     router.get(
         "/v2/incidents/{incidentKey}",
         request -> {

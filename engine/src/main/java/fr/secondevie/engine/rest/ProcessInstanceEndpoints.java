@@ -100,7 +100,7 @@ final class ProcessInstanceEndpoints {
             Response.json(
                 SearchQuery.parse(schema, request.json())
                     .execute(
-                        api.history().processInstances(),
+                        SearchSources.processInstances(api.history()),
                         ProcessInstanceEndpoints::processInstance)));
     router.get(
         "/v2/process-instances/{processInstanceKey}",
@@ -124,8 +124,9 @@ final class ProcessInstanceEndpoints {
         request -> {
           long key = instance(request.pathKey("processInstanceKey")).key();
           List<IncidentView> incidents =
-              api.history().incidents().stream()
-                  .filter(i -> i.value().processInstanceKey() == key)
+              api.history().indexes().incidentsOfProcessInstance(key).stream()
+                  .map(api.history()::incident)
+                  .filter(i -> i != null && i.value().processInstanceKey() == key)
                   .toList();
           return Response.json(
               SearchQuery.parse(IncidentEndpoints.SCHEMA, request.json())

@@ -41,7 +41,7 @@ final class VariableEndpoints {
           boolean truncate = truncate(request);
           return Response.json(
               SearchQuery.parse(SCHEMA, request.json())
-                  .execute(api.history().variables(), v -> searchItem(v, truncate)));
+                  .execute(SearchSources.variables(api.history()), v -> searchItem(v, truncate)));
         });
     router.get(
         "/v2/variables/{variableKey}",

@@ -159,6 +159,53 @@ class SearchTest {
   }
 
   @Test
+  void shouldFindAnInstanceByTheCurrentValueOfAVariableOnly() {
+    // given: a value no other instance has, then changed
+    String unique = String.valueOf(1_000_000 + IDS.incrementAndGet());
+    String changed = String.valueOf(2_000_000 + IDS.incrementAndGet());
+    CLIENT
+        .newSetVariablesCommand(keys.get(2))
+        .variables(Map.of("n", Long.valueOf(unique)))
+        .send()
+        .join();
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        keysOf(
+                            search(
+                                mine(
+                                    "\"variables\":[{\"name\":\"n\",\"value\":\""
+                                        + unique
+                                        + "\"}]"))))
+                    .containsExactly(keys.get(2)));
+
+    // when
+    CLIENT
+        .newSetVariablesCommand(keys.get(2))
+        .variables(Map.of("n", Long.valueOf(changed)))
+        .send()
+        .join();
+
+    // then: found by its new value, no longer by the former one (with or without the process id)
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        keysOf(
+                            search(
+                                "{\"variables\":[{\"name\":\"n\",\"value\":{\"$eq\":\""
+                                    + changed
+                                    + "\"}}]}")))
+                    .containsExactly(keys.get(2)));
+    assertThat(keysOf(search("{\"variables\":[{\"name\":\"n\",\"value\":\"" + unique + "\"}]}")))
+        .isEmpty();
+    assertThat(
+            keysOf(search(mine("\"variables\":[{\"name\":\"n\",\"value\":\"" + unique + "\"}]"))))
+        .isEmpty();
+  }
+
+  @Test
   void shouldCombineAlternativesWithOr() {
     String filter =
         mine(
