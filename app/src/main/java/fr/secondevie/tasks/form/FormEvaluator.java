@@ -2,7 +2,6 @@ package fr.secondevie.tasks.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +29,9 @@ final class FormEvaluator {
               + "(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$");
   private static final Pattern PHONE = Pattern.compile("^(\\+|00)[1-9]\\d{6,19}$");
 
+  private final FormKit kit;
   private final FieldValues values;
+  private final Labels labels;
   private final FormSchema schema;
   private final FormState state;
   private final Map<String, ?> variables;
@@ -44,8 +45,10 @@ final class FormEvaluator {
   private final Map<String, Object> submit = new LinkedHashMap<>();
 
   private FormEvaluator(
-      Clock clock, FormSchema schema, FormState state, Map<String, ?> variables, Uploads uploads) {
-    this.values = new FieldValues(clock);
+      FormKit kit, FormSchema schema, FormState state, Map<String, ?> variables, Uploads uploads) {
+    this.kit = kit;
+    this.values = kit.values();
+    this.labels = kit.labels();
     this.schema = schema;
     this.state = state;
     this.uploads = uploads == null ? Uploads.none() : uploads;
@@ -57,14 +60,14 @@ final class FormEvaluator {
 
   /** Evaluates the form; the evaluator then answers the renderer's questions. */
   static FormEvaluator evaluate(
-      Clock clock, FormSchema schema, FormState state, Map<String, ?> variables) {
-    return evaluate(clock, schema, state, variables, Uploads.none());
+      FormKit kit, FormSchema schema, FormState state, Map<String, ?> variables) {
+    return evaluate(kit, schema, state, variables, Uploads.none());
   }
 
   /** Evaluates the form with the files the request brought (already in the document store). */
   static FormEvaluator evaluate(
-      Clock clock, FormSchema schema, FormState state, Map<String, ?> variables, Uploads uploads) {
-    FormEvaluator evaluator = new FormEvaluator(clock, schema, state, variables, uploads);
+      FormKit kit, FormSchema schema, FormState state, Map<String, ?> variables, Uploads uploads) {
+    FormEvaluator evaluator = new FormEvaluator(kit, schema, state, variables, uploads);
     evaluator.collect(schema.components(), Slot.root());
     evaluator.compute(schema.components(), Slot.root(), evaluator.rootScope());
     evaluator.check(schema.components(), Slot.root(), evaluator.rootScope(), false, null);
@@ -139,10 +142,10 @@ final class FormEvaluator {
         if (expression != null && !expression.isBlank()) {
           try {
             value =
-                FormExpressions.normalize(
-                    FormExpressions.evaluate(
+                kit.expressions()
+                    .evaluate(
                         expression.startsWith("=") ? expression.substring(1) : expression,
-                        scope.freshContext()));
+                        scope.freshContext());
           } catch (FormExpressionException e) {
             LOG.warn("Expression {} in form {}: {}", component, schema.id(), e.getMessage());
             parseErrors.put(
@@ -251,7 +254,7 @@ final class FormEvaluator {
     }
     if (flag.isTextual() && flag.asText().startsWith("=")) {
       try {
-        return FormExpressions.isTrue(flag.asText().substring(1), variables);
+        return kit.expressions().isTrue(flag.asText().substring(1), variables);
       } catch (FormExpressionException e) {
         LOG.warn("{} of {} in form {}: {}", name, component, schema.id(), e.getMessage());
         return false;
@@ -285,7 +288,7 @@ final class FormEvaluator {
         }
         for (int i = 0; i < rows.size(); i++) {
           Slot row = slot.row(component, i, rows.get(i));
-          String rowLabel = Labels.label(component, context) + ", ligne " + (i + 1);
+          String rowLabel = labels.label(component, context) + ", ligne " + (i + 1);
           check(component.components(), row, rowScope(scope, row, i), isHidden, rowLabel);
         }
       } else if (component.isKeyed()) {
@@ -304,7 +307,7 @@ final class FormEvaluator {
           errors.add(
               new FieldError(
                   inputId(component, slot),
-                  located(Labels.label(component, context), where),
+                  located(labels.label(component, context), where),
                   String.join(" ", messages)));
         }
         Data.put(submit, slot.path(component), value);
@@ -317,7 +320,7 @@ final class FormEvaluator {
           errors.add(
               new FieldError(
                   slot.htmlId(component),
-                  Labels.label(component, context),
+                  labels.label(component, context),
                   "Ce champ obligatoire est d'un type que la boîte de tâches ne sait pas saisir : terminez"
                       + " cette tâche dans Tasklist."));
         }
@@ -345,7 +348,7 @@ final class FormEvaluator {
     }
     String expression = condition.startsWith("=") ? condition.substring(1) : condition;
     try {
-      return FormExpressions.isTrue(expression, context);
+      return kit.expressions().isTrue(expression, context);
     } catch (FormExpressionException e) {
       // as form-js: a condition that cannot be evaluated does not hide
       LOG.warn("Condition of {} in form {}: {}", component, schema.id(), e.getMessage());
@@ -359,7 +362,7 @@ final class FormEvaluator {
     List<String> messages = new ArrayList<>();
     JsonNode rules = component.validate();
     String type = component.type();
-    Object v = FormExpressions.normalize(value);
+    Object v = FeelValues.normalize(value);
     if ("number".equals(type) && v != null) {
       BigDecimal number = v instanceof BigDecimal n ? n : parseOrNull(v.toString());
       if (number != null) {
@@ -475,8 +478,7 @@ final class FormEvaluator {
     String text = node.asText();
     if (text.startsWith("=")) {
       try {
-        return FormExpressions.normalize(FormExpressions.evaluate(text.substring(1), context))
-                instanceof BigDecimal n
+        return kit.expressions().evaluate(text.substring(1), context) instanceof BigDecimal n
             ? n
             : null;
       } catch (FormExpressionException e) {
@@ -496,6 +498,6 @@ final class FormEvaluator {
   }
 
   static String french(BigDecimal number) {
-    return FormExpressions.plain(number).replace('.', ',');
+    return FeelValues.plain(number).replace('.', ',');
   }
 }

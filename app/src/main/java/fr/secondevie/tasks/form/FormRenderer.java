@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.secondevie.tasks.form.ComponentView.OptionView;
 import fr.secondevie.tasks.form.ComponentView.RowView;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +24,9 @@ final class FormRenderer {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
 
+  private final FormKit kit;
   private final FieldValues values;
+  private final Labels labels;
   private final FormEvaluator evaluator;
   private final FormSchema schema;
   private final FormState state;
@@ -34,13 +35,15 @@ final class FormRenderer {
   private final ExternalHosts hosts;
 
   private FormRenderer(
-      Clock clock,
+      FormKit kit,
       FormSchema schema,
       FormState state,
       FormEvaluator evaluator,
       boolean showErrors,
       ExternalHosts hosts) {
-    this.values = new FieldValues(clock);
+    this.kit = kit;
+    this.values = kit.values();
+    this.labels = kit.labels();
     this.hosts = hosts;
     this.schema = schema;
     this.state = state;
@@ -52,13 +55,13 @@ final class FormRenderer {
   }
 
   static FormView render(
-      Clock clock,
+      FormKit kit,
       FormSchema schema,
       FormState state,
       FormEvaluator evaluator,
       boolean showErrors,
       ExternalHosts hosts) {
-    FormRenderer renderer = new FormRenderer(clock, schema, state, evaluator, showErrors, hosts);
+    FormRenderer renderer = new FormRenderer(kit, schema, state, evaluator, showErrors, hosts);
     List<ComponentView> views =
         renderer.views(schema.components(), Slot.root(), evaluator.rootScope(), false);
     return new FormView(
@@ -135,7 +138,7 @@ final class FormRenderer {
   private String text(FormComponent component, Map<String, ?> context) {
     String source = component.text("text");
     try {
-      return Markdown.toHtml(TextTemplates.markdown(source, context));
+      return Markdown.toHtml(kit.templates().markdown(source, context));
     } catch (FormExpressionException e) {
       LOG.warn("Text {} of form {}: {}", component.id(), schema.id(), e.getMessage());
       return "<p>" + HtmlUtils.htmlEscape(source == null ? "" : source) + "</p>";
@@ -159,7 +162,7 @@ final class FormRenderer {
       return "";
     }
     try {
-      return SafeHtml.clean(TextTemplates.html(source, context));
+      return SafeHtml.clean(kit.templates().html(source, context));
     } catch (FormExpressionException e) {
       LOG.warn("HTML {} of form {}: {}", component.id(), schema.id(), e.getMessage());
       return "<p>" + HtmlUtils.htmlEscape(source) + "</p>";
@@ -198,7 +201,7 @@ final class FormRenderer {
     String dataSource = component.text("dataSource");
     if (dataSource != null && dataSource.startsWith("=")) {
       try {
-        Object value = FormExpressions.evaluate(dataSource.substring(1), context);
+        Object value = kit.expressions().evaluate(dataSource.substring(1), context);
         if (value instanceof List<?> list) {
           list.stream().filter(java.util.Objects::nonNull).forEach(data::add);
         }
@@ -238,7 +241,7 @@ final class FormRenderer {
     String expression = component.text("columnsExpression");
     if (expression != null && expression.startsWith("=")) {
       try {
-        Object value = FormExpressions.evaluate(expression.substring(1), context);
+        Object value = kit.expressions().evaluate(expression.substring(1), context);
         if (value instanceof List<?> list
             && list.stream()
                 .allMatch(
@@ -279,15 +282,15 @@ final class FormRenderer {
       try {
         return JSON.writeValueAsString(value);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        return FormExpressions.toText(value);
+        return FeelValues.toText(value);
       }
     }
-    return FormExpressions.toText(value);
+    return FeelValues.toText(value);
   }
 
   private ComponentView button(FormComponent component, String id, Map<String, ?> context) {
     String action = "reset".equals(component.text("action")) ? "reset" : "submit";
-    String label = component.label() == null ? "" : Labels.text(component.label(), context);
+    String label = component.label() == null ? "" : labels.text(component.label(), context);
     return new ComponentView("button", "button", id)
         .label(
             label.isBlank()
@@ -363,7 +366,7 @@ final class FormRenderer {
     try {
       value =
           dataSource.startsWith("=")
-              ? FormExpressions.evaluate(dataSource.substring(1), context)
+              ? kit.expressions().evaluate(dataSource.substring(1), context)
               : null;
     } catch (FormExpressionException e) {
       LOG.warn("Documents {} of form {}: {}", component.id(), schema.id(), e.getMessage());
@@ -392,7 +395,7 @@ final class FormRenderer {
     String accept = optionalText(component.text("accept"), context);
     return new ComponentView("filepicker", "filepicker", id)
         .name(name)
-        .label(Labels.label(component, context))
+        .label(labels.label(component, context))
         .required(component.validate().path("required").asBoolean(false))
         .disabled(evaluator.disabled(component) || evaluator.readonly(component))
         .description(optionalText(component.description(), context))
@@ -407,22 +410,22 @@ final class FormRenderer {
 
   private boolean isTrue(String expression, Map<String, ?> context) {
     try {
-      return FormExpressions.isTrue(expression, context);
+      return kit.expressions().isTrue(expression, context);
     } catch (FormExpressionException e) {
       LOG.warn("Form {}: {}", schema.id(), e.getMessage());
       return false;
     }
   }
 
-  private static String optionalText(String template, Map<String, ?> context) {
-    return template == null || template.isBlank() ? null : Labels.text(template, context);
+  private String optionalText(String template, Map<String, ?> context) {
+    return template == null || template.isBlank() ? null : labels.text(template, context);
   }
 
   private ComponentView list(
       FormComponent list, Slot slot, String id, FormScope scope, boolean template) {
     Map<String, Object> context = scope.context();
     String name = slot.name(list);
-    String label = list.label() == null ? "Liste" : Labels.text(list.label(), context);
+    String label = list.label() == null ? "Liste" : labels.text(list.label(), context);
     List<Integer> sources = template ? List.of() : state.rows(name);
     List<RowView> rows = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
@@ -512,7 +515,7 @@ final class FormRenderer {
     ComponentView view =
         new ComponentView(kind, type, id)
             .name(name)
-            .label(Labels.label(component, context))
+            .label(labels.label(component, context))
             .required(component.validate().path("required").asBoolean(false))
             .readonly(readonly)
             .disabled(disabled)
@@ -539,11 +542,11 @@ final class FormRenderer {
           view.label(
                   component.label() == null
                       ? "Date et heure"
-                      : Labels.text(component.label(), context))
+                      : labels.text(component.label(), context))
               .dates(
-                  dateLabel == null ? "Date" : Labels.text(dateLabel, context),
+                  dateLabel == null ? "Date" : labels.text(dateLabel, context),
                   shown.size() > 1 ? shown.get(1) : "",
-                  timeLabel == null ? "Heure" : Labels.text(timeLabel, context))
+                  timeLabel == null ? "Heure" : labels.text(timeLabel, context))
               .hint("Date au format jj/mm/aaaa, heure au format hh:mm.");
         }
       }
@@ -554,12 +557,12 @@ final class FormRenderer {
 
   private ComponentView unsupported(
       FormComponent component, Slot slot, String id, Map<String, ?> context) {
-    String label = component.label() == null ? null : Labels.text(component.label(), context);
+    String label = component.label() == null ? null : labels.text(component.label(), context);
     String current = null;
     if (component.isUnsupportedKeyed()) {
       List<Object> source = slot.sourcePath(component);
       if (source != null && Data.has(outcome.data(), source)) {
-        current = FormExpressions.toText(Data.get(outcome.data(), source));
+        current = FeelValues.toText(Data.get(outcome.data(), source));
       }
     }
     return new ComponentView("unsupported", component.type(), id)
