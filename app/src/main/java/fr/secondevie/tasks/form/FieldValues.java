@@ -39,11 +39,9 @@ final class FieldValues {
   private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
   private final Clock clock;
-  private final FormExpressions expressions;
 
-  FieldValues(Clock clock, FormExpressions expressions) {
+  FieldValues(Clock clock) {
     this.clock = clock;
-    this.expressions = expressions;
   }
 
   /** A parsed value, or the French message saying why the input is not one. */
@@ -54,51 +52,6 @@ final class FieldValues {
 
     static Parsed error(String message) {
       return new Parsed(null, message);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // options
-
-  /**
-   * The choices of a radio, select, checklist or taglist ({@code values}, {@code valuesKey} or
-   * {@code valuesExpression}), resolved on the task's variables.
-   */
-  List<Option> options(FormComponent component, Map<String, ?> variables) {
-    List<Option> options = new ArrayList<>();
-    JsonNode values = component.node("values");
-    String valuesKey = component.text("valuesKey");
-    String valuesExpression = component.text("valuesExpression");
-    if (valuesKey != null && !valuesKey.isBlank()) {
-      addOptions(options, Data.get(variables, List.of((Object[]) valuesKey.split("\\."))));
-    } else if (valuesExpression != null && valuesExpression.startsWith("=")) {
-      addOptions(options, expressions.evaluate(valuesExpression.substring(1), variables));
-    } else if (values.isArray()) {
-      for (JsonNode value : values) {
-        Object v = toJava(value.get("value"));
-        String label = value.path("label").asText(FeelValues.toText(v));
-        options.add(new Option(FeelValues.normalize(v), label));
-      }
-    }
-    return options;
-  }
-
-  private static void addOptions(List<Option> options, Object source) {
-    if (!(source instanceof List<?> list)) {
-      return;
-    }
-    for (Object item : list) {
-      if (item instanceof Map<?, ?> map) {
-        if (map.containsKey("value")) {
-          Object value = FeelValues.normalize(map.get("value"));
-          Object label = map.get("label");
-          options.add(
-              new Option(value, label == null ? FeelValues.toText(value) : label.toString()));
-        }
-      } else if (item != null) {
-        Object value = FeelValues.normalize(item);
-        options.add(new Option(value, FeelValues.toText(value)));
-      }
     }
   }
 
