@@ -55,56 +55,11 @@ final class FieldValues {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // options
-
-  /**
-   * The choices of a radio, select, checklist or taglist ({@code values}, {@code valuesKey} or
-   * {@code valuesExpression}), resolved on the task's variables.
-   */
-  List<Option> options(FormComponent component, Map<String, ?> variables) {
-    List<Option> options = new ArrayList<>();
-    JsonNode values = component.node("values");
-    String valuesKey = component.text("valuesKey");
-    String valuesExpression = component.text("valuesExpression");
-    if (valuesKey != null && !valuesKey.isBlank()) {
-      addOptions(options, Data.get(variables, List.of((Object[]) valuesKey.split("\\."))));
-    } else if (valuesExpression != null && valuesExpression.startsWith("=")) {
-      addOptions(options, FormExpressions.evaluate(valuesExpression.substring(1), variables));
-    } else if (values.isArray()) {
-      for (JsonNode value : values) {
-        Object v = toJava(value.get("value"));
-        String label = value.path("label").asText(FormExpressions.toText(v));
-        options.add(new Option(FormExpressions.normalize(v), label));
-      }
-    }
-    return options;
-  }
-
-  private static void addOptions(List<Option> options, Object source) {
-    if (!(source instanceof List<?> list)) {
-      return;
-    }
-    for (Object item : list) {
-      if (item instanceof Map<?, ?> map) {
-        if (map.containsKey("value")) {
-          Object value = FormExpressions.normalize(map.get("value"));
-          Object label = map.get("label");
-          options.add(
-              new Option(value, label == null ? FormExpressions.toText(value) : label.toString()));
-        }
-      } else if (item != null) {
-        Object value = FormExpressions.normalize(item);
-        options.add(new Option(value, FormExpressions.toText(value)));
-      }
-    }
-  }
-
   static Object toJava(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }
-    return FormExpressions.normalize(JSON.convertValue(node, Object.class));
+    return FeelValues.normalize(JSON.convertValue(node, Object.class));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -137,12 +92,12 @@ final class FieldValues {
 
   /** Cleans a value read from the task's variables, as form-js's {@code sanitizeValue} does. */
   Object sanitize(FormComponent component, Object raw, List<Option> options) {
-    Object value = FormExpressions.normalize(raw);
+    Object value = FeelValues.normalize(raw);
     return switch (component.type()) {
       case "textfield", "textarea" ->
           value == null || value instanceof Map || value instanceof List
               ? ""
-              : FormExpressions.toText(value);
+              : FeelValues.toText(value);
       case "number" -> {
         BigDecimal number = null;
         if (value instanceof BigDecimal n) {
@@ -158,7 +113,7 @@ final class FieldValues {
         if (value instanceof List<?> list) {
           for (Option option : options) {
             for (Object item : list) {
-              if (Boolean.TRUE.equals(FormExpressions.equal(option.value(), item))) {
+              if (FeelValues.same(option.value(), item)) {
                 kept.add(option.value());
                 break;
               }
@@ -169,7 +124,7 @@ final class FieldValues {
       }
       case "radio", "select" -> {
         for (Option option : options) {
-          if (Boolean.TRUE.equals(FormExpressions.equal(option.value(), value))) {
+          if (FeelValues.same(option.value(), value)) {
             yield option.value();
           }
         }
@@ -258,7 +213,7 @@ final class FieldValues {
   /** As form-js submits it: a JSON number (integral when it is), or a string when asked. */
   static Object numberValue(FormComponent component, BigDecimal number) {
     if (component.bool("serializeToString")) {
-      return FormExpressions.plain(number);
+      return FeelValues.plain(number);
     }
     BigDecimal stripped = number.stripTrailingZeros();
     if (stripped.scale() <= 0 && stripped.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
@@ -389,16 +344,16 @@ final class FieldValues {
 
   /** What the inputs show for a value (one string per input). */
   List<String> format(FormComponent component, Object raw) {
-    Object value = FormExpressions.normalize(raw);
+    Object value = FeelValues.normalize(raw);
     if (value == null) {
       return List.of();
     }
     switch (component.type()) {
       case "number":
         if (value instanceof BigDecimal n) {
-          return List.of(FormExpressions.plain(n).replace('.', ','));
+          return List.of(FeelValues.plain(n).replace('.', ','));
         }
-        return List.of(FormExpressions.toText(value).replace('.', ','));
+        return List.of(FeelValues.toText(value).replace('.', ','));
       case "checkbox":
         return Boolean.TRUE.equals(value) ? List.of("true") : List.of();
       case "checklist":
@@ -406,7 +361,7 @@ final class FieldValues {
         {
           List<String> texts = new ArrayList<>();
           if (value instanceof List<?> list) {
-            list.forEach(item -> texts.add(FormExpressions.toText(item)));
+            list.forEach(item -> texts.add(FeelValues.toText(item)));
           }
           return texts;
         }
@@ -427,7 +382,7 @@ final class FieldValues {
           }
         }
       default:
-        return List.of(FormExpressions.toText(value));
+        return List.of(FeelValues.toText(value));
     }
   }
 }

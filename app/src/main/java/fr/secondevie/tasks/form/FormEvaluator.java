@@ -1,8 +1,6 @@
 package fr.secondevie.tasks.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,8 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +20,10 @@ import org.slf4j.LoggerFactory;
 final class FormEvaluator {
 
   private static final Logger LOG = LoggerFactory.getLogger(FormEvaluator.class);
-  private static final Pattern EMAIL =
-      Pattern.compile(
-          "^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
-              + "(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$");
-  private static final Pattern PHONE = Pattern.compile("^(\\+|00)[1-9]\\d{6,19}$");
-
+  private final FormKit kit;
   private final FieldValues values;
+  private final Labels labels;
+  private final FieldValidation validation;
   private final FormSchema schema;
   private final FormState state;
   private final Map<String, ?> variables;
@@ -44,8 +37,11 @@ final class FormEvaluator {
   private final Map<String, Object> submit = new LinkedHashMap<>();
 
   private FormEvaluator(
-      Clock clock, FormSchema schema, FormState state, Map<String, ?> variables, Uploads uploads) {
-    this.values = new FieldValues(clock);
+      FormKit kit, FormSchema schema, FormState state, Map<String, ?> variables, Uploads uploads) {
+    this.kit = kit;
+    this.values = kit.values();
+    this.labels = kit.labels();
+    this.validation = new FieldValidation(kit.expressions(), schema.id());
     this.schema = schema;
     this.state = state;
     this.uploads = uploads == null ? Uploads.none() : uploads;
@@ -57,14 +53,14 @@ final class FormEvaluator {
 
   /** Evaluates the form; the evaluator then answers the renderer's questions. */
   static FormEvaluator evaluate(
-      Clock clock, FormSchema schema, FormState state, Map<String, ?> variables) {
-    return evaluate(clock, schema, state, variables, Uploads.none());
+      FormKit kit, FormSchema schema, FormState state, Map<String, ?> variables) {
+    return evaluate(kit, schema, state, variables, Uploads.none());
   }
 
   /** Evaluates the form with the files the request brought (already in the document store). */
   static FormEvaluator evaluate(
-      Clock clock, FormSchema schema, FormState state, Map<String, ?> variables, Uploads uploads) {
-    FormEvaluator evaluator = new FormEvaluator(clock, schema, state, variables, uploads);
+      FormKit kit, FormSchema schema, FormState state, Map<String, ?> variables, Uploads uploads) {
+    FormEvaluator evaluator = new FormEvaluator(kit, schema, state, variables, uploads);
     evaluator.collect(schema.components(), Slot.root());
     evaluator.compute(schema.components(), Slot.root(), evaluator.rootScope());
     evaluator.check(schema.components(), Slot.root(), evaluator.rootScope(), false, null);
@@ -139,10 +135,10 @@ final class FormEvaluator {
         if (expression != null && !expression.isBlank()) {
           try {
             value =
-                FormExpressions.normalize(
-                    FormExpressions.evaluate(
+                kit.expressions()
+                    .evaluate(
                         expression.startsWith("=") ? expression.substring(1) : expression,
-                        scope.freshContext()));
+                        scope.freshContext());
           } catch (FormExpressionException e) {
             LOG.warn("Expression {} in form {}: {}", component, schema.id(), e.getMessage());
             parseErrors.put(
@@ -226,7 +222,7 @@ final class FormEvaluator {
     return switch (component.type()) {
       case "radio", "select", "checklist", "taglist" -> {
         try {
-          yield values.options(component, variables);
+          yield kit.options().options(component, variables);
         } catch (FormExpressionException e) {
           LOG.warn("Options of {} in form {}: {}", component, schema.id(), e.getMessage());
           yield List.of();
@@ -251,7 +247,7 @@ final class FormEvaluator {
     }
     if (flag.isTextual() && flag.asText().startsWith("=")) {
       try {
-        return FormExpressions.isTrue(flag.asText().substring(1), variables);
+        return kit.expressions().isTrue(flag.asText().substring(1), variables);
       } catch (FormExpressionException e) {
         LOG.warn("{} of {} in form {}: {}", name, component, schema.id(), e.getMessage());
         return false;
@@ -285,7 +281,7 @@ final class FormEvaluator {
         }
         for (int i = 0; i < rows.size(); i++) {
           Slot row = slot.row(component, i, rows.get(i));
-          String rowLabel = Labels.label(component, context) + ", ligne " + (i + 1);
+          String rowLabel = labels.label(component, context) + ", ligne " + (i + 1);
           check(component.components(), row, rowScope(scope, row, i), isHidden, rowLabel);
         }
       } else if (component.isKeyed()) {
@@ -298,13 +294,13 @@ final class FormEvaluator {
         if (parseErrors.containsKey(name)) {
           messages.add(parseErrors.get(name));
         } else {
-          messages.addAll(validate(component, value, context));
+          messages.addAll(validation.validate(component, value, context));
         }
         if (!messages.isEmpty()) {
           errors.add(
               new FieldError(
                   inputId(component, slot),
-                  located(Labels.label(component, context), where),
+                  located(labels.label(component, context), where),
                   String.join(" ", messages)));
         }
         Data.put(submit, slot.path(component), value);
@@ -317,7 +313,7 @@ final class FormEvaluator {
           errors.add(
               new FieldError(
                   slot.htmlId(component),
-                  Labels.label(component, context),
+                  labels.label(component, context),
                   "Ce champ obligatoire est d'un type que la boîte de tâches ne sait pas saisir : terminez"
                       + " cette tâche dans Tasklist."));
         }
@@ -345,157 +341,11 @@ final class FormEvaluator {
     }
     String expression = condition.startsWith("=") ? condition.substring(1) : condition;
     try {
-      return FormExpressions.isTrue(expression, context);
+      return kit.expressions().isTrue(expression, context);
     } catch (FormExpressionException e) {
       // as form-js: a condition that cannot be evaluated does not hide
       LOG.warn("Condition of {} in form {}: {}", component, schema.id(), e.getMessage());
       return false;
     }
-  }
-
-  // validation, with form-js's rules and French messages
-
-  private List<String> validate(FormComponent component, Object value, Map<String, ?> context) {
-    List<String> messages = new ArrayList<>();
-    JsonNode rules = component.validate();
-    String type = component.type();
-    Object v = FormExpressions.normalize(value);
-    if ("number".equals(type) && v != null) {
-      BigDecimal number = v instanceof BigDecimal n ? n : parseOrNull(v.toString());
-      if (number != null) {
-        JsonNode digits = component.property("decimalDigits");
-        if (digits != null && digits.isNumber() && digits.asInt() >= 0) {
-          int allowed = digits.asInt();
-          if (Math.max(0, number.stripTrailingZeros().scale()) > allowed) {
-            messages.add(
-                allowed == 0
-                    ? "Saisissez un nombre entier."
-                    : "Saisissez au plus "
-                        + allowed
-                        + (allowed > 1 ? " décimales." : " décimale."));
-          }
-        }
-        BigDecimal increment = bound(component.property("increment"), context);
-        if (increment != null && increment.signum() > 0) {
-          BigDecimal offset = number.remainder(increment);
-          if (offset.signum() != 0) {
-            BigDecimal previous = number.subtract(offset);
-            messages.add(
-                "Choisissez une valeur par pas de "
-                    + french(increment)
-                    + " : les plus proches sont "
-                    + french(previous)
-                    + " et "
-                    + french(previous.add(increment))
-                    + ".");
-          }
-        }
-      }
-    }
-    if (rules.isMissingNode() || !rules.isObject()) {
-      return messages;
-    }
-    String text = v instanceof String s ? s : null;
-    if (rules.hasNonNull("pattern") && text != null && !text.isEmpty()) {
-      try {
-        if (!Pattern.compile(rules.get("pattern").asText()).matcher(text).find()) {
-          messages.add(
-              component.description() != null
-                  ? "Le format saisi n'est pas celui attendu (voir l'aide du champ)."
-                  : "Le format saisi n'est pas celui attendu.");
-        }
-      } catch (PatternSyntaxException e) {
-        LOG.warn("Pattern of {} in form {}: {}", component, schema.id(), e.getMessage());
-      }
-    }
-    if (rules.path("required").asBoolean(false)) {
-      if ("checkbox".equals(type) && !Boolean.TRUE.equals(v)) {
-        messages.add("Cochez cette case : elle est obligatoire.");
-      } else if (v instanceof List<?> list && list.isEmpty()) {
-        messages.add("Cochez au moins une option.");
-      } else if (v == null || "".equals(v)) {
-        messages.add(
-            switch (type) {
-              case "radio" -> "Choisissez une option.";
-              case "select" -> "Choisissez une option dans la liste.";
-              case "filepicker" -> "Joignez un fichier.";
-              default -> "Ce champ est obligatoire.";
-            });
-      }
-    }
-    BigDecimal number = v instanceof BigDecimal n ? n : null;
-    BigDecimal min = bound(rules.get("min"), context);
-    if (min != null && number != null && number.compareTo(min) < 0) {
-      messages.add("Saisissez une valeur supérieure ou égale à " + french(min) + ".");
-    }
-    BigDecimal max = bound(rules.get("max"), context);
-    if (max != null && number != null && number.compareTo(max) > 0) {
-      messages.add("Saisissez une valeur inférieure ou égale à " + french(max) + ".");
-    }
-    if (text != null && !text.isEmpty()) {
-      int length = text.trim().codePointCount(0, text.trim().length());
-      BigDecimal minLength = bound(rules.get("minLength"), context);
-      if (minLength != null && length < minLength.intValue()) {
-        messages.add(
-            "Saisissez au moins "
-                + minLength.intValue()
-                + " caractères ("
-                + length
-                + " actuellement).");
-      }
-      BigDecimal maxLength = bound(rules.get("maxLength"), context);
-      if (maxLength != null && length > maxLength.intValue()) {
-        messages.add(
-            "Saisissez au plus "
-                + maxLength.intValue()
-                + " caractères ("
-                + length
-                + " actuellement).");
-      }
-      String validationType = rules.path("validationType").asText("");
-      if ("email".equals(validationType) && !EMAIL.matcher(text).matches()) {
-        messages.add("Saisissez une adresse électronique valide, par exemple prenom.nom@chu.fr.");
-      }
-      if ("phone".equals(validationType) && !PHONE.matcher(text).matches()) {
-        messages.add(
-            "Saisissez un numéro de téléphone international, sans espace, par exemple +33123456789.");
-      }
-    }
-    return messages;
-  }
-
-  /** A numeric bound: a number, or a FEEL expression on the form's data; null if absent. */
-  private BigDecimal bound(JsonNode node, Map<String, ?> context) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (node.isNumber()) {
-      return node.decimalValue();
-    }
-    String text = node.asText();
-    if (text.startsWith("=")) {
-      try {
-        return FormExpressions.normalize(FormExpressions.evaluate(text.substring(1), context))
-                instanceof BigDecimal n
-            ? n
-            : null;
-      } catch (FormExpressionException e) {
-        LOG.warn("Validation bound in form {}: {}", schema.id(), e.getMessage());
-        return null;
-      }
-    }
-    return parseOrNull(text);
-  }
-
-  private static BigDecimal parseOrNull(String text) {
-    try {
-      return new BigDecimal(text.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  static String french(BigDecimal number) {
-    return FormExpressions.plain(number).replace('.', ',');
   }
 }

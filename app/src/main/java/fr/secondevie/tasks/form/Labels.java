@@ -9,10 +9,14 @@ final class Labels {
 
   private static final Logger LOG = LoggerFactory.getLogger(Labels.class);
 
-  private Labels() {}
+  private final TextTemplates templates;
+
+  Labels(TextTemplates templates) {
+    this.templates = templates;
+  }
 
   /** The label of a component; a date or time field uses its date or time label. */
-  static String label(FormComponent component, Map<String, ?> context) {
+  String label(FormComponent component, Map<String, ?> context) {
     String label = component.label();
     if ("datetime".equals(component.type())) {
       String subtype = FieldValues.subtype(component);
@@ -33,12 +37,12 @@ final class Labels {
   }
 
   /** A text property templated on the data; the raw text when its expression fails. */
-  static String text(String template, Map<String, ?> context) {
+  String text(String template, Map<String, ?> context) {
     if (template == null) {
       return null;
     }
     try {
-      return TextTemplates.text(template, context);
+      return templates.text(template, context);
     } catch (FormExpressionException e) {
       LOG.warn("Form text « {} »: {}", template, e.getMessage());
       return template;

@@ -5,6 +5,6 @@ public record Option(Object value, String label) {
 
   /** The value as the HTML form carries it. */
   public String text() {
-    return FormExpressions.toText(value);
+    return FeelValues.toText(value);
   }
 }

@@ -16,23 +16,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskForms {
 
-  private final Clock clock;
+  private final FormKit kit;
   private final ExternalHosts hosts;
 
   @Autowired
   public TaskForms(
-      Clock clock, @Value("${secondevie.forms.allowed-hosts:}") List<String> allowedHosts) {
-    this(clock, ExternalHosts.of(allowedHosts));
+      Clock clock,
+      FormExpressions expressions,
+      @Value("${secondevie.forms.allowed-hosts:}") List<String> allowedHosts) {
+    this(clock, expressions, ExternalHosts.of(allowedHosts));
   }
 
-  public TaskForms(Clock clock, ExternalHosts hosts) {
-    this.clock = clock;
+  public TaskForms(Clock clock, FormExpressions expressions, ExternalHosts hosts) {
+    this.kit = FormKit.of(clock, expressions);
     this.hosts = hosts;
-  }
-
-  /** Forms that show nothing from other hosts. */
-  public TaskForms(Clock clock) {
-    this(clock, ExternalHosts.none());
   }
 
   /** The hosts whose iframes and images forms may show. */
@@ -43,8 +40,8 @@ public class TaskForms {
   /** The form as the task's variables fill it. */
   public FormView open(FormSchema schema, Map<String, ?> variables) {
     FormState state = FormState.initial(schema, variables);
-    FormEvaluator evaluator = FormEvaluator.evaluate(clock, schema, state, variables);
-    return FormRenderer.render(clock, schema, state, evaluator, false, hosts);
+    FormEvaluator evaluator = FormEvaluator.evaluate(kit, schema, state, variables);
+    return FormRenderer.render(kit, schema, state, evaluator, false, hosts);
   }
 
   /**
@@ -69,9 +66,9 @@ public class TaskForms {
     boolean rowAction =
         action != null && (action.startsWith("add:") || action.startsWith("remove:"));
     FormState state = FormState.fromRequest(schema, parameters, rowAction ? action : null);
-    FormEvaluator evaluator = FormEvaluator.evaluate(clock, schema, state, variables, uploads);
+    FormEvaluator evaluator = FormEvaluator.evaluate(kit, schema, state, variables, uploads);
     FormOutcome outcome = evaluator.outcome();
-    FormView view = FormRenderer.render(clock, schema, state, evaluator, !rowAction, hosts);
+    FormView view = FormRenderer.render(kit, schema, state, evaluator, !rowAction, hosts);
     return new Submission(rowAction, outcome, view);
   }
 
@@ -79,7 +76,7 @@ public class TaskForms {
   public Set<String> hidden(
       FormSchema schema, Map<String, String[]> parameters, Map<String, ?> variables) {
     FormState state = FormState.fromRequest(schema, parameters, null);
-    return FormEvaluator.evaluate(clock, schema, state, variables).outcome().hidden();
+    return FormEvaluator.evaluate(kit, schema, state, variables).outcome().hidden();
   }
 
   /**

@@ -16,15 +16,19 @@ import java.util.function.UnaryOperator;
  */
 public final class TextTemplates {
 
-  private TextTemplates() {}
+  private final FormExpressions expressions;
+
+  public TextTemplates(FormExpressions expressions) {
+    this.expressions = expressions;
+  }
 
   /** A plain-text label or description: {@code =expression} or templated text. */
-  public static String text(String template, Map<String, ?> variables) {
+  public String text(String template, Map<String, ?> variables) {
     return render(template, variables, UnaryOperator.identity());
   }
 
   /** The source of a Markdown text: inserted values are escaped. */
-  public static String markdown(String template, Map<String, ?> variables) {
+  public String markdown(String template, Map<String, ?> variables) {
     return render(template, variables, Markdown::escape);
   }
 
@@ -32,7 +36,7 @@ public final class TextTemplates {
    * The source of an HTML component: inserted values are escaped as form-js escapes them ({@code &
    * < > " ' { } : ;} as character references), so that a variable never adds markup.
    */
-  public static String html(String template, Map<String, ?> variables) {
+  public String html(String template, Map<String, ?> variables) {
     return render(template, variables, TextTemplates::escapeHtml);
   }
 
@@ -55,14 +59,12 @@ public final class TextTemplates {
     return out.toString();
   }
 
-  private static String render(
-      String template, Map<String, ?> variables, UnaryOperator<String> escape) {
+  private String render(String template, Map<String, ?> variables, UnaryOperator<String> escape) {
     if (template == null) {
       return null;
     }
     if (template.startsWith("=")) {
-      String value =
-          FormExpressions.toText(FormExpressions.evaluate(template.substring(1), variables));
+      String value = FeelValues.toText(expressions.evaluate(template.substring(1), variables));
       return escape.apply(value);
     }
     if (!template.contains("{{")) {
@@ -80,7 +82,7 @@ public final class TextTemplates {
    * Renders from {@code from} up to the closing tag {@code closing} (or the end), appending to
    * {@code out} when it is not null; returns the index after the closing tag.
    */
-  private static int block(
+  private int block(
       String t,
       int from,
       Map<String, ?> vars,
@@ -111,10 +113,10 @@ public final class TextTemplates {
       }
       if (tag.startsWith("#if ")) {
         boolean keep =
-            out != null && Boolean.TRUE.equals(FormExpressions.evaluate(tag.substring(4), vars));
+            out != null && Boolean.TRUE.equals(expressions.evaluate(tag.substring(4), vars));
         i = block(t, after, vars, escape, keep ? out : null, "/if");
       } else if (tag.startsWith("#loop ")) {
-        Object items = out == null ? null : FormExpressions.evaluate(tag.substring(6), vars);
+        Object items = out == null ? null : expressions.evaluate(tag.substring(6), vars);
         // as feelers: null is no item, a single value is one item
         List<?> list = items instanceof List<?> l ? l : items == null ? List.of() : List.of(items);
         if (!list.isEmpty()) {
@@ -130,10 +132,10 @@ public final class TextTemplates {
         throw new FormExpressionException("« {{" + tag + "}} » n'est pas pris en charge");
       } else {
         if (out != null) {
-          String value = FormExpressions.toText(FormExpressions.evaluate(tag, vars));
+          String value = FeelValues.toText(expressions.evaluate(tag, vars));
           out.append(escape.apply(value));
         } else {
-          FormExpressions.check(tag);
+          expressions.check(tag);
         }
         i = after;
       }

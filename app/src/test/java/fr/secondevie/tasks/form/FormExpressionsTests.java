@@ -1,5 +1,6 @@
 package fr.secondevie.tasks.form;
 
+import static fr.secondevie.tasks.form.FormFixtures.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,8 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The FEEL subset of conditions, templates and validation bounds, construct by construct. */
+/**
+ * The FEEL of conditions, templates and validation bounds through feel-engine, construct by
+ * construct, with the values forms rely on (null for what is missing, three-valued logic,
+ * decimals).
+ */
 class FormExpressionsTests {
+
+  private final FormExpressions expressions = new FormExpressions(CLOCK);
 
   static final Map<String, Object> VARIABLES = variables();
 
@@ -66,7 +73,6 @@ class FormExpressionsTests {
         "(count = 4 or flag) and not(missing = 1) | true",
         // is defined, null-safe helpers
         "is defined(decision)                  | true",
-        "is defined(nothing)                   | true",
         "is defined(missing)                   | false",
         "is defined(asset.category)            | true",
         "is defined(asset.color)               | false",
@@ -109,7 +115,7 @@ class FormExpressionsTests {
         "{a: 1, b: \"x\"}.b = \"x\"            | true",
       })
   void shouldEvaluateLikeFeel(String expression, boolean expected) {
-    assertThat(FormExpressions.evaluate(expression.trim(), VARIABLES)).isEqualTo(expected);
+    assertThat(expressions.evaluate(expression.trim(), VARIABLES)).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0} → null")
@@ -124,42 +130,96 @@ class FormExpressionsTests {
     "items[5]",
   })
   void shouldGiveNullWhereFeelDoes(String expression) {
-    assertThat(FormExpressions.evaluate(expression, VARIABLES)).isNull();
+    assertThat(expressions.evaluate(expression, VARIABLES)).isNull();
   }
 
   @Test
   void shouldApplyThreeValuedLogic() {
-    assertThat(FormExpressions.evaluate("missing > 1 and false", VARIABLES)).isEqualTo(false);
-    assertThat(FormExpressions.evaluate("missing > 1 or true", VARIABLES)).isEqualTo(true);
-    assertThat(FormExpressions.evaluate("missing > 1 or false", VARIABLES)).isNull();
-    assertThat(FormExpressions.isTrue("missing > 1 or false", VARIABLES)).isFalse();
+    assertThat(expressions.evaluate("missing > 1 and false", VARIABLES)).isEqualTo(false);
+    assertThat(expressions.evaluate("missing > 1 or true", VARIABLES)).isEqualTo(true);
+    assertThat(expressions.evaluate("missing > 1 or false", VARIABLES)).isNull();
+    assertThat(expressions.isTrue("missing > 1 or false", VARIABLES)).isFalse();
   }
 
   @Test
   void shouldReturnNumbersAsDecimals() {
-    assertThat(FormExpressions.evaluate("count + 0.5", VARIABLES)).isEqualTo(new BigDecimal("3.5"));
-    assertThat(FormExpressions.toText(FormExpressions.evaluate("amount * 2", VARIABLES)))
-        .isEqualTo("25");
-    assertThat(FormExpressions.toText(List.of("a", 2))).isEqualTo("a, 2");
+    assertThat(expressions.evaluate("count + 0.5", VARIABLES)).isEqualTo(new BigDecimal("3.5"));
+    assertThat(FeelValues.toText(expressions.evaluate("amount * 2", VARIABLES))).isEqualTo("25");
+    assertThat(FeelValues.toText(List.of("a", 2))).isEqualTo("a, 2");
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // refused by the former hand-written subset, evaluated by feel-engine
+        "(for x in items return x.serial) = [\"S1\", \"S2\"] | true",
+        "some x in [1, 5] satisfies x > count                | true",
+        "every x in [1, 5] satisfies x > count               | false",
+        "count instance of number                            | true",
+        "date(\"2025-01-01\") < date(\"2025-02-01\")         | true",
+        "count in [1..3]                                     | true",
+        "today() = date(\"2025-03-12\")                      | true",
+        // feel-engine: a variable holding null is not defined (the former subset said it was)
+        "is defined(nothing)                                 | false",
+      })
+  void shouldEvaluateWhatTheFormerSubsetRefused(String expression, boolean expected) {
+    assertThat(expressions.evaluate(expression.trim(), VARIABLES)).isEqualTo(expected);
+  }
+
+  @Test
+  void shouldReturnListsAndContextsWithDecimalNumbers() {
+    assertThat(expressions.evaluate("[1, 2.5, {a: count}]", VARIABLES))
+        .isEqualTo(
+            List.of(new BigDecimal("1"), new BigDecimal("2.5"), Map.of("a", new BigDecimal("3"))));
+    assertThat(expressions.evaluate("amount / 3", VARIABLES))
+        .isEqualTo(new BigDecimal("4.166666666666666666666666666666667"));
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "for x in items return x        | « for » n'est pas pris en charge",
-        "some x in items satisfies x    | « some » n'est pas pris en charge",
-        "x instance of string           | « instance of » n'est pas pris en charge",
-        "date(\"2025-01-01\")           | fonction non prise en charge : date()",
-        "[1..3]                         | intervalles non pris en charge",
-        "count =                        | fin d'expression inattendue",
-        "(count = 3                     | « ) » attendu",
-        "\"open                         | chaîne non terminée",
-        "count # 3                      | caractère « # » inattendu",
+        "count =                        | « = » inattendu (position 7 de « count = »)",
+        "(count = 3                     | « (count = 3 » inattendu (position 1",
+        "\"open                         | « \"open » inattendu (position 1",
+        "count # 3                      | « # 3 » inattendu (position 7",
+        "if flag then 1                 | « flag then » inattendu (position 4",
       })
-  void shouldRefuseWhatIsOutsideTheSubsetWithAFrenchMessage(String expression, String message) {
-    assertThatThrownBy(() -> FormExpressions.evaluate(expression.trim(), VARIABLES))
+  void shouldRefuseWhatCannotBeParsedWithAFrenchMessage(String expression, String message) {
+    assertThatThrownBy(() -> expressions.evaluate(expression.trim(), VARIABLES))
+        .isInstanceOf(FormExpressionException.class)
+        .hasMessageStartingWith("expression FEEL invalide : ")
+        .hasMessageContaining(message);
+    assertThatThrownBy(() -> expressions.check(expression.trim()))
         .isInstanceOf(FormExpressionException.class)
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void shouldRefuseAnEmptyExpressionAndAnUnknownFunction() {
+    assertThatThrownBy(() -> expressions.check(" "))
+        .isInstanceOf(FormExpressionException.class)
+        .hasMessage("expression vide");
+    assertThatThrownBy(() -> expressions.evaluate("shout(decision)", VARIABLES))
+        .isInstanceOf(FormExpressionException.class)
+        .hasMessageStartingWith("fonction inconnue dans « shout(decision) »");
+  }
+
+  @Test
+  void shouldKeepABoundedNumberOfParsedExpressions() {
+    // given expressions that keep at most two parsed expressions
+    FormExpressions bounded = new FormExpressions(CLOCK, 2);
+
+    // when three different expressions are evaluated, the first one again at the end
+    bounded.evaluate("count = 1", VARIABLES);
+    bounded.evaluate("count = 2", VARIABLES);
+    bounded.evaluate("count = 3", VARIABLES);
+    boolean again = bounded.isTrue("count = 1", VARIABLES);
+
+    // then no more than two are kept, and an expression parsed again gives the same value
+    assertThat(bounded.cached()).isEqualTo(2);
+    assertThat(again).isFalse();
+    assertThat(bounded.isTrue("count = 3", VARIABLES)).isTrue();
   }
 }

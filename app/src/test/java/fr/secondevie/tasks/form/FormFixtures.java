@@ -21,7 +21,14 @@ final class FormFixtures {
   /** 12 March 2025, 10:00 in Paris (UTC+1). */
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T09:00:00Z"), ZoneOffset.UTC);
 
-  static final TaskForms FORMS = new TaskForms(CLOCK);
+  /** The expressions of every test form (one engine and cache, as the application has one). */
+  static final FormExpressions EXPRESSIONS = new FormExpressions(CLOCK);
+
+  static final TaskForms FORMS = new TaskForms(CLOCK, EXPRESSIONS, ExternalHosts.none());
+
+  /** The templates of form texts, on {@link #EXPRESSIONS}. */
+  static final TextTemplates TEMPLATES = new TextTemplates(EXPRESSIONS);
+
   static final ObjectMapper JSON = new ObjectMapper();
 
   private FormFixtures() {}

@@ -1,5 +1,6 @@
 package fr.secondevie.tasks.form;
 
+import static fr.secondevie.tasks.form.FormFixtures.TEMPLATES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -63,7 +64,7 @@ class MarkdownTests {
   @Test
   void shouldInsertEntitiesAndImagesOfVariablesAsText() {
     Map<String, Object> vars = Map.of("name", "&amp; ![i](https://evil.example/x.png)");
-    String source = TextTemplates.markdown("Nom : {{name}}", vars);
+    String source = TEMPLATES.markdown("Nom : {{name}}", vars);
     assertThat(Markdown.toHtml(source))
         .isEqualTo("<p>Nom : &amp;amp; ![i](https://evil.example/x.png)</p>\n");
   }
@@ -76,7 +77,7 @@ class MarkdownTests {
   @Test
   void shouldInsertVariablesWithoutLettingThemAddMarkup() {
     Map<String, Object> vars = Map.of("name", "**<b>Asso</b>** [x](https://evil)", "n", 3);
-    String source = TextTemplates.markdown("Bénéficiaire **{{name}}**, {{n}} postes", vars);
+    String source = TEMPLATES.markdown("Bénéficiaire **{{name}}**, {{n}} postes", vars);
     assertThat(Markdown.toHtml(source))
         .isEqualTo(
             "<p>Bénéficiaire <strong>**&lt;b&gt;Asso&lt;/b&gt;** [x](https://evil)</strong>, 3 postes</p>\n");
@@ -91,14 +92,13 @@ class MarkdownTests {
             "drives",
             java.util.List.of(Map.of("serial", "S1"), Map.of("serial", "S2")));
     assertThat(
-            TextTemplates.text(
+            TEMPLATES.text(
                 "{{#if issue = \"ASSET_NOT_FOUND\"}}introuvable{{/if}}{{#if issue = \"X\"}}autre{{/if}}",
                 vars))
         .isEqualTo("introuvable");
-    assertThat(TextTemplates.text("{{#loop drives}}[{{serial}}]{{/loop}}", vars))
-        .isEqualTo("[S1][S2]");
-    assertThat(TextTemplates.text("{{#loop missing}}x{{/loop}}fin", vars)).isEqualTo("fin");
-    assertThat(TextTemplates.text("=\"n° \" + issue", vars)).isEqualTo("n° ASSET_NOT_FOUND");
-    assertThat(TextTemplates.text("{{missing.value}}|", vars)).isEqualTo("|");
+    assertThat(TEMPLATES.text("{{#loop drives}}[{{serial}}]{{/loop}}", vars)).isEqualTo("[S1][S2]");
+    assertThat(TEMPLATES.text("{{#loop missing}}x{{/loop}}fin", vars)).isEqualTo("fin");
+    assertThat(TEMPLATES.text("=\"n° \" + issue", vars)).isEqualTo("n° ASSET_NOT_FOUND");
+    assertThat(TEMPLATES.text("{{missing.value}}|", vars)).isEqualTo("|");
   }
 }

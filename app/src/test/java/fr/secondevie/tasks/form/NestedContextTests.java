@@ -1,6 +1,7 @@
 package fr.secondevie.tasks.form;
 
 import static fr.secondevie.tasks.form.FormFixtures.FORMS;
+import static fr.secondevie.tasks.form.FormFixtures.TEMPLATES;
 import static fr.secondevie.tasks.form.FormFixtures.components;
 import static fr.secondevie.tasks.form.FormFixtures.find;
 import static fr.secondevie.tasks.form.FormFixtures.json;
@@ -108,7 +109,7 @@ class NestedContextTests {
             + "{{/loop}}]{{/loop}}";
 
     // when it is rendered
-    String text = TextTemplates.text(template, FormScope.root(DATA).context());
+    String text = TEMPLATES.text(template, FormScope.root(DATA).context());
 
     // then an item's entries and this are in scope, the enclosing ones through parent
     assertThat(text).isEqualTo("[Nord:S1-Nord-CHUS2-Nord-CHU][Sud:S3-Sud-CHU]");

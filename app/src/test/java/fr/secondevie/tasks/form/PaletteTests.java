@@ -1,6 +1,7 @@
 package fr.secondevie.tasks.form;
 
 import static fr.secondevie.tasks.form.FormFixtures.CLOCK;
+import static fr.secondevie.tasks.form.FormFixtures.EXPRESSIONS;
 import static fr.secondevie.tasks.form.FormFixtures.FORMS;
 import static fr.secondevie.tasks.form.FormFixtures.all;
 import static fr.secondevie.tasks.form.FormFixtures.browser;
@@ -98,10 +99,9 @@ class PaletteTests {
 
   @Test
   void shouldRefuseToCompleteWhenAnExpressionCannotBeComputed() {
-    // given an expression outside the FEEL the inbox evaluates
+    // given an expression calling a function FEEL does not have
     FormSchema schema =
-        components(
-            "[{'id':'x','key':'doubled','type':'expression','expression':'=for n in [1,2] return n * 2'}]");
+        components("[{'id':'x','key':'doubled','type':'expression','expression':'=twice([1,2])'}]");
 
     // when it is submitted
     Submission submission = submit(schema, params(), Map.of());
@@ -149,7 +149,8 @@ class PaletteTests {
                 + "{'id':'rel','type':'image','source':'logo.png'},"
                 + "{'id':'html','type':'image','source':'data:text/html;base64,PGI+'},"
                 + "{'id':'none','type':'image'}]");
-    TaskForms forms = new TaskForms(CLOCK, ExternalHosts.of(List.of("intranet.chu.fr")));
+    TaskForms forms =
+        new TaskForms(CLOCK, EXPRESSIONS, ExternalHosts.of(List.of("intranet.chu.fr")));
 
     // when the form is opened
     FormView view = forms.open(schema, vars("{'site': 'Nord', 'photo': 'p1.jpg'}"));
@@ -251,7 +252,8 @@ class PaletteTests {
                 + "{'id':'b','type':'iframe','label':'Sans option','url':'https://intranet.chu.fr/doc'},"
                 + "{'id':'c','type':'iframe','label':'Ailleurs','url':'https://example.org/'},"
                 + "{'id':'d','type':'iframe','label':'En clair','url':'http://intranet.chu.fr/'}]");
-    TaskForms forms = new TaskForms(CLOCK, ExternalHosts.of(List.of("intranet.chu.fr")));
+    TaskForms forms =
+        new TaskForms(CLOCK, EXPRESSIONS, ExternalHosts.of(List.of("intranet.chu.fr")));
 
     // when it is rendered
     FormView view = forms.open(schema, vars("{'site': 'Nord'}"));

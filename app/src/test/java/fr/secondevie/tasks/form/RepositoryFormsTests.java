@@ -1,7 +1,9 @@
 package fr.secondevie.tasks.form;
 
 import static fr.secondevie.tasks.form.FormFixtures.CLOCK;
+import static fr.secondevie.tasks.form.FormFixtures.EXPRESSIONS;
 import static fr.secondevie.tasks.form.FormFixtures.FORMS;
+import static fr.secondevie.tasks.form.FormFixtures.TEMPLATES;
 import static fr.secondevie.tasks.form.FormFixtures.all;
 import static fr.secondevie.tasks.form.FormFixtures.browser;
 import static fr.secondevie.tasks.form.FormFixtures.find;
@@ -155,14 +157,14 @@ class RepositoryFormsTests {
     schema.forEach(
         c -> {
           if (c.hideCondition() != null) {
-            assertThatCode(() -> FormExpressions.check(c.hideCondition().substring(1)))
+            assertThatCode(() -> EXPRESSIONS.check(c.hideCondition().substring(1)))
                 .as("condition of %s", c)
                 .doesNotThrowAnyException();
           }
           for (String property : List.of("text", "label", "description")) {
             String text = c.text(property);
             if (text != null) {
-              assertThatCode(() -> TextTemplates.text(text, Map.of()))
+              assertThatCode(() -> TEMPLATES.text(text, Map.of()))
                   .as("%s of %s", property, c)
                   .doesNotThrowAnyException();
             }
@@ -172,8 +174,7 @@ class RepositoryFormsTests {
               .forEachRemaining(
                   rule -> {
                     if (rule.getValue().isTextual() && rule.getValue().asText().startsWith("=")) {
-                      assertThatCode(
-                              () -> FormExpressions.check(rule.getValue().asText().substring(1)))
+                      assertThatCode(() -> EXPRESSIONS.check(rule.getValue().asText().substring(1)))
                           .as("validate.%s of %s", rule.getKey(), c)
                           .doesNotThrowAnyException();
                     }
@@ -207,7 +208,11 @@ class RepositoryFormsTests {
     Map<String, Object> variables = variablesOf(formId);
     FormView view = FORMS.open(schema, variables);
     FormOutcome initial =
-        FormEvaluator.evaluate(CLOCK, schema, FormState.initial(schema, variables), variables)
+        FormEvaluator.evaluate(
+                FormKit.of(CLOCK, EXPRESSIONS),
+                schema,
+                FormState.initial(schema, variables),
+                variables)
             .outcome();
 
     Submission submission = FORMS.submit(schema, browser(view), null, variables);
