@@ -1,10 +1,10 @@
 package fr.secondevie.models;
 
+import fr.secondevie.common.Sha256;
 import fr.secondevie.models.ModelChecker.ModelFile;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +75,7 @@ public class ModelJournal {
                   + " VALUES (:upload, :name, :sha, :content)")
           .param("upload", id)
           .param("name", file.name())
-          .param("sha", sha256(file.content()))
+          .param("sha", Sha256.hex(file.content()))
           .param("content", file.content())
           .update();
     }
@@ -213,14 +213,5 @@ public class ModelJournal {
                     (Long) rs.getObject("resource_key", Long.class),
                     (Integer) rs.getObject("resource_version", Integer.class)))
         .list();
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

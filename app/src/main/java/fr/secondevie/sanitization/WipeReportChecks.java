@@ -1,5 +1,6 @@
 package fr.secondevie.sanitization;
 
+import fr.secondevie.common.Sha256;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.Inspection;
 import fr.secondevie.inventory.InspectionService;
@@ -274,7 +275,7 @@ class WipeReportChecks {
   void checkNotCertified(
       Asset asset, Source source, byte[] body, String field, List<IntakeError> errors) {
     if (asset.storageDevices().isEmpty()
-        || reports.findSame(asset.id(), source.name(), WipeReportIntake.sha256(body)).isPresent()) {
+        || reports.findSame(asset.id(), source.name(), Sha256.hex(body)).isPresent()) {
       return;
     }
     Set<String> certified =

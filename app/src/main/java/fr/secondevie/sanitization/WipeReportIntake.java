@@ -12,15 +12,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.sanitization.WipeReport.Source;
 import fr.secondevie.sanitization.WipeReportContent.ReportedDrive;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -389,13 +386,5 @@ public class WipeReportIntake {
   public Optional<WipeReport> find(String reference) {
     Long id = WipeReport.idOf(reference);
     return id == null ? Optional.empty() : reports.findById(id);
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
   }
 }

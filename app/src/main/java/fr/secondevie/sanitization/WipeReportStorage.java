@@ -1,5 +1,6 @@
 package fr.secondevie.sanitization;
 
+import fr.secondevie.common.Sha256;
 import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.DocumentService;
 import fr.secondevie.documents.NewDocument;
@@ -60,7 +61,7 @@ class WipeReportStorage {
       String extension,
       String submittedBy,
       List<IntakeError> warnings) {
-    String sha256 = WipeReportIntake.sha256(body);
+    String sha256 = Sha256.hex(body);
     Stored stored;
     try {
       stored =

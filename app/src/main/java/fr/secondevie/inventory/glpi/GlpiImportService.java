@@ -1,12 +1,10 @@
 package fr.secondevie.inventory.glpi;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import fr.secondevie.common.Sha256;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,7 +121,7 @@ public class GlpiImportService implements DisposableBean {
   }
 
   private Started enqueue(String fileName, byte[] bytes, String actor) {
-    String sha256 = sha256(bytes);
+    String sha256 = Sha256.hex(bytes);
     ImportRun run =
         runs.save(
             ImportRun.start(
@@ -304,14 +302,6 @@ public class GlpiImportService implements DisposableBean {
       }
     }
     return Math.max(0, lines - 1);
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override
