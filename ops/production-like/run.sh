@@ -97,7 +97,7 @@ stop_all() {
   local pid
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
     kill -9 "$pid" 2>/dev/null || true
   done
   log "stopped every part; logs in $LOGS; total $(ms_since "$RUN_STARTED") ms"
@@ -157,15 +157,15 @@ KC_HOME=$WORK/keycloak-$KEYCLOAK_VERSION
 unzip -q "$KC_ZIP" -d "$WORK"
 mkdir -p "$KC_HOME/data/import"
 cp docker/keycloak/seconde-vie-realm.json "$KC_HOME/data/import/"
-log "Keycloak $KEYCLOAK_VERSION (production mode, JDK $("$KEYCLOAK_JAVA_HOME/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2)): $KC_URL"
+log "Keycloak $KEYCLOAK_VERSION (production mode, JDK $(env -u JAVA_TOOL_OPTIONS "$KEYCLOAK_JAVA_HOME/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2)): $KC_URL"
 export JAVA_OPTS_APPEND="--add-opens=java.base/java.lang=ALL-UNNAMED"
-# The build options (database kind, health, single-node cache) are fixed once, as on a server
+# The build options (database kind, health endpoints) are fixed once, as on a server
 # after an upgrade; the start then runs the optimized server.
 t=$(date +%s%N)
 (
   export JAVA_HOME=$KEYCLOAK_JAVA_HOME
   unset JAVA_TOOL_OPTIONS
-  exec "$KC_HOME/bin/kc.sh" build --db=mariadb --health-enabled=true --cache=local
+  exec "$KC_HOME/bin/kc.sh" build --db=mariadb --health-enabled=true
 ) >"$LOGS/keycloak-build.log" 2>&1 || fail "kc.sh build (see $LOGS/keycloak-build.log)"
 START_MS[keycloak-build]=$(ms_since "$t")
 log "Keycloak built in ${START_MS[keycloak-build]} ms (once per installation or upgrade)"
@@ -184,7 +184,7 @@ t=$(date +%s%N)
   exec "$KC_HOME/bin/kc.sh" start --optimized --import-realm \
     --db-url="jdbc:mariadb://127.0.0.1:$DB_PORT/keycloak" --db-username=keycloak \
     --http-enabled=true --http-host=127.0.0.1 --http-port="$KC_PORT" \
-    --http-management-port="$KC_MANAGEMENT_PORT" --hostname="$KC_URL"
+    --http-management-port="$KC_MANAGEMENT_PORT" --hostname="$KC_URL" --cache=local
 ) >"$LOGS/keycloak.log" 2>&1 &
 PIDS+=($!)
 KC_PID=$!

@@ -3,8 +3,11 @@ package fr.secondevie.productionlike;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +33,7 @@ final class Browser {
 
   private final HttpClient http =
       HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
+          .cookieHandler(new LoopbackCookies())
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
@@ -97,5 +100,40 @@ final class Browser {
 
   private String hops() {
     return lastHops.toString();
+  }
+
+  /**
+   * Cookies as a browser keeps them. A browser counts {@code http://127.0.0.1} and {@code
+   * http://localhost} as secure contexts and sends them their {@code Secure} cookies (Keycloak's
+   * login session cookies are {@code Secure} even over HTTP); {@link CookieManager} sends those
+   * over HTTPS only, so loopback addresses are looked up as if they were HTTPS.
+   */
+  private static final class LoopbackCookies extends CookieHandler {
+
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+    @Override
+    public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers)
+        throws IOException {
+      return cookies.get(secureContext(uri), headers);
+    }
+
+    @Override
+    public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+      cookies.put(uri, headers);
+    }
+
+    private static URI secureContext(URI uri) {
+      boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
+      if (!"http".equals(uri.getScheme()) || !loopback) {
+        return uri;
+      }
+      try {
+        return new URI(
+            "https", uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException(uri.toString(), e);
+      }
+    }
   }
 }

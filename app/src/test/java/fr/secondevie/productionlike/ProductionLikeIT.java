@@ -290,7 +290,7 @@ class ProductionLikeIT {
   }
 
   private static List<String> menu(Document page) {
-    return page.select("nav[aria-label=Menu principal] a").eachText();
+    return page.select("nav[aria-label=\"Menu principal\"] a").eachText();
   }
 
   private long completedJobsOf(String worker) {
