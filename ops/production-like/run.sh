@@ -314,7 +314,7 @@ PROPS
 umask 022
 log "start times (ms): MariaDB ${START_MS[mariadb]}, Keycloak ${START_MS[keycloak]} (+ build ${START_MS[keycloak-build]}), engine ${START_MS[engine]}, replica A ${START_MS[replica-a]}, replica B ${START_MS[replica-b]} (both started together)"
 t=$(date +%s%N)
-REPORT=app/target/failsafe-reports/TEST-fr.secondevie.ProductionLikeIT.xml
+REPORT=app/target/failsafe-reports/TEST-fr.secondevie.productionlike.ProductionLikeIT.xml
 rm -f "$REPORT"
 # -am: the other modules from this checkout's build (target/classes), not from ~/.m2
 ./mvnw -B ${MVN_OFFLINE:-} -pl app -am -Dproduction-like.config="$WORK/run.properties" \
