@@ -95,6 +95,15 @@ class CamundaModeTests {
         .containsExactly("externalMariaDbLease"); // this test's own, not the embedded mode's
     assertThat(context.getBeanNamesForType(fr.secondevie.embedded.EmbeddedEngineLifecycle.class))
         .isEmpty();
+    // Flyway connects as SPRING_DATASOURCE_* says, not through the embedded mode's owner account
+    // (its nested configuration, found by the component scan, stopped the packaged jar's start)
+    assertThat(
+            context
+                .getBean(
+                    org.springframework.boot.autoconfigure.flyway.FlywayConnectionDetails.class)
+                .getClass()
+                .getName())
+        .doesNotStartWith("fr.secondevie.embedded");
     assertThat(context.getEnvironment().getProperty("secondevie.mode")).isEqualTo("camunda");
     assertThat(
             ((org.springframework.core.env.ConfigurableEnvironment) context.getEnvironment())

@@ -67,9 +67,20 @@ public class EmbeddedModeAutoConfiguration {
     return dataSource;
   }
 
-  /** Flyway migrates with the owner account, which may create tables and triggers. */
+  /**
+   * Flyway migrates with the owner account, which may create tables and triggers. The class repeats
+   * the mode's condition: the application's component scan ({@code fr.secondevie}) finds this
+   * nested configuration on its own, where the enclosing class's condition does not apply, and in
+   * camunda mode it then wanted an {@link EmbeddedMariaDb} that does not exist (the packaged jar
+   * did not start; found by the production-like run).
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+  @ConditionalOnProperty(
+      prefix = "secondevie",
+      name = "mode",
+      havingValue = "embedded",
+      matchIfMissing = true)
   static class OwnerRunsTheMigrations {
 
     @Bean
