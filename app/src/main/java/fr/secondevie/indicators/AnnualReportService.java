@@ -7,6 +7,7 @@ import fr.secondevie.documents.DocumentService;
 import fr.secondevie.documents.NewDocument;
 import fr.secondevie.documents.PdfRenderer;
 import fr.secondevie.documents.StoredDocument;
+import fr.secondevie.notification.MailTemplates;
 import fr.secondevie.notification.NotificationProperties;
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.notification.OutgoingMessage;
@@ -50,6 +51,7 @@ public class AnnualReportService {
   private final PdfRenderer pdf;
   private final NotificationService notifications;
   private final NotificationProperties addresses;
+  private final MailTemplates mails;
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final Clock clock;
@@ -62,6 +64,7 @@ public class AnnualReportService {
       PdfRenderer pdf,
       NotificationService notifications,
       NotificationProperties addresses,
+      MailTemplates mails,
       JdbcClient jdbc,
       ObjectMapper json,
       Clock clock) {
@@ -72,6 +75,7 @@ public class AnnualReportService {
     this.pdf = pdf;
     this.notifications = notifications;
     this.addresses = addresses;
+    this.mails = mails;
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
@@ -205,6 +209,13 @@ public class AnnualReportService {
         .param("now", clock.instant().truncatedTo(ChronoUnit.MICROS))
         .param("id", reportId)
         .update();
+    String body =
+        mails.render(
+            "indicators-report-published",
+            Map.of(
+                "year", report.year(),
+                "version", report.version(),
+                "headline", snapshot.headline()));
     for (String group : List.of("DIRECTOR", "ASSET_MANAGER")) {
       String to = addresses.addressOf(group);
       if (to == null) {
@@ -215,18 +226,7 @@ public class AnnualReportService {
               "indicators-report:" + reportId + ":" + group,
               to,
               "Indicateurs " + report.year() + " publiés (version " + report.version() + ")",
-              "Le rapport annuel des indicateurs "
-                  + report.year()
-                  + " (version "
-                  + report.version()
-                  + ") a été vérifié et publié.\n\n"
-                  + String.join(
-                      "\n",
-                      snapshot.headline().entrySet().stream()
-                          .map(e -> "- " + e.getKey() + " : " + e.getValue())
-                          .toList())
-                  + "\n\nLe rapport PDF est joint ; les fichiers CSV sont dans Seconde Vie (page"
-                  + " Indicateurs).",
+              body,
               List.of(stored.publicId())));
     }
     return require(reportId);

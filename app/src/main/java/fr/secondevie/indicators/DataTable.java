@@ -20,6 +20,9 @@ import java.util.Locale;
 record DataTable(
     String id, String caption, List<String> columns, List<List<Object>> rows, int assetColumn) {
 
+  /** Rows shown per page of a table: the Indicateurs page shows the first page of each. */
+  static final int PAGE_ROWS = 50;
+
   DataTable {
     columns = List.copyOf(columns);
     rows =
@@ -56,14 +59,66 @@ record DataTable(
     return rows.stream().map(r -> r.stream().map(DataTable::display).toList()).toList();
   }
 
+  /** How many pages of {@link #PAGE_ROWS} rows the table has (one when it is empty). */
+  public int pages() {
+    return Math.max(1, (rows.size() + PAGE_ROWS - 1) / PAGE_ROWS);
+  }
+
   /**
-   * The rows of the table's {@code <tbody>} as HTML, every cell escaped, the asset cells linked to
-   * {@code assetBase + id} (the page passes {@code @{/assets/}}). Built here rather than with one
-   * Thymeleaf expression per cell: a year's drill-down holds thousands of cells, and evaluating
-   * their expressions took most of the page's time (docs/indicators.md, "Performance").
+   * Where a page of the table stands: its number (1 to {@link #pages()}), the numbers of its first
+   * and last rows (1-based, 0 and 0 for an empty table) and the table's row count.
    */
+  public record Slice(int page, int pages, int first, int last, int total) {
+
+    public boolean hasPrevious() {
+      return page > 1;
+    }
+
+    public boolean hasNext() {
+      return page < pages;
+    }
+
+    /** "Lignes 51 à 100 sur 1 234." (or "Aucune ligne." for an empty table). */
+    public String text() {
+      return total == 0
+          ? "Aucune ligne."
+          : "Lignes "
+              + display((long) first)
+              + " à "
+              + display((long) last)
+              + " sur "
+              + display((long) total)
+              + ".";
+    }
+  }
+
+  /** Where page {@code page} of the table stands, or null when the table has no such page. */
+  public Slice slice(int page) {
+    if (page < 1 || page > pages()) {
+      return null;
+    }
+    int from = (page - 1) * PAGE_ROWS;
+    int to = Math.min(rows.size(), from + PAGE_ROWS);
+    return new Slice(page, pages(), rows.isEmpty() ? 0 : from + 1, to, rows.size());
+  }
+
+  /** The rows of the first page of the table's {@code <tbody>}: {@link #bodyHtml(String, int)}. */
   public String bodyHtml(String assetBase) {
-    StringBuilder html = new StringBuilder(rows.size() * 160 + 64);
+    return bodyHtml(assetBase, 1);
+  }
+
+  /**
+   * The rows of one page of the table's {@code <tbody>} as HTML, every cell escaped, the asset
+   * cells linked to {@code assetBase + id} (the page passes {@code @{/assets/}}). Built here rather
+   * than with one Thymeleaf expression per cell: a year's drill-down holds thousands of cells, and
+   * evaluating their expressions took most of the page's time (docs/indicators.md, "Performance").
+   */
+  public String bodyHtml(String assetBase, int page) {
+    Slice slice = slice(page);
+    if (slice == null) {
+      throw new IllegalArgumentException("No page " + page + " in table " + id);
+    }
+    StringBuilder html = new StringBuilder(PAGE_ROWS * 160 + 64);
     if (rows.isEmpty()) {
       return html.append("<tr><td colspan=\"")
           .append(columns.size())
@@ -71,7 +126,7 @@ record DataTable(
           .toString();
     }
     String base = escape(assetBase);
-    for (List<Object> row : rows) {
+    for (List<Object> row : rows.subList(slice.first() - 1, slice.last())) {
       html.append("<tr>");
       for (int i = 0; i < row.size(); i++) {
         Object cell = row.get(i);

@@ -115,6 +115,47 @@ class IndicatorsController {
     return "indicators/page";
   }
 
+  /**
+   * One page of a table of the Indicateurs page, which shows only the first {@link
+   * DataTable#PAGE_ROWS} rows of each: plain links from page to page, no script needed.
+   */
+  @GetMapping("/indicators/{year}/tables/{table}")
+  String tablePage(
+      @PathVariable String year,
+      @PathVariable String table,
+      @RequestParam(name = "page", required = false) String pageParam,
+      Model model) {
+    Integer y = parseYear(year, indicators.currentYear());
+    if (y == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Année inconnue");
+    }
+    IndicatorsService.Page page = indicators.page(y);
+    DataTable t = page.tables().get(table);
+    if (t == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Tableau inconnu");
+    }
+    int number = 1;
+    if (pageParam != null && !pageParam.isBlank()) {
+      Integer parsed = parseInt(pageParam);
+      if (parsed == null || t.slice(parsed) == null) {
+        model.addAttribute(
+            "pageError",
+            "Page « "
+                + pageParam
+                + " » inconnue : ce tableau compte "
+                + t.pages()
+                + " page(s) ; voici la première.");
+      } else {
+        number = parsed;
+      }
+    }
+    model.addAttribute("year", y);
+    model.addAttribute("table", t);
+    model.addAttribute("slice", t.slice(number));
+    model.addAttribute("kept", page);
+    return "indicators/table-page";
+  }
+
   @GetMapping("/indicators/{year}/{table}.csv")
   ResponseEntity<byte[]> csv(@PathVariable String year, @PathVariable String table) {
     Integer y = parseYear(year, indicators.currentYear());

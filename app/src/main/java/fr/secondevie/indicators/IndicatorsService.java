@@ -22,7 +22,8 @@ public class IndicatorsService {
 
   private static final ZoneId PARIS = ReuseRateCalculator.PARIS;
 
-  private final IndicatorQueries queries;
+  private final SpendQueries spend;
+  private final VolumeQueries volumeQueries;
   private final ReuseRateCache rates;
   private final AvoidedEmissionLedger ledger;
   private final DeclaredResults declared;
@@ -30,13 +31,15 @@ public class IndicatorsService {
   private final Clock clock;
 
   IndicatorsService(
-      IndicatorQueries queries,
+      SpendQueries spend,
+      VolumeQueries volumeQueries,
       ReuseRateCache rates,
       AvoidedEmissionLedger ledger,
       DeclaredResults declared,
       IndicatorsProperties properties,
       Clock clock) {
-    this.queries = queries;
+    this.spend = spend;
+    this.volumeQueries = volumeQueries;
     this.rates = rates;
     this.ledger = ledger;
     this.declared = declared;
@@ -63,7 +66,7 @@ public class IndicatorsService {
 
   YearFigures figures(int year) {
     ReuseRateCache.Snapshot snapshot = rates.current();
-    return figures(year, snapshot.rate(year), snapshot.purchaseShare(year, queries::purchaseShare));
+    return figures(year, snapshot.rate(year), snapshot.purchaseShare(year, spend::purchaseShare));
   }
 
   /**
@@ -85,9 +88,15 @@ public class IndicatorsService {
           new java.util.concurrent.ConcurrentHashMap<>());
     }
 
-    /** {@link DataTable#bodyHtml} of one of the page's tables, built once per kept page. */
+    /** The first rows of one of the page's tables ({@link DataTable#bodyHtml}), built once. */
     public String body(DataTable table, String assetBase) {
-      return bodies.computeIfAbsent(table.id() + " " + assetBase, k -> table.bodyHtml(assetBase));
+      return body(table, assetBase, 1);
+    }
+
+    /** One page of rows of one of the page's tables, built once per kept page. */
+    public String body(DataTable table, String assetBase, int page) {
+      return bodies.computeIfAbsent(
+          table.id() + " " + page + " " + assetBase, k -> table.bodyHtml(assetBase, page));
     }
   }
 
@@ -106,7 +115,7 @@ public class IndicatorsService {
                   view.figures(),
                   view.trend(),
                   purchases,
-                  queries.spendLines(year),
+                  spend.spendLines(year),
                   ledger.factors(),
                   declared.all()));
         });
@@ -127,7 +136,7 @@ public class IndicatorsService {
   private View view(ReuseRateCache.Snapshot snapshot, int year) {
     List<ReuseRate> trend = reuseTrend(snapshot);
     return new View(
-        figures(year, snapshot.rate(year), snapshot.purchaseShare(year, queries::purchaseShare)),
+        figures(year, snapshot.rate(year), snapshot.purchaseShare(year, spend::purchaseShare)),
         trend);
   }
 
@@ -136,21 +145,21 @@ public class IndicatorsService {
     LocalDate last = LocalDate.of(year, 12, 31);
     AdaptedSector adapted =
         new AdaptedSector(
-            queries.adaptedSectorLots(
+            volumeQueries.adaptedSectorLots(
                 first.atStartOfDay(PARIS).toInstant(),
                 first.plusYears(1).atStartOfDay(PARIS).toInstant()),
             properties.deductionRate(),
             properties.deductionSource());
     Volumes volumes =
         new Volumes(
-            queries.volumes(year, "outcome", ReuseRateCalculator::label),
-            queries.volumes(year, "category", IndicatorsService::categoryLabel),
-            queries.volumes(year, "site", s -> s.isEmpty() ? "(site inconnu)" : s),
-            queries.donations(first, last),
-            queries.pickedUpLots(first, last),
-            queries.supplierMaturity());
+            volumeQueries.volumes(year, "outcome", ReuseRateCalculator::label),
+            volumeQueries.volumes(year, "category", IndicatorsService::categoryLabel),
+            volumeQueries.volumes(year, "site", s -> s.isEmpty() ? "(site inconnu)" : s),
+            volumeQueries.donations(first, last),
+            volumeQueries.pickedUpLots(first, last),
+            volumeQueries.supplierMaturity());
     List<String> warnings = new ArrayList<>();
-    List<String> unweighed = queries.outcomesWithoutWeight(year);
+    List<String> unweighed = volumeQueries.outcomesWithoutWeight(year);
     if (!unweighed.isEmpty()) {
       warnings.add(
           unweighed.size()
@@ -168,7 +177,7 @@ public class IndicatorsService {
               + " don(s) sans engagement préalable de réemploi, non comptés dans A : "
               + abbreviate(uncommitted));
     }
-    List<String> missing = queries.lotsWithoutAttestation(first, last);
+    List<String> missing = volumeQueries.lotsWithoutAttestation(first, last);
     if (!missing.isEmpty()) {
       warnings.add(
           missing.size()
@@ -201,14 +210,12 @@ public class IndicatorsService {
 
   private List<PurchaseShare> purchaseTrend(
       ReuseRateCache.Snapshot snapshot, Collection<ReuseRate> years) {
-    return years.stream()
-        .map(r -> snapshot.purchaseShare(r.year(), queries::purchaseShare))
-        .toList();
+    return years.stream().map(r -> snapshot.purchaseShare(r.year(), spend::purchaseShare)).toList();
   }
 
   /** Spend lines of a year. */
   List<SpendLedgerCsv.Line> spendLines(int year) {
-    return queries.spendLines(year);
+    return spend.spendLines(year);
   }
 
   /** What the reuse rates are computed from: status histories and outcome facts. */

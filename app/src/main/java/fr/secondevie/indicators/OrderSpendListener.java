@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * that records the reception (a synchronous listener: the reception and its spend are written
  * together or not at all). The line has no import and carries its order reference, unique: the same
  * order never adds a second line, and an imported accounting line with that reference is left out
- * of the totals ({@link IndicatorQueries}).
+ * of the totals ({@link SpendQueries}).
  */
 @Component
 class OrderSpendListener {

@@ -215,6 +215,7 @@ final class AccessRules {
     // asset managers; the annual report started by auditors and asset managers
     get(r, "/indicators", INDICATOR_READERS);
     get(r, "/indicators/{year}/{table}.csv", INDICATOR_READERS);
+    get(r, "/indicators/{year}/tables/{table}", INDICATOR_READERS);
     post(r, "/indicators/spend-ledger", MANAGERS);
     post(r, "/indicators/declared", MANAGERS);
     post(r, "/indicators/annual-report", ANNUAL_REPORT_STARTERS);

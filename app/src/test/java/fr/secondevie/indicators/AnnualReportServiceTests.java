@@ -114,6 +114,19 @@ class AnnualReportServiceTests {
         .extracting(Notification::recipient)
         .containsExactlyInAnyOrder("direction-generale@chu.example", "gestion-parc@chu.example");
     assertThat(sent.get(0).attachmentIds()).containsExactly(published.pdfDocumentId());
+    assertThat(sent)
+        .extracting(Notification::body)
+        .containsOnly(
+            "Le rapport annuel des indicateurs 2025 (version 1) a été vérifié et publié.\n\n"
+                + "- Taux de réemploi (décret 2023-266) : 33,3 % (A = 1, B = 3, cible 50 %)\n"
+                + "- Part des achats reconditionnés ou issus du réemploi (AGEC) : non calculable"
+                + " (cible 20 %)\n"
+                + "- Secteur adapté et protégé (EA/ESAT) : 0 unités, 0 kg, 0 lot(s), main-d'œuvre"
+                + " 0,00 €, déduction 0,00 €\n"
+                + "- Émissions évitées (hors bilan, jamais déduites) : 270,3 kg CO2e\n"
+                + "- Équipements sortis : 3\n"
+                + "\nLe rapport PDF est joint ; les fichiers CSV sont dans Seconde Vie"
+                + " (page Indicateurs).");
   }
 
   @Test

@@ -62,6 +62,33 @@ class DataTableTest {
   }
 
   @Test
+  void shouldCutTheRowsIntoPagesOfFiftyWithTheAssetLinksOnEveryPage() {
+    // given: 101 asset rows
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 1; i <= 101; i++) {
+      rows.add(row(new DataTable.AssetRef(i, "INV-" + i), "x"));
+    }
+    DataTable table = DataTable.of("t", "Titre", List.of("numero", "texte"), 0).with(rows);
+
+    // when
+    String third = table.bodyHtml("/assets/", 3);
+
+    // then
+    assertThat(table.pages()).isEqualTo(3);
+    assertThat(table.slice(2)).isEqualTo(new DataTable.Slice(2, 3, 51, 100, 101));
+    assertThat(table.slice(2).text()).isEqualTo("Lignes 51 à 100 sur 101.");
+    assertThat(table.slice(0)).isNull();
+    assertThat(table.slice(4)).isNull();
+    assertThat(third)
+        .isEqualTo("<tr><td><a href=\"/assets/101\">INV-101</a></td><td>x</td></tr>\n");
+    assertThat(table.bodyHtml("/assets/").split("\n")).hasSize(50);
+    assertThat(table.csv().split("\r\n")).hasSize(102);
+    DataTable empty = DataTable.of("e", "Vide", List.of("a"), -1);
+    assertThat(empty.pages()).isEqualTo(1);
+    assertThat(empty.slice(1).text()).isEqualTo("Aucune ligne.");
+  }
+
+  @Test
   void shouldShowNumbersTheFrenchWay() {
     assertThat(DataTable.display(new BigDecimal("1234.50"))).isEqualTo("1\u00a0234,50");
     assertThat(DataTable.display(12000L)).isEqualTo("12\u00a0000");

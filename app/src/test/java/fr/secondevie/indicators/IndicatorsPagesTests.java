@@ -188,6 +188,90 @@ class IndicatorsPagesTests {
   }
 
   @Test
+  void shouldShowTheFirstRowsOfALongTableAndTheOthersPageByPageWithPlainLinks() throws Exception {
+    // given: 120 spend lines of 2025, numbered by their amount (1 € to 120 €)
+    StringBuilder csv = new StringBuilder("date;piece;fournisseur;libelle;montant_ht;nature\n");
+    for (int i = 1; i <= 120; i++) {
+      csv.append("15/03/2025;F-").append(i).append(";Dell;Postes;").append(i).append(",00;NEUF\n");
+    }
+    mvc.perform(
+            multipart("/indicators/spend-ledger")
+                .file(
+                    new MockMultipartFile(
+                        "file",
+                        "depenses.csv",
+                        "text/csv",
+                        csv.toString().getBytes(StandardCharsets.UTF_8)))
+                .with(MANAGER)
+                .with(csrf()))
+        .andExpect(redirectedUrlPattern("/indicators?annee=2025*"));
+
+    // when: the page of 2025
+    Document page = html(get("/indicators").param("annee", "2025"));
+
+    // then: the first 50 lines, how many there are, a link to the next ones and the whole CSV
+    assertThat(page.select("table#depenses tbody tr")).hasSize(50);
+    assertThat(page.select("table#depenses tbody tr").first().select("td").get(1).text())
+        .isEqualTo("F-1");
+    assertThat(page.select("#depenses-rows").text()).isEqualTo("Lignes 1 à 50 sur 120.");
+    String next = page.select("a[href^='/indicators/2025/tables/depenses']").attr("href");
+    assertThat(next).isEqualTo("/indicators/2025/tables/depenses?page=2");
+    assertThat(page.select("a[href='/indicators/2025/depenses.csv']").text())
+        .contains("toutes les lignes");
+    // a table of a few rows says nothing more
+    assertThat(page.select("#reemploi-b-rows")).isEmpty();
+
+    // when: the next page, then the last
+    Document second = html(get(next));
+    Document last =
+        html(get(second.select("nav[aria-label='Pages du tableau'] a[rel=next]").attr("href")));
+
+    // then
+    assertThat(second.select("table#depenses tbody tr")).hasSize(50);
+    assertThat(second.select("table#depenses tbody tr").first().select("td").get(1).text())
+        .isEqualTo("F-51");
+    assertThat(second.select("#table-rows").text())
+        .isEqualTo("Lignes 51 à 100 sur 120. Page 2 sur 3.");
+    assertThat(second.select("nav a[rel=prev]").attr("href"))
+        .isEqualTo("/indicators/2025/tables/depenses?page=1");
+    assertThat(last.select("table#depenses tbody tr")).hasSize(20);
+    assertThat(last.select("table#depenses tbody tr").last().select("td").get(1).text())
+        .isEqualTo("F-120");
+    assertThat(last.select("nav a[rel=next]")).isEmpty();
+    assertThat(last.select("a[href='/indicators?annee=2025#depenses']")).hasSize(1);
+    // the CSV holds every line
+    String all =
+        mvc.perform(get("/indicators/2025/depenses.csv").with(AUDITOR))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(all.split("\r\n")).hasSize(121);
+
+    // when: a page that does not exist, an unknown table
+    Document beyond = html(get("/indicators/2025/tables/depenses").param("page", "9"));
+
+    // then: said, and the first page shown
+    assertThat(beyond.select("[role=alert]").text())
+        .isEqualTo("Page « 9 » inconnue : ce tableau compte 3 page(s) ; voici la première.");
+    assertThat(beyond.select("table#depenses tbody tr").first().select("td").get(1).text())
+        .isEqualTo("F-1");
+    mvc.perform(get("/indicators/2025/tables/nope").with(AUDITOR)).andExpect(status().isNotFound());
+    mvc.perform(get("/indicators/2025/tables/depenses").with(TECHNICIAN))
+        .andExpect(status().isForbidden());
+  }
+
+  private Document html(
+      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+      throws Exception {
+    return Jsoup.parse(
+        mvc.perform(request.with(AUDITOR))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void shouldShowDeclaredResultsApartWithTheirAuthor() throws Exception {
     // when: incomplete, then complete
     mvc.perform(

@@ -29,7 +29,7 @@ class OrderSpendTests {
   @Autowired ApplicationEventPublisher events;
   @Autowired TransactionTemplate tx;
   @Autowired SpendLedgerService ledger;
-  @Autowired IndicatorQueries queries;
+  @Autowired SpendQueries queries;
   @Autowired JdbcTemplate jdbc;
 
   @BeforeEach

@@ -78,6 +78,35 @@ class SharedSessionTests {
     mvc.perform(get("/assets").cookie(cookie(sessionId))).andExpect(status().is3xxRedirection());
   }
 
+  @Test
+  void shouldWriteTheSessionOnlyWhenSomethingInItChanges() throws Exception {
+    // given: a user logged in, who has read a page
+    String sessionId = logIn("technicien");
+    mvc.perform(get("/assets").cookie(cookie(sessionId))).andExpect(status().isOk());
+    Long stored = lastAccess(sessionId);
+
+    // when: pages read again within the minute
+    mvc.perform(get("/assets").cookie(cookie(sessionId))).andExpect(status().isOk());
+    mvc.perform(get("/account/password").cookie(cookie(sessionId))).andExpect(status().isOk());
+
+    // then: the session row is not written again, and every replica still finds the session
+    assertThat(lastAccess(sessionId)).isEqualTo(stored);
+    assertThat(new JdbcIndexedSessionRepository(jdbc, transactions).findById(sessionId))
+        .isNotNull();
+    // and a change in the session is still written: the logout ends it everywhere
+    mvc.perform(post("/logout").cookie(cookie(sessionId)).with(csrf()))
+        .andExpect(redirectedUrl("/login?logout"));
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM SPRING_SESSION WHERE SESSION_ID = ?", Long.class, sessionId))
+        .isZero();
+  }
+
+  private Long lastAccess(String sessionId) {
+    return jdbc.queryForObject(
+        "SELECT LAST_ACCESS_TIME FROM SPRING_SESSION WHERE SESSION_ID = ?", Long.class, sessionId);
+  }
+
   private String logIn(String username) throws Exception {
     MvcResult login =
         mvc.perform(
