@@ -2,6 +2,7 @@ package fr.secondevie.indicators;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.secondevie.common.Sha256;
 import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.DocumentService;
 import fr.secondevie.documents.NewDocument;
@@ -12,15 +13,12 @@ import fr.secondevie.notification.NotificationProperties;
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.notification.OutgoingMessage;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,7 +146,7 @@ public class AnnualReportService {
         .param("v", version)
         .param("status", PENDING_REVIEW)
         .param("snapshot", text)
-        .param("sha", sha256(text.getBytes(StandardCharsets.UTF_8)))
+        .param("sha", Sha256.hex(text.getBytes(StandardCharsets.UTF_8)))
         .param("op", operationId)
         .param("now", now)
         .param("actor", actor)
@@ -311,13 +309,5 @@ public class AnnualReportService {
 
   private static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,11 +1,9 @@
 package fr.secondevie.indicators;
 
+import fr.secondevie.common.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,7 +57,7 @@ class SpendLedgerService {
             "INSERT INTO spend_ledger_import (file_name, file_sha256, encoding, line_count,"
                 + " imported_by, imported_at) VALUES (:name, :sha, :encoding, :count, :user, :now)")
         .param("name", fileName == null || fileName.isBlank() ? "registre.csv" : truncate(fileName))
-        .param("sha", sha256(bytes))
+        .param("sha", Sha256.hex(bytes))
         .param("encoding", parsed.encoding())
         .param("count", parsed.lines().size())
         .param("user", user)
@@ -91,14 +89,6 @@ class SpendLedgerService {
 
   private static String truncate(String s) {
     return s.length() <= 255 ? s : s.substring(0, 255);
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   static byte[] utf8(String s) {

@@ -116,7 +116,7 @@ class TaskCounterTests {
   private void offered(int n) {
     List<TaskInfo> tasks = LongStream.rangeClosed(1, n).mapToObj(k -> task(k).build()).toList();
     when(runtime.search(any())).thenReturn(new TaskSearchResult(List.of(), 0));
-    when(runtime.search(TaskQuery.offeredTo("TECHNICIAN", null, TaskInbox.SEARCH_LIMIT)))
+    when(runtime.search(TaskQuery.offeredTo("TECHNICIAN", null, TaskSearches.SEARCH_LIMIT)))
         .thenReturn(new TaskSearchResult(tasks, n));
   }
 
