@@ -89,11 +89,6 @@ class WipeReport {
     return r;
   }
 
-  void published(long key, Instant at) {
-    this.messageKey = key;
-    this.publishedAt = at;
-  }
-
   /** Readable reference, also the {@code reportRef} of the process variable. */
   public String reference() {
     return reference(id);

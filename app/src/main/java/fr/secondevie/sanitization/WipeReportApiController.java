@@ -2,7 +2,6 @@ package fr.secondevie.sanitization;
 
 import fr.secondevie.sanitization.WipeReportIntake.JsonSubmission;
 import fr.secondevie.sanitization.WipeReportIntake.NwipeSubmission;
-import fr.secondevie.sanitization.WipeReportIntake.PublicationFailedException;
 import fr.secondevie.sanitization.WipeReportIntake.Receipt;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -186,14 +185,5 @@ class WipeReportApiController {
     }
     m.put("message", err.message());
     return m;
-  }
-
-  @ExceptionHandler(PublicationFailedException.class)
-  ProblemDetail notPublished(PublicationFailedException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-    problem.setTitle("Rapport enregistré, publication en échec");
-    problem.setProperty("reference", e.reference());
-    return problem;
   }
 }

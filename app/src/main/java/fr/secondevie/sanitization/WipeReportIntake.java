@@ -114,7 +114,9 @@ public class WipeReportIntake {
    * What the intake did.
    *
    * @param created false when the same report had been received before
-   * @param messageKey the published message's key; null when it was published before
+   * @param published whether the process was told already (false while the publication is pending:
+   *     it follows the commit, and is retried until the runtime takes it)
+   * @param messageKey the published message's key, when known
    */
   public record Receipt(
       WipeReport report,
@@ -133,27 +135,8 @@ public class WipeReportIntake {
     }
   }
 
-  /** The publication failed after the report was stored; sending it again retries. */
-  public static class PublicationFailedException extends RuntimeException {
-
-    private final String reference;
-
-    PublicationFailedException(String reference, Throwable cause) {
-      super(
-          "Rapport %s enregistré, mais le message SanitizationReported n'a pas pu être publié (%s). Renvoyez le même rapport pour réessayer."
-              .formatted(reference, cause.getMessage()),
-          cause);
-      this.reference = reference;
-    }
-
-    public String reference() {
-      return reference;
-    }
-  }
-
   /**
    * @throws IntakeRejectedException with every problem found; nothing is stored
-   * @throws PublicationFailedException stored, but not published
    */
   public Receipt receive(JsonSubmission submission) {
     List<IntakeError> errors = new ArrayList<>();
@@ -196,7 +179,6 @@ public class WipeReportIntake {
 
   /**
    * @throws IntakeRejectedException with every problem found; nothing is stored
-   * @throws PublicationFailedException stored, but not published
    */
   public Receipt receive(NwipeSubmission submission) {
     List<IntakeError> errors = new ArrayList<>();
@@ -257,7 +239,6 @@ public class WipeReportIntake {
    * are stored together as the report's document.
    *
    * @throws IntakeRejectedException with every problem found; nothing is stored
-   * @throws PublicationFailedException stored, but not published
    */
   public Receipt receive(DeviceCommandSubmission submission) {
     List<IntakeError> errors = new ArrayList<>();

@@ -5,7 +5,6 @@ import fr.secondevie.sanitization.WipeReportIntake.HdparmOutputs;
 import fr.secondevie.sanitization.WipeReportIntake.JsonSubmission;
 import fr.secondevie.sanitization.WipeReportIntake.NvmeOutputs;
 import fr.secondevie.sanitization.WipeReportIntake.NwipeSubmission;
-import fr.secondevie.sanitization.WipeReportIntake.PublicationFailedException;
 import fr.secondevie.sanitization.WipeReportIntake.Receipt;
 import java.io.IOException;
 import java.util.List;
@@ -87,9 +86,6 @@ class WipeReportPageController {
       return received(receipt, redirect);
     } catch (IntakeRejectedException e) {
       model.addAttribute("errors", e.errors());
-    } catch (PublicationFailedException e) {
-      model.addAttribute("errors", List.of());
-      model.addAttribute("failure", e.getMessage());
     }
     model.addAttribute("format", "commands");
     model.addAttribute("inventoryNumber", inventoryNumber);
@@ -141,9 +137,6 @@ class WipeReportPageController {
       return received(receipt, redirect);
     } catch (IntakeRejectedException e) {
       model.addAttribute("errors", e.errors());
-    } catch (PublicationFailedException e) {
-      model.addAttribute("errors", List.of());
-      model.addAttribute("failure", e.getMessage());
     }
     model.addAttribute("format", format);
     model.addAttribute("inventoryNumber", inventoryNumber);

@@ -10,7 +10,6 @@ import fr.secondevie.inventory.CustodyAction;
 import fr.secondevie.inventory.InventoryCommands.AppendCustody;
 import fr.secondevie.inventory.InventoryService;
 import fr.secondevie.sanitization.WipeReport.Source;
-import fr.secondevie.sanitization.WipeReportIntake.PublicationFailedException;
 import fr.secondevie.sanitization.WipeReportIntake.Receipt;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,14 +17,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores a checked wipe report once — the raw report as a document, its reading and a custody entry
- * in one transaction; the same report sent again, even at the same time, finds the first — then
- * publishes message {@code SanitizationReported} unless it was published before.
+ * in one transaction, with the event {@link WipeReportStored} that tells its process after the
+ * commit ({@link WipeReportListener}); the same report sent again, even at the same time, finds the
+ * first.
  */
 @Component
 class WipeReportStorage {
@@ -33,7 +34,7 @@ class WipeReportStorage {
   private final InventoryService inventory;
   private final DocumentService documents;
   private final WipeReportRepository reports;
-  private final WipeReportPublisher publisher;
+  private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -41,13 +42,13 @@ class WipeReportStorage {
       InventoryService inventory,
       DocumentService documents,
       WipeReportRepository reports,
-      WipeReportPublisher publisher,
+      ApplicationEventPublisher events,
       TransactionTemplate transactions,
       Clock clock) {
     this.inventory = inventory;
     this.documents = documents;
     this.reports = reports;
-    this.publisher = publisher;
+    this.events = events;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -143,6 +144,7 @@ class WipeReportStorage {
                           unmatched(warnings)),
                   document.evidence(),
                   "wipe-report:" + report.reference()));
+          events.publishEvent(new WipeReportStored(report.id()));
           return new Stored(report, true);
         });
   }
@@ -160,26 +162,25 @@ class WipeReportStorage {
     return text.length() <= 1200 ? text : text.substring(0, 1199) + "…";
   }
 
+  /**
+   * The receipt of a stored report. A report received before whose process was never told (its
+   * publication still pending, or stored before publications went through events) is submitted
+   * again: sending the same report is how a station asks again.
+   */
   private Receipt publish(Asset asset, Stored stored) {
     WipeReport report = stored.report();
-    if (report.publishedAt() != null) {
-      return new Receipt(report, asset.inventoryNumber(), stored.created(), true, null, List.of());
+    if (!stored.created() && report.publishedAt() == null) {
+      transactions.executeWithoutResult(
+          tx -> events.publishEvent(new WipeReportStored(report.id())));
     }
-    Long key;
-    try {
-      key = publisher.publish(asset.id(), report.content());
-    } catch (RuntimeException e) {
-      throw new PublicationFailedException(report.reference(), e);
-    }
-    WipeReport published =
-        transactions.execute(
-            tx -> {
-              WipeReport fresh = reports.findById(report.id()).orElseThrow();
-              fresh.published(
-                  key == null ? -1L : key, clock.instant().truncatedTo(ChronoUnit.MICROS));
-              return reports.save(fresh);
-            });
-    return new Receipt(published, asset.inventoryNumber(), stored.created(), true, key, List.of());
+    Long key = report.messageKey() != null && report.messageKey() > 0 ? report.messageKey() : null;
+    return new Receipt(
+        report,
+        asset.inventoryNumber(),
+        stored.created(),
+        report.publishedAt() != null,
+        key,
+        List.of());
   }
 
   private record Stored(WipeReport report, boolean created) {}

@@ -101,7 +101,7 @@ class DeviceCommandIntakeTests {
         .andExpect(jsonPath("$.wipeReport.drives[0].verification").value("SAMPLING"))
         .andExpect(jsonPath("$.wipeReport.drives[1].serialNumber").value("Z9A5V5ZQ"))
         .andExpect(jsonPath("$.wipeReport.drives[1].method").value("SECURE_ERASE"))
-        .andExpect(jsonPath("$.published").value(true));
+        .andExpect(jsonPath("$.created").value(true));
     assertThat(stored()).isEqualTo(1);
   }
 

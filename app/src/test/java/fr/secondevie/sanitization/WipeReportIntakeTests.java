@@ -1,6 +1,7 @@
 package fr.secondevie.sanitization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -27,6 +28,7 @@ import fr.secondevie.support.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,13 +107,24 @@ class WipeReportIntakeTests {
         .andExpect(jsonPath("$.reference").value(startsWith("WR-")))
         .andExpect(jsonPath("$.assetId").value(asset.id()))
         .andExpect(jsonPath("$.source").value("JSON"))
-        .andExpect(jsonPath("$.published").value(true))
-        .andExpect(jsonPath("$.message.name").value("SanitizationReported"))
-        .andExpect(jsonPath("$.message.correlationKey").value(asset.id().toString()))
-        .andExpect(jsonPath("$.message.messageKey").value(greaterThan(0L)))
+        .andExpect(jsonPath("$.created").value(true))
         .andExpect(jsonPath("$.wipeReport.reportRef").value(startsWith("WR-")))
         .andExpect(jsonPath("$.wipeReport.drives[0].methodType").value("PURGE"))
         .andExpect(jsonPath("$.document.sha256").isString());
+    // the process is told after the commit, once
+    String reference =
+        WipeReport.reference(
+            jdbc.queryForObject(
+                "SELECT id FROM wipe_report WHERE asset_id = ?", Long.class, asset.id()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/sanitization/reports/" + reference).with(TECHNICIAN))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.message.name").value("SanitizationReported"))
+                    .andExpect(jsonPath("$.message.correlationKey").value(asset.id().toString()))
+                    .andExpect(jsonPath("$.message.messageKey").value(greaterThan(0L))));
     assertThat(
             inventory.custodyOf(asset.id()).stream()
                 .filter(e -> e.action() == CustodyAction.EVIDENCE)
@@ -133,6 +146,43 @@ class WipeReportIntakeTests {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.created").value(false));
     assertThat(stored()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldTellTheProcessAgainWhenAReportWhosePublicationIsPendingIsSentAgain() throws Exception {
+    // given a stored report whose process was told, then that notice lost (a publication pending,
+    // or a report stored before publications went through events)
+    mvc.perform(
+            post("/api/sanitization/reports")
+                .with(TECHNICIAN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(ONE_DRIVE)))
+        .andExpect(status().isCreated());
+    await().atMost(Duration.ofSeconds(30)).until(() -> publishedAt() != null);
+    jdbc.update(
+        "UPDATE wipe_report SET published_at = NULL, message_key = NULL WHERE asset_id = ?",
+        asset.id());
+
+    // when the station sends the same report again
+    mvc.perform(
+            post("/api/sanitization/reports")
+                .with(TECHNICIAN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(ONE_DRIVE)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.created").value(false))
+        .andExpect(jsonPath("$.published").value(false));
+
+    // then its process is told again (the broker recognises the message id: nothing twice)
+    await().atMost(Duration.ofSeconds(30)).until(() -> publishedAt() != null);
+    assertThat(stored()).isEqualTo(2);
+  }
+
+  private java.sql.Timestamp publishedAt() {
+    return jdbc.queryForObject(
+        "SELECT published_at FROM wipe_report WHERE asset_id = ?",
+        java.sql.Timestamp.class,
+        asset.id());
   }
 
   @Test
@@ -158,7 +208,7 @@ class WipeReportIntakeTests {
             .andExpect(jsonPath("$.wipeReport.drives[1].methodType").value("CLEAR"))
             .andExpect(jsonPath("$.wipeReport.drives[1].method").value("OVERWRITE"))
             .andExpect(jsonPath("$.wipeReport.drives[1].verification").value("FULL"))
-            .andExpect(jsonPath("$.published").value(true))
+            .andExpect(jsonPath("$.created").value(true))
             .andReturn()
             .getResponse()
             .getHeader("Location");
