@@ -1,5 +1,7 @@
 package fr.secondevie.productionlike;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.secondevie.productionlike.ReuseFleet.Planned;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Plays everyone a reuse campaign needs until its process completes, as {@code
@@ -55,26 +58,37 @@ final class CampaignDriver {
    *
    * @param killWhen true for the number of collections done at which replica A is killed
    */
-  long runUntilCompleted(IntPredicate killWhen, Duration patience) throws InterruptedException {
-    long deadline = System.nanoTime() + patience.toNanos();
-    Long campaign = null;
-    while (System.nanoTime() < deadline) {
-      if (campaign == null) {
-        campaign = campaignInstance();
-      } else if ("COMPLETED".equals(state(campaign))) {
-        return campaign;
-      }
-      boolean progressed = collect();
-      if (!replicaAKilled && killWhen.test(collected)) {
-        killReplicaA();
-      }
-      progressed |= wipe() | recondition();
-      if (!progressed) {
-        Thread.sleep(500);
-      }
+  long runUntilCompleted(IntPredicate killWhen, Duration patience) {
+    long[] campaign = {0};
+    try {
+      await()
+          .atMost(patience)
+          .pollInterval(Duration.ofMillis(500))
+          .pollInSameThread()
+          .until(() -> step(killWhen, campaign));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "The campaign did not complete in " + patience + "; done: " + log + "\n" + diagnostics(),
+          e);
     }
-    throw new AssertionError(
-        "The campaign did not complete in " + patience + "; done: " + log + "\n" + diagnostics());
+    return campaign[0];
+  }
+
+  /** One round: the work the campaign offers now; true once its process completed. */
+  private boolean step(IntPredicate killWhen, long[] campaign) {
+    if (campaign[0] == 0) {
+      Long found = campaignInstance();
+      campaign[0] = found == null ? 0 : found;
+    } else if ("COMPLETED".equals(state(campaign[0]))) {
+      return true;
+    }
+    collect();
+    if (!replicaAKilled && killWhen.test(collected)) {
+      killReplicaA();
+    }
+    wipe();
+    recondition();
+    return false;
   }
 
   boolean replicaAKilled() {
