@@ -3,6 +3,7 @@ package fr.secondevie.common;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,25 +16,62 @@ final class ApiProblems {
 
   private ApiProblems() {}
 
-  /** 422 with {@code errors: [{field, message}]}. */
-  public static ProblemDetail invalid(Map<String, String> errors) {
+  /**
+   * 422 titled with what was refused, {@code errors: [{field, line, value, message}]} in the order
+   * found (each member only when known); the detail joins the messages of a form, counts the
+   * problems of a file.
+   */
+  static ProblemDetail invalid(InvalidInputException e) {
+    List<InputError> errors = e.inputErrors();
+    boolean inFile = errors.stream().anyMatch(error -> error.line() != null);
+    String detail =
+        inFile
+            ? "%d erreur(s) : rien n'a été enregistré.".formatted(errors.size())
+            : errors.stream().map(InputError::message).collect(Collectors.joining(" "));
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.UNPROCESSABLE_ENTITY, String.join(" ", errors.values()));
-    problem.setTitle("Saisie refusée");
-    problem.setProperty(
-        "errors",
-        errors.entrySet().stream()
-            .map(e -> Map.of("field", e.getKey(), "message", e.getValue()))
-            .toList());
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, detail);
+    problem.setTitle(e.subject());
+    problem.setProperty("errors", errors.stream().map(ApiProblems::member).toList());
     return problem;
+  }
+
+  private static Map<String, Object> member(InputError error) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (error.field() != null) {
+      m.put("field", error.field());
+    }
+    if (error.line() != null) {
+      m.put("line", error.line());
+    }
+    if (error.value() != null) {
+      m.put("value", error.value());
+    }
+    m.put("message", error.message());
+    return m;
+  }
+
+  /** 404, 409, 429 or 503 as the refusal says, with its details as properties. */
+  static ProblemDetail refused(RefusedRequestException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(e), e.getMessage());
+    problem.setTitle(e.title());
+    e.details().forEach(problem::setProperty);
+    return problem;
+  }
+
+  static HttpStatus status(RefusedRequestException e) {
+    return switch (e.reason()) {
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case TOO_MANY_FROM_USER -> HttpStatus.TOO_MANY_REQUESTS;
+      case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+    };
   }
 
   /**
    * 400 naming the field whose value could not be read (a date, a number, a choice), and saying so
    * when a number is too large for its field.
    */
-  public static ProblemDetail unreadable(HttpMessageNotReadableException e) {
+  static ProblemDetail unreadable(HttpMessageNotReadableException e) {
     String field = null;
     if (e.getCause() instanceof JsonMappingException mapping) {
       field =

@@ -1,11 +1,14 @@
 package fr.secondevie.inventory;
 
+import fr.secondevie.common.RefusedRequestException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.modulith.NamedInterface;
 
 /** A status change that {@link AssetStatus} does not allow. */
 @NamedInterface("api")
-public class IllegalStatusTransitionException extends RuntimeException {
+public class IllegalStatusTransitionException extends RefusedRequestException {
 
   private final AssetStatus from;
   private final AssetStatus to;
@@ -13,6 +16,8 @@ public class IllegalStatusTransitionException extends RuntimeException {
   public IllegalStatusTransitionException(
       String inventoryNumber, AssetStatus from, AssetStatus to) {
     super(
+        Reason.CONFLICT,
+        "Transition de statut interdite",
         "Transition interdite pour l'équipement %s : « %s » (%s) → « %s » (%s). Depuis « %s », %s."
             .formatted(
                 inventoryNumber,
@@ -37,5 +42,14 @@ public class IllegalStatusTransitionException extends RuntimeException {
 
   public AssetStatus to() {
     return to;
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("from", from);
+    details.put("to", to);
+    details.put("allowed", from.allowedNext());
+    return details;
   }
 }

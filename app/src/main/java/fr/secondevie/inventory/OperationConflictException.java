@@ -1,10 +1,14 @@
 package fr.secondevie.inventory;
 
-/** An operation id that was already used on this asset for a different operation. */
-public class OperationConflictException extends RuntimeException {
+import fr.secondevie.common.RefusedRequestException;
 
-  public OperationConflictException(String inventoryNumber, String operationId, String existing) {
+/** An operation id that was already used on this asset for a different operation. */
+class OperationConflictException extends RefusedRequestException {
+
+  OperationConflictException(String inventoryNumber, String operationId, String existing) {
     super(
+        Reason.CONFLICT,
+        "Identifiant d'opération déjà utilisé",
         "L'identifiant d'opération « %s » a déjà servi pour l'équipement %s à une autre opération (%s)"
             .formatted(operationId, inventoryNumber, existing));
   }
