@@ -20,7 +20,7 @@ public class MailTemplates {
 
   private final SpringTemplateEngine engine;
 
-  MailTemplates() {
+  public MailTemplates() {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("mail/");
     resolver.setSuffix(".txt");

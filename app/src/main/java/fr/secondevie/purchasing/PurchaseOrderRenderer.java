@@ -1,29 +1,37 @@
 package fr.secondevie.purchasing;
 
 import fr.secondevie.documents.PdfRenderer;
+import fr.secondevie.notification.MailTemplates;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Renders the purchase order (template {@code pdf/purchase-order}) and its e-mail. */
+/**
+ * Renders the purchase order (template {@code pdf/purchase-order}) and the supplier's e-mails
+ * (templates {@code mail/purchase-*.txt}).
+ */
 @Component
 class PurchaseOrderRenderer {
 
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final PdfRenderer pdf;
+  private final MailTemplates mails;
   private final Map<String, String> buyer;
 
   PurchaseOrderRenderer(
       PdfRenderer pdf,
+      MailTemplates mails,
       @Value("${secondevie.organisation.name:Centre hospitalier universitaire}") String name,
       @Value("${secondevie.organisation.address:}") String address,
       @Value("${secondevie.organisation.siret:}") String siret) {
     this.pdf = pdf;
+    this.mails = mails;
     this.buyer = Map.of("name", name, "address", address, "siret", siret);
   }
 
@@ -41,80 +49,52 @@ class PurchaseOrderRenderer {
   }
 
   String emailBody(PurchaseRequest request, PurchaseOrder order, Offer offer) {
-    return """
-        Bonjour,
-
-        Vous trouverez ci-joint le bon de commande %s : %d × %s%s, au prix unitaire de %s HT, \
-        soit %s HT, livraison attendue au plus tard le %s (%s, %s).
-
-        Merci de joindre au bon de livraison le numéro de série de chaque unité.
-
-        Cordialement,
-        %s
-        """
-        .formatted(
-            order.reference(),
-            order.quantity(),
-            request.category().label().toLowerCase(Locale.FRENCH),
-            offer.reconditioned() ? " reconditionné(s)" : "",
-            euros(offer.unitPriceCents()),
-            euros(offer.unitPriceCents() * order.quantity()),
-            DATE.format(order.expectedBy()),
-            request.service(),
-            request.site(),
-            buyer.get("name"));
+    Map<String, Object> v = new HashMap<>();
+    v.put("reference", order.reference());
+    v.put("quantity", order.quantity());
+    v.put("category", request.category().label().toLowerCase(Locale.FRENCH));
+    v.put("reconditioned", offer.reconditioned());
+    v.put("unitPrice", euros(offer.unitPriceCents()));
+    v.put("total", euros(offer.unitPriceCents() * order.quantity()));
+    v.put("expectedBy", DATE.format(order.expectedBy()));
+    v.put("service", request.service());
+    v.put("site", request.site());
+    v.put("organisation", buyer.get("name"));
+    return mails.render("purchase-order", v);
   }
 
   String reminderBody(PurchaseOrder order, long daysLate) {
-    return """
-        Bonjour,
-
-        La livraison de la commande %s était attendue le %s : elle a %d jour(s) de retard. \
-        Merci de nous indiquer sa nouvelle date de livraison.
-
-        Cordialement,
-        %s
-        """
-        .formatted(order.reference(), DATE.format(order.expectedBy()), daysLate, buyer.get("name"));
+    return mails.render(
+        "purchase-delivery-late",
+        Map.of(
+            "reference", order.reference(),
+            "expectedBy", DATE.format(order.expectedBy()),
+            "daysLate", daysLate,
+            "organisation", buyer.get("name")));
   }
 
   String replacementBody(PurchaseOrder order, List<ReceptionUnit> units, String comment) {
-    StringBuilder refused = new StringBuilder();
-    for (ReceptionUnit unit : units) {
-      if (!unit.accepted()) {
-        refused
-            .append("- n° de série ")
-            .append(unit.serialNumber())
-            .append(" : ")
-            .append(unit.refusalReason())
-            .append('\n');
-      }
-    }
-    return """
-        Bonjour,
-
-        Sur la commande %s (%d unité(s)), %d unité(s) ont été acceptées à la réception ; \
-        %d unité(s) restent dues. Merci de les livrer au plus tard le %s, avec le numéro de \
-        série de chaque unité sur le bon de livraison.
-
-        Unités refusées à la réception :
-        %s
-        %s
-
-        Cordialement,
-        %s
-        """
-        .formatted(
-            order.reference(),
-            order.quantity(),
-            order.accepted(),
-            order.missing(),
-            DATE.format(order.expectedBy()),
-            refused.length() == 0 ? "(aucune : unités non livrées)\n" : refused.toString(),
-            comment == null || comment.isBlank()
-                ? ""
-                : "Observation de l'acheteur : " + comment.strip(),
-            buyer.get("name"));
+    Map<String, Object> v = new HashMap<>();
+    v.put("reference", order.reference());
+    v.put("quantity", order.quantity());
+    v.put("accepted", order.accepted());
+    v.put("missing", order.missing());
+    v.put("expectedBy", DATE.format(order.expectedBy()));
+    v.put(
+        "refused",
+        units.stream()
+            .filter(unit -> !unit.accepted())
+            .map(
+                unit ->
+                    Map.of(
+                        "serial",
+                        unit.serialNumber(),
+                        "reason",
+                        Objects.requireNonNullElse(unit.refusalReason(), "motif non indiqué")))
+            .toList());
+    v.put("observation", comment == null || comment.isBlank() ? null : comment.strip());
+    v.put("organisation", buyer.get("name"));
+    return mails.render("purchase-replacement", v);
   }
 
   /** 123456 → "1 234,56 €". */
