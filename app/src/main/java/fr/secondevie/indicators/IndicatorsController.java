@@ -1,5 +1,7 @@
 package fr.secondevie.indicators;
 
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -185,8 +187,7 @@ class IndicatorsController {
     int current = indicators.currentYear();
     if (file == null || file.isEmpty()) {
       model.addAttribute(
-          "ledgerErrors",
-          List.of(new SpendLedgerCsv.RowError(0, "file", "Choisissez le fichier CSV à importer.")));
+          "ledgerErrors", List.of(InputError.of("file", "Choisissez le fichier CSV à importer.")));
       model.addAttribute("year", current);
       model.addAttribute("declaration", new DeclaredResults.Form(null, null, null, null, null));
       fill(model, current, current);
@@ -206,8 +207,8 @@ class IndicatorsController {
               + " remplacées.");
       int year = ((TreeSet<Integer>) new TreeSet<>(imported.years())).last();
       return "redirect:/indicators?annee=" + year + "#achats";
-    } catch (SpendLedgerService.LedgerRejectedException e) {
-      model.addAttribute("ledgerErrors", e.errors());
+    } catch (InvalidInputException e) {
+      model.addAttribute("ledgerErrors", e.inputErrors());
       model.addAttribute("year", current);
       model.addAttribute("declaration", new DeclaredResults.Form(null, null, null, null, null));
       fill(model, current, current);

@@ -1,5 +1,6 @@
 package fr.secondevie.indicators;
 
+import fr.secondevie.common.InputError;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -51,11 +52,10 @@ final class SpendLedgerCsv {
       SpendNature nature) {}
 
   /**
-   * An error of the file (line 0 when it concerns the whole file, field null when the whole line).
+   * What was read; the errors in the order found, each with its line and column (line null when it
+   * concerns the whole file, field null when the whole line).
    */
-  record RowError(int line, String field, String message) {}
-
-  record Parsed(String encoding, char delimiter, List<Line> lines, List<RowError> errors) {
+  record Parsed(String encoding, char delimiter, List<Line> lines, List<InputError> errors) {
 
     boolean valid() {
       return errors.isEmpty();
@@ -63,7 +63,7 @@ final class SpendLedgerCsv {
   }
 
   static Parsed parse(byte[] bytes) {
-    List<RowError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
     String encoding = "UTF-8";
     String text = null;
     if (bytes.length >= 3
@@ -115,7 +115,7 @@ final class SpendLedgerCsv {
               REQUIRED.stream().filter(c -> !headerColumns.containsKey(c)).toList();
           if (!missing.isEmpty()) {
             errors.add(
-                new RowError(
+                InputError.line(
                     lineNumber,
                     null,
                     "Colonnes obligatoires absentes de l'en-tête : "
@@ -133,58 +133,63 @@ final class SpendLedgerCsv {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IllegalStateException | IllegalArgumentException e) {
-      errors.add(new RowError(0, null, "Fichier CSV illisible : " + e.getMessage()));
+      errors.add(InputError.of(null, "Fichier CSV illisible : " + e.getMessage()));
     }
     if (errors.isEmpty() && lines.isEmpty()) {
-      errors.add(new RowError(0, null, "Le fichier ne contient aucune ligne de dépense."));
+      errors.add(InputError.of(null, "Le fichier ne contient aucune ligne de dépense."));
     }
     return new Parsed(encoding, delimiter, List.copyOf(lines), List.copyOf(errors));
   }
 
   private static Line line(
-      CSVRecord record, int lineNumber, Map<String, Integer> columns, List<RowError> errors) {
+      CSVRecord record, int lineNumber, Map<String, Integer> columns, List<InputError> errors) {
     int before = errors.size();
     String dateText = value(record, columns, "date");
     LocalDate date = null;
     if (dateText.isEmpty()) {
-      errors.add(new RowError(lineNumber, "date", "La date est obligatoire."));
+      errors.add(InputError.atLine(lineNumber, "date", null, "La date est obligatoire."));
     } else {
       date = date(dateText);
       if (date == null) {
         errors.add(
-            new RowError(
+            InputError.atLine(
                 lineNumber,
                 "date",
+                null,
                 "Date « " + dateText + " » non reconnue : attendu JJ/MM/AAAA ou AAAA-MM-JJ."));
       }
     }
     String reference = value(record, columns, "piece");
     if (reference.isEmpty() || reference.length() > 80) {
       errors.add(
-          new RowError(
+          InputError.atLine(
               lineNumber,
               "piece",
+              null,
               "La référence de la pièce est obligatoire (80 caractères au plus)."));
     }
     String supplier = value(record, columns, "fournisseur");
     if (supplier.isEmpty() || supplier.length() > 255) {
       errors.add(
-          new RowError(
+          InputError.atLine(
               lineNumber,
               "fournisseur",
+              null,
               "Le fournisseur est obligatoire (255 caractères au plus)."));
     }
     String label = value(record, columns, "libelle");
     if (label.length() > 500) {
-      errors.add(new RowError(lineNumber, "libelle", "Le libellé dépasse 500 caractères."));
+      errors.add(
+          InputError.atLine(lineNumber, "libelle", null, "Le libellé dépasse 500 caractères."));
     }
     String amountText = value(record, columns, "montant_ht");
     Long amount = amountCents(amountText);
     if (amount == null) {
       errors.add(
-          new RowError(
+          InputError.atLine(
               lineNumber,
               "montant_ht",
+              null,
               "Montant HT « "
                   + amountText
                   + " » non reconnu : attendu un nombre en euros, par exemple 1 234,56."));
@@ -193,9 +198,10 @@ final class SpendLedgerCsv {
     SpendNature nature = SpendNature.parse(natureText).orElse(null);
     if (nature == null) {
       errors.add(
-          new RowError(
+          InputError.atLine(
               lineNumber,
               "nature",
+              null,
               "Nature « "
                   + natureText
                   + " » non reconnue : attendu NEUF, RECONDITIONNE ou REEMPLOI."));
@@ -239,7 +245,7 @@ final class SpendLedgerCsv {
   }
 
   private static Parsed fileError(String message) {
-    return new Parsed("", ';', List.of(), List.of(new RowError(0, null, message)));
+    return new Parsed("", ';', List.of(), List.of(InputError.of(null, message)));
   }
 
   private static String decode(byte[] bytes, int offset, Charset charset) {

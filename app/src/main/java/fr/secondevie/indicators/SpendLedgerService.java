@@ -1,10 +1,10 @@
 package fr.secondevie.indicators;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.common.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,27 +27,19 @@ class SpendLedgerService {
     this.clock = clock;
   }
 
-  /** The file was refused: nothing was written. */
-  static class LedgerRejectedException extends RuntimeException {
-    private final transient List<SpendLedgerCsv.RowError> errors;
-
-    LedgerRejectedException(List<SpendLedgerCsv.RowError> errors) {
-      super(errors.size() + " erreur(s) dans le registre des dépenses");
-      this.errors = List.copyOf(errors);
-    }
-
-    List<SpendLedgerCsv.RowError> errors() {
-      return errors;
-    }
-  }
+  /** What a refused ledger is called. */
+  static final String REFUSED = "Registre des dépenses refusé";
 
   /** What an import did. */
   record Imported(long importId, int lines, Set<Integer> years, String encoding) {}
 
+  /**
+   * @throws InvalidInputException with every problem of the file, in order; nothing is written
+   */
   Imported importFile(String fileName, byte[] bytes, String user) {
     SpendLedgerCsv.Parsed parsed = SpendLedgerCsv.parse(bytes);
     if (!parsed.valid()) {
-      throw new LedgerRejectedException(parsed.errors());
+      throw new InvalidInputException(REFUSED, parsed.errors());
     }
     Set<Integer> years = new TreeSet<>();
     parsed.lines().forEach(l -> years.add(l.date().getYear()));

@@ -1,5 +1,6 @@
 package fr.secondevie.sanitization;
 
+import fr.secondevie.common.InputError;
 import fr.secondevie.sanitization.WipeReportContent.DriveResult;
 import fr.secondevie.sanitization.WipeReportContent.ReportedDrive;
 import java.util.HashSet;
@@ -51,16 +52,14 @@ final class HdparmEraseEvidence {
    * @param verification how the operator verified the result (hdparm does not)
    */
   static ReportedDrive read(
-      String erase, String identify, Verification verification, List<IntakeError> errors) {
+      String erase, String identify, Verification verification, List<InputError> errors) {
     int before = errors.size();
     String eraseDevice = null;
     boolean issued = false;
     if (erase == null || erase.isBlank()) {
       errors.add(
-          IntakeError.field(
+          InputError.of(
               "erase",
-              null,
-              null,
               "Sortie de « hdparm --security-erase » (ou --security-erase-enhanced) manquante."));
     } else {
       String[] lines = lines(erase);
@@ -74,17 +73,17 @@ final class HdparmEraseEvidence {
           issued = true;
         } else if (failure.matches()) {
           errors.add(
-              IntakeError.field(
-                  "erase",
+              InputError.atLine(
                   i + 1,
+                  "erase",
                   lines[i],
                   "hdparm signale l'échec de %s (%s) : le support n'a pas été effacé."
                       .formatted(failure.group(1), failure.group(2))));
         } else if (other.matches()) {
           errors.add(
-              IntakeError.field(
-                  "erase",
+              InputError.atLine(
                   i + 1,
+                  "erase",
                   lines[i],
                   "Commande %s : ce n'est pas la sortie d'un effacement (SECURITY_ERASE attendu)."
                       .formatted(other.group(1))));
@@ -92,10 +91,8 @@ final class HdparmEraseEvidence {
       }
       if (!issued || eraseDevice == null) {
         errors.add(
-            IntakeError.field(
+            InputError.of(
                 "erase",
-                null,
-                null,
                 "Lignes « /dev/sdX: » et « Issuing SECURITY_ERASE command, password=\"…\","
                     + " user=user » attendues (sortie de hdparm --security-erase)."));
       }
@@ -110,8 +107,7 @@ final class HdparmEraseEvidence {
     int securityLine = 0;
     if (identify == null || identify.isBlank()) {
       errors.add(
-          IntakeError.field(
-              "identify", null, null, "Sortie de « hdparm -I » après l'effacement manquante."));
+          InputError.of("identify", "Sortie de « hdparm -I » après l'effacement manquante."));
     } else {
       String[] lines = lines(identify);
       for (int i = 0; i < lines.length; i++) {
@@ -140,24 +136,20 @@ final class HdparmEraseEvidence {
       }
       if (identifyDevice == null || !ata) {
         errors.add(
-            IntakeError.field(
+            InputError.of(
                 "identify",
-                null,
-                null,
                 "Lignes « /dev/sdX: » et « ATA device, with … media » attendues (sortie de hdparm"
                     + " -I d'un disque ATA)."));
       }
       if (serial == null) {
         errors.add(
-            IntakeError.field(
+            InputError.of(
                 "identify",
-                null,
-                null,
                 "Ligne « Serial Number: » absente ou vide : le support ne peut pas être rattaché."));
       }
       if (!security || !set.contains("supported")) {
         errors.add(
-            IntakeError.field(
+            new InputError(
                 "identify",
                 security ? securityLine : null,
                 null,
@@ -165,7 +157,7 @@ final class HdparmEraseEvidence {
                     + " de SECURITY ERASE UNIT."));
       } else if (set.contains("enabled") || set.contains("locked")) {
         errors.add(
-            IntakeError.field(
+            new InputError(
                 "identify",
                 securityLine,
                 set.contains("locked") ? "locked" : "enabled",
@@ -173,7 +165,7 @@ final class HdparmEraseEvidence {
                     + " SECURITY ERASE UNIT ne s'est pas achevé (il la désactive)."));
       } else if (!notSet.contains("enabled")) {
         errors.add(
-            IntakeError.field(
+            new InputError(
                 "identify",
                 securityLine,
                 null,
@@ -182,9 +174,8 @@ final class HdparmEraseEvidence {
     }
     if (eraseDevice != null && identifyDevice != null && !eraseDevice.equals(identifyDevice)) {
       errors.add(
-          IntakeError.field(
+          InputError.of(
               "identify",
-              null,
               identifyDevice,
               "L'effacement porte sur %s mais « hdparm -I » sur %s : les deux sorties doivent concerner le même support."
                   .formatted(eraseDevice, identifyDevice)));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.secondevie.common.InputError;
 import fr.secondevie.sanitization.WipeReportContent.DriveResult;
 import fr.secondevie.sanitization.WipeReportContent.ReportedDrive;
 import java.io.IOException;
@@ -56,13 +57,13 @@ final class JsonWipeReportReader {
   /** The report read, and how it names its asset (one of the two, or both). */
   record Parsed(Long assetId, String inventoryNumber, WipeReportContent content) {}
 
-  private final List<IntakeError> errors = new ArrayList<>();
+  private final List<InputError> errors = new ArrayList<>();
   private Map<String, Integer> lines = Map.of();
 
   private JsonWipeReportReader() {}
 
   /** Reads the body; the problems found are added to {@code errors}. Null when unreadable. */
-  static Parsed read(byte[] body, ObjectMapper mapper, List<IntakeError> errors) {
+  static Parsed read(byte[] body, ObjectMapper mapper, List<InputError> errors) {
     JsonWipeReportReader reader = new JsonWipeReportReader();
     Parsed parsed = reader.parse(body, mapper);
     errors.addAll(reader.errors);
@@ -76,18 +77,18 @@ final class JsonWipeReportReader {
       lines = lineIndex(body, mapper.getFactory());
     } catch (JsonProcessingException e) {
       errors.add(
-          new IntakeError(
+          new InputError(
               null,
               e.getLocation() == null ? null : e.getLocation().getLineNr(),
               null,
               "JSON illisible : " + e.getOriginalMessage()));
       return null;
     } catch (IOException e) {
-      errors.add(new IntakeError(null, null, null, "JSON illisible : " + e.getMessage()));
+      errors.add(new InputError(null, null, null, "JSON illisible : " + e.getMessage()));
       return null;
     }
     if (root == null || !root.isObject()) {
-      errors.add(new IntakeError(null, 1, null, "Le rapport doit être un objet JSON."));
+      errors.add(new InputError(null, 1, null, "Le rapport doit être un objet JSON."));
       return null;
     }
     unknownFields((ObjectNode) root, "", FIELDS);
@@ -246,7 +247,7 @@ final class JsonWipeReportReader {
         value instanceof JsonNode n
             ? (n.isTextual() ? n.asText() : n.toString())
             : (value == null ? null : value.toString());
-    errors.add(IntakeError.field(path, lines.get(path), shown, message));
+    errors.add(new InputError(path, lines.get(path), shown, message));
   }
 
   static boolean isIsoDateOrDateTime(String s) {

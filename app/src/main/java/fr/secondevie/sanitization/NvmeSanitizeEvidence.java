@@ -3,6 +3,7 @@ package fr.secondevie.sanitization;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.secondevie.common.InputError;
 import fr.secondevie.sanitization.WipeReportContent.DriveResult;
 import fr.secondevie.sanitization.WipeReportContent.ReportedDrive;
 import java.io.IOException;
@@ -63,7 +64,7 @@ final class NvmeSanitizeEvidence {
       byte[] sanitizeLog,
       Verification verification,
       ObjectMapper json,
-      List<IntakeError> errors) {
+      List<InputError> errors) {
     int before = errors.size();
     JsonNode ctrl = parse(idCtrl, "idCtrl", "nvme id-ctrl -o json", json, errors);
     JsonNode log = parse(sanitizeLog, "sanitizeLog", "nvme sanitize-log -o json", json, errors);
@@ -75,9 +76,8 @@ final class NvmeSanitizeEvidence {
       model = text(ctrl, "mn");
       if (serial == null) {
         errors.add(
-            IntakeError.field(
+            InputError.of(
                 "idCtrl.sn",
-                null,
                 ctrl.get("sn"),
                 "Numéro de série (« sn ») absent ou vide : la sortie de « nvme id-ctrl -o json »"
                     + " est attendue."));
@@ -90,10 +90,8 @@ final class NvmeSanitizeEvidence {
     if (log != null) {
       if (log.size() != 1 || !log.fields().next().getValue().isObject()) {
         errors.add(
-            IntakeError.field(
+            InputError.of(
                 "sanitizeLog",
-                null,
-                null,
                 "Un seul objet attendu, nommé d'après le périphérique ({\"nvme0\":{\"sprog\":…,"
                     + " \"sstat\":{…}, \"cdw10_info\":…}}), comme l'écrit « nvme sanitize-log -o"
                     + " json »."));
@@ -108,11 +106,8 @@ final class NvmeSanitizeEvidence {
       Matcher m = status == null ? null : STATUS.matcher(status);
       if (m == null || !m.matches()) {
         errors.add(
-            IntakeError.field(
-                prefix + ".sstat.status",
-                null,
-                status,
-                "État « (n) texte » attendu dans sstat.status."));
+            InputError.of(
+                prefix + ".sstat.status", status, "État « (n) texte » attendu dans sstat.status."));
       } else {
         int code = Integer.parseInt(m.group(1));
         String refusal =
@@ -135,15 +130,14 @@ final class NvmeSanitizeEvidence {
               default -> "État d'assainissement inconnu (%d).".formatted(code);
             };
         if (refusal != null) {
-          errors.add(IntakeError.field(prefix + ".sstat.status", null, status, refusal));
+          errors.add(InputError.of(prefix + ".sstat.status", status, refusal));
         }
       }
       JsonNode cdw10 = page.get("cdw10_info");
       if (cdw10 == null || !cdw10.canConvertToLong()) {
         errors.add(
-            IntakeError.field(
+            InputError.of(
                 prefix + ".cdw10_info",
-                null,
                 cdw10,
                 "Entier attendu (mot 10 de la commande SANITIZE : l'action effectuée)."));
       } else {
@@ -152,9 +146,8 @@ final class NvmeSanitizeEvidence {
         action = ACTIONS.get(sanact);
         if (action == null) {
           errors.add(
-              IntakeError.field(
+              InputError.of(
                   prefix + ".cdw10_info",
-                  null,
                   dword,
                   switch (sanact) {
                     case 1 -> "Action SANITIZE 1 (sortie du mode d'échec) : rien n'a été effacé.";
@@ -166,9 +159,8 @@ final class NvmeSanitizeEvidence {
                   }));
         } else if (sanicap != null && (sanicap & (1L << action.sanicapBit())) == 0) {
           errors.add(
-              IntakeError.field(
+              InputError.of(
                   prefix + ".cdw10_info",
-                  null,
                   dword,
                   "Le contrôleur (sanicap = %d dans id-ctrl) ne prend pas en charge l'action %s : les deux sorties ne viennent pas du même support."
                       .formatted(sanicap, action.label())));
@@ -200,24 +192,22 @@ final class NvmeSanitizeEvidence {
   }
 
   private static JsonNode parse(
-      byte[] body, String field, String command, ObjectMapper json, List<IntakeError> errors) {
+      byte[] body, String field, String command, ObjectMapper json, List<InputError> errors) {
     if (body == null || body.length == 0) {
-      errors.add(
-          IntakeError.field(field, null, null, "Sortie de « %s » manquante.".formatted(command)));
+      errors.add(InputError.of(field, "Sortie de « %s » manquante.".formatted(command)));
       return null;
     }
     try {
       JsonNode node = json.readTree(body);
       if (node == null || !node.isObject()) {
         errors.add(
-            IntakeError.field(
-                field, null, null, "Objet JSON attendu (sortie de « %s »).".formatted(command)));
+            InputError.of(field, "Objet JSON attendu (sortie de « %s »).".formatted(command)));
         return null;
       }
       return node;
     } catch (JacksonException e) {
       errors.add(
-          IntakeError.field(
+          new InputError(
               field,
               e.getLocation() == null ? null : e.getLocation().getLineNr(),
               null,

@@ -1,5 +1,6 @@
 package fr.secondevie.sanitization;
 
+import fr.secondevie.common.InputError;
 import fr.secondevie.sanitization.NwipeMethods.MethodMapping;
 import fr.secondevie.sanitization.NwipeSummaryTables.DriveRow;
 import fr.secondevie.sanitization.NwipeSummaryTables.DriveTable;
@@ -83,12 +84,12 @@ final class NwipeLogParser {
       String verificationCode,
       List<DriveRow> drives,
       Map<String, long[]> errorsByDevice,
-      List<IntakeError> warnings) {}
+      List<InputError> warnings) {}
 
   private NwipeLogParser() {}
 
   /** Parses the log; problems go to {@code errors} with their line. Null when unusable. */
-  static NwipeRun parse(String log, List<IntakeError> errors) {
+  static NwipeRun parse(String log, List<InputError> errors) {
     String[] lines = log.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
     int header = -1;
     String version = null;
@@ -105,7 +106,7 @@ final class NwipeLogParser {
     }
     if (header < 0) {
       errors.add(
-          IntakeError.line(
+          InputError.line(
               lines.length,
               null,
               "Tableau « Drive Status » (en-tête « !   Device | Status | Thru-put | HH:MM:SS |"
@@ -116,11 +117,11 @@ final class NwipeLogParser {
     Map<String, long[]> errorCounts = NwipeSummaryTables.errorSummary(lines, header);
     DriveTable table = NwipeSummaryTables.driveStatus(lines, header, errors);
     List<DriveRow> rows = table.drives();
-    List<IntakeError> warnings = table.warnings();
+    List<InputError> warnings = table.warnings();
     int i = table.end();
     if (rows.isEmpty() && !table.unreadable()) {
       errors.add(
-          IntakeError.line(
+          InputError.line(
               i + 1,
               null,
               warnings.isEmpty()
@@ -133,14 +134,14 @@ final class NwipeLogParser {
     }
     if (i >= lines.length) {
       errors.add(
-          IntakeError.line(
+          InputError.line(
               i, null, "Ligne « [date] Total Throughput …, méthode, rondes+B+V » manquante."));
       return null;
     }
     Matcher total = TOTAL.matcher(lines[i].strip());
     if (!total.matches()) {
       errors.add(
-          IntakeError.line(
+          InputError.line(
               i + 1,
               lines[i],
               "Ligne « [AAAA/MM/JJ hh:mm:ss] Total Throughput …, méthode, 1R+B+VL » attendue."));
@@ -150,7 +151,7 @@ final class NwipeLogParser {
     try {
       finishedAt = LocalDateTime.parse(total.group(1), STAMP);
     } catch (DateTimeParseException e) {
-      errors.add(IntakeError.line(i + 1, total.group(1), "Date illisible."));
+      errors.add(InputError.line(i + 1, total.group(1), "Date illisible."));
       return null;
     }
     String method = total.group(3).strip();
@@ -158,14 +159,14 @@ final class NwipeLogParser {
     String label = total.group(3);
     if (!NwipeMethods.METHODS.containsKey(label) && NwipeMethods.VERIFY_ONLY.containsKey(label)) {
       errors.add(
-          IntakeError.line(
+          InputError.line(
               i + 1,
               label,
               "Cette exécution n'a fait que vérifier (« %s ») : ce n'est pas un effacement. Envoyez le journal de l'effacement."
                   .formatted(label)));
     } else if (!NwipeMethods.METHODS.containsKey(label)) {
       errors.add(
-          IntakeError.line(
+          InputError.line(
               i + 1,
               method,
               "Méthode nwipe inconnue : aucune version de nwipe n'écrit ce libellé (libellés"
@@ -189,14 +190,14 @@ final class NwipeLogParser {
    * Refuses a method label that the given nwipe release does not write (e.g. « Zero Fill » in a log
    * of 0.38, « BMB21-2019 » in a log of 0.38): the log was not written by that release.
    */
-  static void checkLabelForVersion(NwipeRun run, String version, List<IntakeError> errors) {
+  static void checkLabelForVersion(NwipeRun run, String version, List<InputError> errors) {
     MethodMapping mapping = NwipeMethods.METHODS.get(run.methodLabel());
     if (mapping == null || version == null || NwipeMethods.minor(version) == null) {
       return;
     }
     if (!mapping.releases().include(version)) {
       errors.add(
-          IntakeError.line(
+          InputError.line(
               run.finishedAtLine(),
               run.methodLabel(),
               "nwipe %s n'écrit pas le libellé « %s » (écrit par nwipe %s) : la version ou le journal ne correspond pas."

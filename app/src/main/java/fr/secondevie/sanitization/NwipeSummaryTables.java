@@ -1,5 +1,6 @@
 package fr.secondevie.sanitization;
 
+import fr.secondevie.common.InputError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ final class NwipeSummaryTables {
    *     of lines when the log ends first
    */
   record DriveTable(
-      List<DriveRow> drives, List<IntakeError> warnings, boolean unreadable, int end) {}
+      List<DriveRow> drives, List<InputError> warnings, boolean unreadable, int end) {}
 
   private NwipeSummaryTables() {}
 
@@ -54,13 +55,13 @@ final class NwipeSummaryTables {
   }
 
   /** The rows of the Drive Status table whose header is at {@code header}. */
-  static DriveTable driveStatus(String[] lines, int header, List<IntakeError> errors) {
+  static DriveTable driveStatus(String[] lines, int header, List<InputError> errors) {
     int i = header + 1;
     if (i < lines.length && lines[i].startsWith("---")) {
       i++;
     }
     List<DriveRow> rows = new ArrayList<>();
-    List<IntakeError> warnings = new ArrayList<>();
+    List<InputError> warnings = new ArrayList<>();
     boolean unreadable = false;
     while (i < lines.length && !lines[i].startsWith("---") && !lines[i].startsWith("***")) {
       String line = lines[i];
@@ -72,7 +73,7 @@ final class NwipeSummaryTables {
           rows.add(row);
         } else if (row != null) {
           warnings.add(
-              IntakeError.line(
+              InputError.line(
                   i + 1,
                   row.model() + "/" + row.serialNumber(),
                   (row.serialNumber().isEmpty()
@@ -93,11 +94,11 @@ final class NwipeSummaryTables {
     return !serial.isEmpty() && !ANONYMISED.matcher(serial).matches();
   }
 
-  private static DriveRow row(String line, int number, List<IntakeError> errors) {
+  private static DriveRow row(String line, int number, List<InputError> errors) {
     Matcher m = ROW.matcher(line);
     if (!m.matches() || m.group(6).indexOf('/') < 0) {
       errors.add(
-          IntakeError.line(
+          InputError.line(
               number,
               line,
               "Ligne du tableau « Drive Status » illisible (attendu : périphérique | statut | débit | durée | modèle/numéro de série)."));
@@ -106,7 +107,7 @@ final class NwipeSummaryTables {
     String status = m.group(3).strip();
     if (!List.of("Erased", "-FAILED-", "UABORTED", "INSANITY").contains(status)) {
       errors.add(
-          IntakeError.line(
+          InputError.line(
               number,
               m.group(3),
               "Statut inconnu (attendus : Erased, -FAILED-, UABORTED, INSANITY)."));

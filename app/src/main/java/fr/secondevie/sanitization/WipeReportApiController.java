@@ -1,5 +1,6 @@
 package fr.secondevie.sanitization;
 
+import fr.secondevie.common.InputError;
 import fr.secondevie.sanitization.WipeReportIntake.JsonSubmission;
 import fr.secondevie.sanitization.WipeReportIntake.NwipeSubmission;
 import fr.secondevie.sanitization.WipeReportIntake.Receipt;
@@ -7,13 +8,10 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,8 +26,9 @@ import org.springframework.web.multipart.MultipartFile;
  * REST intake of wipe reports (docs/sanitization.md): {@code POST /api/sanitization/reports} with
  * our JSON ({@code application/json}) or an nwipe log ({@code text/plain}, asset and operator as
  * query parameters). {@code 201} with the report's reference, {@code 200} for a report already
- * received, {@code 400 application/problem+json} listing every problem ({@code errors}: field or
- * line, value, message) with nothing stored, {@code 503} when stored but not published.
+ * received; a refused report is answered by {@code common.ApiErrorHandler}: {@code 422
+ * application/problem+json} titled "Rapport d'effacement refusé" listing every problem ({@code
+ * errors}: field or line, value, message) with nothing stored.
  */
 @RestController
 @RequestMapping("/api/sanitization/reports")
@@ -160,19 +159,8 @@ class WipeReportApiController {
     return v;
   }
 
-  @ExceptionHandler(IntakeRejectedException.class)
-  ProblemDetail rejected(IntakeRejectedException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST,
-            "%d erreur(s) : rien n'a été enregistré ni publié.".formatted(e.errors().size()));
-    problem.setTitle("Rapport d'effacement refusé");
-    problem.setType(URI.create("https://secondevie.fr/problemes/rapport-effacement-refuse"));
-    problem.setProperty("errors", e.errors().stream().map(WipeReportApiController::error).toList());
-    return problem;
-  }
-
-  private static Map<String, Object> error(IntakeError err) {
+  /** A warning in the same shape as a refusal's errors. */
+  private static Map<String, Object> error(InputError err) {
     Map<String, Object> m = new LinkedHashMap<>();
     if (err.field() != null) {
       m.put("field", err.field());

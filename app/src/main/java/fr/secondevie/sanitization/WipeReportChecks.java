@@ -1,5 +1,7 @@
 package fr.secondevie.sanitization;
 
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.common.Sha256;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.Inspection;
@@ -37,6 +39,9 @@ import org.springframework.stereotype.Component;
 @Component
 class WipeReportChecks {
 
+  /** What a refused report is called: the title of the API's problem details. */
+  static final String REFUSED = "Rapport d'effacement refusé";
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final InventoryService inventory;
@@ -59,17 +64,17 @@ class WipeReportChecks {
   }
 
   /** The asset named by id or inventory number, still in the hospital's hands; else errors. */
-  Asset assetStillHere(Long assetId, String inventoryNumber, List<IntakeError> errors) {
+  Asset assetStillHere(Long assetId, String inventoryNumber, List<InputError> errors) {
     return stillHere(
         asset(assetId, inventoryNumber, "assetId", "inventoryNumber", errors),
         assetId != null ? "assetId" : "inventoryNumber",
         errors);
   }
 
-  static void prefix(List<IntakeError> found, String prefix, List<IntakeError> errors) {
-    for (IntakeError e : found) {
+  static void prefix(List<InputError> found, String prefix, List<InputError> errors) {
+    for (InputError e : found) {
       errors.add(
-          new IntakeError(
+          new InputError(
               e.field() == null ? prefix.substring(0, prefix.length() - 1) : prefix + e.field(),
               e.line(),
               e.value(),
@@ -78,20 +83,18 @@ class WipeReportChecks {
   }
 
   /** A command's output as text; empty when absent (the readers name what is missing). */
-  static String text(byte[] body, String field, List<IntakeError> errors) {
+  static String text(byte[] body, String field, List<InputError> errors) {
     if (body == null || body.length == 0) {
       return "";
     }
     if (body.length > WipeReportIntake.MAX_BYTES) {
-      errors.add(
-          IntakeError.field(
-              field, null, null, "%d octets au plus.".formatted(WipeReportIntake.MAX_BYTES)));
+      errors.add(InputError.of(field, "%d octets au plus.".formatted(WipeReportIntake.MAX_BYTES)));
       return "";
     }
-    List<IntakeError> found = new ArrayList<>();
+    List<InputError> found = new ArrayList<>();
     String text = utf8(body, found);
     if (text == null) {
-      errors.add(IntakeError.field(field, null, null, "Texte UTF-8 (ou ASCII) attendu."));
+      errors.add(InputError.of(field, "Texte UTF-8 (ou ASCII) attendu."));
       return "";
     }
     return text;
@@ -102,13 +105,12 @@ class WipeReportChecks {
       String inventoryNumber,
       String idField,
       String numberField,
-      List<IntakeError> errors) {
+      List<InputError> errors) {
     Asset byId = null;
     if (assetId != null) {
       byId = inventory.findById(assetId).orElse(null);
       if (byId == null) {
-        errors.add(
-            IntakeError.field(idField, null, assetId, "Aucun équipement n'a cet identifiant."));
+        errors.add(InputError.of(idField, assetId, "Aucun équipement n'a cet identifiant."));
         return null;
       }
     }
@@ -116,18 +118,14 @@ class WipeReportChecks {
       Asset byNumber = inventory.findByInventoryNumber(inventoryNumber.strip()).orElse(null);
       if (byNumber == null) {
         errors.add(
-            IntakeError.field(
-                numberField,
-                null,
-                inventoryNumber,
-                "Aucun équipement n'a ce numéro d'inventaire."));
+            InputError.of(
+                numberField, inventoryNumber, "Aucun équipement n'a ce numéro d'inventaire."));
         return null;
       }
       if (byId != null && !byId.id().equals(byNumber.id())) {
         errors.add(
-            IntakeError.field(
+            InputError.of(
                 numberField,
-                null,
                 inventoryNumber,
                 "Ce numéro d'inventaire est celui de l'équipement n° %d, pas du n° %d."
                     .formatted(byNumber.id(), assetId)));
@@ -137,19 +135,17 @@ class WipeReportChecks {
     }
     if (byId == null && errors.stream().noneMatch(e -> idField.equals(e.field()))) {
       errors.add(
-          IntakeError.field(
-              idField, null, null, "L'équipement est à désigner par assetId ou inventoryNumber."));
+          InputError.of(idField, "L'équipement est à désigner par assetId ou inventoryNumber."));
     }
     return byId;
   }
 
   /** A report for an asset that has left the hospital (donated, recycled) is a mistake. */
-  static Asset stillHere(Asset asset, String field, List<IntakeError> errors) {
+  static Asset stillHere(Asset asset, String field, List<InputError> errors) {
     if (asset != null && asset.status().isFinal()) {
       errors.add(
-          IntakeError.field(
+          InputError.of(
               field,
-              null,
               asset.inventoryNumber(),
               "L'équipement %s a quitté l'établissement (« %s ») : aucun effacement ne peut plus lui être rattaché."
                   .formatted(asset.inventoryNumber(), asset.status().label())));
@@ -159,10 +155,7 @@ class WipeReportChecks {
   }
 
   void checkDrives(
-      Asset asset,
-      WipeReportContent content,
-      List<IntakeError> errors,
-      Map<String, Integer> lines) {
+      Asset asset, WipeReportContent content, List<InputError> errors, Map<String, Integer> lines) {
     Map<String, StorageDevice> known = new HashMap<>();
     asset.storageDevices().forEach(d -> known.put(ReportCheck.key(d.serialNumber()), d));
     Map<String, Integer> seen = new HashMap<>();
@@ -177,7 +170,7 @@ class WipeReportChecks {
       Integer line = lines == null ? null : lines.get(key);
       if (seen.containsKey(key)) {
         errors.add(
-            new IntakeError(
+            new InputError(
                 field,
                 line,
                 d.serialNumber(),
@@ -188,7 +181,7 @@ class WipeReportChecks {
       seen.put(key, i);
       if (!known.containsKey(key)) {
         errors.add(
-            new IntakeError(
+            new InputError(
                 field,
                 line,
                 d.serialNumber(),
@@ -213,7 +206,7 @@ class WipeReportChecks {
    * @return the instant of the wipe, or null when the report gives none
    */
   Instant checkPerformedOn(
-      String performedOn, String field, Integer line, List<IntakeError> errors) {
+      String performedOn, String field, Integer line, List<InputError> errors) {
     if (performedOn == null) {
       return null;
     }
@@ -229,7 +222,7 @@ class WipeReportChecks {
     }
     if (at.isAfter(clock.instant().plus(WipeReportIntake.CLOCK_SKEW))) {
       errors.add(
-          new IntakeError(
+          new InputError(
               field,
               line,
               performedOn,
@@ -246,7 +239,7 @@ class WipeReportChecks {
       Instant performedAt,
       String field,
       Integer line,
-      List<IntakeError> errors) {
+      List<InputError> errors) {
     if (performedAt == null) {
       return;
     }
@@ -258,7 +251,7 @@ class WipeReportChecks {
     LocalDate collected = inspection.get().collectedOn();
     if (wiped.isBefore(collected)) {
       errors.add(
-          new IntakeError(
+          new InputError(
               field,
               line,
               performedOn,
@@ -273,7 +266,7 @@ class WipeReportChecks {
    * nothing).
    */
   void checkNotCertified(
-      Asset asset, Source source, byte[] body, String field, List<IntakeError> errors) {
+      Asset asset, Source source, byte[] body, String field, List<InputError> errors) {
     if (asset.storageDevices().isEmpty()
         || reports.findSame(asset.id(), source.name(), Sha256.hex(body)).isPresent()) {
       return;
@@ -287,21 +280,20 @@ class WipeReportChecks {
             .allMatch(d -> certified.contains(ReportCheck.key(d.serialNumber())));
     if (allCertified) {
       errors.add(
-          IntakeError.field(
+          InputError.of(
               field,
-              null,
               asset.inventoryNumber(),
               "Chaque support de l'équipement %s a déjà un certificat d'effacement conforme : un nouveau rapport n'est pas accepté (consultez ses certificats sur sa fiche)."
                   .formatted(asset.inventoryNumber())));
     }
   }
 
-  static void checkSize(byte[] body, List<IntakeError> errors) {
+  static void checkSize(byte[] body, List<InputError> errors) {
     if (body == null || body.length == 0) {
-      errors.add(new IntakeError(null, null, null, "Le rapport est vide."));
+      errors.add(new InputError(null, null, null, "Le rapport est vide."));
     } else if (body.length > WipeReportIntake.MAX_BYTES) {
       errors.add(
-          new IntakeError(
+          new InputError(
               null,
               null,
               null,
@@ -311,21 +303,21 @@ class WipeReportChecks {
   }
 
   static String param(
-      String value, String name, int max, boolean required, List<IntakeError> errors) {
+      String value, String name, int max, boolean required, List<InputError> errors) {
     if (value == null || value.isBlank()) {
       if (required) {
-        errors.add(IntakeError.field(name, null, null, "Paramètre obligatoire manquant."));
+        errors.add(InputError.of(name, "Paramètre obligatoire manquant."));
       }
       return null;
     }
     if (value.strip().length() > max) {
-      errors.add(IntakeError.field(name, null, value, "%d caractères au plus.".formatted(max)));
+      errors.add(InputError.of(name, value, "%d caractères au plus.".formatted(max)));
       return null;
     }
     return value.strip();
   }
 
-  static String utf8(byte[] body, List<IntakeError> errors) {
+  static String utf8(byte[] body, List<InputError> errors) {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -335,14 +327,14 @@ class WipeReportChecks {
           .toString();
     } catch (CharacterCodingException e) {
       errors.add(
-          new IntakeError(null, null, null, "Le journal n'est pas un texte UTF-8 (ou ASCII)."));
+          new InputError(null, null, null, "Le journal n'est pas un texte UTF-8 (ou ASCII)."));
       return null;
     }
   }
 
-  static void reject(List<IntakeError> errors) {
+  static void reject(List<InputError> errors) {
     if (!errors.isEmpty()) {
-      throw new IntakeRejectedException(errors);
+      throw new InvalidInputException(REFUSED, errors);
     }
   }
 }

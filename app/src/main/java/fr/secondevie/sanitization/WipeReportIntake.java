@@ -9,6 +9,8 @@ import static fr.secondevie.sanitization.WipeReportChecks.text;
 import static fr.secondevie.sanitization.WipeReportChecks.utf8;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.sanitization.WipeReport.Source;
 import fr.secondevie.sanitization.WipeReportContent.ReportedDrive;
@@ -124,22 +126,22 @@ public class WipeReportIntake {
       boolean created,
       boolean published,
       Long messageKey,
-      List<IntakeError> warnings) {
+      List<InputError> warnings) {
 
     public Receipt {
       warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    Receipt withWarnings(List<IntakeError> more) {
+    Receipt withWarnings(List<InputError> more) {
       return new Receipt(report, inventoryNumber, created, published, messageKey, more);
     }
   }
 
   /**
-   * @throws IntakeRejectedException with every problem found; nothing is stored
+   * @throws InvalidInputException with every problem found, in order; nothing is stored
    */
   public Receipt receive(JsonSubmission submission) {
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
     checkSize(submission.body(), errors);
     JsonWipeReportReader.Parsed parsed =
         errors.isEmpty() ? JsonWipeReportReader.read(submission.body(), json, errors) : null;
@@ -178,10 +180,10 @@ public class WipeReportIntake {
   }
 
   /**
-   * @throws IntakeRejectedException with every problem found; nothing is stored
+   * @throws InvalidInputException with every problem found, in order; nothing is stored
    */
   public Receipt receive(NwipeSubmission submission) {
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
     checkSize(submission.body(), errors);
     Asset asset = checks.assetStillHere(submission.assetId(), submission.inventoryNumber(), errors);
     String operator = param(submission.operator(), "operator", 120, true, errors);
@@ -194,10 +196,8 @@ public class WipeReportIntake {
       String toolVersion = version != null ? version : run.version();
       if (toolVersion == null) {
         errors.add(
-            IntakeError.field(
+            InputError.of(
                 "toolVersion",
-                null,
-                null,
                 "Le journal n'indique pas la version de nwipe : précisez le paramètre toolVersion."));
       }
       NwipeLogParser.checkLabelForVersion(run, toolVersion, errors);
@@ -238,10 +238,10 @@ public class WipeReportIntake {
    * HdparmEraseEvidence}) and its serial number checked against the asset's drives. The raw outputs
    * are stored together as the report's document.
    *
-   * @throws IntakeRejectedException with every problem found; nothing is stored
+   * @throws InvalidInputException with every problem found, in order; nothing is stored
    */
   public Receipt receive(DeviceCommandSubmission submission) {
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
     Asset asset = checks.assetStillHere(submission.assetId(), submission.inventoryNumber(), errors);
     String operator = param(submission.operator(), "operator", 120, true, errors);
     String performedOn = param(submission.performedOn(), "performedOn", 40, true, errors);
@@ -251,9 +251,8 @@ public class WipeReportIntake {
         performedAt = checks.checkPerformedOn(performedOn, "performedOn", null, errors);
       } catch (DateTimeParseException e) {
         errors.add(
-            IntakeError.field(
+            InputError.of(
                 "performedOn",
-                null,
                 performedOn,
                 "Date de l'effacement attendue (AAAA-MM-JJThh:mm, heure du poste)."));
         performedOn = null;
@@ -266,9 +265,8 @@ public class WipeReportIntake {
         verification = Verification.valueOf(declared);
       } else {
         errors.add(
-            IntakeError.field(
+            InputError.of(
                 "verification",
-                null,
                 declared,
                 "FULL (relecture complète) ou SAMPLING (relecture par échantillonnage) : sans"
                     + " vérification, pas de certificat."));
@@ -276,7 +274,7 @@ public class WipeReportIntake {
     }
     if (submission.nvme().isEmpty() && submission.hdparm().isEmpty()) {
       errors.add(
-          new IntakeError(
+          new InputError(
               null,
               null,
               null,
@@ -291,7 +289,7 @@ public class WipeReportIntake {
     Set<String> tools = new java.util.LinkedHashSet<>();
     for (int i = 0; i < submission.nvme().size(); i++) {
       NvmeOutputs outputs = submission.nvme().get(i);
-      List<IntakeError> found = new ArrayList<>();
+      List<InputError> found = new ArrayList<>();
       ReportedDrive drive =
           NvmeSanitizeEvidence.read(
               outputs.idCtrl(), outputs.sanitizeLog(), verification, json, found);
@@ -310,7 +308,7 @@ public class WipeReportIntake {
       HdparmOutputs outputs = submission.hdparm().get(i);
       String erase = text(outputs.erase(), "hdparm[" + i + "].erase", errors);
       String identify = text(outputs.identify(), "hdparm[" + i + "].identify", errors);
-      List<IntakeError> found = new ArrayList<>();
+      List<InputError> found = new ArrayList<>();
       ReportedDrive drive = HdparmEraseEvidence.read(erase, identify, verification, found);
       prefix(found, "hdparm[" + i + "].", errors);
       if (drive != null) {
@@ -339,14 +337,14 @@ public class WipeReportIntake {
       }
       checkSize(body, errors);
       checks.checkNotCertified(asset, Source.DEVICE_COMMAND, body, "inventoryNumber", errors);
-      List<IntakeError> found = new ArrayList<>();
+      List<InputError> found = new ArrayList<>();
       checks.checkDrives(asset, content, found, null);
-      for (IntakeError e : found) {
+      for (InputError e : found) {
         // drives[i] is the i-th drive read: name the output it was read from
         Matcher m = DRIVE_FIELD.matcher(e.field() == null ? "" : e.field());
         errors.add(
             m.matches()
-                ? new IntakeError(
+                ? new InputError(
                     origins.get(Integer.parseInt(m.group(1))), null, e.value(), e.message())
                 : e);
       }

@@ -1,5 +1,6 @@
 package fr.secondevie.sanitization;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.sanitization.WipeReportIntake.DeviceCommandSubmission;
 import fr.secondevie.sanitization.WipeReportIntake.HdparmOutputs;
 import fr.secondevie.sanitization.WipeReportIntake.JsonSubmission;
@@ -84,8 +85,8 @@ class WipeReportPageController {
                   hdparm,
                   user.getName()));
       return received(receipt, redirect);
-    } catch (IntakeRejectedException e) {
-      model.addAttribute("errors", e.errors());
+    } catch (InvalidInputException e) {
+      model.addAttribute("errors", e.inputErrors());
     }
     model.addAttribute("format", "commands");
     model.addAttribute("inventoryNumber", inventoryNumber);
@@ -135,8 +136,8 @@ class WipeReportPageController {
                   new NwipeSubmission(
                       content, null, inventoryNumber, operator, toolVersion, user.getName()));
       return received(receipt, redirect);
-    } catch (IntakeRejectedException e) {
-      model.addAttribute("errors", e.errors());
+    } catch (InvalidInputException e) {
+      model.addAttribute("errors", e.inputErrors());
     }
     model.addAttribute("format", format);
     model.addAttribute("inventoryNumber", inventoryNumber);

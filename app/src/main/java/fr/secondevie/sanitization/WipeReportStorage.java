@@ -1,5 +1,6 @@
 package fr.secondevie.sanitization;
 
+import fr.secondevie.common.InputError;
 import fr.secondevie.common.Sha256;
 import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.DocumentService;
@@ -61,7 +62,7 @@ class WipeReportStorage {
       String contentType,
       String extension,
       String submittedBy,
-      List<IntakeError> warnings) {
+      List<InputError> warnings) {
     String sha256 = Sha256.hex(body);
     Stored stored;
     try {
@@ -98,7 +99,7 @@ class WipeReportStorage {
       String extension,
       String submittedBy,
       String sha256,
-      List<IntakeError> warnings) {
+      List<InputError> warnings) {
     return transactions.execute(
         tx -> {
           Optional<WipeReport> same = reports.findSame(asset.id(), source.name(), sha256);
@@ -150,7 +151,7 @@ class WipeReportStorage {
   }
 
   /** The drives left out of the report, for the custody entry (its details hold 2000 chars). */
-  private static String unmatched(List<IntakeError> warnings) {
+  private static String unmatched(List<InputError> warnings) {
     if (warnings.isEmpty()) {
       return "";
     }

@@ -134,6 +134,27 @@ class IndicatorsPagesTests {
   }
 
   @Test
+  void shouldNameTheFileRatherThanALineWhenTheWholeLedgerIsRefused() throws Exception {
+    // given: a header and no spend line
+    byte[] headerOnly =
+        "date;piece;fournisseur;libelle;montant_ht;nature\n".getBytes(StandardCharsets.UTF_8);
+
+    // when
+    mvc.perform(
+            multipart("/indicators/spend-ledger")
+                .file(new MockMultipartFile("file", "depenses.csv", "text/csv", headerOnly))
+                .with(MANAGER)
+                .with(csrf()))
+        // then
+        .andExpect(status().isOk())
+        .andExpect(
+            xpath("//*[@id='ledger-errors']//li")
+                .string("Fichier : Le fichier ne contient aucune ligne de dépense."));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM spend_ledger_line", Integer.class))
+        .isZero();
+  }
+
+  @Test
   void shouldImportTheSpendLedgerAllOrNothing() throws Exception {
     // given
     String bad =

@@ -2,8 +2,8 @@ package fr.secondevie.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.secondevie.common.InputError;
 import fr.secondevie.indicators.SpendLedgerCsv.Parsed;
-import fr.secondevie.indicators.SpendLedgerCsv.RowError;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +72,7 @@ class SpendLedgerCsvTest {
     // then
     assertThat(parsed.valid()).isFalse();
     assertThat(parsed.errors())
-        .extracting(RowError::line, RowError::field)
+        .extracting(InputError::line, InputError::field)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(3, "date"),
             org.assertj.core.groups.Tuple.tuple(4, "piece"),

@@ -119,7 +119,7 @@ class DeviceCommandIntakeTests {
                 part("hdparmErase", "hdparm-security-erase-chu.txt"),
                 part("hdparmIdentify", identify)))
         // then
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.errors", hasSize(1)))
         .andExpect(jsonPath("$.errors[0].field").value("hdparm[0].identify"))
         .andExpect(jsonPath("$.errors[0].value").value("WD-WCC6Y3TN1234"));
@@ -146,7 +146,7 @@ class DeviceCommandIntakeTests {
                 .param("verification", "NONE")
                 .with(TECHNICIAN))
         // then
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.errors", hasSize(3)))
         .andExpect(jsonPath("$.errors[0].field").value("performedOn"))
         .andExpect(jsonPath("$.errors[1].field").value("verification"))
@@ -159,7 +159,7 @@ class DeviceCommandIntakeTests {
     // when
     mvc.perform(request())
         // then
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(
             jsonPath("$.errors[0].message")
                 .value(org.hamcrest.Matchers.startsWith("Aucune sortie de commande")));

@@ -2,6 +2,7 @@ package fr.secondevie.sanitization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.secondevie.common.InputError;
 import fr.secondevie.inventory.StorageType;
 import fr.secondevie.sanitization.WipeReportContent.ReportedDrive;
 import java.io.IOException;
@@ -33,7 +34,7 @@ class HdparmEraseEvidenceTests {
   @Test
   void shouldReadTheSampleEraseAsPurgeOfAHardDiskOnly() throws IOException {
     // given
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     ReportedDrive drive =
@@ -56,7 +57,7 @@ class HdparmEraseEvidenceTests {
   void shouldRefuseAnEraseThatHdparmReportsAsFailedNamingItsLine() throws IOException {
     // given: perror() output of hdparm.c, captured with 2>&1
     String failed = erase() + "SECURITY_ERASE: Input/output error\n";
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     ReportedDrive drive = HdparmEraseEvidence.read(failed, identify(), Verification.FULL, errors);
@@ -80,7 +81,7 @@ class HdparmEraseEvidenceTests {
         identify()
             .replace("\tnot\tenabled\n", "\t\tenabled\n")
             .replace("\tnot\tlocked\n", "\t\tlocked\n");
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     ReportedDrive drive = HdparmEraseEvidence.read(erase(), locked, Verification.FULL, errors);
@@ -100,8 +101,8 @@ class HdparmEraseEvidenceTests {
   @Test
   void shouldRefuseOutputsOfTwoDevicesOrAnotherCommand() throws IOException {
     // given
-    List<IntakeError> otherDevice = new ArrayList<>();
-    List<IntakeError> setPass = new ArrayList<>();
+    List<InputError> otherDevice = new ArrayList<>();
+    List<InputError> setPass = new ArrayList<>();
 
     // when
     HdparmEraseEvidence.read(
@@ -117,14 +118,14 @@ class HdparmEraseEvidenceTests {
     assertThat(otherDevice)
         .singleElement()
         .satisfies(e -> assertThat(e.message()).contains("/dev/sdb", "/dev/sda"));
-    assertThat(setPass).extracting(IntakeError::line).containsExactly(4, null);
+    assertThat(setPass).extracting(InputError::line).containsExactly(4, null);
   }
 
   @Test
   void shouldRefuseAnIdentifyWithoutSerialNumber() throws IOException {
     // given
     String noSerial = identify().replace("\tSerial Number:      Z9A5V5ZQ\n", "");
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     ReportedDrive drive = HdparmEraseEvidence.read(erase(), noSerial, Verification.FULL, errors);

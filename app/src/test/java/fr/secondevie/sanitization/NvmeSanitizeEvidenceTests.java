@@ -3,6 +3,7 @@ package fr.secondevie.sanitization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.secondevie.common.InputError;
 import fr.secondevie.inventory.StorageType;
 import fr.secondevie.sanitization.WipeReportContent.DriveResult;
 import fr.secondevie.sanitization.WipeReportContent.ReportedDrive;
@@ -47,7 +48,7 @@ class NvmeSanitizeEvidenceTests {
   @Test
   void shouldReadABlockEraseOfTheSampleAsPurgeOfTheNvmeDrive() throws IOException {
     // given
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     ReportedDrive drive =
@@ -75,7 +76,7 @@ class NvmeSanitizeEvidenceTests {
         new String(idCtrl(), StandardCharsets.UTF_8)
             .replace("\"sanicap\": 3,", "\"sanicap\": 7,")
             .getBytes(StandardCharsets.UTF_8);
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     ReportedDrive drive =
@@ -102,7 +103,7 @@ class NvmeSanitizeEvidenceTests {
   void shouldRefuseASanitizeLogThatDoesNotShowACompletedSanitize(String status, String reason)
       throws IOException {
     // given
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     ReportedDrive drive =
@@ -149,7 +150,7 @@ class NvmeSanitizeEvidenceTests {
           }
         }
         """;
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     ReportedDrive drive =
@@ -164,8 +165,8 @@ class NvmeSanitizeEvidenceTests {
   @Test
   void shouldRefuseAnActionThatErasesNothingOrThatTheControllerDoesNotSupport() throws IOException {
     // given: action 1 exits the failure mode; the sample controller (sanicap 3) has no overwrite
-    List<IntakeError> exit = new ArrayList<>();
-    List<IntakeError> unsupported = new ArrayList<>();
+    List<InputError> exit = new ArrayList<>();
+    List<InputError> unsupported = new ArrayList<>();
     String ok = "(1) Most Recent Sanitize Command Completed Successfully.";
 
     // when
@@ -192,8 +193,8 @@ class NvmeSanitizeEvidenceTests {
         new String(idCtrl(), StandardCharsets.UTF_8)
             .replace("\"sn\": \"S4GENX0R123456      \"", "\"sn\": \"                    \"")
             .getBytes(StandardCharsets.UTF_8);
-    List<IntakeError> missingSerial = new ArrayList<>();
-    List<IntakeError> notJson = new ArrayList<>();
+    List<InputError> missingSerial = new ArrayList<>();
+    List<InputError> notJson = new ArrayList<>();
 
     // when
     NvmeSanitizeEvidence.read(noSerial, sanitizeLog(), Verification.FULL, JSON, missingSerial);
@@ -208,6 +209,6 @@ class NvmeSanitizeEvidenceTests {
     assertThat(missingSerial)
         .singleElement()
         .satisfies(e -> assertThat(e.field()).isEqualTo("idCtrl.sn"));
-    assertThat(notJson).extracting(IntakeError::field).containsExactly("idCtrl", "sanitizeLog");
+    assertThat(notJson).extracting(InputError::field).containsExactly("idCtrl", "sanitizeLog");
   }
 }

@@ -3,6 +3,7 @@ package fr.secondevie.sanitization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import fr.secondevie.common.InputError;
 import fr.secondevie.inventory.StorageType;
 import fr.secondevie.sanitization.WipeReportContent.DriveResult;
 import fr.secondevie.sanitization.WipeReportContent.ReportedDrive;
@@ -60,7 +61,7 @@ class NwipeLogParserTests {
   @Test
   void shouldReadTheSampleLogOfTheRepository() throws IOException {
     // given
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     NwipeLogParser.NwipeRun run = NwipeLogParser.parse(sample(), errors);
@@ -120,7 +121,7 @@ class NwipeLogParserTests {
   void shouldMapEveryRealNwipeLabelToAnOverwriteThatIsClearOnEveryMedium(
       String label, String version) {
     // given
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     NwipeLogParser.NwipeRun run = NwipeLogParser.parse(log(label, SDA), errors);
@@ -176,7 +177,7 @@ class NwipeLogParserTests {
       })
   void shouldRefuseALabelThatNoNwipeReleaseWrites(String label) {
     // given
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     NwipeLogParser.parse(log(label, SDA), errors);
@@ -196,7 +197,7 @@ class NwipeLogParserTests {
   @ValueSource(strings = {"Verify Blank", "Verify Zeros (0x00)", "Verify Ones  (0xFF)"})
   void shouldRefuseARunThatOnlyVerified(String label) {
     // given
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     NwipeLogParser.parse(log(label, SDA), errors);
@@ -210,8 +211,8 @@ class NwipeLogParserTests {
   @Test
   void shouldRefuseALabelTheStatedReleaseDoesNotWrite() {
     // given a 0.38 log cannot say "Zero Fill" (0.31 and before) nor "BMB21-2019" (0.40 on)
-    List<IntakeError> zeroFill = new ArrayList<>();
-    List<IntakeError> bmb = new ArrayList<>();
+    List<InputError> zeroFill = new ArrayList<>();
+    List<InputError> bmb = new ArrayList<>();
 
     // when
     NwipeLogParser.checkLabelForVersion(
@@ -237,7 +238,7 @@ class NwipeLogParserTests {
             SDA,
             "       sdb | Erased |   31 MB/s | 00:08:12 | Generic Flash Dis/",
             "       sdc | Erased |  120 MB/s | 01:22:01 | WDC WD10EZEX-08WN/XXXXXXXXXXXXXXXXXXXX");
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     NwipeLogParser.NwipeRun run = NwipeLogParser.parse(log, errors);
@@ -246,7 +247,7 @@ class NwipeLogParserTests {
     // then
     assertThat(errors).isEmpty();
     assertThat(report.drives()).extracting(ReportedDrive::serialNumber).containsExactly("Z9A5V5ZQ");
-    assertThat(run.warnings()).extracting(IntakeError::line).containsExactly(6, 7);
+    assertThat(run.warnings()).extracting(InputError::line).containsExactly(6, 7);
     assertThat(run.warnings().get(0).message())
         .contains("/dev/sdb", "Generic Flash Dis", "pas relevé de numéro de série", "non rattaché");
     assertThat(run.warnings().get(1).message()).contains("/dev/sdc", "anonymisé");
@@ -256,7 +257,7 @@ class NwipeLogParserTests {
   void shouldRefuseALogWhoseDrivesAllLackASerialNumber() {
     // given
     String log = log("PRNG Stream", "     loop0 | Erased |  900 MB/s | 00:00:02 | /");
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     NwipeLogParser.NwipeRun run = NwipeLogParser.parse(log, errors);
@@ -283,7 +284,7 @@ class NwipeLogParserTests {
         [2020/03/12 11:02:25] Total Throughput  153 MB/s, Zero Fill, 1R+NB+VA
         ********************************************************************************
         """;
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     NwipeLogParser.NwipeRun run = NwipeLogParser.parse(log, errors);
@@ -326,7 +327,7 @@ class NwipeLogParserTests {
         [2025/03/12 11:02:25] Total Throughput  153 MB/s, BMB21-2019, 1R+B+VL
         ********************************************************************************
         """;
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     NwipeLogParser.NwipeRun run = NwipeLogParser.parse(log, errors);
@@ -353,7 +354,7 @@ class NwipeLogParserTests {
         [2026/03/12 11:02:25] Total Throughput  238 MB/s, DoD Short, 1R+B+NV
         ********************************************************************************
         """;
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     WipeReportContent report =
@@ -382,13 +383,13 @@ class NwipeLogParserTests {
         [2026/03/12 11:02:25] Total Throughput  153 MB/s, Verify Zeros (0x00), 1R+B+VL
         ********************************************************************************
         """;
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     NwipeLogParser.parse(log, errors);
 
     // then
-    assertThat(errors).extracting(IntakeError::line).containsExactly(6, 7, 9);
+    assertThat(errors).extracting(InputError::line).containsExactly(6, 7, 9);
     assertThat(errors.get(0).message()).contains("illisible");
     assertThat(errors.get(1).message()).contains("Statut inconnu");
     assertThat(errors.get(2).message()).contains("vérifier");
@@ -397,7 +398,7 @@ class NwipeLogParserTests {
   @Test
   void shouldRefuseALogWithoutTheDriveStatusTable() {
     // given
-    List<IntakeError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
 
     // when
     NwipeLogParser.NwipeRun run =

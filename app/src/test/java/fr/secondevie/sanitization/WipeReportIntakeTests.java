@@ -277,7 +277,7 @@ class WipeReportIntakeTests {
                 .with(TECHNICIAN)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body))
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.title").value("Rapport d'effacement refusé"))
         .andExpect(jsonPath("$.errors[?(@.field == 'colour')].line").value(6))
@@ -305,7 +305,7 @@ class WipeReportIntakeTests {
                 .with(TECHNICIAN)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\n  \"assetId\": 1,\n  \"tool\": \"x\"\n  \"operator\": \"y\"\n}"))
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.errors[0].line").value(4))
         .andExpect(jsonPath("$.errors[0].message").value(startsWith("JSON illisible")));
   }
@@ -320,11 +320,37 @@ class WipeReportIntakeTests {
                     json(ONE_DRIVE)
                         .replace(
                             "\"assetId\": " + asset.id(), "\"inventoryNumber\": \"CHU-NOPE\"")))
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.errors[0].field").value("inventoryNumber"))
         .andExpect(jsonPath("$.errors[0].value").value("CHU-NOPE"))
         .andExpect(jsonPath("$.errors", hasSize(1)));
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wipe_report", Integer.class)).isZero();
+  }
+
+  @Test
+  void shouldAnswerARefusedReportLikeEveryRefusedInput() throws Exception {
+    // given an nwipe log for an asset nobody knows, without operator
+    byte[] log = Files.readAllBytes(Path.of("..", "samples", "nwipe-log-chu.txt"));
+
+    // when
+    mvc.perform(
+            post("/api/sanitization/reports")
+                .with(TECHNICIAN)
+                .param("inventoryNumber", "CHU-NOPE")
+                .contentType(MediaType.TEXT_PLAIN)
+                .content(log))
+        // then: 422 (was 400), no problem type of its own, the errors in the order checked
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.title").value("Rapport d'effacement refusé"))
+        .andExpect(jsonPath("$.type").value("about:blank"))
+        .andExpect(jsonPath("$.errors", hasSize(2)))
+        .andExpect(jsonPath("$.errors[0].field").value("inventoryNumber"))
+        .andExpect(jsonPath("$.errors[0].value").value("CHU-NOPE"))
+        .andExpect(jsonPath("$.errors[0].line").doesNotExist())
+        .andExpect(jsonPath("$.errors[1].field").value("operator"))
+        .andExpect(jsonPath("$.errors[1].message").value("Paramètre obligatoire manquant."));
+    assertThat(stored()).isZero();
   }
 
   @Test
@@ -340,7 +366,7 @@ class WipeReportIntakeTests {
                 .param("assetId", asset.id().toString())
                 .contentType(MediaType.TEXT_PLAIN)
                 .content(log))
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(
             jsonPath("$.errors[?(@.field == 'operator')].message")
                 .value("Paramètre obligatoire manquant."))
@@ -466,7 +492,7 @@ class WipeReportIntakeTests {
                         .replace(
                             "\"assetId\": " + asset.id(),
                             "\"inventoryNumber\": \"" + recycled.inventoryNumber() + "\"")))
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.errors[0].field").value("inventoryNumber"))
         .andExpect(
             jsonPath("$.errors[0].message")
@@ -489,7 +515,7 @@ class WipeReportIntakeTests {
                         .replace(
                             "\"tool\":",
                             "\"inventoryNumber\": \"" + other.inventoryNumber() + "\", \"tool\":")))
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.errors[0].field").value("inventoryNumber"))
         .andExpect(
             jsonPath("$.errors[0].message")

@@ -88,7 +88,7 @@ class WipeReportRefusalTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json(asset, "S4GENX0R123456", "2026-03-12T10:42:00+01:00")))
         // then
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.errors", hasSize(1)))
         .andExpect(jsonPath("$.errors[0].field").value("performedOn"))
         .andExpect(jsonPath("$.errors[0].value").value("2026-03-12T10:42:00+01:00"))
@@ -118,7 +118,7 @@ class WipeReportRefusalTests {
                 .contentType(MediaType.TEXT_PLAIN)
                 .content(log))
         // then
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.errors", hasSize(1)))
         .andExpect(jsonPath("$.errors[0].line").isNumber())
         .andExpect(jsonPath("$.errors[0].message").value(containsString("(le 13/03/2026)")));
@@ -138,7 +138,7 @@ class WipeReportRefusalTests {
                 .with(TECHNICIAN)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body))
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.errors[0].field").value("performedOn"))
         .andExpect(
             jsonPath("$.errors[0].message")
@@ -192,7 +192,7 @@ class WipeReportRefusalTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json(certified, "SSD-A1", "2026-11-03T10:00:00+01:00")))
         // then
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.errors[*].field", hasItem("assetId")))
         .andExpect(
             jsonPath("$.errors[*].message")

@@ -87,7 +87,7 @@ class RequestSizeLimitTests {
                 .param("operator", "Camille Martin")
                 .contentType(MediaType.TEXT_PLAIN)
                 .content("x".repeat(2 * MIB)))
-        .andExpect(status().isBadRequest())
+        .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.title").value("Rapport d'effacement refusé"));
     mvc.perform(
             post("/api/sanitization/reports")

@@ -1,5 +1,6 @@
 package fr.secondevie.inventory.glpi;
 
+import fr.secondevie.common.InputError;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -16,13 +17,14 @@ record CsvText(String text, String encoding, char delimiter) {
   static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   /** Detects encoding and delimiter, or says precisely why the file cannot be read. */
-  static CsvText detect(byte[] bytes) throws CsvRejectedException {
+  static CsvText detect(byte[] bytes) {
     if (bytes.length == 0) {
-      throw new CsvRejectedException(RowError.file("Le fichier est vide."));
+      throw GlpiCsvParser.refused(InputError.of(null, "Le fichier est vide."));
     }
     if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE) || hasNul(bytes)) {
-      throw new CsvRejectedException(
-          RowError.file(
+      throw GlpiCsvParser.refused(
+          InputError.of(
+              null,
               "Encodage non pris en charge : le fichier est en UTF-16 ou n'est pas un fichier"
                   + " texte. Exportez la liste depuis GLPI au format CSV (UTF-8), ou enregistrez-la"
                   + " en « CSV (séparateur : point-virgule) »."));
@@ -41,16 +43,17 @@ record CsvText(String text, String encoding, char delimiter) {
       }
     }
     if (text == null) {
-      throw new CsvRejectedException(
-          RowError.file("Encodage non reconnu : le fichier n'est ni en UTF-8 ni en Windows-1252."));
+      throw GlpiCsvParser.refused(
+          InputError.of(
+              null, "Encodage non reconnu : le fichier n'est ni en UTF-8 ni en Windows-1252."));
     }
     if (text.isBlank()) {
-      throw new CsvRejectedException(RowError.file("Le fichier est vide."));
+      throw GlpiCsvParser.refused(InputError.of(null, "Le fichier est vide."));
     }
     String header = firstNonBlankLine(text);
     if (header.contains("Ã©") || header.contains("Ã¨") || header.contains("Ã ")) {
-      throw new CsvRejectedException(
-          new RowError(
+      throw GlpiCsvParser.refused(
+          InputError.atLine(
               1,
               null,
               header,
@@ -61,7 +64,7 @@ record CsvText(String text, String encoding, char delimiter) {
     return new CsvText(text, encoding, delimiterOf(header));
   }
 
-  private static char delimiterOf(String header) throws CsvRejectedException {
+  private static char delimiterOf(String header) {
     int semicolons = countOutsideQuotes(header, ';');
     int commas = countOutsideQuotes(header, ',');
     if (semicolons == 0 && commas == 0) {
@@ -69,8 +72,8 @@ record CsvText(String text, String encoding, char delimiter) {
           countOutsideQuotes(header, '\t') > 0
               ? "des tabulations"
               : countOutsideQuotes(header, '|') > 0 ? "des barres verticales « | »" : null;
-      throw new CsvRejectedException(
-          new RowError(
+      throw GlpiCsvParser.refused(
+          InputError.atLine(
               1,
               null,
               header,

@@ -1,5 +1,7 @@
 package fr.secondevie.inventory.glpi;
 
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -31,15 +33,27 @@ final class GlpiCsvParser {
   private static final Pattern CSV_LINE = Pattern.compile("line: ([\\d\\s,.\\u00a0\\u202f]+)");
 
   /** What the parser found. */
-  record Result(CsvText format, int dataRows, List<ImportedAsset> rows, List<RowError> errors) {}
+  record Result(CsvText format, int dataRows, List<ImportedAsset> rows, List<InputError> errors) {}
+
+  /** What a file the import refuses as a whole is called. */
+  static final String REFUSED = "Fichier GLPI refusé";
 
   private GlpiCsvParser() {}
+
+  /** The file cannot be read at all (encoding, delimiter, columns): nothing of it is imported. */
+  static InvalidInputException refused(List<InputError> errors) {
+    return new InvalidInputException(REFUSED, errors);
+  }
+
+  static InvalidInputException refused(InputError error) {
+    return refused(List.of(error));
+  }
 
   /**
    * The row error of a record the CSV reader cannot read, in French: the line where the broken
    * field starts and what is wrong with its quotes (never the reader's English exception).
    */
-  static RowError unreadable(int line, RuntimeException e) {
+  static InputError unreadable(int line, RuntimeException e) {
     String detail = e.getCause() != null ? String.valueOf(e.getCause().getMessage()) : "";
     detail = detail.isEmpty() ? String.valueOf(e.getMessage()) : detail;
     String reason;
@@ -58,7 +72,7 @@ final class GlpiCsvParser {
     } else {
       reason = "guillemets mal placés";
     }
-    return new RowError(
+    return InputError.atLine(
         line,
         null,
         null,
@@ -74,10 +88,9 @@ final class GlpiCsvParser {
    *
    * @param today acquisition dates after today are errors
    * @param progress told the number of data rows read so far, every 500 rows
-   * @throws CsvRejectedException the file cannot be read at all (encoding, delimiter, columns)
+   * @throws InvalidInputException the file cannot be read at all (encoding, delimiter, columns)
    */
-  static Result parse(byte[] bytes, LocalDate today, IntConsumer progress)
-      throws CsvRejectedException {
+  static Result parse(byte[] bytes, LocalDate today, IntConsumer progress) {
     CsvText text = CsvText.detect(bytes);
     CSVFormat format =
         CSVFormat.RFC4180
@@ -88,7 +101,7 @@ final class GlpiCsvParser {
             .setTrim(true)
             .get();
     List<ImportedAsset> rows = new ArrayList<>();
-    List<RowError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
     int dataRows = 0;
     try (CSVParser parser = format.parse(new StringReader(text.text()))) {
       var records = parser.iterator();
@@ -123,14 +136,14 @@ final class GlpiCsvParser {
         reader.read(record, line);
       }
       if (header == null) {
-        throw new CsvRejectedException(RowError.file("Le fichier est vide."));
+        throw refused(InputError.of(null, "Le fichier est vide."));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (dataRows == 0) {
-      throw new CsvRejectedException(
-          new RowError(
+      throw refused(
+          InputError.atLine(
               2, null, null, "Le fichier ne contient que la ligne d'en-tête : aucun équipement."));
     }
     progress.accept(dataRows);

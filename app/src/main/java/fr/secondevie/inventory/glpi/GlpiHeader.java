@@ -1,5 +1,7 @@
 package fr.secondevie.inventory.glpi;
 
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,9 +34,9 @@ final class GlpiHeader {
   /**
    * Maps the header line's names to GLPI columns.
    *
-   * @throws CsvRejectedException a column named twice, or a required column missing
+   * @throws InvalidInputException a column named twice, or a required column missing
    */
-  static GlpiHeader of(CSVRecord record, int line, char delimiter) throws CsvRejectedException {
+  static GlpiHeader of(CSVRecord record, int line, char delimiter) {
     List<String> values = new ArrayList<>(record.toList());
     while (!values.isEmpty() && values.get(values.size() - 1).isBlank()) {
       values.remove(values.size() - 1);
@@ -43,14 +45,14 @@ final class GlpiHeader {
         values.stream().map(v -> v.replace("\uFEFF", "").strip()).toArray(String[]::new);
     GlpiColumn[] columns = new GlpiColumn[names.length];
     GlpiHeader header = new GlpiHeader(names, columns, String.valueOf(delimiter));
-    List<RowError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
       Optional<GlpiColumn> column = GlpiColumn.of(names[i]);
       if (column.isPresent()) {
         Integer previous = header.positions.putIfAbsent(column.get(), i);
         if (previous != null) {
           errors.add(
-              new RowError(
+              InputError.atLine(
                   line,
                   names[i],
                   null,
@@ -64,7 +66,7 @@ final class GlpiHeader {
     for (GlpiColumn column : GlpiColumn.values()) {
       if (column.required() && !header.positions.containsKey(column)) {
         errors.add(
-            new RowError(
+            InputError.atLine(
                 line,
                 column.header(),
                 null,
@@ -73,7 +75,7 @@ final class GlpiHeader {
       }
     }
     if (!errors.isEmpty()) {
-      throw new CsvRejectedException(errors);
+      throw GlpiCsvParser.refused(errors);
     }
     return header;
   }

@@ -1,5 +1,7 @@
 package fr.secondevie.inventory.glpi;
 
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.common.Sha256;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -196,13 +198,13 @@ public class GlpiImportService implements DisposableBean {
                 bytes,
                 LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Paris"))),
                 n -> update(id, p -> p.read(n)));
-      } catch (CsvRejectedException e) {
-        run.rejected(0, e.errors(), clock.instant());
+      } catch (InvalidInputException e) {
+        run.rejected(0, e.inputErrors(), clock.instant());
         return runs.save(run);
       }
       run.format(parsed.format().encoding(), parsed.format().delimiter());
       update(id, p -> p.read(parsed.dataRows()).with(p.status(), "Comparaison avec l'inventaire"));
-      List<RowError> errors = new ArrayList<>(parsed.errors());
+      List<InputError> errors = new ArrayList<>(parsed.errors());
       Map<String, ImportWriter.Existing> existing =
           writer.existing(parsed.rows().stream().map(ImportedAsset::inventoryNumber).toList());
       List<ImportedAsset> created = new ArrayList<>();
@@ -214,7 +216,7 @@ public class GlpiImportService implements DisposableBean {
           created.add(row);
         } else if (conflicts(e.serialNumber(), row.description().serialNumber())) {
           errors.add(
-              new RowError(
+              InputError.atLine(
                   row.line(),
                   GlpiColumn.INVENTORY_NUMBER.header(),
                   row.inventoryNumber(),
@@ -228,7 +230,10 @@ public class GlpiImportService implements DisposableBean {
         }
       }
       if (!errors.isEmpty()) {
-        errors.sort(java.util.Comparator.comparingInt(RowError::line));
+        errors.sort(
+            java.util.Comparator.comparing(
+                InputError::line,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
         run.rejected(parsed.dataRows(), errors, clock.instant());
         return runs.save(run);
       }

@@ -1,14 +1,15 @@
 package fr.secondevie.inventory.glpi;
 
+import fr.secondevie.common.InputError;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * Typed access to the cells of one data row of a GLPI export, recording each refused value as a
- * {@link RowError} with the row's line and the column's name as written in the file.
+ * {@link InputError} with the row's line and the column's name as written in the file.
  */
-record GlpiRow(CSVRecord record, GlpiHeader header, int line, List<RowError> errors) {
+record GlpiRow(CSVRecord record, GlpiHeader header, int line, List<InputError> errors) {
 
   private static final String FORBIDDEN_IN_NUMBER = "/\\%?#<>";
   private static final String FORBIDDEN_LIST = "/ \\ % ? # < >";
@@ -58,7 +59,7 @@ record GlpiRow(CSVRecord record, GlpiHeader header, int line, List<RowError> err
   }
 
   void error(GlpiColumn column, String value, String message) {
-    errors.add(new RowError(line, field(column), value, message));
+    errors.add(InputError.atLine(line, field(column), value, message));
   }
 
   String text(GlpiColumn column, int max) {

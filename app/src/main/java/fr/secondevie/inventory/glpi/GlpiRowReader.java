@@ -1,5 +1,6 @@
 package fr.secondevie.inventory.glpi;
 
+import fr.secondevie.common.InputError;
 import fr.secondevie.inventory.Asset;
 import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetStatus;
@@ -41,7 +42,7 @@ final class GlpiRowReader {
   private final GlpiHeader header;
   private final LocalDate today;
   private final List<ImportedAsset> rows;
-  private final List<RowError> errors;
+  private final List<InputError> errors;
 
   /** The first line of each inventory number read so far (lower case). */
   private final Map<String, Integer> seen = new HashMap<>();
@@ -52,7 +53,7 @@ final class GlpiRowReader {
    * @param errors receives the errors of the refused rows
    */
   GlpiRowReader(
-      GlpiHeader header, LocalDate today, List<ImportedAsset> rows, List<RowError> errors) {
+      GlpiHeader header, LocalDate today, List<ImportedAsset> rows, List<InputError> errors) {
     this.header = header;
     this.today = today;
     this.rows = rows;
@@ -64,7 +65,7 @@ final class GlpiRowReader {
     int width = header.width();
     if (record.size() < width) {
       errors.add(
-          new RowError(
+          InputError.atLine(
               line,
               null,
               null,
@@ -75,7 +76,7 @@ final class GlpiRowReader {
     for (int i = width; i < record.size(); i++) {
       if (!record.get(i).isBlank()) {
         errors.add(
-            new RowError(
+            InputError.atLine(
                 line,
                 null,
                 record.get(i),

@@ -1,5 +1,6 @@
 package fr.secondevie.inventory.glpi;
 
+import fr.secondevie.common.InputError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -75,7 +76,7 @@ public class ImportRun {
     this.delimiterChar = String.valueOf(delimiter);
   }
 
-  void rejected(int totalRows, List<RowError> all, Instant now) {
+  void rejected(int totalRows, List<InputError> all, Instant now) {
     this.totalRows = totalRows;
     this.errorCount = all.size();
     this.errors =

@@ -5,6 +5,8 @@ import static fr.secondevie.support.GlpiCsv.glpi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetStatus;
 import fr.secondevie.support.GlpiCsv;
@@ -18,15 +20,16 @@ class GlpiCsvParserTests {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
 
-  static GlpiCsvParser.Result parse(byte[] bytes) throws CsvRejectedException {
+  static GlpiCsvParser.Result parse(byte[] bytes) {
     return GlpiCsvParser.parse(bytes, TODAY, n -> {});
   }
 
-  static List<RowError> rejection(byte[] bytes) {
+  static List<InputError> rejection(byte[] bytes) {
     try {
       parse(bytes);
-    } catch (CsvRejectedException e) {
-      return e.errors();
+    } catch (InvalidInputException e) {
+      assertThat(e.subject()).isEqualTo("Fichier GLPI refusé");
+      return e.inputErrors();
     }
     throw new AssertionError("expected the file to be rejected");
   }
@@ -109,12 +112,12 @@ class GlpiCsvParserTests {
   void rejectsAnEmptyFile() {
     assertThat(rejection(new byte[0]))
         .singleElement()
-        .extracting(RowError::message)
+        .extracting(InputError::message)
         .asString()
         .contains("vide");
     assertThat(rejection(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\n', ' ', '\n'}))
         .singleElement()
-        .extracting(RowError::message)
+        .extracting(InputError::message)
         .asString()
         .contains("vide");
   }
@@ -159,7 +162,7 @@ class GlpiCsvParserTests {
     byte[] bytes = GlpiCsv.withHeader("Nom", "Fabricant", "Modèle").row("PC", "Dell", "X").bytes();
 
     assertThat(rejection(bytes))
-        .extracting(RowError::line, RowError::field)
+        .extracting(InputError::line, InputError::field)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(1, "Numéro d'inventaire"),
             org.assertj.core.groups.Tuple.tuple(1, "Type"));
@@ -179,7 +182,7 @@ class GlpiCsvParserTests {
 
     assertThat(result.rows()).hasSize(1);
     assertThat(result.errors())
-        .extracting(RowError::line, RowError::field, RowError::value)
+        .extracting(InputError::line, InputError::field, InputError::value)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(3, "Date d'achat", "2031-01-01"),
             org.assertj.core.groups.Tuple.tuple(4, "Date d'achat", "2019-02-30"),
@@ -219,7 +222,7 @@ class GlpiCsvParserTests {
     var result = parse(glpi().row(noNumber).row(unknownType).row(badValue).bytes());
 
     assertThat(result.errors())
-        .extracting(RowError::line, RowError::field)
+        .extracting(InputError::line, InputError::field)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(2, "Numéro d'inventaire"),
             org.assertj.core.groups.Tuple.tuple(3, "Type"),
@@ -255,7 +258,7 @@ class GlpiCsvParserTests {
     broken[broken.length - 5] = (byte) 0x81; // invalid in UTF-8, undefined in Windows-1252
 
     assertThatThrownBy(() -> parse(broken))
-        .isInstanceOf(CsvRejectedException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("Encodage non reconnu");
   }
 
@@ -286,8 +289,8 @@ class GlpiCsvParserTests {
     String unclosed = lines[0] + "\n" + lines[1] + "\n" + "\"PC-MAT-0099;CHU de Rouen\n";
 
     // when
-    List<RowError> stray = errorsOf(strayQuote);
-    List<RowError> open = errorsOf(unclosed);
+    List<InputError> stray = errorsOf(strayQuote);
+    List<InputError> open = errorsOf(unclosed);
 
     // then
     assertThat(stray).hasSize(1);
@@ -316,13 +319,15 @@ class GlpiCsvParserTests {
     }
   }
 
-  private static List<RowError> errorsOf(String csv) {
+  private static List<InputError> errorsOf(String csv) {
     byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
     try {
-      List<RowError> errors = new ArrayList<>(parse(bytes).errors());
+      List<InputError> errors = new ArrayList<>(parse(bytes).errors());
       return errors.stream().filter(e -> e.message().startsWith("Ligne illisible")).toList();
-    } catch (CsvRejectedException e) {
-      return e.errors().stream().filter(r -> r.message().startsWith("Ligne illisible")).toList();
+    } catch (InvalidInputException e) {
+      return e.inputErrors().stream()
+          .filter(r -> r.message().startsWith("Ligne illisible"))
+          .toList();
     }
   }
 }

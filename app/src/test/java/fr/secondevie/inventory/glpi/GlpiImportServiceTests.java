@@ -3,6 +3,10 @@ package fr.secondevie.inventory.glpi;
 import static fr.secondevie.support.GlpiCsv.desktop;
 import static fr.secondevie.support.GlpiCsv.glpi;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.InventoryService;
@@ -20,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** GLPI imports end to end on a real MariaDB: all or nothing, idempotent. */
 @SpringBootTest
@@ -31,6 +36,7 @@ class GlpiImportServiceTests {
   @Autowired GlpiImportService imports;
   @Autowired InventoryService inventory;
   @Autowired JdbcTemplate jdbc;
+  @Autowired MockMvc mvc;
 
   @BeforeEach
   void emptyInventory() {
@@ -162,6 +168,63 @@ class GlpiImportServiceTests {
 
     assertThat(run.getStatus()).isEqualTo(ImportStatus.REJECTED);
     assertThat(run.getErrors()).singleElement().satisfies(e -> assertThat(e.line()).isZero());
+  }
+
+  @Test
+  void shouldReadBackARunRejectedBeforeInputErrorsAsItWasStored() throws Exception {
+    // given a rejected run as stored before the refusal became an InputError: line 0 for the
+    // file as a whole, then a row's column and value
+    jdbc.update(
+        "INSERT INTO import_run (file_name, file_sha256, file_size, status, total_rows,"
+            + " error_count, started_by, started_at, finished_at) VALUES ('ancien.csv', ?, 10,"
+            + " 'REJECTED', 2, 2, 'gestionnaire', '2026-01-05 09:00:00', '2026-01-05 09:00:01')",
+        "a".repeat(64));
+    long id = jdbc.queryForObject("SELECT MAX(id) FROM import_run", Long.class);
+    jdbc.update(
+        "INSERT INTO import_row_error (import_run_id, position, line, field, value, message)"
+            + " VALUES (?, 0, 0, NULL, NULL, 'Le fichier est vide.'),"
+            + " (?, 1, 3, 'Date d''achat', '2031-01-01', 'Date dans le futur')",
+        id,
+        id);
+
+    // when
+    ImportRun run = imports.find(id).orElseThrow();
+
+    // then: the same errors, in order, and the same members on the API
+    assertThat(run.getErrors())
+        .containsExactly(
+            new ImportRowError(0, null, null, "Le fichier est vide."),
+            new ImportRowError(3, "Date d'achat", "2031-01-01", "Date dans le futur"));
+    mvc.perform(get("/api/imports/" + id).with(user("gestionnaire").roles("ASSET_MANAGER")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.errors[0].line").value(0))
+        .andExpect(jsonPath("$.errors[0].field").doesNotExist())
+        .andExpect(jsonPath("$.errors[0].message").value("Le fichier est vide."))
+        .andExpect(jsonPath("$.errors[1].line").value(3))
+        .andExpect(jsonPath("$.errors[1].field").value("Date d'achat"))
+        .andExpect(jsonPath("$.errors[1].value").value("2031-01-01"))
+        .andExpect(jsonPath("$.errors[1].message").value("Date dans le futur"));
+  }
+
+  @Test
+  void shouldStoreTheRefusalOfAHeaderWithItsLineAndValue() throws Exception {
+    // when: a file refused before any row is read (no separator in the header)
+    ImportRun run =
+        importFile("tabs.csv", "Nom\tType\nPC\tOrdinateur\n".getBytes(StandardCharsets.UTF_8));
+
+    // then: the header line, its value and message, read back from the database
+    ImportRun stored = imports.find(run.getId()).orElseThrow();
+    assertThat(stored.getStatus()).isEqualTo(ImportStatus.REJECTED);
+    assertThat(stored.getErrorCount()).isEqualTo(1);
+    assertThat(stored.getErrors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.line()).isEqualTo(1);
+              assertThat(e.field()).isNull();
+              assertThat(e.value()).isEqualTo("Nom\tType");
+              assertThat(e.message()).startsWith("Séparateur non reconnu");
+            });
   }
 
   @Test

@@ -20,7 +20,7 @@ class GlpiInputLimitsTests {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
 
-  static GlpiCsvParser.Result parse(GlpiCsv csv) throws CsvRejectedException {
+  static GlpiCsvParser.Result parse(GlpiCsv csv) {
     return GlpiCsvParser.parse(csv.bytes(), TODAY, n -> {});
   }
 
