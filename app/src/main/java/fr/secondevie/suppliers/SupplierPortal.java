@@ -1,10 +1,11 @@
 package fr.secondevie.suppliers;
 
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.DocumentService;
 import fr.secondevie.documents.StoredDocument;
 import fr.secondevie.documents.UploadPolicy;
-import fr.secondevie.documents.UploadRejectedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -159,8 +160,10 @@ public class SupplierPortal {
       }
       try {
         POLICY.check(safeName(upload.filename()), upload.content());
-      } catch (UploadRejectedException e) {
-        fileProblems.merge(upload.criterionCode(), e.getMessage(), (a, b) -> a + " " + b);
+      } catch (InvalidInputException e) {
+        for (InputError error : e.inputErrors()) {
+          fileProblems.merge(upload.criterionCode(), error.message(), (a, b) -> a + " " + b);
+        }
       }
     }
     if (!problems.isEmpty() || !fileProblems.isEmpty()) {
