@@ -1,6 +1,7 @@
 package fr.secondevie.campaigns;
 
 import fr.secondevie.campaigns.CampaignService.CreateCampaign;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetQuery;
 import fr.secondevie.inventory.AssetStatistics;
@@ -139,7 +140,7 @@ class CampaignController {
           "Campagne « %s » créée avec %d équipement(s). Vérifiez-la, puis lancez-la."
               .formatted(campaign.name(), campaign.assetCount()));
       return "redirect:/campaigns/" + campaign.id();
-    } catch (CampaignRejectedException e) {
+    } catch (InvalidInputException e) {
       model.addAttribute("errors", e.errors());
       model.addAttribute("name", name);
       model.addAttribute("mode", bySite ? "site" : "selection");

@@ -1,5 +1,6 @@
 package fr.secondevie.campaigns;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.indicators.OutcomeService;
 import fr.secondevie.inventory.AssetCategory;
 import fr.secondevie.inventory.AssetStatistics;
@@ -73,7 +74,8 @@ public class CampaignService {
       String name, List<Long> assetIds, String site, AssetCategory category, String createdBy) {}
 
   /**
-   * @throws CampaignRejectedException with a message per field; nothing is written
+   * @throws InvalidInputException with a message per field, in the form's order (name, then the
+   *     assets or the site); nothing is written
    */
   public Campaign create(CreateCampaign c) {
     Map<String, String> errors = new LinkedHashMap<>();
@@ -127,7 +129,7 @@ public class CampaignService {
       }
     }
     if (!errors.isEmpty()) {
-      throw new CampaignRejectedException(errors);
+      throw new InvalidInputException(errors);
     }
     Campaign campaign =
         campaigns.save(Campaign.draft(name, selection, chosen.size(), c.createdBy(), now()));

@@ -3,6 +3,7 @@ package fr.secondevie.console;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.console.ConsoleAudit.Action;
 import fr.secondevie.console.ConsoleAudit.Entry;
 import fr.secondevie.console.ConsoleViews.IncidentRow;
@@ -30,13 +31,6 @@ class ConsoleActions {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
-  /** A request the console refuses before asking the runtime. */
-  static class ActionRefusedException extends RuntimeException {
-    ActionRefusedException(String message) {
-      super(message);
-    }
-  }
 
   private final ConsoleRuntime runtime;
   private final RuntimeCommands commands;
@@ -105,7 +99,8 @@ class ConsoleActions {
     Correction correction = correction(variable, jsonValue);
     IncidentRow incident = openIncident(incidentKey);
     if (incident.jobKey() != null) {
-      throw new ActionRefusedException(
+      throw InvalidInputException.of(
+          "incident",
           "L'incident "
               + incidentKey
               + " vient d'un job sans essai restant : utilisez « Nouvel essai ».");
@@ -141,17 +136,19 @@ class ConsoleActions {
       return new Correction(null, null);
     }
     if (!VARIABLE_NAME.matcher(variable.strip()).matches()) {
-      throw new ActionRefusedException(
+      throw InvalidInputException.of(
+          "variable",
           "Nom de variable invalide « " + variable + " » : lettres, chiffres et _ seulement.");
     }
     if (jsonValue == null || jsonValue.isBlank()) {
-      throw new ActionRefusedException(
-          "Donnez la nouvelle valeur de « " + variable.strip() + " » en JSON.");
+      throw InvalidInputException.of(
+          "value", "Donnez la nouvelle valeur de « " + variable.strip() + " » en JSON.");
     }
     try {
       return new Correction(variable.strip(), JSON.readValue(jsonValue.strip(), Object.class));
     } catch (JsonProcessingException e) {
-      throw new ActionRefusedException(
+      throw InvalidInputException.of(
+          "value",
           "La valeur de « "
               + variable.strip()
               + " » n'est pas du JSON valide (un texte s'écrit entre guillemets : \"ETIQ-02\").");
@@ -163,9 +160,11 @@ class ConsoleActions {
         runtime
             .incident(incidentKey)
             .orElseThrow(
-                () -> new ActionRefusedException("Incident " + incidentKey + " introuvable."));
+                () ->
+                    InvalidInputException.of(
+                        "incident", "Incident " + incidentKey + " introuvable."));
     if (!incident.open()) {
-      throw new ActionRefusedException("L'incident " + incidentKey + " est déjà résolu.");
+      throw InvalidInputException.of("incident", "L'incident " + incidentKey + " est déjà résolu.");
     }
     return incident;
   }
@@ -173,14 +172,15 @@ class ConsoleActions {
   /** Cancels an instance; the reason is required and kept in the journal. */
   void cancel(String actor, long processInstanceKey, boolean confirmed, String reason) {
     if (!confirmed) {
-      throw new ActionRefusedException("Cochez la case de confirmation pour annuler l'instance.");
+      throw InvalidInputException.of(
+          "confirm", "Cochez la case de confirmation pour annuler l'instance.");
     }
     if (reason == null || reason.isBlank()) {
-      throw new ActionRefusedException("Indiquez le motif de l'annulation.");
+      throw InvalidInputException.of("reason", "Indiquez le motif de l'annulation.");
     }
     if (reason.length() > MAX_REASON) {
-      throw new ActionRefusedException(
-          "Le motif dépasse " + MAX_REASON + " caractères (" + reason.length() + ").");
+      throw InvalidInputException.of(
+          "reason", "Le motif dépasse " + MAX_REASON + " caractères (" + reason.length() + ").");
     }
     String what = "motif : " + reason.strip();
     try {

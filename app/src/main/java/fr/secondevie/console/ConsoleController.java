@@ -1,6 +1,7 @@
 package fr.secondevie.console;
 
-import fr.secondevie.console.ConsoleActions.ActionRefusedException;
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.console.ConsoleViews.ElementRow;
 import fr.secondevie.console.ConsoleViews.IncidentGroup;
 import fr.secondevie.console.ConsoleViews.IncidentRow;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -294,8 +296,8 @@ class ConsoleController {
       return "instance".equals(back)
           ? "redirect:/console/instances/" + instanceKey
           : "redirect:/console/incidents";
-    } catch (ActionRefusedException | ConsoleUnavailableException e) {
-      redirect.addFlashAttribute("failure", refusal + e.getMessage());
+    } catch (InvalidInputException | ConsoleUnavailableException e) {
+      redirect.addFlashAttribute("failure", refusal + why(e));
       return "instance".equals(back)
           ? runtime
               .incident(key)
@@ -316,8 +318,8 @@ class ConsoleController {
     try {
       actions.cancel(user.getName(), key, confirm, reason);
       redirect.addFlashAttribute("notice", "Instance " + key + " annulée.");
-    } catch (ActionRefusedException | ConsoleUnavailableException e) {
-      redirect.addFlashAttribute("failure", "Annulation refusée : " + e.getMessage());
+    } catch (InvalidInputException | ConsoleUnavailableException e) {
+      redirect.addFlashAttribute("failure", "Annulation refusée : " + why(e));
       redirect.addFlashAttribute("reason", reason);
     }
     return "redirect:/console/instances/" + key;
@@ -329,6 +331,13 @@ class ConsoleController {
     LOG.warn("Console: the process runtime refused or did not answer: {}", e.getMessage());
     model.addAttribute("message", e.getMessage());
     return "console/unavailable";
+  }
+
+  /** Why an action was refused, in French: the input's problems, or the runtime's message. */
+  private static String why(RuntimeException refused) {
+    return refused instanceof InvalidInputException invalid
+        ? invalid.inputErrors().stream().map(InputError::message).collect(Collectors.joining(" "))
+        : refused.getMessage();
   }
 
   private static InstancePage emptyPage(InstanceFilter filter) {

@@ -15,5 +15,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Operations console",
-    allowedDependencies = {"inventory :: api", "models"})
+    allowedDependencies = {"common :: api", "inventory :: api", "models"})
 package fr.secondevie.console;

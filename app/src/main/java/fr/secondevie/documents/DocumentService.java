@@ -1,5 +1,6 @@
 package fr.secondevie.documents;
 
+import fr.secondevie.common.InvalidInputException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -54,7 +55,8 @@ public class DocumentService {
   /**
    * Checks an uploaded file against a policy, then stores it with the type read from its content.
    *
-   * @throws UploadRejectedException before anything is stored
+   * @throws InvalidInputException refused by the policy (under {@link UploadPolicy#FIELD}), before
+   *     anything is stored
    */
   public StoredDocument storeUpload(
       UploadPolicy policy,

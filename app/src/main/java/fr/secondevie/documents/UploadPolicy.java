@@ -1,5 +1,6 @@
 package fr.secondevie.documents;
 
+import fr.secondevie.common.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -49,17 +50,33 @@ public record UploadPolicy(long maxBytes, Set<FileType> allowed) {
     }
   }
 
+  /** The form field an upload is refused under when its caller names none. */
+  public static final String FIELD = "file";
+
   /**
    * Checks an upload and returns its real type.
    *
-   * @throws UploadRejectedException with a message for the person who uploaded it
+   * @throws InvalidInputException with a message for the person who uploaded it, under {@link
+   *     #FIELD}
    */
   public FileType check(String filename, byte[] content) {
+    return check(FIELD, filename, content);
+  }
+
+  /**
+   * Checks an upload and returns its real type.
+   *
+   * @param field the form field the refusal is shown under
+   * @throws InvalidInputException with a message for the person who uploaded it, under {@code
+   *     field}
+   */
+  public FileType check(String field, String filename, byte[] content) {
     if (content == null || content.length == 0) {
-      throw new UploadRejectedException("Le fichier « %s » est vide.".formatted(filename));
+      throw InvalidInputException.of(field, "Le fichier « %s » est vide.".formatted(filename));
     }
     if (content.length > maxBytes) {
-      throw new UploadRejectedException(
+      throw InvalidInputException.of(
+          field,
           "Le fichier « %s » pèse %s ; la taille maximale est %s."
               .formatted(filename, megabytes(content.length), megabytes(maxBytes)));
     }
@@ -69,12 +86,14 @@ public record UploadPolicy(long maxBytes, Set<FileType> allowed) {
             .findFirst()
             .orElseThrow(
                 () ->
-                    new UploadRejectedException(
+                    InvalidInputException.of(
+                        field,
                         "Le fichier « %s » n'est pas d'un type accepté (%s)."
                             .formatted(filename, acceptedTypes())));
     String extension = extensionOf(filename);
     if (!type.extensions.contains(extension)) {
-      throw new UploadRejectedException(
+      throw InvalidInputException.of(
+          field,
           "Le contenu du fichier « %s » est de type %s mais son extension est « .%s »."
               .formatted(filename, type.name(), extension));
     }

@@ -5,7 +5,6 @@ import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.DocumentService;
 import fr.secondevie.documents.StoredDocument;
 import fr.secondevie.documents.UploadPolicy;
-import fr.secondevie.documents.UploadRejectedException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -161,9 +160,9 @@ class BeneficiaryRegistry {
     }
     if (proof != null && proof.present()) {
       try {
-        PROOF_POLICY.check(proof.filename(), proof.content());
-      } catch (UploadRejectedException e) {
-        errors.put("proof", e.getMessage());
+        PROOF_POLICY.check("proof", proof.filename(), proof.content());
+      } catch (InvalidInputException e) {
+        errors.putAll(e.errors());
       }
     }
     if (valid != null) {

@@ -1,7 +1,6 @@
 package fr.secondevie.donation;
 
 import fr.secondevie.common.InvalidInputException;
-import fr.secondevie.documents.UploadRejectedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.Principal;
@@ -70,11 +69,13 @@ class DonationController {
             id, file.getOriginalFilename(), file.getBytes(), principal.getName());
         redirect.addFlashAttribute("message", "Bon de remise signé enregistré.");
         return "redirect:/donations/" + id;
-      } catch (UploadRejectedException e) {
-        error = e.getMessage();
       } catch (InvalidInputException e) {
-        redirect.addFlashAttribute("error", e.errors().get("file"));
-        return "redirect:/donations/" + id;
+        if (find(id).status() != DonationStatus.HANDED_OVER) {
+          // no receipt form on the page to show it next to
+          redirect.addFlashAttribute("error", e.errors().get("file"));
+          return "redirect:/donations/" + id;
+        }
+        error = e.errors().get("file");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

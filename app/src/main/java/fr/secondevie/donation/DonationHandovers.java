@@ -153,8 +153,8 @@ class DonationHandovers {
    * Stores the scan of the signed receipt of a handed-over donation and cites it in the asset's
    * chain of custody.
    *
-   * @throws fr.secondevie.documents.UploadRejectedException nothing is stored
-   * @throws InvalidInputException the donation was not handed over yet
+   * @throws InvalidInputException under {@code file}: the file is refused by {@link
+   *     #RECEIPT_POLICY}, or the donation was not handed over yet; nothing is stored
    */
   public StoredDocument attachReceipt(
       long donationId, String filename, byte[] content, String actor) {

@@ -1,5 +1,7 @@
 package fr.secondevie.models;
 
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.models.ModelChanges.Change;
 import fr.secondevie.models.ModelChecker.ModelFile;
 import fr.secondevie.models.ModelChecker.Problem;
@@ -29,12 +31,8 @@ class ModelDeployments {
   static final int MAX_FILES = 20;
   static final int MAX_REASON = 500;
 
-  /** A request refused before or by the runtime, with a French message. */
-  static class DeploymentRefusedException extends RuntimeException {
-    DeploymentRefusedException(String message) {
-      super(message);
-    }
-  }
+  /** What a refused check or deployment is, the subject of its {@link InvalidInputException}. */
+  static final String REFUSED = "Modèles refusés";
 
   /**
    * The result of a check.
@@ -61,16 +59,16 @@ class ModelDeployments {
 
   CheckResult check(String actor, List<ModelFile> files) {
     if (files.isEmpty()) {
-      throw new DeploymentRefusedException("Choisissez au moins un fichier .bpmn, .dmn ou .form.");
+      throw refused("files", "Choisissez au moins un fichier .bpmn, .dmn ou .form.");
     }
     if (files.size() > MAX_FILES) {
-      throw new DeploymentRefusedException(
-          "Au plus " + MAX_FILES + " fichiers à la fois (reçu " + files.size() + ").");
+      throw refused(
+          "files", "Au plus " + MAX_FILES + " fichiers à la fois (reçu " + files.size() + ").");
     }
     Set<String> names = new HashSet<>();
     for (ModelFile file : files) {
       if (!names.add(file.name())) {
-        throw new DeploymentRefusedException("Le fichier « " + file.name() + " » est en double.");
+        throw refused("files", "Le fichier « " + file.name() + " » est en double.");
       }
     }
     List<Problem> problems = ModelChecker.check(ProcessContract.ofApplication(), files);
@@ -80,6 +78,15 @@ class ModelDeployments {
     List<Change> changes = ModelChanges.of(client, files, this::runningForm);
     long id = journal.recordChecked(clock.instant(), actor, files);
     return new CheckResult(files, problems, changes, id);
+  }
+
+  /**
+   * A check or deployment refused, before or by the runtime: the page shows the message, nothing is
+   * deployed. A runtime refusal is one too (field {@code files}): the page tells it from its
+   * message only.
+   */
+  private static InvalidInputException refused(String field, String message) {
+    return new InvalidInputException(REFUSED, List.of(InputError.of(field, message)));
   }
 
   /**
@@ -101,25 +108,26 @@ class ModelDeployments {
   long deploy(String actor, long uploadId, String reason) {
     String why = reason == null ? "" : reason.strip();
     if (why.isEmpty()) {
-      throw new DeploymentRefusedException("Donnez la raison du déploiement.");
+      throw refused("reason", "Donnez la raison du déploiement.");
     }
     if (why.length() > MAX_REASON) {
-      throw new DeploymentRefusedException(
-          "La raison dépasse " + MAX_REASON + " caractères (" + why.length() + ").");
+      throw refused(
+          "reason", "La raison dépasse " + MAX_REASON + " caractères (" + why.length() + ").");
     }
     ModelJournal.Upload upload =
         journal
             .find(uploadId)
-            .orElseThrow(
-                () -> new DeploymentRefusedException("Aucun envoi de modèles n° " + uploadId));
+            .orElseThrow(() -> refused("upload", "Aucun envoi de modèles n° " + uploadId));
     if (!ModelJournal.CHECKED.equals(upload.status())) {
-      throw new DeploymentRefusedException(
+      throw refused(
+          "upload",
           "L'envoi n° " + uploadId + " n'attend plus de déploiement (" + upload.status() + ").");
     }
     List<ModelFile> files = journal.contents(uploadId);
     List<Problem> problems = ModelChecker.check(ProcessContract.ofApplication(), files);
     if (ModelChecker.hasErrors(problems)) {
-      throw new DeploymentRefusedException(
+      throw refused(
+          "files",
           "Les fichiers ne respectent plus le contrat des processus ; vérifiez-les à nouveau.");
     }
     DeploymentEvent event;
@@ -135,11 +143,11 @@ class ModelDeployments {
     } catch (ClientException e) {
       journal.recordFailure(uploadId, clock.instant(), actor, why, String.valueOf(e.getMessage()));
       LOG.warn("Models of upload {} refused by the runtime: {}", uploadId, e.getMessage());
-      throw new DeploymentRefusedException(
-          "Le moteur a refusé le déploiement, rien n'est déployé : " + e.getMessage());
+      throw refused(
+          "files", "Le moteur a refusé le déploiement, rien n'est déployé : " + e.getMessage());
     }
     if (!journal.recordDeployed(uploadId, clock.instant(), actor, why, event.getKey())) {
-      throw new DeploymentRefusedException("L'envoi n° " + uploadId + " est déjà déployé.");
+      throw refused("upload", "L'envoi n° " + uploadId + " est déjà déployé.");
     }
     event
         .getProcesses()

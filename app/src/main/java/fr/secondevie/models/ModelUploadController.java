@@ -1,13 +1,15 @@
 package fr.secondevie.models;
 
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.models.ModelChecker.ModelFile;
 import fr.secondevie.models.ModelDeployments.CheckResult;
-import fr.secondevie.models.ModelDeployments.DeploymentRefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,8 +65,8 @@ class ModelUploadController {
     try {
       CheckResult result = deployments.check(user.getName(), files);
       model.addAttribute("result", result);
-    } catch (DeploymentRefusedException e) {
-      model.addAttribute("failure", e.getMessage());
+    } catch (InvalidInputException e) {
+      model.addAttribute("failure", messages(e));
     }
     return page(model);
   }
@@ -80,10 +82,15 @@ class ModelUploadController {
       long key = deployments.deploy(user.getName(), id, reason);
       redirect.addFlashAttribute(
           "notice", "Modèles de l'envoi n° " + id + " déployés (déploiement " + key + ").");
-    } catch (DeploymentRefusedException e) {
-      redirect.addFlashAttribute("failure", "Déploiement refusé : " + e.getMessage());
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("failure", "Déploiement refusé : " + messages(e));
     }
     return "redirect:/console/models";
+  }
+
+  /** The refusal's messages, as the page shows them. */
+  private static String messages(InvalidInputException refused) {
+    return refused.inputErrors().stream().map(InputError::message).collect(Collectors.joining(" "));
   }
 
   /** The file's own name, without any client path. */

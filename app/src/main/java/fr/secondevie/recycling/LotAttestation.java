@@ -144,7 +144,8 @@ class LotAttestation {
    * Stores the scan of the recycling certificate or of the EA attestation and cites it in the chain
    * of every asset of the lot.
    *
-   * @throws fr.secondevie.documents.UploadRejectedException nothing is stored
+   * @throws fr.secondevie.common.InvalidInputException the file is refused by the policy, under
+   *     {@code file}; nothing is stored
    */
   public StoredDocument attachDocument(
       long lotId, DocumentKind kind, String filename, byte[] content, String actor) {

@@ -3,7 +3,6 @@ package fr.secondevie.recycling;
 import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.common.PersonName;
 import fr.secondevie.documents.DocumentKind;
-import fr.secondevie.documents.UploadRejectedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.Principal;
@@ -193,8 +192,8 @@ class RecyclingController {
             id, kind, file.getOriginalFilename(), file.getBytes(), principal.getName());
         redirect.addFlashAttribute("message", kind.label() + " enregistré(e).");
         return "redirect:/dismantling-lots/" + id;
-      } catch (UploadRejectedException e) {
-        errors.put("file", e.getMessage());
+      } catch (InvalidInputException e) {
+        errors.putAll(e.errors());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -1,10 +1,11 @@
 package fr.secondevie.suppliers;
 
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.DocumentService;
 import fr.secondevie.documents.StoredDocument;
 import fr.secondevie.documents.UploadPolicy;
-import fr.secondevie.documents.UploadRejectedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -65,28 +66,32 @@ public class SupplierPortal {
     }
   }
 
+  /** What refused answers or files are, the subject of their {@link InvalidInputException}. */
+  static final String ANSWERS_REFUSED = "Réponses à corriger";
+
+  private static final String ANSWERS = "answers";
+  private static final String FILES = "files";
+
+  /** The field of the answer to criterion {@code code} in refused input: {@code answers[CODE]}. */
+  private static String answerField(String code) {
+    return field(ANSWERS, code);
+  }
+
+  /** The field of the files for criterion {@code code} in refused input: {@code files[CODE]}. */
+  private static String fileField(String code) {
+    return field(FILES, code);
+  }
+
   /**
-   * Answers or files refused on save or submission, keyed by criterion code, with French messages;
-   * nothing was saved.
+   * The answers refused by {@link #save} or {@link #submit}: criterion code to message, in order.
    */
-  public static class AnswersRejectedException extends RuntimeException {
+  public static Map<String, String> answerProblems(InvalidInputException refused) {
+    return byCriterion(refused, ANSWERS);
+  }
 
-    private final Map<String, String> answerProblems;
-    private final Map<String, String> fileProblems;
-
-    AnswersRejectedException(Map<String, String> answerProblems, Map<String, String> fileProblems) {
-      super("Réponses à corriger : " + answerProblems.keySet() + fileProblems.keySet());
-      this.answerProblems = Map.copyOf(answerProblems);
-      this.fileProblems = Map.copyOf(fileProblems);
-    }
-
-    public Map<String, String> answerProblems() {
-      return answerProblems;
-    }
-
-    public Map<String, String> fileProblems() {
-      return fileProblems;
-    }
+  /** The files refused by {@link #save}: criterion code to message, in order. */
+  public static Map<String, String> fileProblems(InvalidInputException refused) {
+    return byCriterion(refused, FILES);
   }
 
   /** A file chosen for a criterion. */
@@ -110,7 +115,8 @@ public class SupplierPortal {
    *
    * @param answers criterion code → answer as typed (blank: not answered)
    * @param comments criterion code → optional comment
-   * @throws AnswersRejectedException an answer or a file is refused
+   * @throws InvalidInputException an answer or a file is refused ({@link #answerProblems}, {@link
+   *     #fileProblems}), in the order the portal shows the criteria
    */
   @Transactional
   public void save(
@@ -159,12 +165,14 @@ public class SupplierPortal {
       }
       try {
         POLICY.check(safeName(upload.filename()), upload.content());
-      } catch (UploadRejectedException e) {
-        fileProblems.merge(upload.criterionCode(), e.getMessage(), (a, b) -> a + " " + b);
+      } catch (InvalidInputException e) {
+        for (InputError error : e.inputErrors()) {
+          fileProblems.merge(upload.criterionCode(), error.message(), (a, b) -> a + " " + b);
+        }
       }
     }
     if (!problems.isEmpty() || !fileProblems.isEmpty()) {
-      throw new AnswersRejectedException(problems, fileProblems);
+      throw refused(questionnaire, problems, fileProblems);
     }
     Instant now = now();
     application.answer(values, notes, now);
@@ -224,7 +232,8 @@ public class SupplierPortal {
    * QuestionnaireSubmitted}; if the runtime cannot be reached nothing changes.
    *
    * @return the positive answers sent without evidence (they will score zero)
-   * @throws AnswersRejectedException criteria without answer
+   * @throws InvalidInputException criteria without answer ({@link #answerProblems}), in the order
+   *     the portal shows them
    */
   @Transactional
   public List<String> submit(String token) {
@@ -242,7 +251,7 @@ public class SupplierPortal {
       }
     }
     if (!problems.isEmpty()) {
-      throw new AnswersRejectedException(problems, Map.of());
+      throw refused(questionnaire, problems, Map.of());
     }
     Instant now = now();
     application.submit(now);
@@ -256,6 +265,60 @@ public class SupplierPortal {
     processes.publishQuestionnaireSubmitted(
         application.getId(), application.getRound(), submission);
     return unjustified;
+  }
+
+  /**
+   * The refusal of answers and files by criterion code: for each criterion in the order the portal
+   * shows them (by axis, then in the questionnaire's order) its answer's problem then its files';
+   * codes the questionnaire does not know come last, in the order found.
+   */
+  private static InvalidInputException refused(
+      Questionnaire questionnaire,
+      Map<String, String> answerProblems,
+      Map<String, String> fileProblems) {
+    List<InputError> errors = new ArrayList<>();
+    for (List<Criterion> criteria : questionnaire.byAxis().values()) {
+      for (Criterion criterion : criteria) {
+        String code = criterion.code();
+        if (answerProblems.containsKey(code)) {
+          errors.add(InputError.of(answerField(code), answerProblems.get(code)));
+        }
+        if (fileProblems.containsKey(code)) {
+          errors.add(InputError.of(fileField(code), fileProblems.get(code)));
+        }
+      }
+    }
+    answerProblems.forEach(
+        (code, message) -> {
+          if (questionnaire.criterion(code).isEmpty()) {
+            errors.add(InputError.of(answerField(code), message));
+          }
+        });
+    fileProblems.forEach(
+        (code, message) -> {
+          if (questionnaire.criterion(code).isEmpty()) {
+            errors.add(InputError.of(fileField(code), message));
+          }
+        });
+    return new InvalidInputException(ANSWERS_REFUSED, errors);
+  }
+
+  private static String field(String kind, String code) {
+    return kind + "[" + code + "]";
+  }
+
+  private static Map<String, String> byCriterion(InvalidInputException refused, String kind) {
+    String prefix = kind + "[";
+    Map<String, String> problems = new LinkedHashMap<>();
+    refused
+        .errors()
+        .forEach(
+            (field, message) -> {
+              if (field.startsWith(prefix) && field.endsWith("]")) {
+                problems.put(field.substring(prefix.length(), field.length() - 1), message);
+              }
+            });
+    return problems;
   }
 
   private SupplierApplication applicationOf(String token) {

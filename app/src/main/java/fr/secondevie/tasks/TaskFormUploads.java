@@ -1,10 +1,11 @@
 package fr.secondevie.tasks;
 
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.documents.DocumentKind;
 import fr.secondevie.documents.DocumentService;
 import fr.secondevie.documents.StoredDocument;
 import fr.secondevie.documents.UploadPolicy;
-import fr.secondevie.documents.UploadRejectedException;
 import fr.secondevie.tasks.form.DocumentReferences;
 import fr.secondevie.tasks.form.FormSchema;
 import fr.secondevie.tasks.form.Uploads;
@@ -76,8 +77,10 @@ class TaskFormUploads {
                         stored.contentType(),
                         stored.sizeBytes(),
                         stored.sha256()));
-          } catch (UploadRejectedException e) {
-            refused.merge(part.getKey(), e.getMessage(), (a, b) -> a + " " + b);
+          } catch (InvalidInputException e) {
+            for (InputError error : e.inputErrors()) {
+              refused.merge(part.getKey(), error.message(), (a, b) -> a + " " + b);
+            }
           } catch (IOException e) {
             refused.merge(
                 part.getKey(),

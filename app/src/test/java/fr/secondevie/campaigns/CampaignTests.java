@@ -2,6 +2,7 @@ package fr.secondevie.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -17,6 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fr.secondevie.campaigns.CampaignService.CreateCampaign;
 import fr.secondevie.campaigns.CampaignWorkers.CloseInput;
 import fr.secondevie.campaigns.CampaignWorkers.SummaryVariable;
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.indicators.OutcomeService;
 import fr.secondevie.indicators.OutcomeService.RecordOutcome;
 import fr.secondevie.inventory.Asset;
@@ -129,7 +132,7 @@ class CampaignTests {
                 campaigns.create(
                     new CreateCampaign(" ", List.of(a1.id(), a2.id(), a3.id()), null, null, "g")))
         .isInstanceOfSatisfying(
-            CampaignRejectedException.class,
+            InvalidInputException.class,
             e -> {
               assertThat(e.errors()).containsEntry("name", "Donnez un nom à la campagne.");
               assertThat(e.errors().get("assetIds"))
@@ -138,11 +141,60 @@ class CampaignTests {
     assertThatThrownBy(
             () -> campaigns.create(new CreateCampaign("x", List.of(a1.id()), null, null, "g")))
         .isInstanceOfSatisfying(
-            CampaignRejectedException.class,
+            InvalidInputException.class,
             e -> assertThat(e.errors().get("assetIds")).contains("déjà partie d'une campagne"));
     assertThatThrownBy(() -> campaigns.create(new CreateCampaign("x", List.of(), null, null, "g")))
-        .isInstanceOf(CampaignRejectedException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign", Integer.class)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldListTheRefusedFieldsInTheFormsOrder() {
+    // given: a campaign without a name and with an asset that is not retirable
+    Assets.moveTo(inventory, a2, AssetStatus.DECOMMISSIONING);
+    CreateCampaign nameless = new CreateCampaign(" ", List.of(a2.id()), null, null, "g");
+
+    // when
+    Throwable refused = catchThrowable(() -> campaigns.create(nameless));
+
+    // then: the name first, then the assets, as the form shows them
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.errors().keySet()).containsExactly("name", "assetIds");
+              assertThat(e.inputErrors())
+                  .extracting(InputError::field)
+                  .containsExactly("name", "assetIds");
+            });
+  }
+
+  @Test
+  void shouldShowTheRefusedFieldsOnThePageInTheFormsOrder() throws Exception {
+    // given: no name, and a site without any retirable asset
+    String site = "Aucun site de ce nom";
+
+    // when
+    var page =
+        mvc.perform(
+            post("/campaigns")
+                .with(MANAGER)
+                .with(csrf())
+                .param("name", "")
+                .param("mode", "site")
+                .param("campaignSite", site));
+
+    // then: the name's message first, then the site's, each linked to its field
+    page.andExpect(status().isOk())
+        .andExpect(xpath("count(//div[@id='erreurs']/ul/li)").number(2.0))
+        .andExpect(xpath("//div[@id='erreurs']/ul/li[1]/a/@href").string("#name"))
+        .andExpect(xpath("//div[@id='erreurs']/ul/li[1]/a").string("Donnez un nom à la campagne."))
+        .andExpect(xpath("//div[@id='erreurs']/ul/li[2]/a/@href").string("#campaignSite"))
+        .andExpect(
+            xpath("//div[@id='erreurs']/ul/li[2]/a")
+                .string("Aucun équipement en service ou en stock ne correspond sur ce site."))
+        .andExpect(xpath("//p[@id='name-error']").string("Donnez un nom à la campagne."));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign", Integer.class)).isZero();
   }
 
   @Test

@@ -255,14 +255,20 @@ class ConsolePagesTests {
                 .with(MANAGER)
                 .with(csrf()))
         .andExpect(redirectedUrl("/console/instances/" + key))
-        .andExpect(flash().attribute("failure", containsString("confirmation")));
+        .andExpect(
+            flash()
+                .attribute(
+                    "failure",
+                    "Annulation refusée : Cochez la case de confirmation pour annuler l'instance."));
     mvc.perform(
             post("/console/instances/{key}/cancel", key)
                 .param("confirm", "true")
                 .param("reason", " ")
                 .with(MANAGER)
                 .with(csrf()))
-        .andExpect(flash().attribute("failure", containsString("motif")));
+        .andExpect(
+            flash()
+                .attribute("failure", "Annulation refusée : Indiquez le motif de l'annulation."));
     assertThat(stateOf(key)).isEqualTo(ProcessInstanceState.ACTIVE);
 
     // when: confirmed, with a reason
@@ -321,7 +327,11 @@ class ConsolePagesTests {
     assertThat(journalOf(key)).isEqualTo(1);
     // a second retry of the same incident is refused and journaled nowhere
     mvc.perform(post("/console/incidents/{key}/retry", incident).with(MANAGER).with(csrf()))
-        .andExpect(flash().attribute("failure", containsString("déjà résolu")));
+        .andExpect(
+            flash()
+                .attribute(
+                    "failure",
+                    "Nouvel essai refusé : L'incident " + incident + " est déjà résolu."));
     assertThat(journalOf(key)).isEqualTo(1);
   }
 

@@ -3,8 +3,10 @@ package fr.secondevie.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.secondevie.common.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,7 +97,7 @@ class DocumentServiceTests {
                     executable,
                     owner,
                     "fournisseur"))
-        .isInstanceOf(UploadRejectedException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("rapport.pdf")
         .hasMessageContaining("n'est pas d'un type accepté");
     assertThat(documents.ownedBy(owner)).isEmpty();
@@ -117,7 +119,7 @@ class DocumentServiceTests {
                     large,
                     owner,
                     "fournisseur"))
-        .isInstanceOf(UploadRejectedException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("10,0 Mo");
     assertThat(documents.ownedBy(owner)).isEmpty();
   }
@@ -125,15 +127,36 @@ class DocumentServiceTests {
   @Test
   void shouldRefuseAPdfWhoseNameSaysImage() {
     assertThatThrownBy(() -> UploadPolicy.EVIDENCE.check("photo.jpg", pdfBytes("x")))
-        .isInstanceOf(UploadRejectedException.class)
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("de type PDF mais son extension est « .jpg »");
   }
 
   @Test
-  void shouldRefuseAnEmptyUpload() {
+  void shouldRefuseAnEmptyUploadUnderTheFileField() {
     assertThatThrownBy(() -> UploadPolicy.PDF_ONLY.check("vide.pdf", new byte[0]))
-        .isInstanceOf(UploadRejectedException.class)
-        .hasMessageContaining("est vide");
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.errors())
+                    .containsExactly(
+                        Map.entry(UploadPolicy.FIELD, "Le fichier « vide.pdf » est vide.")));
+  }
+
+  @Test
+  void shouldRefuseAnUploadUnderTheFieldItsFormShowsItUnder() {
+    // given
+    byte[] image = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    // when / then
+    assertThatThrownBy(() -> UploadPolicy.PDF_ONLY.check("proof", "statuts.png", image))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.errors()).containsOnlyKeys("proof");
+              assertThat(e.errors().get("proof"))
+                  .isEqualTo(
+                      "Le fichier « statuts.png » n'est pas d'un type accepté (PDF, 10,0 Mo maximum).");
+            });
   }
 
   private static byte[] pdfBytes(String text) {

@@ -177,7 +177,8 @@ class ModelUploadTests {
     // then nothing is deployed without a reason
     mvc.perform(post(action).param("reason", " ").with(MANAGER).with(csrf()))
         .andExpect(redirectedUrl("/console/models"))
-        .andExpect(flash().attribute("failure", org.hamcrest.Matchers.containsString("raison")));
+        .andExpect(
+            flash().attribute("failure", "Déploiement refusé : Donnez la raison du déploiement."));
     assertThat(route(NINE_YEAR_OLD_LAPTOP)).contains("DONATION");
 
     // when deployed with a reason
@@ -273,7 +274,7 @@ class ModelUploadTests {
         .andExpect(status().isOk())
         .andExpect(
             xpath("//*[@id='failure']")
-                .string(org.hamcrest.Matchers.containsString("au moins un fichier")));
+                .string("Choisissez au moins un fichier .bpmn, .dmn ou .form."));
   }
 
   @Test

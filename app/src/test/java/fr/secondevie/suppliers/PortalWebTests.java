@@ -5,6 +5,7 @@ import static fr.secondevie.suppliers.SupplierFixtures.newProcessKey;
 import static fr.secondevie.suppliers.SupplierFixtures.pdf;
 import static fr.secondevie.suppliers.SupplierFixtures.png;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -23,11 +24,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.notification.NotificationService;
 import fr.secondevie.processes.SupplierReferencingProcess.Variables;
 import fr.secondevie.support.Mailbox;
 import fr.secondevie.support.TestClock;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -354,6 +358,78 @@ class PortalWebTests {
         .isEqualTo("10");
     // the other supplier's application is untouched
     assertThat(portal.open(tokenB).application().getAnswers()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAnswersAndFilesInTheOrderThePortalShowsTheCriteria() {
+    // given: problems sent from the last criterion to the first
+    Map<String, String> answers = new LinkedHashMap<>();
+    answers.put("VAL-04", "beaucoup");
+    answers.put("RES-02", "deux");
+    answers.put("ENV-05", "trois ans");
+    Map<String, String> comments = Map.of("ENV-03", "x".repeat(2001));
+    List<SupplierPortal.Upload> uploads =
+        List.of(
+            new SupplierPortal.Upload("VAL-01", "charte.pdf", png()),
+            new SupplierPortal.Upload("ENV-01", "attestation.pdf", new byte[0]));
+
+    // when
+    Throwable refused = catchThrowable(() -> portal.save(tokenA, answers, comments, uploads));
+
+    // then: one problem per field, by criterion in the portal's order, answer before files
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.subject()).isEqualTo(SupplierPortal.ANSWERS_REFUSED);
+              assertThat(e.inputErrors())
+                  .extracting(InputError::field)
+                  .containsExactly(
+                      "files[ENV-01]",
+                      "answers[ENV-03]",
+                      "answers[ENV-05]",
+                      "answers[RES-02]",
+                      "files[VAL-01]",
+                      "answers[VAL-04]");
+              assertThat(SupplierPortal.answerProblems(e))
+                  .containsOnlyKeys("ENV-03", "ENV-05", "RES-02", "VAL-04")
+                  .containsEntry("ENV-03", "Le commentaire compte au plus 2000 caractères.");
+              assertThat(SupplierPortal.answerProblems(e).keySet())
+                  .containsExactly("ENV-03", "ENV-05", "RES-02", "VAL-04");
+              assertThat(SupplierPortal.fileProblems(e))
+                  .containsExactly(
+                      Map.entry("ENV-01", "Le fichier « attestation.pdf » est vide."),
+                      Map.entry(
+                          "VAL-01",
+                          "Le contenu du fichier « charte.pdf » est de type PNG mais son"
+                              + " extension est « .pdf »."));
+            });
+    assertThat(documentsOf(applicationA)).isZero();
+  }
+
+  @Test
+  void shouldListTheProblemsOnThePageInTheQuestionnairesOrder() throws Exception {
+    // given: two wrong answers and two wrong files, far apart in the questionnaire
+    MockMultipartHttpServletRequestBuilder post =
+        postTo(tokenA)
+            .file(new MockMultipartFile("file-ACC-02", "photo.pdf", "application/pdf", png()))
+            .file(
+                new MockMultipartFile("file-ENV-01", "attestation.pdf", "application/pdf", png()));
+    post.param("answer-VAL-04", "beaucoup").param("answer-ENV-05", "trois ans");
+
+    // when
+    var page = mvc.perform(post.with(csrf()));
+
+    // then: the answers' problems, then the files', each in the questionnaire's order
+    page.andExpect(status().isUnprocessableEntity())
+        .andExpect(xpath("//*[@id='error-summary']/h2/span").string("4"))
+        .andExpect(xpath("//*[@id='error-summary']//li[1]/a/@href").string("#answer-ENV-05"))
+        .andExpect(xpath("//*[@id='error-summary']//li[2]/a/@href").string("#answer-VAL-04"))
+        .andExpect(xpath("//*[@id='error-summary']//li[3]/a/@href").string("#file-ENV-01"))
+        .andExpect(xpath("//*[@id='error-summary']//li[4]/a/@href").string("#file-ACC-02"))
+        .andExpect(xpath("//*[@id='answer-VAL-04-error']").exists())
+        .andExpect(xpath("//*[@id='file-ACC-02-error']").exists());
+    assertThat(documentsOf(applicationA)).isZero();
   }
 
   @Test

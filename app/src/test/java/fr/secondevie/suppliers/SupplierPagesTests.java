@@ -19,6 +19,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -36,6 +37,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -313,6 +315,73 @@ class SupplierPagesTests {
         .andExpect(xpath("//table[@id='contacts']/tbody/tr").nodeCount(1))
         .andExpect(xpath("//table[@id='applications']/tbody/tr/th").string("" + applicationId));
     mvc.perform(get("/suppliers/" + supplierId).with(TECHNICIAN)).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void shouldRefuseACandidateThroughTheApiWithItsProblemsInTheFormsOrder() throws Exception {
+    // given: no name, a SIRET with a wrong check digit, no SAD reference
+    String refused =
+        """
+        {"siret": "12345678900011", "contactName": "Paul Petit",
+         "contactEmail": "paul@regional.example", "categories": ["RECONDITIONED_EQUIPMENT"],
+         "origin": "SAD"}""";
+
+    // when
+    var answer =
+        mvc.perform(
+            post("/api/suppliers/candidates")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(refused)
+                .with(httpBasic("acheteur", "demo")));
+
+    // then
+    answer
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+        .andExpect(jsonPath("$.status").value(422))
+        .andExpect(jsonPath("$.title").value("Candidature refusée"))
+        .andExpect(jsonPath("$.errors.length()").value(3))
+        .andExpect(jsonPath("$.errors[0].field").value("name"))
+        .andExpect(
+            jsonPath("$.errors[0].message").value("Indiquez la raison sociale du fournisseur."))
+        .andExpect(jsonPath("$.errors[1].field").value("siret"))
+        .andExpect(jsonPath("$.errors[1].message").value(containsString("est invalide")))
+        .andExpect(jsonPath("$.errors[2].field").value("sadReference"));
+    verify(processes, never()).startReferencing(any());
+  }
+
+  @Test
+  void shouldAnswer503WithRetryAfterWhenTheRuntimeCannotStartTheReferencing() throws Exception {
+    // given
+    when(processes.startReferencing(any()))
+        .thenThrow(
+            new ProcessUnavailableException(
+                "Le processus de référencement n'a pas pu démarrer (moteur injoignable).", null));
+    String valid =
+        """
+        {"name": "Reconditionneur Injoignable", "siret": "%s", "contactName": "Paul Petit",
+         "contactEmail": "paul@injoignable.example", "categories": ["RECONDITIONED_EQUIPMENT"],
+         "origin": "SAD", "sadReference": "SAD-2025-015"}"""
+            .formatted(newSiret());
+
+    // when
+    var answer =
+        mvc.perform(
+            post("/api/suppliers/candidates")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(valid)
+                .with(httpBasic("acheteur", "demo")));
+
+    // then
+    answer
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string(HttpHeaders.RETRY_AFTER, "60"))
+        .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+        .andExpect(jsonPath("$.status").value(503))
+        .andExpect(jsonPath("$.title").value("Processus indisponible"))
+        .andExpect(
+            jsonPath("$.detail")
+                .value("Le processus de référencement n'a pas pu démarrer (moteur injoignable)."));
   }
 
   @Test

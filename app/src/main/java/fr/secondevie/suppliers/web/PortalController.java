@@ -1,5 +1,6 @@
 package fr.secondevie.suppliers.web;
 
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.suppliers.Answer;
 import fr.secondevie.suppliers.Criterion;
 import fr.secondevie.suppliers.Evidence;
@@ -7,7 +8,6 @@ import fr.secondevie.suppliers.PortalAccessException;
 import fr.secondevie.suppliers.ProcessUnavailableException;
 import fr.secondevie.suppliers.SupplierApplicationStateException;
 import fr.secondevie.suppliers.SupplierPortal;
-import fr.secondevie.suppliers.SupplierPortal.AnswersRejectedException;
 import fr.secondevie.suppliers.SupplierPortal.PortalView;
 import fr.secondevie.suppliers.SupplierPortal.Upload;
 import jakarta.servlet.http.HttpServletRequest;
@@ -120,15 +120,15 @@ class PortalController {
                 : "Brouillon enregistré avec " + uploads.size() + " justificatif(s).");
       }
       return "redirect:/portal/" + token;
-    } catch (AnswersRejectedException e) {
+    } catch (InvalidInputException e) {
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       return page(
           token,
           portal.open(token),
           answers,
           comments,
-          e.answerProblems(),
-          e.fileProblems(),
+          SupplierPortal.answerProblems(e),
+          SupplierPortal.fileProblems(e),
           model);
     } catch (SupplierApplicationStateException | ProcessUnavailableException e) {
       response.setStatus(HttpStatus.CONFLICT.value());

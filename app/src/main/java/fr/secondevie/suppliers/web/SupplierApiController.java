@@ -1,9 +1,10 @@
 package fr.secondevie.suppliers.web;
 
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.common.Siret;
 import fr.secondevie.processes.SupplierReferencingProcess.Origins;
 import fr.secondevie.suppliers.Candidate;
-import fr.secondevie.suppliers.ProcessUnavailableException;
 import fr.secondevie.suppliers.SupplierDirectory;
 import fr.secondevie.suppliers.SupplierProcesses;
 import java.net.URI;
@@ -12,8 +13,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,9 +46,18 @@ class SupplierApiController {
       String origin,
       String sadReference) {}
 
+  /** The title of the 422 problem answering a refused candidate. */
+  static final String CANDIDATE_REFUSED = "Candidature refusée";
+
+  /**
+   * Registers a candidate and starts its referencing: 202 with the process instance; 422
+   * "Candidature refusée" with the problems by field, or 503 "Processus indisponible" (Retry-After)
+   * when the runtime cannot start it, both answered by the common API handler.
+   */
   @PostMapping("/api/suppliers/candidates")
   @PreAuthorize(SupplierController.REGISTRARS)
-  ResponseEntity<?> register(@RequestBody CandidateRequest request, Principal user) {
+  ResponseEntity<Map<String, Object>> register(
+      @RequestBody CandidateRequest request, Principal user) {
     Candidate candidate =
         new Candidate(
                 request.name(),
@@ -74,28 +82,14 @@ class SupplierApiController {
                       "Ce fournisseur a déjà une candidature en cours (n° " + open.getId() + ")."));
     }
     if (!errors.isEmpty()) {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.UNPROCESSABLE_ENTITY, "La candidature est incomplète ou invalide.");
-      problem.setTitle("Candidature refusée");
-      problem.setProperty(
-          "errors",
-          errors.entrySet().stream()
-              .map(e -> Map.of("field", e.getKey(), "message", e.getValue()))
-              .toList());
-      return ResponseEntity.unprocessableEntity().body(problem);
+      throw new InvalidInputException(
+          CANDIDATE_REFUSED,
+          errors.entrySet().stream().map(e -> InputError.of(e.getKey(), e.getValue())).toList());
     }
-    try {
-      long key = processes.startReferencing(candidate);
-      return ResponseEntity.accepted()
-          .location(URI.create("/suppliers"))
-          .body(Map.of("processInstanceKey", key, "siret", candidate.siret()));
-    } catch (ProcessUnavailableException e) {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-      problem.setTitle("Processus indisponible");
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
-    }
+    long key = processes.startReferencing(candidate);
+    return ResponseEntity.accepted()
+        .location(URI.create("/suppliers"))
+        .body(Map.of("processInstanceKey", key, "siret", candidate.siret()));
   }
 
   /** A row of the registry. */
