@@ -1,6 +1,7 @@
 package fr.secondevie.suppliers;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.processes.SupplierReferencingProcess.Closures;
 import fr.secondevie.processes.SupplierReferencingProcess.ErrorCodes;
 import fr.secondevie.processes.SupplierReferencingProcess.Headers;
@@ -147,11 +148,16 @@ public class ReferencingWorkers {
           result.axesCovered(),
           Variables.EVALUATION_SUMMARY,
           result.summary());
-    } catch (EvaluationIncompleteException e) {
+    } catch (InvalidInputException e) {
+      List<ReviewItem> review =
+          this.evaluation.reviewWith(
+              applicationId,
+              evaluation.criteria() == null ? List.of() : evaluation.criteria(),
+              true);
       throw CamundaError.bpmnError(
           ErrorCodes.EVALUATION_INCOMPLETE,
           e.getMessage(),
-          Map.of(Variables.EVIDENCE_REVIEW, e.review()));
+          Map.of(Variables.EVIDENCE_REVIEW, review));
     }
   }
 

@@ -3,6 +3,8 @@ package fr.secondevie.suppliers;
 import static fr.secondevie.suppliers.ReferencingCommands.blankToNull;
 import static fr.secondevie.suppliers.ReferencingCommands.now;
 
+import fr.secondevie.common.InputError;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.processes.SupplierReferencingProcess;
 import fr.secondevie.processes.SupplierReferencingProcess.EvidenceDecisions;
 import java.math.BigDecimal;
@@ -27,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SupplierEvaluation {
 
   /** Author recorded for a decision changed in the task form (the job does not say who). */
+  /** What a refused evaluation is. */
+  static final String INCOMPLETE = "Évaluation incomplète";
+
   static final String TASK_EVALUATOR = "tâche « Évaluer les justificatifs »";
 
   private final SupplierRepository suppliers;
@@ -122,7 +127,7 @@ public class SupplierEvaluation {
    * Records the evaluator's decisions (all or nothing) and computes the justified score.
    *
    * @param evaluator who decided, or null when it comes from the task form
-   * @throws EvaluationIncompleteException a criterion without decision or a refusal without reason
+   * @throws InvalidInputException a criterion without decision or a refusal without reason
    */
   public EvaluationResult recordEvaluation(
       long applicationId, List<ReviewItem> decisions, String comment, String evaluator) {
@@ -151,7 +156,7 @@ public class SupplierEvaluation {
    * The evaluation page: records the decisions given (a refusal needs its reason); with {@code
    * complete}, every criterion must be decided, then the user task is completed with them.
    *
-   * @throws EvaluationIncompleteException nothing recorded
+   * @throws InvalidInputException « Évaluation incomplète », nothing recorded
    * @throws ProcessUnavailableException the decisions are recorded but the task is still open
    */
   public void saveEvaluation(
@@ -177,15 +182,44 @@ public class SupplierEvaluation {
     }
   }
 
-  /** The review list merged with the decisions given, checked; throws when incomplete. */
+  /**
+   * The review list of the application merged with the decisions given, each criterion with its
+   * issue (none decided while {@code requireAll}, an unknown decision, a refusal without reason):
+   * what the evaluation page and the task show again when the evaluation is refused.
+   */
+  public List<ReviewItem> reviewWith(
+      long applicationId, List<ReviewItem> decisions, boolean requireAll) {
+    SupplierApplication application = application(applicationId);
+    return merged(application, decisions, requireAll);
+  }
+
+  /**
+   * The review list merged with the decisions given, checked.
+   *
+   * @throws InvalidInputException « Évaluation incomplète », one error per criterion at fault
+   *     (field: its code) in the order of the review list; nothing was recorded
+   */
   private List<ReviewItem> checked(
+      SupplierApplication application, List<ReviewItem> decisions, boolean requireAll) {
+    List<ReviewItem> merged = merged(application, decisions, requireAll);
+    List<InputError> problems =
+        merged.stream()
+            .filter(item -> item.issue() != null)
+            .map(item -> InputError.of(item.code(), item.issue()))
+            .toList();
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(INCOMPLETE, problems);
+    }
+    return merged;
+  }
+
+  private List<ReviewItem> merged(
       SupplierApplication application, List<ReviewItem> decisions, boolean requireAll) {
     List<ReviewItem> review = review(application, scoreCard(application));
     Map<String, ReviewItem> given =
         decisions.stream()
             .filter(d -> d != null && d.code() != null)
             .collect(Collectors.toMap(ReviewItem::code, Function.identity(), (a, b) -> b));
-    Map<String, String> problems = new LinkedHashMap<>();
     List<ReviewItem> merged = new ArrayList<>();
     for (ReviewItem item : review) {
       ReviewItem decided = given.get(item.code());
@@ -204,13 +238,7 @@ public class SupplierEvaluation {
         issue =
             "Donnez le motif du refus (5 caractères au moins), il sera communiqué au fournisseur.";
       }
-      if (issue != null) {
-        problems.put(item.code(), issue);
-      }
       merged.add(item.withDecision(decision, reason, issue));
-    }
-    if (!problems.isEmpty()) {
-      throw new EvaluationIncompleteException(merged, problems);
     }
     return merged;
   }

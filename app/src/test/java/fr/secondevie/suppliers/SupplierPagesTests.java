@@ -32,6 +32,8 @@ import fr.secondevie.processes.SupplierReferencingProcess.Variables;
 import fr.secondevie.support.Mailbox;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -210,6 +212,40 @@ class SupplierPagesTests {
         .andExpect(status().isOk())
         .andExpect(xpath("//*[@id='siret-error']").string(containsString("déjà une candidature")));
     verify(processes, never()).startReferencing(any());
+  }
+
+  @Test
+  void shouldListTheCriteriaToCompleteInTheOrderOfTheEvaluationPage() throws Exception {
+    // given: an evaluation completed with VAL-01 refused without reason and ENV-01 undecided (the
+    // two criteria with evidence; the page shows ENV-01 first)
+    long applicationId = submitted("Evaluation Ordre");
+    String page = "/suppliers/applications/" + applicationId + "/evaluation";
+
+    // when
+    String html =
+        mvc.perform(
+                post(page)
+                    .param("decision-VAL-01", "REJECTED")
+                    .param("action", "complete")
+                    .with(EVALUATOR)
+                    .with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    // then: the summary names the criteria in the order their fieldsets come on the page
+    Document document = Jsoup.parse(html);
+    List<String> summary =
+        document.select("#error-summary li a").stream()
+            .map(a -> a.attr("href").replace("#decision-", "").replace("-ACCEPTED", ""))
+            .toList();
+    List<String> onThePage =
+        document.select("p.field-error[id^=problem-]").stream()
+            .map(p -> p.id().replace("problem-", ""))
+            .toList();
+    assertThat(summary).containsExactly("ENV-01", "VAL-01").isEqualTo(onThePage);
+    verify(processes, never()).completeEvidenceEvaluation(anyLong(), anyMap());
   }
 
   @Test

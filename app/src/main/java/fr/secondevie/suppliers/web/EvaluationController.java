@@ -1,6 +1,6 @@
 package fr.secondevie.suppliers.web;
 
-import fr.secondevie.suppliers.EvaluationIncompleteException;
+import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.suppliers.ProcessUnavailableException;
 import fr.secondevie.suppliers.ReviewItem;
 import fr.secondevie.suppliers.SupplierApplication;
@@ -94,9 +94,10 @@ class EvaluationController {
       return complete
           ? "redirect:/suppliers/" + application.getSupplierId()
           : "redirect:/suppliers/applications/" + id + "/evaluation";
-    } catch (EvaluationIncompleteException e) {
+    } catch (InvalidInputException e) {
       model.addAttribute("comment", comment);
-      return view(application, e.review(), e.problems(), null, model);
+      return view(
+          application, evaluation.reviewWith(id, decisions, complete), e.errors(), null, model);
     } catch (ProcessUnavailableException e) {
       return view(
           application(id),
