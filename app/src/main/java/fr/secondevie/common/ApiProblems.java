@@ -3,7 +3,6 @@ package fr.secondevie.common;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,23 +30,8 @@ final class ApiProblems {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, detail);
     problem.setTitle(e.subject());
-    problem.setProperty("errors", errors.stream().map(ApiProblems::member).toList());
+    problem.setProperty("errors", errors.stream().map(InputError::members).toList());
     return problem;
-  }
-
-  private static Map<String, Object> member(InputError error) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    if (error.field() != null) {
-      m.put("field", error.field());
-    }
-    if (error.line() != null) {
-      m.put("line", error.line());
-    }
-    if (error.value() != null) {
-      m.put("value", error.value());
-    }
-    m.put("message", error.message());
-    return m;
   }
 
   /** 404, 409, 429 or 503 as the refusal says, with its details as properties. */

@@ -1,5 +1,7 @@
 package fr.secondevie.common;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -25,6 +27,25 @@ public record InputError(String field, Integer line, String value, String messag
     if (value != null && value.length() > MAX_VALUE_LENGTH) {
       value = value.substring(0, MAX_VALUE_LENGTH - 1) + "…";
     }
+  }
+
+  /**
+   * The error as the API shows it, in a refusal's {@code errors} and in a receipt's warnings:
+   * {@code field}, {@code line}, {@code value} when known, then {@code message}.
+   */
+  public Map<String, Object> members() {
+    Map<String, Object> members = new LinkedHashMap<>();
+    if (field != null) {
+      members.put("field", field);
+    }
+    if (line != null) {
+      members.put("line", line);
+    }
+    if (value != null) {
+      members.put("value", value);
+    }
+    members.put("message", message);
+    return members;
   }
 
   /** A field of a form or a request. */

@@ -121,8 +121,7 @@ class WipeReportApiController {
     body.put("created", receipt.created());
     body.put("published", receipt.published());
     if (!receipt.warnings().isEmpty()) {
-      body.put(
-          "warnings", receipt.warnings().stream().map(WipeReportApiController::error).toList());
+      body.put("warnings", receipt.warnings().stream().map(InputError::members).toList());
     }
     URI location = URI.create("/api/sanitization/reports/" + receipt.report().reference());
     return receipt.created()
@@ -157,21 +156,5 @@ class WipeReportApiController {
       v.put("message", message);
     }
     return v;
-  }
-
-  /** A warning in the same shape as a refusal's errors. */
-  private static Map<String, Object> error(InputError err) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    if (err.field() != null) {
-      m.put("field", err.field());
-    }
-    if (err.line() != null) {
-      m.put("line", err.line());
-    }
-    if (err.value() != null) {
-      m.put("value", err.value());
-    }
-    m.put("message", err.message());
-    return m;
   }
 }
