@@ -24,9 +24,7 @@ final class ApiProblems {
     List<InputError> errors = e.inputErrors();
     boolean inFile = errors.stream().anyMatch(error -> error.line() != null);
     String detail =
-        inFile
-            ? "%d erreur(s) : rien n'a été enregistré.".formatted(errors.size())
-            : errors.stream().map(InputError::message).collect(Collectors.joining(" "));
+        inFile ? "%d erreur(s) : rien n'a été enregistré.".formatted(errors.size()) : e.messages();
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, detail);
     problem.setTitle(e.subject());

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -54,6 +55,11 @@ public class InvalidInputException extends RuntimeException {
   /** Every problem, in the order found. */
   public List<InputError> inputErrors() {
     return inputErrors;
+  }
+
+  /** Every message in the order found, joined by a space: the refusal in one sentence. */
+  public String messages() {
+    return inputErrors.stream().map(InputError::message).collect(Collectors.joining(" "));
   }
 
   /**

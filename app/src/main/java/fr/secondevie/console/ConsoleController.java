@@ -1,6 +1,5 @@
 package fr.secondevie.console;
 
-import fr.secondevie.common.InputError;
 import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.console.ConsoleViews.ElementRow;
 import fr.secondevie.console.ConsoleViews.IncidentGroup;
@@ -25,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -336,7 +334,7 @@ class ConsoleController {
   /** Why an action was refused, in French: the input's problems, or the runtime's message. */
   private static String why(RuntimeException refused) {
     return refused instanceof InvalidInputException invalid
-        ? invalid.inputErrors().stream().map(InputError::message).collect(Collectors.joining(" "))
+        ? invalid.messages()
         : refused.getMessage();
   }
 

@@ -1,6 +1,5 @@
 package fr.secondevie.models;
 
-import fr.secondevie.common.InputError;
 import fr.secondevie.common.InvalidInputException;
 import fr.secondevie.models.ModelChecker.ModelFile;
 import fr.secondevie.models.ModelDeployments.CheckResult;
@@ -9,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,7 +64,7 @@ class ModelUploadController {
       CheckResult result = deployments.check(user.getName(), files);
       model.addAttribute("result", result);
     } catch (InvalidInputException e) {
-      model.addAttribute("failure", messages(e));
+      model.addAttribute("failure", e.messages());
     }
     return page(model);
   }
@@ -83,14 +81,9 @@ class ModelUploadController {
       redirect.addFlashAttribute(
           "notice", "Modèles de l'envoi n° " + id + " déployés (déploiement " + key + ").");
     } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("failure", "Déploiement refusé : " + messages(e));
+      redirect.addFlashAttribute("failure", "Déploiement refusé : " + e.messages());
     }
     return "redirect:/console/models";
-  }
-
-  /** The refusal's messages, as the page shows them. */
-  private static String messages(InvalidInputException refused) {
-    return refused.inputErrors().stream().map(InputError::message).collect(Collectors.joining(" "));
   }
 
   /** The file's own name, without any client path. */
